@@ -1,0 +1,1 @@
+"""News-to-warehouse pipeline: French diplomacy articles to a DuckDB warehouse."""

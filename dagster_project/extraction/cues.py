@@ -1,0 +1,81 @@
+"""Reporting cues: where a verb of saying (or 'selon X', 'X :') introduces speech, and its subject."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .rules import load_rules, verb_forms
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int  # end of the verb group (clitic included)
+    lemma: str
+    kind: str  # verb | participle | preposition | colon
+    complements: tuple[str, ...]
+    clitic: str | None = None
+    has_aux: bool = False
+    passive: bool = False
+    negated: bool = False
+    speaker: object = None  # the Mention chosen as subject
+    relay: bool = False
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def verb_index() -> dict[str, str]:
+    """Inflected form (lowercase) -> lemma for every reporting verb."""
+    index = {}
+    for lemma, spec in load_rules()["reporting_verbs"].items():
+        for form in verb_forms(lemma, spec.get("forms")):
+            index.setdefault(form.lower(), lemma)
+    return index
+
+
+@functools.cache
+def cue_regex() -> re.Pattern:
+    rules = load_rules()
+    forms = _alt(verb_index())
+    aux = _alt(rules["auxiliaries"])
+    clitics = _alt(rules["clitic_subjects"])
+    adverbs = _alt(rules["adverbs"])
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<aux>{aux})(?P<auxclitic>{clitics})?\s+(?:été\s+)?(?:(?:{adverbs}|pas|jamais)[\s,]+){{0,3}})?"
+        rf"(?P<verb>{forms})(?P<clitic>{clitics})?(?![\w-])",
+        re.IGNORECASE)
+
+
+def find_cues(text: str) -> list[Cue]:
+    rules = load_rules()
+    spec = rules["reporting_verbs"]
+    index = verb_index()
+    out = []
+    for m in cue_regex().finditer(text):
+        verb = m.group("verb").lower()
+        lemma = index[verb]
+        has_aux = m.group("aux") is not None
+        clitic = m.group("clitic") or m.group("auxclitic")
+        participle_only = verb.endswith(("é", "ée", "és", "ées", "u", "ue", "i", "is", "it")) and verb != lemma
+        gerund = verb.endswith("ant") and not has_aux
+        if verb == lemma and not has_aux:
+            continue  # a bare infinitive ("pour déclarer") reports nothing
+        if participle_only and not has_aux and not clitic and not verb.endswith("it"):
+            continue  # an adjectival participle ("le soutien affirmé") is not a cue
+        before = text[max(0, m.start() - 4):m.start()].lower()
+        group = m.group(0).lower()
+        negated = bool(re.search(r"(?:n['’]|ne )$", before)) or bool(re.search(r"\b(pas|jamais)\b", group))
+        passive = bool(re.search(r"\bété\b", group))
+        kind = "participle" if gerund else "verb"
+        out.append(Cue(m.start(), m.end(), lemma, kind, tuple(spec[lemma]["complement"]), clitic, has_aux,
+                       passive, negated))
+    for prep in rules["attribution_prepositions"]:
+        for m in re.finditer(rf"(?:(?<=^)|(?<=[\s,.«(]))({re.escape(prep)})\s+(?=\S)", text, re.IGNORECASE | re.M):
+            out.append(Cue(m.start(), m.end(), prep.lower(), "preposition", ()))
+    for m in re.finditer(r"\s?:\s*(?=[«“\"])", text):
+        out.append(Cue(m.start(), m.end(), ":", "colon", ()))
+    return sorted(out, key=lambda c: c.start)

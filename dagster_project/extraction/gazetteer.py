@@ -1,0 +1,103 @@
+"""Compiled lookups over the actor dictionary: alias patterns, demonyms, capitals, roles by date."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .names import name_key
+from .rules import actor_dictionary, actor_roles, load_rules, role_titles
+
+# Short French words that scraping glues onto the name before them ("Kim Jong Unlors").
+GLUE_WORDS = ("lors", "pour", "dans", "avec", "qui", "que", "et", "en", "un", "une", "le", "la", "les", "des", "du")
+
+
+@dataclass(frozen=True)
+class Alias:
+    actor_key: str
+    actor_type: str
+    is_metonym: bool
+
+
+@dataclass
+class Gazetteer:
+    by_form: dict[str, Alias]
+    pattern: re.Pattern | None
+    demonym_country: dict[str, str]
+    country_actor: dict[str, str]
+    actors: dict[str, dict]
+    titles: list[tuple[str, str, str | None]]  # (title, role, gender)
+
+    def lookup(self, surface: str) -> Alias | None:
+        return self.by_form.get(surface) or self.by_form.get(name_key(surface))
+
+    def holders(self, role: str, country: str | None, on: date | None) -> list[str]:
+        """Dictionary actors holding `role` for `country` on date `on`."""
+        out = []
+        for row in actor_roles():
+            if row["role"] != role or (country and row.get("country_code") != country):
+                continue
+            start = _iso(row.get("valid_from"))
+            end = _iso(row.get("valid_to"))
+            if on is None or ((start is None or start <= on) and (end is None or on < end)):
+                out.append(row["actor_key"])
+        return out
+
+
+def _iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    by_form: dict[str, Alias] = {}
+    surfaces: set[str] = set()
+    demonym_country: dict[str, str] = {}
+    country_actor: dict[str, str] = {}
+    actors = {}
+    for row in actor_dictionary():
+        key, kind = row["actor_key"], row["actor_type"]
+        actors[key] = row
+        if kind == "country" and row.get("country_code"):
+            country_actor[row["country_code"]] = key
+            for demonym in row["demonyms"]:
+                demonym_country[demonym.lower()] = row["country_code"]
+        for form in [row["canonical_name"], *row["aliases"]]:
+            by_form.setdefault(form, Alias(key, kind, False))
+            by_form.setdefault(name_key(form), Alias(key, kind, False))
+            surfaces.add(form)
+        for form in row["metonyms"]:
+            by_form.setdefault(form, Alias(key, kind, True))
+            surfaces.add(form)
+    pattern = None
+    if surfaces:
+        body = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+        glue = "|".join(GLUE_WORDS)
+        pattern = re.compile(rf"(?<![\w-])({body})(?=(?:{glue})?(?![\w]))")
+    titles = [(r["title"], r["role"], r.get("gender") or None) for r in role_titles()]
+    return Gazetteer(by_form, pattern, demonym_country, country_actor, actors, titles)
+
+
+def demonym_pattern() -> str:
+    forms = sorted(gazetteer().demonym_country, key=len, reverse=True)
+    return "|".join(re.escape(f) for f in forms) or "(?!)"
+
+
+def role_heads() -> dict[str, list[tuple[str, str, str | None]]]:
+    """Role head word(s) -> [(complement, role, gender)] from the role titles.
+
+    'ministre des Affaires étrangères' -> head 'ministre', complement 'des Affaires étrangères'
+    so that a demonym may stand between them ('le ministre russe des Affaires étrangères').
+    """
+    heads: dict[str, list] = {}
+    for title, role, gender in gazetteer().titles:
+        match = re.match(r"(.+?)\s+((?:de la|de l'|de l’|des|du|de|d'|d’)\s*.+)$", title)
+        head, complement = (match.group(1), match.group(2)) if match else (title, "")
+        heads.setdefault(head, []).append((complement, role, gender))
+    for word in load_rules()["role_words"]["counterpart"]:
+        heads.setdefault(word, []).append(("", "counterpart", None))
+    return heads

@@ -1,0 +1,333 @@
+"""Actor mentions in one article (names, roles, metonyms, pronouns) and their in-article coreference."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .gazetteer import demonym_pattern, gazetteer, role_heads
+from .names import HONORIFICS, honorific_gender, is_short_form, name_key, same_person_name
+from .rules import load_rules
+from .text import in_spans
+
+PERSON, ORG, COUNTRY, MEDIA = "person", "organization", "country", "media"
+_NER_TYPES = {"PER": PERSON, "ORG": ORG}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # name | metonym | role | pronoun | anaphor
+    actor_type: str | None = None
+    dict_key: str | None = None
+    gender: str | None = None
+    countries: tuple[str, ...] = ()
+    role: str | None = None
+    plural: bool = False
+    entity: int | None = None
+    entities: tuple[int, ...] = ()  # a plural role ("les ministres russe et nord-coréen") names several
+
+
+@dataclass
+class Entity:
+    idx: int
+    name: str | None  # best full name; None for an unnamed role holder
+    actor_type: str
+    dict_key: str | None = None
+    gender: str | None = None
+    country: str | None = None
+    roles: set = field(default_factory=set)
+    forms: list = field(default_factory=list)
+    description: str | None = None
+
+    def add_form(self, form: str) -> None:
+        form = HONORIFICS.sub("", form).strip()
+        if form and form not in self.forms:
+            self.forms.append(form)
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s < a[1] and a[0] < e for s, e in spans)
+
+
+def gazetteer_mentions(text: str) -> list[Mention]:
+    gaz = gazetteer()
+    if gaz.pattern is None:
+        return []
+    out = []
+    for m in gaz.pattern.finditer(text):
+        alias = gaz.lookup(m.group(1))
+        if alias is None:
+            continue
+        start = m.start()
+        # keep an honorific that precedes a person name: "M. Poutine" is one mention form
+        before = re.search(r"(?:M\.|Mme|MM\.) $", text[max(0, start - 4):start])
+        if before and alias.actor_type == PERSON:
+            start -= len(before.group(0))
+        out.append(Mention(start, m.end(), text[start:m.end()], "metonym" if alias.is_metonym else "name",
+                           alias.actor_type, alias.actor_key, gender=honorific_gender(text[start:m.end()])))
+    return out
+
+
+def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]:
+    """spaCy PER/ORG entities that the dictionary does not know, with NER noise dropped."""
+    gaz = gazetteer()
+    out = []
+    for ent in ents:
+        kind = _NER_TYPES.get(ent.label_)
+        surface = ent.text
+        start, end = ent.start_char, ent.end_char
+        lead = re.match(r"(?:L'|L’|l'|l’)", surface)
+        if lead:
+            start += lead.end()
+            surface = surface[lead.end():]
+        if (kind is None or "\n" in surface or len(surface) < 3 or any(ch.isdigit() for ch in surface)
+                or not surface[:1].isupper() or _overlaps((start, end), taken)):
+            continue
+        alias = gaz.lookup(surface)
+        if alias is not None:
+            continue  # a place name or known actor the gazetteer pass declined (e.g. a metonym inside a name)
+        if kind == PERSON and (surface.isupper() or len(surface.split()) > 4):
+            continue
+        if kind == ORG and surface.split()[0].lower() in role_heads():
+            continue  # "ministre des Affaires étrangères" is a role, not an organisation
+        before = re.search(r"(?:M\.|Mme|MM\.) $", text[max(0, start - 4):start])
+        if before:
+            start -= len(before.group(0))
+        out.append(Mention(start, end, text[start:end], "name", kind, None,
+                           gender=honorific_gender(text[start:end])))
+    return out
+
+
+def _role_regex() -> re.Pattern:
+    rules = load_rules()
+    heads = role_heads()
+    dets = "|".join(re.escape(d) for d in sorted(rules["role_words"]["determiners"], key=len, reverse=True))
+    head_alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    head_plural = "|".join(re.escape(h) + "s" for h in sorted(heads, key=len, reverse=True))
+    complements = sorted({c for v in heads.values() for c, _, _ in v if c}, key=len, reverse=True)
+    comp_alt = "|".join(re.escape(c) for c in complements) or "(?!)"
+    dem = demonym_pattern()
+    gaz = gazetteer()
+    of_names = sorted({f for f, a in gaz.by_form.items() if a.actor_type in (COUNTRY, ORG) and f[:1].isupper()},
+                      key=len, reverse=True)
+    of_alt = "|".join(re.escape(n) for n in of_names) or "(?!)"
+    return re.compile(
+        rf"(?<![\w-])(?P<det>{dets})\s?(?P<head>{head_plural}|{head_alt})(?![\w-])"
+        rf"(?:\s+(?P<dem1>(?:{dem})(?:\s+et\s+(?:{dem}))?)(?![\w-]))?"
+        rf"(?:\s+(?P<comp>{comp_alt}))?"
+        rf"(?:\s+(?P<dem2>(?:{dem})(?:\s+et\s+(?:{dem}))?)(?![\w-]))?"
+        rf"(?:\s+(?:de la |de l'|de l’|du |des |de |d'|d’)(?P<of>{of_alt}))?"
+        rf"(?:\s+\((?P<acr>[A-Z]{{2,6}})\))?",
+        re.IGNORECASE)
+
+
+_ROLE_RE: re.Pattern | None = None
+
+
+def role_mentions(text: str) -> list[Mention]:
+    global _ROLE_RE
+    if _ROLE_RE is None:
+        _ROLE_RE = _role_regex()
+    gaz = gazetteer()
+    heads = {h.lower(): v for h, v in role_heads().items()}
+    out = []
+    for m in _ROLE_RE.finditer(text):
+        head = m.group("head").lower()
+        plural = head not in heads and head[:-1] in heads
+        options = heads.get(head) or heads.get(head[:-1], [])
+        comp = (m.group("comp") or "").lower()
+        role, gender = None, None
+        for complement, option_role, option_gender in options:
+            if complement.lower() == comp or (not complement and role is None):
+                role, gender = option_role, option_gender
+        if role is None and options and not comp:
+            continue
+        countries: list[str] = []
+        for group in ("dem1", "dem2"):
+            if m.group(group):
+                countries += [gaz.demonym_country[d.lower()] for d in re.split(r"\s+et\s+", m.group(group))
+                              if d.lower() in gaz.demonym_country]
+        for group in ("of", "acr"):
+            alias = gaz.lookup(m.group(group)) if m.group(group) else None
+            if alias is not None:
+                country = gaz.actors[alias.actor_key].get("country_code")
+                if country:
+                    countries.append(country)
+        det = m.group("det").lower()
+        if det in ("la", "cette", "une") and gender is None:
+            gender = "f"
+        elif det in ("le", "ce", "un") and gender is None:
+            gender = "m"
+        out.append(Mention(m.start(), m.end(), m.group(0), "role", PERSON, gender=gender,
+                           countries=tuple(dict.fromkeys(countries)), role=role,
+                           plural=plural or det in ("les", "ses", "leurs")))
+    return out
+
+
+def pronoun_mentions(text: str) -> list[Mention]:
+    rules = load_rules()
+    out = []
+    for form, gender in rules["clitic_subjects"].items():
+        for m in re.finditer(rf"(?<=\w){re.escape(form)}(?![\w-])", text):
+            out.append(Mention(m.start(), m.end(), m.group(0), "pronoun", PERSON, gender=gender,
+                               plural=form.endswith("s")))
+    for form, gender in rules["pronouns"].items():
+        for m in re.finditer(rf"(?<![\w-]){form}(?![\w'’-])", text, re.IGNORECASE):
+            out.append(Mention(m.start(), m.end(), m.group(0), "pronoun", PERSON, gender=gender,
+                               plural=form.endswith("s")))
+    for form, gender in rules["role_words"]["anaphors"].items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form.rstrip(','))}(?![\w-])", text, re.IGNORECASE):
+            out.append(Mention(m.start(), m.end(), m.group(0), "anaphor", PERSON, gender=gender))
+    return out
+
+
+def detect_mentions(text: str, ents, skip: list[tuple[int, int]]) -> list[Mention]:
+    """All actor mentions outside the `skip` spans (boilerplate), sorted by position, no overlaps."""
+    found = gazetteer_mentions(text)
+    taken = [(m.start, m.end) for m in found]
+    found += ner_mentions(text, ents, taken)
+    names = sorted(found, key=lambda m: m.start)
+    roles = [r for r in role_mentions(text)]
+    pronouns = [p for p in pronoun_mentions(text)]
+    out, occupied = [], []
+    # names win over roles, roles over pronouns; a role swallowing a country name keeps the role
+    for m in sorted(roles, key=lambda m: (m.start, -m.end)):
+        if not _overlaps((m.start, m.end), occupied):
+            out.append(m)
+            occupied.append((m.start, m.end))
+    for m in names:
+        inside_role = any(r.start <= m.start and m.end <= r.end for r in out if r.kind == "role")
+        if inside_role and m.actor_type != PERSON:
+            continue
+        if inside_role:
+            out = [r for r in out if not (r.kind == "role" and r.start <= m.start and m.end <= r.end)]
+        out.append(m)
+        occupied.append((m.start, m.end))
+    for m in pronouns:
+        if not _overlaps((m.start, m.end), occupied):
+            out.append(m)
+    return sorted((m for m in out if not in_spans(m.start, skip)), key=lambda m: m.start)
+
+
+def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> list[Entity]:
+    """In-article coreference: names cluster by dictionary key and name forms; roles bind to
+    an apposed name, the same role met earlier, the dictionary's holder at the date, or a compatriot."""
+    gaz = gazetteer()
+    entities: list[Entity] = []
+    by_dict: dict[str, Entity] = {}
+
+    def new_entity(name, actor_type, dict_key=None, description=None) -> Entity:
+        entity = Entity(len(entities), name, actor_type, dict_key, description=description)
+        if dict_key:
+            row = gaz.actors.get(dict_key, {})
+            entity.gender = row.get("gender") or None
+            entity.country = row.get("country_code") or None
+            by_dict[dict_key] = entity
+        entities.append(entity)
+        return entity
+
+    names = [m for m in mentions if m.kind in ("name", "metonym")]
+    # full names first so that surnames attach to them
+    for m in sorted(names, key=lambda m: -len(name_key(m.text).split())):
+        entity = by_dict.get(m.dict_key) if m.dict_key else None
+        if entity is None and m.actor_type == PERSON:
+            for candidate in entities:
+                if candidate.actor_type != PERSON or candidate.name is None:
+                    continue
+                if same_person_name(m.text, candidate.name) or is_short_form(m.text, candidate.name):
+                    entity = candidate
+                    break
+            if entity is None and m.dict_key is None:
+                for key, row in gaz.actors.items():
+                    if row["actor_type"] == PERSON and any(
+                            same_person_name(m.text, form) for form in [row["canonical_name"], *row["aliases"]]
+                            if len(form.split()) > 1):
+                        m.dict_key = key
+                        entity = by_dict.get(key)
+                        break
+        if entity is None and m.dict_key is None and m.actor_type != PERSON:
+            entity = next((e for e in entities if e.dict_key is None and e.name
+                           and name_key(e.name) == name_key(m.text)), None)
+        if entity is None:
+            canonical = gaz.actors[m.dict_key]["canonical_name"] if m.dict_key else HONORIFICS.sub("", m.text)
+            entity = new_entity(canonical, m.actor_type or PERSON, m.dict_key)
+        if m.kind == "name":
+            entity.add_form(m.text)
+        if m.gender and not entity.gender:
+            entity.gender = m.gender
+        m.entity = entity.idx
+
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        if m.kind != "role":
+            continue
+        entity = _apposed_name(text, ordered, i)
+        if entity is not None:
+            target = entities[entity]
+            target.roles.add(m.role)
+            target.gender = target.gender or m.gender
+            if m.countries and not target.country:
+                target.country = m.countries[0]
+            m.entity = entity
+    for i, m in enumerate(ordered):
+        if m.kind != "role" or m.entity is not None:
+            continue
+        if m.plural and len(m.countries) >= 2:
+            members = [_role_holder(entities, new_entity, ordered[:i], m.role, (c,), None, on) for c in m.countries]
+            m.entities = tuple(e for e in members if e is not None)
+            continue
+        holder = _role_holder(entities, new_entity, ordered[:i], m.role, m.countries, m.gender, on)
+        if holder is None and not m.plural:
+            holder = new_entity(None, PERSON, description=m.text).idx
+            entities[holder].gender = m.gender
+            entities[holder].country = m.countries[0] if m.countries else None
+        m.entity = holder
+    return entities
+
+
+def _apposed_name(text: str, ordered: list[Mention], i: int) -> int | None:
+    """The person named right beside a role: 'le président russe Vladimir Poutine', 'X, la ministre ...'."""
+    m = ordered[i]
+    after = ordered[i + 1] if i + 1 < len(ordered) else None
+    if after and after.kind == "name" and after.actor_type == PERSON and re.fullmatch(r",?\s?", text[m.end:after.start]):
+        return after.entity
+    before = ordered[i - 1] if i > 0 else None
+    if before and before.kind == "name" and before.actor_type == PERSON and re.fullmatch(r",\s?", text[before.end:m.start]):
+        return before.entity
+    return None
+
+
+def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, gender, on) -> int | None:
+    """Entity for a role mention without an apposed name."""
+    if role == "counterpart":
+        candidates = [e for e in entities if e.actor_type == PERSON and e.name
+                      and (not countries or e.country in countries)]
+        recent = [mm.entity for mm in reversed(earlier) if mm.entity is not None
+                  and mm.entity in {c.idx for c in candidates}]
+        return recent[0] if recent else None
+    for e in entities:  # the same role met earlier with a name ("le ministre russe" after the apposition)
+        if e.name and role in e.roles and (not countries or e.country in countries) and _gender_ok(e, gender):
+            return e.idx
+    if role and countries:
+        keys = gazetteer().holders(role, countries[0], on)
+        if keys:
+            key = keys[0]
+            existing = next((e for e in entities if e.dict_key == key), None)
+            entity = existing or new_entity(gazetteer().actors[key]["canonical_name"], PERSON, key)
+            entity.roles.add(role)
+            return entity.idx
+    if countries:  # a compatriot already named in the article, the latest one
+        for mm in reversed(earlier):
+            if mm.entity is None:
+                continue
+            e = entities[mm.entity]
+            if e.actor_type == PERSON and e.name and e.country in countries and _gender_ok(e, gender):
+                return e.idx
+    return None
+
+
+def _gender_ok(entity: Entity, gender: str | None) -> bool:
+    return gender is None or entity.gender is None or entity.gender == gender

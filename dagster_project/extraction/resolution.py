@@ -1,0 +1,163 @@
+"""Cross-article resolution: one actor per real actor, one meeting per real meeting.
+
+Meeting dates across reports follow one documented rule: the finest precision reported in the
+text wins; among equally fine dates, the one most reports give; a tie goes to the earliest
+article. Dates inferred only from an article's own date ('article_date') are used when no
+report states one.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+
+from .gazetteer import gazetteer
+from .names import is_short_form, name_key, same_person_name
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+WEAK_DATE_TOLERANCE = timedelta(days=7)
+
+
+def stable_id(prefix: str, *parts) -> str:
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
+    return f"{prefix}_{digest}"
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name_key(value)).strip("_")
+
+
+def resolve_actors(entities: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Dictionary actors by key; others clustered by full name, word order, initials and close spelling."""
+    gaz = gazetteer()
+    assigned: dict[tuple[str, int], str] = {}
+    clusters: list[dict] = []  # {"type", "names": [..], "forms": Counter}
+    for e in sorted(entities, key=lambda r: (r["article_id"], r["entity_idx"])):
+        key = (e["article_id"], e["entity_idx"])
+        if e.get("dict_key"):
+            assigned[key] = e["dict_key"]
+            continue
+        if not e.get("name"):
+            continue
+        cluster = _find_cluster(clusters, e)
+        if cluster is None:
+            cluster = {"type": e["actor_type"], "names": Counter(), "forms": Counter(), "members": []}
+            clusters.append(cluster)
+        cluster["names"][e["name"]] += 1
+        cluster["forms"].update(e.get("forms") or [])
+        cluster["members"].append(key)
+    actor_forms: dict[str, Counter] = defaultdict(Counter)
+    for e in entities:
+        if e.get("dict_key"):
+            actor_forms[e["dict_key"]].update(e.get("forms") or [])
+    actors = {}
+    for key, forms in sorted(actor_forms.items()):
+        row = gaz.actors.get(key, {})
+        aliases = sorted({*row.get("aliases", []), *forms} - {row.get("canonical_name")})
+        actors[key] = {"actor_id": key, "canonical_name": row.get("canonical_name", key),
+                       "actor_type": row.get("actor_type"), "country_code": row.get("country_code") or None,
+                       "wikidata_id": row.get("wikidata_id") or None, "aliases": aliases}
+    for cluster in clusters:
+        canonical = max(cluster["names"], key=lambda n: (len(n.split()) > 1, cluster["names"][n], len(n), n))
+        actor_id = f"{cluster['type'][:3]}_{_slug(canonical)}"
+        actors[actor_id] = {"actor_id": actor_id, "canonical_name": canonical, "actor_type": cluster["type"],
+                            "country_code": None, "wikidata_id": None,
+                            "aliases": sorted(set(cluster["forms"]) - {canonical})}
+        for member in cluster["members"]:
+            assigned[member] = actor_id
+    entity_actors = [{"article_id": a, "entity_idx": i, "actor_id": actor} for (a, i), actor in sorted(assigned.items())]
+    return sorted(actors.values(), key=lambda r: r["actor_id"]), entity_actors
+
+
+def _find_cluster(clusters: list[dict], e: dict) -> dict | None:
+    name = e["name"]
+    for cluster in clusters:
+        if cluster["type"] != e["actor_type"]:
+            continue
+        for other in cluster["names"]:
+            if e["actor_type"] == "person":
+                if same_person_name(name, other) or is_short_form(name, other) or is_short_form(other, name):
+                    return cluster
+            elif name_key(name) == name_key(other):
+                return cluster
+    return None
+
+
+def _dates_compatible(a: dict, b: dict) -> bool:
+    if a["meeting_date"] is None or b["meeting_date"] is None:
+        return a["meeting_date"] is None and b["meeting_date"] is None
+    da, db = a["meeting_date"], b["meeting_date"]
+    if a.get("date_basis") == "article_date" or b.get("date_basis") == "article_date":
+        if abs(da - db) <= WEAK_DATE_TOLERANCE:
+            return True
+    coarse = max(PRECISION_RANK[a["date_precision"]], PRECISION_RANK[b["date_precision"]])
+    if coarse == 2:
+        return da.year == db.year
+    if coarse == 1:
+        return (da.year, da.month) == (db.year, db.month)
+    return da == db
+
+
+def _participants_compatible(a: set, b: set) -> bool:
+    return bool(a and b) and (a <= b or b <= a or len(a & b) / len(a | b) >= 0.5)
+
+
+def resolve_meetings(mentions: list[dict], entity_actor: dict[tuple[str, int], str],
+                     published: dict[str, date | None]) -> tuple[list[dict], list[dict]]:
+    """Cluster meeting mentions across articles; finer dates first so that coarse reports join them."""
+    items = []
+    for m in mentions:
+        parts = {entity_actor.get((m["article_id"], i)) for i in m["participant_entity_idxs"]} - {None}
+        if len(parts) >= 2:
+            items.append({**m, "actors": parts})
+    items.sort(key=lambda m: (m["meeting_date"] is None, m.get("date_basis") == "article_date",
+                              PRECISION_RANK.get(m["date_precision"], 3), m["article_id"], m["meeting_idx"]))
+    clusters: list[list[dict]] = []
+    for item in items:
+        home = next((c for c in clusters if _participants_compatible(item["actors"], set().union(*[x["actors"] for x in c]))
+                     and all(_dates_compatible(item, x) for x in c if x.get("date_basis") != "article_date")
+                     and any(_dates_compatible(item, x) for x in c)), None)
+        if home is None:
+            clusters.append([item])
+        else:
+            home.append(item)
+    meetings, mapping = [], []
+    for cluster in clusters:
+        meeting_id = stable_id("mtg", *min((x["article_id"], x["char_start"]) for x in cluster))
+        meetings.append({"meeting_id": meeting_id, **_representative(cluster, published),
+                         "participants": sorted(set().union(*[x["actors"] for x in cluster]))})
+        mapping += [{"article_id": x["article_id"], "meeting_idx": x["meeting_idx"], "meeting_id": meeting_id}
+                    for x in cluster]
+    return sorted(meetings, key=lambda r: r["meeting_id"]), sorted(mapping, key=lambda r: (r["article_id"], r["meeting_idx"]))
+
+
+def _representative(cluster: list[dict], published: dict[str, date | None]) -> dict:
+    dated = [x for x in cluster if x["meeting_date"] is not None]
+    stated = [x for x in dated if x.get("date_basis") != "article_date"] or dated
+    chosen_date, precision = None, None
+    if stated:
+        best = min(PRECISION_RANK[x["date_precision"]] for x in stated)
+        finest = [x for x in stated if PRECISION_RANK[x["date_precision"]] == best]
+        votes = Counter(x["meeting_date"] for x in finest)
+        first_seen = {}
+        for x in sorted(finest, key=lambda x: (published.get(x["article_id"]) or date.max, x["article_id"])):
+            first_seen.setdefault(x["meeting_date"], len(first_seen))
+        chosen_date = max(votes, key=lambda d: (votes[d], -first_seen[d]))
+        precision = finest[0]["date_precision"]
+    locations = Counter(x["location"] for x in cluster if x.get("location"))
+    modes = Counter(x["mode"] for x in cluster if x.get("mode"))
+    return {"meeting_date": chosen_date, "date_precision": precision,
+            "location": max(locations, key=lambda k: (locations[k], k)) if locations else None,
+            "status": "occurred" if any(x["status"] == "occurred" for x in cluster) else "planned",
+            "mode": max(modes, key=lambda k: (modes[k], k)) if modes else None}
+
+
+def resolve_corpus(entities: list[dict], meeting_mentions: list[dict],
+                   published_dates: dict[str, date | None]) -> dict[str, list[dict]]:
+    actors, entity_actors = resolve_actors(entities)
+    lookup = {(r["article_id"], r["entity_idx"]): r["actor_id"] for r in entity_actors}
+    meetings, mapping = resolve_meetings(meeting_mentions, lookup, published_dates)
+    participants = [{"meeting_id": m["meeting_id"], "actor_id": a} for m in meetings for a in m.pop("participants")]
+    return {"actors": actors, "entity_actors": entity_actors, "meetings": meetings,
+            "meeting_mention_map": mapping, "meeting_participants": participants}

@@ -1,0 +1,73 @@
+"""Loads the rule data (lexicon YAML, actor dictionary CSVs) once per process."""
+from __future__ import annotations
+
+import csv
+import functools
+from pathlib import Path
+
+import yaml
+
+RULES_DIR = Path(__file__).parent / "rules"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DICTIONARY_DIR = PROJECT_ROOT / "dbt" / "seeds"
+
+
+@functools.cache
+def load_rules() -> dict:
+    with open(RULES_DIR / "lexicon.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _read_csv(name: str) -> list[dict]:
+    path = DICTIONARY_DIR / name
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def split_list(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+@functools.cache
+def actor_dictionary() -> list[dict]:
+    rows = _read_csv("actor_dictionary.csv")
+    for row in rows:
+        for key in ("aliases", "metonyms", "demonyms"):
+            row[key] = split_list(row.get(key))
+    return rows
+
+
+@functools.cache
+def actor_roles() -> list[dict]:
+    return _read_csv("actor_roles.csv")
+
+
+@functools.cache
+def role_titles() -> list[dict]:
+    return _read_csv("role_titles.csv")
+
+
+def verb_forms(lemma: str, extra: list[str] | None = None) -> set[str]:
+    """Third-person finite forms, participles and the infinitive of a French verb.
+
+    Regular -er conjugation covers most reporting verbs; irregular ones list their forms in data.
+    """
+    reflexive = ""
+    if lemma.startswith(("se ", "s'", "s’")):
+        reflexive, lemma = (lemma[:3], lemma[3:]) if lemma.startswith("se ") else (lemma[:2], lemma[2:])
+    forms = {lemma, *(extra or [])}
+    if lemma.endswith("er"):
+        stem = lemma[:-2]
+        soft = stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
+        forms |= {stem + "e", stem + "ent", stem + "é", stem + "ée", stem + "és", stem + "ées",
+                  stem + "ait", stem + "aient", soft + "a", stem + "èrent", stem + "era", stem + "eront",
+                  stem + "erait", stem + "eraient", soft + "ant", soft + "ait", soft + "aient"}
+    elif lemma.endswith("ir"):
+        stem = lemma[:-2]
+        forms |= {stem + "it", stem + "issent", stem + "i", stem + "ie", stem + "issait", stem + "issant",
+                  stem + "ira"}
+    if reflexive:
+        forms |= {f"{reflexive}{f}" for f in forms}
+    return forms

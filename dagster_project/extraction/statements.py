@@ -10,7 +10,9 @@ from .rules import load_rules
 from .text import Paragraph
 
 _CLAUSE_BREAK = re.compile(r",\s*(?:a-t-(?:il|elle)|ont-ils|selon|d'après|d’après|a rapporté|rapporte|ont rapporté)\b"
-                           r"|\s+et\s+(?=qu['’e])|;|\s+[–—-]\s+")
+                           r"|\s+et\s+(?=qu['’e])|;|\s+[–—-]\s+"
+                           r"|,?\s+et\s+(?:\w+\s+)?(?=[«“\"])"
+                           r"|,\s+(?!(?:avant|pendant|durant|cependant|maintenant|néanmoins|notamment)\b)\w+ant\b")
 
 
 @dataclass
@@ -126,12 +128,10 @@ def attach_speakers(text: str, cues: list[Cue], mentions: list[Mention], sentenc
             cue.speaker = pron[0] if pron else None
             continue
         preceding = text[s_start:cue.start].rstrip()
-        inverted = not cue.has_aux and (preceding.endswith(",") or not preceding) or \
-            (preceding.endswith(",") and re.search(r"[»”\"]\s*,?$", preceding) is not None) or \
-            any(0 <= cue.start - c <= 3 for c in close_marks)
+        inverted = preceding.endswith(",") or not preceding or any(0 <= cue.start - c <= 3 for c in close_marks)
         if cue.passive:
             agent = re.match(r"\s+par\s+", text[cue.end:cue.end + 8])
-            after = [m for m in mentions if agent and cue.end + agent.end() - 1 <= m.start <= cue.end + agent.end() + 3]
+            after = [m for m in mentions if agent and cue.end + agent.end() - 1 <= m.start <= cue.end + agent.end() + 5]
             cue.speaker = after[0] if after else None
             continue
         if inverted and cue.kind == "verb":
@@ -173,18 +173,19 @@ def _participle_speakers(cues: list[Cue], sentences) -> None:
             last_speaker = cue.speaker
 
 
-def _complement(text: str, cue: Cue, sentence_end: int, cues: list[Cue]) -> tuple[int, int] | None:
-    """Span of the reported content after a cue with a complement, or None."""
-    if cue.kind not in ("verb", "participle") or cue.negated or not cue.complements:
-        return None
+def _complement(text: str, cue: Cue, sentence: tuple[int, int], cues: list[Cue]) -> list[tuple[int, int]]:
+    """Spans of the reported content of a cue: the clause after it, or before an inverted incise."""
+    if cue.kind not in ("verb", "participle") or cue.negated:
+        return []
+    if cue.kind == "verb" and cue.speaker is not None and cue.speaker.start >= cue.end or cue.clitic:
+        return _incise_content(text, cue, sentence)
+    if not cue.complements:
+        return []
+    sentence_end = sentence[1]
     adverbs = load_rules()["adverbs"]
     adverb_re = "|".join(re.escape(a) for a in sorted(adverbs, key=len, reverse=True))
-    rest = text[cue.end:sentence_end]
-    if cue.speaker is not None and cue.speaker.start >= cue.end:
-        rest = text[cue.speaker.end:sentence_end]
-        offset = cue.speaker.end
-    else:
-        offset = cue.end
+    offset = cue.end
+    rest = text[offset:sentence_end]
     if cue.passive:
         agent = re.match(r"\s+par\s+[^,]*?(?=\s+de\s|\s+d['’])", rest)
         if agent:
@@ -194,12 +195,25 @@ def _complement(text: str, cue: Cue, sentence_end: int, cues: list[Cue]) -> tupl
     start = offset + lead.end()
     body = text[start:sentence_end]
     que = re.match(r"(?:que|qu['’])\s*", body)
+    prep = re.match(r"(?:sur|pour)\s+", body)
     if que:
         start += que.end()
-    elif "que" in cue.complements and not set(cue.complements) - {"que"}:
-        return None
-    elif re.match(r"[«“\"]", body) and cue.kind != "participle":
-        return None  # the complement is a quote: the direct row carries it
+    elif prep and "sur" in cue.complements:
+        start += prep.end()
+    elif "que" in cue.complements and not set(cue.complements) - {"que", "sur"}:
+        return []
+    spans = []
+    while True:
+        end = _clause_end(text, start, sentence_end, cues)
+        if len(re.findall(r"\w+", text[start:end])) >= 2:
+            spans.append((start, end))
+        more = re.match(r"\s*,?\s*et\s+(?:que|qu['’])\s*", text[end:sentence_end])
+        if not que or not more:
+            return spans
+        start = end + more.end()
+
+
+def _clause_end(text: str, start: int, sentence_end: int, cues: list[Cue]) -> int:
     end = sentence_end
     stop = re.search(r"[.!?](?=\s+[«“\"A-ZÀ-Ý])", text[start:sentence_end])
     if stop:
@@ -208,16 +222,29 @@ def _complement(text: str, cue: Cue, sentence_end: int, cues: list[Cue]) -> tupl
         end = m.start()
         break
     for other in cues:
-        if start < other.start < end and other.kind == "participle" and re.search(r",\s*$", text[start:other.start]):
-            end = min(end, text.rfind(",", start, other.start))
-        elif start < other.start < end and other.kind == "verb" and not other.has_aux and re.search(
-                r",\s*$", text[start:other.start]) and other.speaker is not None and other.speaker.start > other.start:
+        if not start < other.start < end or not re.search(r",\s*$", text[start:other.start]):
+            continue
+        if other.kind == "participle" or (other.kind == "verb" and (other.clitic or not other.has_aux)):
             end = min(end, text.rfind(",", start, other.start))
     while end > start and text[end - 1] in " ,.;:!?":
         end -= 1
-    if len(re.findall(r"\w+", text[start:end])) < 2:
-        return None
-    return start, end
+    return end
+
+
+def _incise_content(text: str, cue: Cue, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """'Les États-Unis ont une vision anti-russe, a conclu Lavrov' / 'la Russie, affirme-t-il, n'a pas...'."""
+    before = text[sentence[0]:cue.start]
+    if not re.search(r",\s*$", before) or re.search(r"[»”\"]\s*,\s*$", before):
+        return []
+    start = sentence[0] + len(re.match(r"\s*(?:(?:Mais|Et|Or|Donc|Pourtant|Enfin)\s+)?", before).group(0))
+    head_end = sentence[0] + len(before.rstrip(" ,"))
+    if len(re.findall(r"\w+", text[start:head_end])) >= 4:
+        return [(start, head_end)] if "«" not in text[start:head_end] else []
+    tail = text[cue.end:sentence[1]]
+    after = re.match(r"[^,]*,\s*", tail) if cue.speaker is not None and not cue.clitic else re.match(r"\s*,\s*", tail)
+    if not after:
+        return []
+    return [(start, _clause_end(text, cue.end + after.end(), sentence[1], []))]
 
 
 def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[tuple[int, int]],
@@ -232,11 +259,10 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
     for cue in cues:
         if id(cue) in relays or cue.speaker is None and cue.kind != "participle":
             continue
-        s_start, s_end = _sentence_of(sentences, cue.start)
-        span = _complement(text, cue, s_end, cues)
-        if span:
+        for span in _complement(text, cue, _sentence_of(sentences, cue.start), cues):
             body = text[span[0]:span[1]]
-            only_quote = any(q.open <= span[0] + 1 and q.close >= span[1] - 1 for q in quotes)
+            only_quote = any(q.open <= span[0] and q.close + 1 >= span[1] for q in quotes) or \
+                any(q.start <= span[0] and q.end >= span[1] for q in quotes)
             if not only_quote and not re.fullmatch(r"\W*", body):
                 out.append(Statement(span[0], span[1], body, "indirect", cue, cue.speaker))
     for q in quotes:

@@ -74,3 +74,17 @@ def boilerplate_mask(text: str) -> list[tuple[int, int]]:
 
 def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= pos < end for start, end in spans)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"(–—-]?\s?[A-ZÀ-Ý0-9])")
+_ABBREVIATION = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|St|Ste|Me|av|J\.-C|etc|cf|p|n°)|\b[A-ZÀ-Ý])\.$")
+
+
+def sentence_starts(text: str) -> set[int]:
+    """Character offsets where a sentence starts: after a line break, or after final punctuation
+    followed by a capital or an opening quote (not after 'M.' or an initial)."""
+    starts = {m.end() for m in re.finditer(r"\n+", text)}
+    for m in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text[max(0, m.start() - 6):m.start()]):
+            starts.add(m.end())
+    return starts

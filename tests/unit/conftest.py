@@ -1,0 +1,29 @@
+import pytest
+
+from dagster_project.extraction.pipeline import extract_article, load_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """Run the whole per-article extraction on a text and index the rows for assertions."""
+
+    def run(text, published=None):
+        rows = extract_article(nlp, "test-article", text, published)
+        names = {e["entity_idx"]: e["name"] for e in rows["entities"]}
+        rows["speakers"] = [(s["text"], s["statement_type"], names.get(s["speaker_entity_idx"]))
+                            for s in rows["statements"]]
+        rows["names"] = names
+        return rows
+
+    return run
+
+
+def speaker_of(rows, fragment):
+    hits = [s for s in rows["speakers"] if fragment in s[0]]
+    assert hits, f"no statement containing {fragment!r} in {rows['speakers']}"
+    return hits[0][2]

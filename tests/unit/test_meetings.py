@@ -1,0 +1,61 @@
+"""Meeting mentions and their deduplication across articles (articles written for the tests)."""
+from datetime import date
+
+from dagster_project.extraction.resolution import resolve_corpus
+
+
+def meetings(rows):
+    names = rows["names"]
+    return [({names[i] for i in m["participant_entity_idxs"]}, m["meeting_date"], m["date_precision"], m["status"],
+             m["mode"], m["location"]) for m in rows["meeting_mentions"]]
+
+
+def test_met_verb_with_date_place_and_status(extract):
+    rows = extract("Emmanuel Macron a rencontré Angela Merkel mardi à Berlin.", date(2021, 6, 3))
+    assert meetings(rows) == [({"Emmanuel Macron", "Angela Merkel"}, date(2021, 6, 1), "day", "occurred",
+                               "in_person", "Berlin")]
+
+
+def test_phone_call_mode(extract):
+    rows = extract("Angela Merkel s'est entretenue par téléphone avec Emmanuel Macron lundi.", date(2021, 6, 3))
+    (m,) = meetings(rows)
+    assert m[0] == {"Angela Merkel", "Emmanuel Macron"} and m[4] in ("phone", "in_person")
+
+
+def test_planned_meeting(extract):
+    rows = extract("Emmanuel Macron doit rencontrer Angela Merkel le 20 juin à Paris.", date(2021, 6, 3))
+    (m,) = meetings(rows)
+    assert (m[1], m[3]) == (date(2021, 6, 20), "planned")
+
+
+def test_past_meeting_with_month(extract):
+    rows = extract("Emmanuel Macron et Angela Merkel s'étaient rencontrés en janvier 2020 à Aix-la-Chapelle.",
+                   date(2021, 6, 3))
+    (m,) = meetings(rows)
+    assert (m[1], m[2], m[3]) == (date(2020, 1, 1), "month", "occurred")
+
+
+def test_one_person_is_not_a_meeting(extract):
+    rows = extract("Emmanuel Macron a reçu des journalistes mardi.", date(2021, 6, 3))
+    assert rows["meeting_mentions"] == []
+
+
+def test_three_reports_of_one_meeting_make_one_row(extract):
+    reports = {
+        "a1": ("Le président Emmanuel Macron a reçu mardi 1er juin la chancelière Angela Merkel à l'Élysée.",
+               date(2021, 6, 1)),
+        "a2": ("Angela Merkel et Emmanuel Macron se sont entretenus à Paris, a indiqué un conseiller.",
+               date(2021, 6, 2)),
+        "a3": ("Lors de leur rencontre de juin, Emmanuel Macron et Angela Merkel ont parlé de l'Ukraine.",
+               date(2021, 6, 20)),
+    }
+    entities, mentions = [], []
+    for article_id, (text, published) in reports.items():
+        rows = extract(text, published)
+        for table, out in (("entities", entities), ("meeting_mentions", mentions)):
+            out += [{**r, "article_id": article_id} for r in rows[table]]
+    resolved = resolve_corpus(entities, mentions, {k: v[1] for k, v in reports.items()})
+    assert len(resolved["meetings"]) == 1
+    (meeting,) = resolved["meetings"]
+    assert (meeting["meeting_date"], meeting["date_precision"]) == (date(2021, 6, 1), "day")
+    assert {r["article_id"] for r in resolved["meeting_mention_map"]} == {"a1", "a2", "a3"}

@@ -1,0 +1,96 @@
+"""Quotes and indirect speech with their speakers, on sentences written for the tests."""
+from datetime import date
+
+import pytest
+
+from .conftest import speaker_of
+
+PUB = date(2022, 3, 15)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # postposed verb, inverted subject
+    ("« Nous ne céderons rien sur la souveraineté », a déclaré Angela Merkel.", "céderons", "Angela Merkel"),
+    # present-tense inverted incise
+    ("« Les discussions avancent bien », confirme Emmanuel Macron.", "discussions avancent", "Emmanuel Macron"),
+    ("« Rien n'est décidé », poursuit Emmanuel Macron devant la presse.", "Rien n'est", "Emmanuel Macron"),
+    # canonical order with a colon
+    ("Emmanuel Macron a déclaré : « La France restera aux côtés de ses alliés ».", "France restera", "Emmanuel Macron"),
+    # selon X
+    ("Selon Angela Merkel, « l'Europe doit parler d'une seule voix ».", "Europe doit", "Angela Merkel"),
+    # straight and curly quotes
+    ('"Le dialogue reste ouvert", a assuré Emmanuel Macron.', "dialogue reste", "Emmanuel Macron"),
+    ("“Le dialogue reste ouvert”, a estimé Angela Merkel.", "dialogue reste", "Angela Merkel"),
+])
+def test_direct_quote_word_orders(extract, text, fragment, speaker):
+    rows = extract(text, PUB)
+    assert speaker_of(rows, fragment) == speaker
+    assert any(s[1] == "direct" and fragment in s[0] for s in rows["speakers"])
+
+
+def test_pronoun_speaker_agrees_in_gender(extract):
+    text = ("Angela Merkel a reçu Emmanuel Macron à Berlin. "
+            "« Nous avons beaucoup à faire ensemble », a-t-elle insisté.")
+    assert speaker_of(extract(text, PUB), "beaucoup à faire") == "Angela Merkel"
+
+
+def test_pronoun_speaker_masculine(extract):
+    text = ("Angela Merkel a reçu Emmanuel Macron à Berlin. "
+            "« La relation franco-allemande est solide », a-t-il ajouté.")
+    assert speaker_of(extract(text, PUB), "franco-allemande") == "Emmanuel Macron"
+
+
+def test_indirect_speech_after_que(extract):
+    rows = extract("Emmanuel Macron a affirmé mardi que la France soutiendrait l'accord de paix.", PUB)
+    texts = [(t, typ) for t, typ, _ in rows["speakers"]]
+    assert ("la France soutiendrait l'accord de paix", "indirect") in texts
+    assert speaker_of(rows, "soutiendrait") == "Emmanuel Macron"
+
+
+def test_nominal_complement_is_reported_content(extract):
+    rows = extract("Angela Merkel a salué les progrès accomplis par les deux pays.", PUB)
+    assert ("les progrès accomplis par les deux pays", "indirect", "Angela Merkel") in rows["speakers"]
+
+
+def test_participle_clause_keeps_the_main_speaker(extract):
+    text = ("« Le texte est prêt », a déclaré Emmanuel Macron, ajoutant que la signature aurait lieu en mai.")
+    rows = extract(text, PUB)
+    assert speaker_of(rows, "signature aurait lieu") == "Emmanuel Macron"
+
+
+def test_mixed_quotation_gives_fragment_and_clause(extract):
+    rows = extract("Angela Merkel a estimé que la rencontre avait été « très constructive » pour les deux pays.", PUB)
+    kinds = {(t, typ) for t, typ, spk in rows["speakers"] if spk == "Angela Merkel"}
+    assert ("très constructive", "direct") in kinds
+    assert any(typ == "indirect" and "« très constructive »" in t for t, typ in kinds)
+
+
+def test_negated_reporting_is_not_a_statement(extract):
+    rows = extract("Emmanuel Macron n'a pas indiqué quand il se rendrait à Moscou.", PUB)
+    assert rows["statements"] == []
+
+
+def test_quote_spanning_two_sentences_is_one_row(extract):
+    text = "« Nous voulons la paix. Mais pas à n'importe quel prix », a prévenu Angela Merkel."
+    rows = extract(text, PUB)
+    direct = [s for s in rows["speakers"] if s[1] == "direct"]
+    assert direct == [("Nous voulons la paix. Mais pas à n'importe quel prix", "direct", "Angela Merkel")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le ministre a accordé un entretien au quotidien « Die Welt » lundi.", "Die Welt"),
+    ("Les députés du parti « Renaissance » ont voté le texte.", "Renaissance"),
+    ("L'opération « Barkhane » a pris fin en novembre.", "Barkhane"),
+])
+def test_quoted_names_are_not_statements(extract, text, name):
+    rows = extract(text, PUB)
+    assert all(name not in s["text"] for s in rows["statements"])
+
+
+def test_offsets_point_at_the_stored_text(extract):
+    text = "« Nous restons prudents », a dit Angela Merkel. Emmanuel Macron a estimé que la crise durerait."
+    rows = extract(text, PUB)
+    for s in rows["statements"]:
+        assert text[s["char_start"]:s["char_end"]] == s["text"]
+        if s["speaker_char_start"] is not None:
+            assert text[s["speaker_char_start"]:s["speaker_char_end"]] == s["speaker_text"]

@@ -64,13 +64,14 @@ def find_cues(text: str) -> list[Cue]:
         gerund = verb.endswith("ant") and not has_aux
         if verb == lemma and not has_aux:
             continue  # a bare infinitive ("pour déclarer") reports nothing
-        if participle_only and not has_aux and not clitic and not verb.endswith("it"):
+        coordinated = bool(re.search(r"\bet\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()]))
+        if participle_only and not has_aux and not clitic and not verb.endswith("it") and not coordinated:
             continue  # an adjectival participle ("le soutien affirmé") is not a cue
         before = text[max(0, m.start() - 4):m.start()].lower()
         group = m.group(0).lower()
         negated = bool(re.search(r"(?:n['’]|ne )$", before)) or bool(re.search(r"\b(pas|jamais)\b", group))
         passive = bool(re.search(r"\bété\b", group))
-        kind = "participle" if gerund else "verb"
+        kind = "participle" if gerund or (participle_only and coordinated and not has_aux) else "verb"
         out.append(Cue(m.start(), m.end(), lemma, kind, tuple(spec[lemma]["complement"]), clitic, has_aux,
                        passive, negated))
     for prep in rules["attribution_prepositions"]:

@@ -32,6 +32,17 @@ class Gazetteer:
     def lookup(self, surface: str) -> Alias | None:
         return self.by_form.get(surface) or self.by_form.get(name_key(surface))
 
+    def roles_of(self, actor_key: str, on: date | None) -> set[str]:
+        """Roles the dictionary gives an actor on a date (all of its roles when the date is unknown)."""
+        out = set()
+        for row in actor_roles():
+            if row["actor_key"] != actor_key:
+                continue
+            start, end = _iso(row.get("valid_from")), _iso(row.get("valid_to"))
+            if on is None or ((start is None or start <= on) and (end is None or on < end)):
+                out.add(row["role"])
+        return out
+
     def holders(self, role: str, country: str | None, on: date | None) -> list[str]:
         """Dictionary actors holding `role` for `country` on date `on`."""
         out = []
@@ -100,4 +111,7 @@ def role_heads() -> dict[str, list[tuple[str, str, str | None]]]:
         heads.setdefault(head, []).append((complement, role, gender))
     for word in load_rules()["role_words"]["counterpart"]:
         heads.setdefault(word, []).append(("", "counterpart", None))
+    for word in load_rules()["role_words"]["generic_heads"]:
+        if not any(not complement for complement, _, _ in heads.get(word, [])):
+            heads.setdefault(word, []).append(("", None, None))
     return heads

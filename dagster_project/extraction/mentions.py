@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -144,10 +145,8 @@ def role_mentions(text: str) -> list[Mention]:
         comp = (m.group("comp") or "").lower()
         role, gender = None, None
         for complement, option_role, option_gender in options:
-            if complement.lower() == comp or (not complement and role is None):
+            if complement.lower() == comp:
                 role, gender = option_role, option_gender
-        if role is None and options and not comp:
-            continue
         countries: list[str] = []
         for group in ("dem1", "dem2"):
             if m.group(group):
@@ -228,6 +227,7 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
             row = gaz.actors.get(dict_key, {})
             entity.gender = row.get("gender") or None
             entity.country = row.get("country_code") or None
+            entity.roles |= gaz.roles_of(dict_key, on)
             by_dict[dict_key] = entity
         entities.append(entity)
         return entity
@@ -311,9 +311,11 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
         recent = [mm.entity for mm in reversed(earlier) if mm.entity is not None
                   and mm.entity in {c.idx for c in candidates}]
         return recent[0] if recent else None
-    for e in entities:  # the same role met earlier with a name ("le ministre russe" after the apposition)
-        if e.name and role in e.roles and (not countries or e.country in countries) and _gender_ok(e, gender):
-            return e.idx
+    holders = [e for e in entities if e.name and role in e.roles and (not countries or e.country in countries)
+               and _gender_ok(e, gender)]
+    if holders:  # the same role held by someone named in the article: the most talked-about one
+        salience = Counter(mm.entity for mm in earlier if mm.entity is not None)
+        return max(holders, key=lambda e: (salience[e.idx], -e.idx)).idx
     if role and countries:
         keys = gazetteer().holders(role, countries[0], on)
         if keys:
@@ -334,3 +336,10 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
 
 def _gender_ok(entity: Entity, gender: str | None) -> bool:
     return gender is None or entity.gender is None or entity.gender == gender
+
+
+def is_subject_position(text: str, m: Mention) -> bool:
+    """False when the mention sits in a prepositional phrase ('reconnu par l'ONU', 'du Parlement')."""
+    preps = load_rules()["non_subject_prepositions"]
+    before = re.search(r"([\w'’]+)\s*(?:(?:le|la|les|l['’])\s*)?$", text[max(0, m.start - 30):m.start])
+    return not (before and before.group(1).lower() in preps)

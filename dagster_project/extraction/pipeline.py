@@ -66,29 +66,42 @@ def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
-def _resolve_pronouns(statements, mentions: list[Mention], entities: list[Entity]) -> None:
-    """A pronoun speaker is the latest speaker of its gender, else the latest person of its gender."""
+def _resolve_pronouns(statements, mentions: list[Mention], entities: list[Entity],
+                      sentences: list[tuple[int, int]]) -> None:
+    """Pronoun speakers, resolved in reading order so that earlier speakers are known."""
     last_speakers: list[int] = []
     for st in statements:
         m = st.speaker
         if m is not None and m.kind in ("pronoun", "anaphor") and m.entity is None:
-            m.entity = _antecedent(m, mentions, entities, last_speakers)
+            m.entity = _antecedent(m, mentions, entities, last_speakers, sentences)
         if m is not None and m.entity is not None:
             last_speakers.append(m.entity)
 
 
-def _antecedent(m: Mention, mentions: list[Mention], entities: list[Entity], last_speakers: list[int]) -> int | None:
-    def fits(idx: int) -> bool:
+def _antecedent(m: Mention, mentions: list[Mention], entities: list[Entity], last_speakers: list[int],
+                sentences: list[tuple[int, int]]) -> int | None:
+    """The person a pronoun stands for: gender-compatible, preferring the latest speaker, then the
+    subject (first person) of the current and previous sentences, then the latest person named."""
+    def fits(idx: int | None) -> bool:
+        if idx is None:
+            return False
         e = entities[idx]
-        return e.actor_type == PERSON and (m.gender is None or e.gender in (None, m.gender))
+        return e.actor_type == PERSON and e.name is not None and (m.gender is None or e.gender in (None, m.gender))
 
     earlier = [mm for mm in mentions if mm.end <= m.start and mm.entity is not None and mm.kind != "pronoun"]
     if m.kind == "anaphor":  # "ce dernier": the last person named before it
         people = [mm.entity for mm in earlier if entities[mm.entity].actor_type == PERSON]
         return people[-1] if people else None
-    for idx in reversed(last_speakers[-3:]):
-        if fits(idx) and any(mm.entity == idx for mm in earlier[-12:]):
+    here = next((i for i, (s, e) in enumerate(sentences) if s <= m.start < e), None)
+    window = sentences[max(0, here - 2):here + 1] if here is not None else []
+    recent = {mm.entity for mm in earlier if window and window[0][0] <= mm.start}
+    for idx in reversed(last_speakers[-2:]):
+        if fits(idx) and idx in recent:
             return idx
+    for s_start, s_end in reversed(window):
+        firsts = [mm.entity for mm in earlier if s_start <= mm.start < min(s_end, s_start + 60) and fits(mm.entity)]
+        if firsts:
+            return firsts[0]
     for mm in reversed(earlier):
         if fits(mm.entity):
             return mm.entity
@@ -110,7 +123,7 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None) -> dic
     mentions = detect_mentions(text, doc.ents, skip)
     entities = resolve_entities(text, mentions, published_date)
     statements = extract_statements(text, paras, sentences, mentions)
-    _resolve_pronouns(statements, mentions, entities)
+    _resolve_pronouns(statements, mentions, entities, sentences)
     attribution = {id(st.speaker) for st in statements if st.speaker is not None and st.speaker.start > st.end}
     attribution |= {id(st.relay) for st in statements if st.relay is not None}
     meetings = extract_meetings(text, paras, sentences, mentions, entities, dates, published_date, attribution)

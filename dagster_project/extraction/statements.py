@@ -5,14 +5,20 @@ import re
 from dataclasses import dataclass
 
 from .cues import Cue, find_cues, verb_index
-from .mentions import MEDIA, PERSON, Mention
+from .mentions import MEDIA, PERSON, Mention, is_subject_position
 from .rules import load_rules
 from .text import Paragraph
 
 _CLAUSE_BREAK = re.compile(r",\s*(?:a-t-(?:il|elle)|ont-ils|selon|d'après|d’après|a rapporté|rapporte|ont rapporté)\b"
                            r"|\s+et\s+(?=qu['’e])|;|\s+[–—-]\s+"
                            r"|,?\s+et\s+(?:\w+\s+)?(?=[«“\"])"
-                           r"|,\s+(?!(?:avant|pendant|durant|cependant|maintenant|néanmoins|notamment)\b)\w+ant\b")
+                           r"|,\s+(?:(?:y|en|le|la|les|lui|leur|se|s['’]|l['’])\s*)?"
+                           r"(?!(?:avant|pendant|durant|cependant|maintenant|néanmoins|notamment)\b)\w+ant\b"
+                           r"|,?\s+et\s+(?=(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+)?\w+(?:é|i|u|is|it)\b)")
+
+
+_INFINITIVE = re.compile(r"[«“\"]?\s?(?:n['’]|ne\s+(?:pas|jamais|plus)\s+|s['’]|se\s+)?"
+                         r"(?:avoir|être|[a-zàâçéèêëîïôûù]{2,}(?:er|ir|re))\b")
 
 
 @dataclass
@@ -138,7 +144,9 @@ def attach_speakers(text: str, cues: list[Cue], mentions: list[Mention], sentenc
             window = text[cue.end:cue.end + 60]
             lead = re.match(rf"(?:\s*(?:{adverb_re}|,))*\s*", window)
             offset = cue.end + (lead.end() if lead else 0)
-            after = [m for m in mentions if offset <= m.start <= offset + 2 and m.kind != "pronoun"]
+            det = re.match(r"(?:le|la|les|l['’])\s*", text[offset:offset + 5])
+            first_word = offset + (det.end() if det else 0)
+            after = [m for m in mentions if offset <= m.start <= first_word + 2 and m.kind != "pronoun"]
             if after:
                 cue.speaker = after[0]
                 continue
@@ -152,25 +160,32 @@ def _canonical_subject(text: str, cue: Cue, mentions: list[Mention], s_start: in
     candidates = [m for m in mentions if s_start <= m.start and m.end <= cue.start]
     for m in reversed(candidates):
         between = text[m.end:cue.start]
-        if re.fullmatch(rf"(?:\s*(?:{adverb_re}|qui|,[^,.;«»]{{0,120}},|\([^)]*\)|lui|elle|,))*\s*", between,
-                        re.IGNORECASE):
-            return m
         if len(between) > 200:
             break
+        if not is_subject_position(text, m) and m.kind != "role":
+            continue
+        if re.fullmatch(rf"(?:\s*(?:{adverb_re}|qui|\)|,[^,.;«»]{{0,120}},|\([^)]*\)|lui|elle|,))*\s*", between,
+                        re.IGNORECASE):
+            return m
     return None
 
 
-def _participle_speakers(cues: list[Cue], sentences) -> None:
-    last_speaker = None
-    last_sentence = None
+def _participle_speakers(text: str, cues: list[Cue], sentences, mentions: list[Mention]) -> None:
+    """A participle clause ('ajoutant que', 'et souligné que') speaks for the subject of its sentence:
+    the speaker of the nearest verb cue before it, else after it, else the sentence's first actor."""
     for cue in cues:
+        if cue.kind != "participle" or cue.speaker is not None:
+            continue
         sentence = _sentence_of(sentences, cue.start)
-        if sentence != last_sentence:
-            last_speaker, last_sentence = None, sentence
-        if cue.kind == "participle" and cue.speaker is None:
-            cue.speaker = last_speaker
-        if cue.speaker is not None and cue.kind in ("verb", "participle"):
-            last_speaker = cue.speaker
+        same = [c for c in cues if c.speaker is not None and c.kind == "verb" and sentence[0] <= c.start < sentence[1]]
+        before = [c for c in same if c.start < cue.start]
+        after = [c for c in same if c.start > cue.start]
+        if before or after:
+            cue.speaker = (before[-1] if before else after[0]).speaker
+            continue
+        first = [m for m in mentions if sentence[0] <= m.start < cue.start and is_subject_position(text, m)
+                 and (m.kind != "pronoun" or m.start - sentence[0] < 3)]
+        cue.speaker = first[0] if first else None
 
 
 def _complement(text: str, cue: Cue, sentence: tuple[int, int], cues: list[Cue]) -> list[tuple[int, int]]:
@@ -191,7 +206,8 @@ def _complement(text: str, cue: Cue, sentence: tuple[int, int], cues: list[Cue])
         if agent:
             offset += agent.end()
             rest = rest[agent.end():]
-    lead = re.match(rf"(?:\s*(?:{adverb_re}|,[^,«»]{{0,100}},|:))*\s*", rest, re.IGNORECASE)
+    lead = re.match(rf"(?:\s*(?:{adverb_re}|,[^,«»]{{0,100}},|:|(?:à|au|aux)\s+[^,;.«»\"]{{1,60}}?(?=\s+qu['’e]))"
+                    rf")*\s*", rest, re.IGNORECASE)
     start = offset + lead.end()
     body = text[start:sentence_end]
     que = re.match(r"(?:que|qu['’])\s*", body)
@@ -200,6 +216,8 @@ def _complement(text: str, cue: Cue, sentence: tuple[int, int], cues: list[Cue])
         start += que.end()
     elif prep and "sur" in cue.complements:
         start += prep.end()
+    elif _INFINITIVE.match(body):
+        pass  # "a affirmé avoir tenu ...", "dit tenir sa légitimité de ..."
     elif "que" in cue.complements and not set(cue.complements) - {"que", "sur"}:
         return []
     spans = []
@@ -253,7 +271,7 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
     content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
     cues = [c for c in find_cues(text) if any(s <= c.start < e for s, e in content)]
     attach_speakers(text, cues, mentions, sentences, quotes)
-    _participle_speakers(cues, sentences)
+    _participle_speakers(text, cues, sentences, mentions)
     relays = {id(c) for c in cues if c.speaker is not None and c.speaker.actor_type == MEDIA}
     out: list[Statement] = []
     for cue in cues:
@@ -266,7 +284,8 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
             if not only_quote and not re.fullmatch(r"\W*", body):
                 out.append(Statement(span[0], span[1], body, "indirect", cue, cue.speaker))
     for q in quotes:
-        out.append(Statement(q.start, q.end, text[q.start:q.end], "direct", *_quote_cue(text, q, cues, sentences, relays)))
+        out.append(Statement(q.start, q.end, text[q.start:q.end], "direct",
+                             *_quote_cue(text, q, cues, sentences, relays, mentions)))
     _inherit_repeated_quotes(out)
     for st in out:
         s_start, s_end = _sentence_of(sentences, st.start)
@@ -278,7 +297,8 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
     return sorted(out, key=lambda s: (s.start, s.type))
 
 
-def _quote_cue(text: str, q: Quote, cues: list[Cue], sentences, relays) -> tuple[Cue | None, Mention | None]:
+def _quote_cue(text: str, q: Quote, cues: list[Cue], sentences, relays,
+               mentions: list[Mention]) -> tuple[Cue | None, Mention | None]:
     s_start, _ = _sentence_of(sentences, q.open)
     _, s_end = _sentence_of(sentences, q.close)
     usable = [c for c in cues if id(c) not in relays and c.speaker is not None and s_start <= c.start < s_end
@@ -292,7 +312,14 @@ def _quote_cue(text: str, q: Quote, cues: list[Cue], sentences, relays) -> tuple
     after = [c for c in usable if c.start > q.close]
     if after:
         return after[0], after[0].speaker
-    return None, None
+    return None, _sentence_subject(text, q, mentions, s_start)
+
+
+def _sentence_subject(text: str, q: Quote, mentions: list[Mention], s_start: int) -> Mention | None:
+    """For a quote with no verb of saying: the person the sentence is about, if one leads it."""
+    lead = [m for m in mentions if s_start <= m.start < q.open and is_subject_position(text, m)
+            and m.kind in ("name", "role") and m.actor_type == PERSON]
+    return lead[0] if lead else None
 
 
 def _inherit_repeated_quotes(statements: list[Statement]) -> None:
@@ -300,6 +327,6 @@ def _inherit_repeated_quotes(statements: list[Statement]) -> None:
     attributed = [s for s in statements if s.speaker is not None and s.type == "direct"]
     for st in statements:
         if st.speaker is None and st.type == "direct" and len(st.text) > 3:
-            source = next((s for s in attributed if s is not st and st.text in s.text), None)
+            source = next((s for s in attributed if s is not st and st.text.lower() in s.text.lower()), None)
             if source is not None:
                 st.speaker, st.cue = source.speaker, source.cue

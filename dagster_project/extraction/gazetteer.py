@@ -88,7 +88,7 @@ def gazetteer() -> Gazetteer:
     if surfaces:
         body = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
         glue = "|".join(GLUE_WORDS)
-        pattern = re.compile(rf"(?<![\w-])({body})(?=(?:{glue})?(?![\w]))")
+        pattern = re.compile(rf"(?<!\w)({body})(?=(?:{glue})?(?![\w]))")
     titles = [(r["title"], r["role"], r.get("gender") or None) for r in role_titles()]
     return Gazetteer(by_form, pattern, demonym_country, country_actor, actors, titles)
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from .dates import DateExpression
 from .gazetteer import gazetteer
-from .mentions import COUNTRY, ORG, PERSON, Entity, Mention
+from .mentions import COUNTRY, ORG, PERSON, Entity, Mention, is_subject_position
 from .rules import load_rules, verb_forms
 from .text import Paragraph
 
@@ -62,29 +62,57 @@ def _location(text: str, start: int, end: int, mentions: list[Mention]) -> str |
 
 def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tuple[int, int]],
                      mentions: list[Mention], entities: list[Entity], dates: list[DateExpression],
-                     published: date | None, attribution_mentions: set[int]) -> list[MeetingMention]:
+                     published: date | None, attribution_mentions: set[int],
+                     quoted: list[tuple[int, int]] = ()) -> list[MeetingMention]:
     rules = load_rules()
     pattern, lookup = trigger_regex()
     window = rules["meeting_triggers"]["window_chars"]
     planned_cues = rules["planned_cues"]
     content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
     out: list[MeetingMention] = []
-    for m in pattern.finditer(text):
-        if not any(s <= m.start() < e for s, e in content):
-            continue
+    # meeting words inside quoted speech describe talks the speaker refers to, not a reported meeting
+    triggers = [m for m in pattern.finditer(text) if any(s <= m.start() < e for s, e in content)
+                and not any(s <= m.start() < e for s, e in quoted)]
+    for k, m in enumerate(triggers):
+        if re.search(r"\b(?:cette|ce|ces|cet)\s+$", text[max(0, m.start() - 6):m.start()], re.IGNORECASE):
+            continue  # "cette rencontre" points back to a meeting already reported
         spec = lookup[m.group(1).lower()]
         sentence = next(((s, e) for s, e in sentences if s <= m.start() < e), (m.start(), m.end()))
         lo, hi = max(sentence[0], m.start() - window), min(sentence[1], m.end() + window)
-        near = [mm for mm in mentions if lo <= mm.start < hi and id(mm) not in attribution_mentions]
-        participants: list[int] = []
-        for mm in near:
-            ids = mm.entities or ((mm.entity,) if mm.entity is not None else ())
-            for idx in ids:
-                if entities[idx].actor_type == PERSON and entities[idx].name and idx not in participants:
-                    participants.append(idx)
-        if not participants:
+        # a neighbouring trigger in the sentence bounds this one's participants and date
+        if k > 0 and triggers[k - 1].end() > lo:
+            lo = triggers[k - 1].end()
+        if k + 1 < len(triggers) and triggers[k + 1].start() < hi:
+            hi = triggers[k + 1].start()
+        breaks = [lo + b.start() for b in re.finditer(r"\s[-–—]\s|;", text[lo:hi])]
+        lo = max([lo] + [b for b in breaks if b < m.start()])
+        hi = min([hi] + [b for b in breaks if b > m.end()])
+        speakers_here = {mm.entity for mm in mentions if id(mm) in attribution_mentions
+                         and sentence[0] <= mm.start < sentence[1] and mm.entity is not None}
+        near = [mm for mm in mentions if lo <= mm.start < hi
+                and (mm.entity not in speakers_here or _in_meeting_slot(text, mm, m.start(), m.end()))]
+        participants = _people(near, entities)
+        guest = _visitor(text, m, near, entities) if spec.get("host") else None
+        if guest is not None:  # "la visite de X à Y": X and the host of Y, whoever else is named nearby
+            participants = [guest]
+            # a visit to a whole country with no date of its own is a trip, not a meeting
+            undated = _nearest_date([d for d in dates if not _inside(d.start, quoted)], m.end(), m.end(),
+                                    min(hi, m.end() + 100)) is None
+            if undated and not _to_city(text[m.end():hi]):
+                continue
+        if _possessive_before(text, m.start()):  # "lors de sa rencontre avec X": the sentence's subject met X
+            subject = _people([mm for mm in mentions if sentence[0] <= mm.start < m.start()
+                               and is_subject_position(text, mm)][:1], entities)
+            participants = subject + [p for p in participants if p not in subject]
+        partner_after = re.match(r"[^,.;]{0,40}?\bavec\s", text[m.end():hi])
+        if partner_after and len(participants) == 1:  # "un entretien avec X": the sentence's subject met X
+            subject = _people([mm for mm in mentions if sentence[0] <= mm.start < m.start()
+                               and is_subject_position(text, mm)][:1], entities)
+            participants = subject + [p for p in participants if p not in subject]
+        if not participants:  # governments meeting: only countries in a meeting slot ("entre X et Y")
             participants = [mm.entity for mm in near if mm.entity is not None and mm.kind == "name"
-                            and entities[mm.entity].actor_type in (COUNTRY, ORG)]
+                            and entities[mm.entity].actor_type in (COUNTRY, ORG)
+                            and _in_meeting_slot(text, mm, m.start(), m.end())]
             participants = list(dict.fromkeys(participants))
         if spec.get("host") and len(participants) == 1:
             host = _host(text[m.end():hi], entities, participants[0], published)
@@ -93,19 +121,180 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         if len(participants) < 2:
             continue
         clause = text[lo:hi]
-        expr = _nearest_date(dates, m.start(), lo, hi)
-        meeting = MeetingMention(m.start(), m.end(), sentence, m.group(1), spec["mode"], participants,
-                                 _location(text, lo, hi, mentions))
-        if expr is not None:
-            meeting.date, meeting.precision, meeting.date_basis = expr.value, expr.precision, "text"
-        planned = any(cue in clause for cue in planned_cues) or (
-            meeting.date is not None and published is not None and meeting.date > published)
-        meeting.status = "planned" if planned else "occurred"
-        if meeting.date is None and meeting.status == "occurred" and published is not None \
-                and not re.search(r"\b(?:avait|avaient|s'étaient|s’étaient|était|étaient)\b", clause):
-            meeting.date, meeting.precision, meeting.date_basis = published, "day", "article_date"
-        out.append(meeting)
+        for group in _separate_partners(text, m.end(), hi, near, entities, participants):
+            out.append(_dated(MeetingMention(m.start(), m.end(), sentence, m.group(1), spec["mode"], group,
+                                             _location(text, lo, hi, mentions)),
+                              [d for d in dates if not _inside(d.start, quoted)], m, lo, hi, clause, published,
+                              planned_cues, "lemma" in spec
+                              and spec["lemma"] in load_rules()["meeting_triggers"]["nouns"]))
     return _merge_same_sentence(out)
+
+
+def _dated(meeting: MeetingMention, dates, trigger: re.Match, lo, hi, clause, published, planned_cues,
+           is_noun: bool) -> MeetingMention:
+    # a noun trigger takes its date from its own complement when there is one ("la visite de X en 2023")
+    expr = (_nearest_date(dates, trigger.end(), trigger.end(), min(hi, trigger.end() + 100)) if is_noun else None) \
+        or _nearest_date(dates, trigger.start(), lo, hi)
+    if expr is not None:
+        meeting.date, meeting.precision, meeting.date_basis = expr.value, expr.precision, "text"
+    planned = any(cue in clause for cue in planned_cues) or (
+        meeting.date is not None and published is not None and meeting.date > published)
+    meeting.status = "planned" if planned else "occurred"
+    if meeting.date is None and meeting.status == "occurred" and published is not None \
+            and not re.search(r"\b(?:avait|avaient|s'étaient|s’étaient|était|étaient)\b", clause):
+        meeting.date, meeting.precision, meeting.date_basis = published, "day", "article_date"
+    return meeting
+
+
+def _people(mentions: list[Mention], entities: list[Entity]) -> list[int]:
+    out: list[int] = []
+    for mm in mentions:
+        for idx in mm.entities or ((mm.entity,) if mm.entity is not None else ()):
+            if entities[idx].actor_type == PERSON and entities[idx].name and idx not in out:
+                out.append(idx)
+    return out
+
+
+def _in_meeting_slot(text: str, mm: Mention, start: int, end: int) -> bool:
+    """A speaker mention that the meeting grammar still makes a participant: subject of the
+    meeting verb, or object of 'avec', 'entre ... et', 'par', or 'de' right after the trigger."""
+    if mm.end <= start:
+        return bool(re.fullmatch(r"(?:\s|,|\b(?:a|ont|avait|avaient|s['’]est|se sont|s['’]étaient|doit|doivent|"
+                                 r"devrait|va|vont|est|sont|été|également|aussi|déjà|et|lui|elle)\b)*",
+                                 text[mm.end:start]))
+    return bool(re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,3}?(?:avec|entre|et|par|de|d['’])\s*(?:[\w'’-]+\s+){0,4}",
+                             text[end:mm.start]))
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _to_city(after: str) -> bool:
+    """'à Pyongyang', 'au cosmodrome ...', 'de l'Est russe': a place more precise than a country."""
+    gaz = gazetteer()
+    for m in re.finditer(r"\b(?:à|au|aux)\s+(?:la |l['’])?([\w'’-]+)", after[:80]):
+        alias = gaz.lookup(m.group(1))
+        if alias is None or alias.is_metonym:
+            return True
+    return bool(re.search(r"\b(?:" + "|".join(re.escape(d) for d in gaz.demonym_country) + r")\b", after[:80]))
+
+
+def _visitor(text: str, trigger: re.Match, near: list[Mention], entities: list[Entity]) -> int | None:
+    """The person right after 'visite (historique) de'."""
+    for mm in near:
+        if mm.start >= trigger.end() and re.fullmatch(r"\s*(?:[«“\"]?[\w-]+[»”\"]?\s+){0,2}?(?:de|d['’])\s*",
+                                                       text[trigger.end():mm.start]):
+            people = _people([mm], entities)
+            return people[0] if people else None
+    return None
+
+
+def _possessive_before(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:sa|son|ses|leur|leurs)\s+$", text[max(0, start - 8):start], re.IGNORECASE))
+
+
+def _separate_partners(text: str, trigger_end: int, hi: int, near: list[Mention], entities: list[Entity],
+                       participants: list[int]) -> list[list[int]]:
+    """'des rencontres avec X et avec Y': one meeting per partner, each with the others."""
+    partners = [mm for mm in near if mm.start >= trigger_end and re.search(
+        r"\bavec\s+(?:[\w'’-]+\s+){0,6}$", text[max(trigger_end, mm.start - 60):mm.start])
+        and re.search(r"\bavec\s", text[max(trigger_end, mm.start - 60):mm.start])]
+    groups = []
+    for mm in partners:
+        ids = _people([mm], entities)
+        if ids and ids not in groups:
+            groups.append(ids)
+    avec_count = len(re.findall(r"\bavec\s", text[trigger_end:hi]))
+    if avec_count < 2 or len(groups) < 2:
+        return [participants]
+    partner_ids = {i for g in groups for i in g}
+    base = [p for p in participants if p not in partner_ids]
+    return [base + g for g in groups if base]
+    return _merge_same_sentence(out)
+
+
+def _dated(meeting: MeetingMention, dates, trigger: re.Match, lo, hi, clause, published, planned_cues,
+           is_noun: bool) -> MeetingMention:
+    # a noun trigger takes its date from its own complement when there is one ("la visite de X en 2023")
+    expr = (_nearest_date(dates, trigger.end(), trigger.end(), min(hi, trigger.end() + 100)) if is_noun else None) \
+        or _nearest_date(dates, trigger.start(), lo, hi)
+    if expr is not None:
+        meeting.date, meeting.precision, meeting.date_basis = expr.value, expr.precision, "text"
+    planned = any(cue in clause for cue in planned_cues) or (
+        meeting.date is not None and published is not None and meeting.date > published)
+    meeting.status = "planned" if planned else "occurred"
+    if meeting.date is None and meeting.status == "occurred" and published is not None \
+            and not re.search(r"\b(?:avait|avaient|s'étaient|s’étaient|était|étaient)\b", clause):
+        meeting.date, meeting.precision, meeting.date_basis = published, "day", "article_date"
+    return meeting
+
+
+def _people(mentions: list[Mention], entities: list[Entity]) -> list[int]:
+    out: list[int] = []
+    for mm in mentions:
+        for idx in mm.entities or ((mm.entity,) if mm.entity is not None else ()):
+            if entities[idx].actor_type == PERSON and entities[idx].name and idx not in out:
+                out.append(idx)
+    return out
+
+
+def _in_meeting_slot(text: str, mm: Mention, start: int, end: int) -> bool:
+    """A speaker mention that the meeting grammar still makes a participant: subject of the
+    meeting verb, or object of 'avec', 'entre ... et', 'par', or 'de' right after the trigger."""
+    if mm.end <= start:
+        return bool(re.fullmatch(r"(?:\s|,|\b(?:a|ont|avait|avaient|s['’]est|se sont|s['’]étaient|doit|doivent|"
+                                 r"devrait|va|vont|est|sont|été|également|aussi|déjà|et|lui|elle)\b)*",
+                                 text[mm.end:start]))
+    return bool(re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,3}?(?:avec|entre|et|par|de|d['’])\s*(?:[\w'’-]+\s+){0,4}",
+                             text[end:mm.start]))
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _to_city(after: str) -> bool:
+    """'à Pyongyang', 'au cosmodrome ...', 'de l'Est russe': a place more precise than a country."""
+    gaz = gazetteer()
+    for m in re.finditer(r"\b(?:à|au|aux)\s+(?:la |l['’])?([\w'’-]+)", after[:80]):
+        alias = gaz.lookup(m.group(1))
+        if alias is None or alias.is_metonym:
+            return True
+    return bool(re.search(r"\b(?:" + "|".join(re.escape(d) for d in gaz.demonym_country) + r")\b", after[:80]))
+
+
+def _visitor(text: str, trigger: re.Match, near: list[Mention], entities: list[Entity]) -> int | None:
+    """The person right after 'visite (historique) de'."""
+    for mm in near:
+        if mm.start >= trigger.end() and re.fullmatch(r"\s*(?:[«“\"]?[\w-]+[»”\"]?\s+){0,2}?(?:de|d['’])\s*",
+                                                       text[trigger.end():mm.start]):
+            people = _people([mm], entities)
+            return people[0] if people else None
+    return None
+
+
+def _possessive_before(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:sa|son|ses|leur|leurs)\s+$", text[max(0, start - 8):start], re.IGNORECASE))
+
+
+def _separate_partners(text: str, trigger_end: int, hi: int, near: list[Mention], entities: list[Entity],
+                       participants: list[int]) -> list[list[int]]:
+    """'des rencontres avec X et avec Y': one meeting per partner, each with the others."""
+    partners = [mm for mm in near if mm.start >= trigger_end and re.search(
+        r"\bavec\s+(?:[\w'’-]+\s+){0,6}$", text[max(trigger_end, mm.start - 60):mm.start])
+        and re.search(r"\bavec\s", text[max(trigger_end, mm.start - 60):mm.start])]
+    groups = []
+    for mm in partners:
+        ids = _people([mm], entities)
+        if ids and ids not in groups:
+            groups.append(ids)
+    avec_count = len(re.findall(r"\bavec\s", text[trigger_end:hi]))
+    if avec_count < 2 or len(groups) < 2:
+        return [participants]
+    partner_ids = {i for g in groups for i in g}
+    base = [p for p in participants if p not in partner_ids]
+    return [base + g for g in groups if base]
 
 
 def _nearest_date(dates: list[DateExpression], pos: int, lo: int, hi: int) -> DateExpression | None:
@@ -117,7 +306,7 @@ def _host(after: str, entities: list[Entity], guest: int, on: date | None) -> in
     """The head of state of the country visited ('visite de X à Pyongyang / en Russie / russe')."""
     gaz = gazetteer()
     country = None
-    for m in re.finditer(r"[\w'’-]+(?:\s+[A-Z][\w'’-]+)*", after[:80]):
+    for m in re.finditer(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]+)*|[\w'’-]+", after[:80]):
         word = m.group(0)
         alias = gaz.lookup(word)
         if alias is not None and alias.actor_type == COUNTRY:
@@ -129,8 +318,14 @@ def _host(after: str, entities: list[Entity], guest: int, on: date | None) -> in
     if country is None or entities[guest].country == country:
         return None
     keys = gaz.holders("head_of_state", country, on)
-    if not keys:
-        return None
+    if not keys:  # no known head of state: the visited country itself
+        key = gaz.country_actor.get(country)
+        existing = next((e for e in entities if key and e.dict_key == key), None)
+        if key and existing is None:
+            row = gaz.actors[key]
+            entities.append(Entity(len(entities), row["canonical_name"], COUNTRY, key, None, country))
+            existing = entities[-1]
+        return existing.idx if existing else None
     for e in entities:
         if e.dict_key in keys:
             return e.idx

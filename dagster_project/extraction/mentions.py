@@ -90,6 +90,8 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
         if (kind is None or "\n" in surface or len(surface) < 3 or any(ch.isdigit() for ch in surface)
                 or not surface[:1].isupper() or _overlaps((start, end), taken)):
             continue
+        if surface in load_rules()["ner_stoplist"]:
+            continue
         alias = gaz.lookup(surface)
         if alias is not None:
             continue  # a place name or known actor the gazetteer pass declined (e.g. a metonym inside a name)
@@ -343,3 +345,22 @@ def is_subject_position(text: str, m: Mention) -> bool:
     preps = load_rules()["non_subject_prepositions"]
     before = re.search(r"([\w'’]+)\s*(?:(?:le|la|les|l['’])\s*)?$", text[max(0, m.start - 30):m.start])
     return not (before and before.group(1).lower() in preps)
+
+
+def short_form_mentions(text: str, mentions: list[Mention], entities: list[Entity],
+                        skip: list[tuple[int, int]]) -> list[Mention]:
+    """A surname (or a Korean family name) used alone after the full name, even where NER missed it."""
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for e in entities:
+        if e.actor_type != PERSON or not e.name or len(e.name.split()) < 2:
+            continue
+        for form in {e.name.split()[0], e.name.split()[-1], *(f.split()[-1] for f in e.forms if " " in f)}:
+            if len(form) < 3 or not form[0].isupper() or gazetteer().lookup(form) is not None:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if not _overlaps((m.start(), m.end()), taken) and not in_spans(m.start(), skip):
+                    out.append(Mention(m.start(), m.end(), form, "name", PERSON, e.dict_key, entity=e.idx))
+                    e.add_form(form)
+                    taken.append((m.start(), m.end()))
+    return out

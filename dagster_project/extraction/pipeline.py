@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from .dates import find_dates
 from .meetings import extract_meetings
-from .mentions import PERSON, Entity, Mention, detect_mentions, resolve_entities
+from .mentions import PERSON, Entity, Mention, detect_mentions, resolve_entities, short_form_mentions
 from .statements import extract_statements
 from .text import boilerplate_mask, paragraphs, sentence_starts
 
@@ -122,11 +122,14 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None) -> dic
     dates = find_dates(text, ref=published_date)
     mentions = detect_mentions(text, doc.ents, skip)
     entities = resolve_entities(text, mentions, published_date)
+    mentions = sorted(mentions + short_form_mentions(text, mentions, entities, skip), key=lambda m: m.start)
     statements = extract_statements(text, paras, sentences, mentions)
     _resolve_pronouns(statements, mentions, entities, sentences)
+    # attributions after the content ("..., a indiqué X") and relays are not meeting participants
     attribution = {id(st.speaker) for st in statements if st.speaker is not None and st.speaker.start > st.end}
     attribution |= {id(st.relay) for st in statements if st.relay is not None}
-    meetings = extract_meetings(text, paras, sentences, mentions, entities, dates, published_date, attribution)
+    quoted = [(st.start, st.end) for st in statements if st.type == "direct"]
+    meetings = extract_meetings(text, paras, sentences, mentions, entities, dates, published_date, attribution, quoted)
     sentence_index = {span: i for i, span in enumerate(sentences)}
 
     def sentence_of(pos: int) -> int | None:

@@ -99,6 +99,34 @@ def _dates_compatible(a: dict, b: dict) -> bool:
     return da == db
 
 
+def _nearest_cluster(item: dict, clusters: list[list[dict]], published: date | None) -> list[dict] | None:
+    candidates = []
+    for cluster in clusters:
+        dated = [x["meeting_date"] for x in cluster if x["meeting_date"] is not None]
+        if not dated or not _participants_compatible(item["actors"], _actors(cluster)):
+            continue
+        if any(x["status"] == "planned" for x in cluster) and all(x["status"] == "planned" for x in cluster):
+            continue
+        gap = min(abs((d - (published or d)).days) for d in dated)
+        after = min(dated) > (published or date.min) + WEAK_DATE_TOLERANCE
+        candidates.append((after, item["actors"] != _actors(cluster), gap, cluster[0]["article_id"], cluster))
+    return min(candidates, key=lambda c: c[:4])[4] if candidates else None
+
+
+def _actors(cluster: list[dict]) -> set:
+    return set().union(*[x["actors"] for x in cluster])
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def _fits(item: dict, cluster: list[dict]) -> bool:
+    """Date-compatible with every text-dated report of the cluster and with at least one report."""
+    return (all(_dates_compatible(item, x) for x in cluster if x.get("date_basis") != "article_date")
+            and any(_dates_compatible(item, x) for x in cluster))
+
+
 def _participants_compatible(a: set, b: set) -> bool:
     return bool(a and b) and (a <= b or b <= a or len(a & b) / len(a | b) >= 0.5)
 
@@ -114,22 +142,58 @@ def resolve_meetings(mentions: list[dict], entity_actor: dict[tuple[str, int], s
     items.sort(key=lambda m: (m["meeting_date"] is None, m.get("date_basis") == "article_date",
                               PRECISION_RANK.get(m["date_precision"], 3), m["article_id"], m["meeting_idx"]))
     clusters: list[list[dict]] = []
-    for item in items:
-        home = next((c for c in clusters if _participants_compatible(item["actors"], set().union(*[x["actors"] for x in c]))
-                     and all(_dates_compatible(item, x) for x in c if x.get("date_basis") != "article_date")
-                     and any(_dates_compatible(item, x) for x in c)), None)
+    weak = [x for x in items if x.get("date_basis") == "article_date"]
+    for item in (x for x in items if x.get("date_basis") != "article_date"):
+        # first pass: the same participants on a compatible date
+        home = next((c for c in clusters if item["actors"] == c[0]["actors"] and _fits(item, c)), None)
         if home is None:
             clusters.append([item])
         else:
             home.append(item)
+    for item in weak:
+        # a report dated only by its article ('la rencontre entre X et Y') is the reported meeting
+        # of those participants nearest before the article's date, if there is one
+        home = _nearest_cluster(item, clusters, published.get(item["article_id"]))
+        if home is None:
+            clusters.append([item])
+        else:
+            home.append(item)
+    # second pass: a report from one article naming a subset or superset of a meeting's
+    # participants joins it (one report often omits someone); well-attested meetings stay apart
+    merged: list[list[dict]] = []
+    for cluster in sorted(clusters, key=lambda c: (-len({x["article_id"] for x in c}), -len(c))):
+        articles = {x["article_id"] for x in cluster}
+        home = None
+        if len(articles) == 1:
+            # an article that reports two meetings separately means two meetings
+            home = max((m for m in merged if _participants_compatible(_actors(cluster), _actors(m))
+                        and all(_fits(x, m) for x in cluster)
+                        and not articles & {x["article_id"] for x in m}),
+                       key=lambda m: (_jaccard(_actors(cluster), _actors(m)), len(m)), default=None)
+        if home is None:
+            merged.append(list(cluster))
+        else:
+            home.extend(cluster)
+    clusters = merged
     meetings, mapping = [], []
     for cluster in clusters:
         meeting_id = stable_id("mtg", *min((x["article_id"], x["char_start"]) for x in cluster))
         meetings.append({"meeting_id": meeting_id, **_representative(cluster, published),
-                         "participants": sorted(set().union(*[x["actors"] for x in cluster]))})
+                         "participants": _consensus_participants(cluster)})
         mapping += [{"article_id": x["article_id"], "meeting_idx": x["meeting_idx"], "meeting_id": meeting_id}
                     for x in cluster]
     return sorted(meetings, key=lambda r: r["meeting_id"]), sorted(mapping, key=lambda r: (r["article_id"], r["meeting_idx"]))
+
+
+def _consensus_participants(cluster: list[dict]) -> list[str]:
+    """Participants named by at least a third of the reports, a report dated only by its article
+    counting half: one sloppy mention among several does not add a stranger to a meeting."""
+    weights = {id(x): 0.5 if x.get("date_basis") == "article_date" else 1.0 for x in cluster}
+    total = sum(weights.values())
+    score = Counter()
+    for x in cluster:
+        score.update({a: weights[id(x)] for a in x["actors"]})
+    return sorted(a for a, w in score.items() if w >= total / 3)
 
 
 def _representative(cluster: list[dict], published: dict[str, date | None]) -> dict:

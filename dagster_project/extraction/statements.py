@@ -14,7 +14,9 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:a-t-(?:il|elle)|ont-ils|selon|d'après|d’a
                            r"|,?\s+et\s+(?:\w+\s+)?(?=[«“\"])"
                            r"|,\s+(?:(?:y|en|le|la|les|lui|leur|se|s['’]|l['’])\s*)?"
                            r"(?!(?:avant|pendant|durant|cependant|maintenant|néanmoins|notamment)\b)\w+ant\b"
-                           r"|,?\s+et\s+(?=(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+)?\w+(?:é|i|u|is|it)\b)")
+                           r"|,?\s+et\s+(?=(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+)?\w+(?:é|i|u|is|it)\b)"
+                           r"|,\s+(?=(?:après|avant|lors|malgré|alors|tandis|depuis|pendant|en raison|dans le cadre|"
+                           r"afin|faute|sous peine|ce que|ce qui|de même que|par la voi[xe])\b)")
 
 
 _INFINITIVE = re.compile(r"[«“\"]?\s?(?:n['’]|ne\s+(?:pas|jamais|plus)\s+|s['’]|se\s+)?"
@@ -240,10 +242,17 @@ def _clause_end(text: str, start: int, sentence_end: int, cues: list[Cue]) -> in
         end = m.start()
         break
     for other in cues:
-        if not start < other.start < end or not re.search(r",\s*$", text[start:other.start]):
+        if not start < other.start < end:
             continue
-        if other.kind == "participle" or (other.kind == "verb" and (other.clitic or not other.has_aux)):
-            end = min(end, text.rfind(",", start, other.start))
+        comma = text.rfind(",", start, other.start)
+        if comma == -1:
+            continue
+        if re.search(r",\s*$", text[start:other.start]) and (
+                other.kind == "participle" or (other.kind == "verb" and (other.clitic or not other.has_aux))):
+            end = min(end, comma)
+        elif other.kind == "verb" and other.speaker is not None and comma < other.speaker.start < other.start \
+                and other.start - comma < 80:
+            end = min(end, comma)  # ", le GNA s'est dit ...": a new clause with its own speaker
     while end > start and text[end - 1] in " ,.;:!?":
         end -= 1
     return end
@@ -257,7 +266,7 @@ def _incise_content(text: str, cue: Cue, sentence: tuple[int, int]) -> list[tupl
     start = sentence[0] + len(re.match(r"\s*(?:(?:Mais|Et|Or|Donc|Pourtant|Enfin)\s+)?", before).group(0))
     head_end = sentence[0] + len(before.rstrip(" ,"))
     if len(re.findall(r"\w+", text[start:head_end])) >= 4:
-        return [(start, head_end)] if "«" not in text[start:head_end] else []
+        return [] if re.search(r"[«»“”\"]", text[start:head_end]) else [(start, head_end)]
     tail = text[cue.end:sentence[1]]
     after = re.match(r"[^,]*,\s*", tail) if cue.speaker is not None and not cue.clitic else re.match(r"\s*,\s*", tail)
     if not after:

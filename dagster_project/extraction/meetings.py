@@ -70,6 +70,11 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
     planned_cues = rules["planned_cues"]
     content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
     out: list[MeetingMention] = []
+    # an attribution's apposed name ("a indiqué le porte-parole du Kremlin, Dmitri Peskov") goes with it
+    excluded = set(attribution_mentions)
+    for a, b in zip(mentions, mentions[1:]):
+        if id(a) in excluded and a.entity is not None and a.entity == b.entity and b.start - a.end <= 3:
+            excluded.add(id(b))
     # meeting words inside quoted speech describe talks the speaker refers to, not a reported meeting
     triggers = [m for m in pattern.finditer(text) if any(s <= m.start() < e for s, e in content)
                 and not any(s <= m.start() < e for s, e in quoted)]
@@ -87,19 +92,21 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         breaks = [lo + b.start() for b in re.finditer(r"\s[-–—]\s|;", text[lo:hi])]
         lo = max([lo] + [b for b in breaks if b < m.start()])
         hi = min([hi] + [b for b in breaks if b > m.end()])
-        speakers_here = {mm.entity for mm in mentions if id(mm) in attribution_mentions
-                         and sentence[0] <= mm.start < sentence[1] and mm.entity is not None}
         near = [mm for mm in mentions if lo <= mm.start < hi
-                and (mm.entity not in speakers_here or _in_meeting_slot(text, mm, m.start(), m.end()))]
+                and (id(mm) not in excluded or _in_meeting_slot(text, mm, m.start(), m.end()))]
         participants = _people(near, entities)
         guest = _visitor(text, m, near, entities) if spec.get("host") else None
         if guest is not None:  # "la visite de X à Y": X and the host of Y, whoever else is named nearby
             participants = [guest]
+        if spec.get("host") and len(participants) == 1:
             # a visit to a whole country with no date of its own is a trip, not a meeting
             undated = _nearest_date([d for d in dates if not _inside(d.start, quoted)], m.end(), m.end(),
                                     min(hi, m.end() + 100)) is None
             if undated and not _to_city(text[m.end():hi]):
                 continue
+        between = _between_pair(text, m, near, entities)
+        if between:  # "le sommet entre X et Y", "la rencontre Poutine-Kim": exactly those two
+            participants = between
         if _possessive_before(text, m.start()):  # "lors de sa rencontre avec X": the sentence's subject met X
             subject = _people([mm for mm in mentions if sentence[0] <= mm.start < m.start()
                                and is_subject_position(text, mm)][:1], entities)
@@ -166,18 +173,38 @@ def _in_meeting_slot(text: str, mm: Mention, start: int, end: int) -> bool:
                              text[end:mm.start]))
 
 
+def _between_pair(text: str, trigger: re.Match, near: list[Mention], entities: list[Entity]) -> list[int]:
+    span = re.match(r"\s*(?:[\w'’-]+\s+){0,4}?(?:entre\s+|(?=[A-ZÀ-Ý][\w'’]+-[A-ZÀ-Ý]))", text[trigger.end():])
+    if not span:
+        return []
+    start = trigger.end() + span.end()
+    pair = [mm for mm in near if start <= mm.start < start + 120]
+    if len(pair) < 2:
+        return []
+    first, second = pair[0], pair[1]
+    if not re.fullmatch(r"\s*(?:et|-)\s*(?:(?:le|la|les|l['’]|M\.|Mme|son|sa)\s+)*", text[first.end:second.start]) \
+            and not (second.kind == "name" and re.fullmatch(r",?\s*", text[first.end:second.start])):
+        return []
+    people = _people([first, second], entities)
+    return people if len(people) == 2 else []
+
+
 def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
 def _to_city(after: str) -> bool:
-    """'à Pyongyang', 'au cosmodrome ...', 'de l'Est russe': a place more precise than a country."""
+    """'à Pyongyang', 'au cosmodrome ...', 'à la station spatiale de l'Est russe': a place more
+    precise than a whole country, right after the visitor."""
     gaz = gazetteer()
-    for m in re.finditer(r"\b(?:à|au|aux)\s+(?:la |l['’])?([\w'’-]+)", after[:80]):
-        alias = gaz.lookup(m.group(1))
-        if alias is None or alias.is_metonym:
-            return True
-    return bool(re.search(r"\b(?:" + "|".join(re.escape(d) for d in gaz.demonym_country) + r")\b", after[:80]))
+    head = re.match(r"\s*(?:de|d['’])\s*[^,;]{0,40}?\s(à|au|aux|en)\s+(?:la |l['’])?([\w'’-]+)([^,;]{0,40})", after)
+    if not head or head.group(1) == "en":
+        return False
+    place = head.group(2)
+    alias = gaz.lookup(place)
+    if place[:1].isupper():
+        return alias is None or alias.is_metonym
+    return any(w.lower() in gaz.demonym_country for w in re.findall(r"[\w'’-]+", head.group(3)))
 
 
 def _visitor(text: str, trigger: re.Match, near: list[Mention], entities: list[Entity]) -> int | None:
@@ -250,18 +277,38 @@ def _in_meeting_slot(text: str, mm: Mention, start: int, end: int) -> bool:
                              text[end:mm.start]))
 
 
+def _between_pair(text: str, trigger: re.Match, near: list[Mention], entities: list[Entity]) -> list[int]:
+    span = re.match(r"\s*(?:[\w'’-]+\s+){0,4}?(?:entre\s+|(?=[A-ZÀ-Ý][\w'’]+-[A-ZÀ-Ý]))", text[trigger.end():])
+    if not span:
+        return []
+    start = trigger.end() + span.end()
+    pair = [mm for mm in near if start <= mm.start < start + 120]
+    if len(pair) < 2:
+        return []
+    first, second = pair[0], pair[1]
+    if not re.fullmatch(r"\s*(?:et|-)\s*(?:(?:le|la|les|l['’]|M\.|Mme|son|sa)\s+)*", text[first.end:second.start]) \
+            and not (second.kind == "name" and re.fullmatch(r",?\s*", text[first.end:second.start])):
+        return []
+    people = _people([first, second], entities)
+    return people if len(people) == 2 else []
+
+
 def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
 def _to_city(after: str) -> bool:
-    """'à Pyongyang', 'au cosmodrome ...', 'de l'Est russe': a place more precise than a country."""
+    """'à Pyongyang', 'au cosmodrome ...', 'à la station spatiale de l'Est russe': a place more
+    precise than a whole country, right after the visitor."""
     gaz = gazetteer()
-    for m in re.finditer(r"\b(?:à|au|aux)\s+(?:la |l['’])?([\w'’-]+)", after[:80]):
-        alias = gaz.lookup(m.group(1))
-        if alias is None or alias.is_metonym:
-            return True
-    return bool(re.search(r"\b(?:" + "|".join(re.escape(d) for d in gaz.demonym_country) + r")\b", after[:80]))
+    head = re.match(r"\s*(?:de|d['’])\s*[^,;]{0,40}?\s(à|au|aux|en)\s+(?:la |l['’])?([\w'’-]+)([^,;]{0,40})", after)
+    if not head or head.group(1) == "en":
+        return False
+    place = head.group(2)
+    alias = gaz.lookup(place)
+    if place[:1].isupper():
+        return alias is None or alias.is_metonym
+    return any(w.lower() in gaz.demonym_country for w in re.findall(r"[\w'’-]+", head.group(3)))
 
 
 def _visitor(text: str, trigger: re.Match, near: list[Mention], entities: list[Entity]) -> int | None:

@@ -358,7 +358,7 @@ def short_form_mentions(text: str, mentions: list[Mention], entities: list[Entit
         for form in {e.name.split()[0], e.name.split()[-1], *(f.split()[-1] for f in e.forms if " " in f)}:
             if len(form) < 3 or not form[0].isupper() or gazetteer().lookup(form) is not None:
                 continue
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?![\w-])", text):
                 if not _overlaps((m.start(), m.end()), taken) and not in_spans(m.start(), skip):
                     out.append(Mention(m.start(), m.end(), form, "name", PERSON, e.dict_key, entity=e.idx))
                     e.add_form(form)

@@ -67,9 +67,14 @@ def find_cues(text: str) -> list[Cue]:
         coordinated = bool(re.search(r"\bet\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()]))
         if participle_only and not has_aux and not clitic and not verb.endswith("it") and not coordinated:
             continue  # an adjectival participle ("le soutien affirmé") is not a cue
-        before = text[max(0, m.start() - 4):m.start()].lower()
+        before = text[max(0, m.start() - 5):m.start()].lower()
         group = m.group(0).lower()
-        negated = bool(re.search(r"(?:n['’]|ne )$", before)) or bool(re.search(r"\b(pas|jamais)\b", group))
+        before = text[max(0, m.start() - 8):m.start()].lower()
+        after = text[m.end():m.end() + 10].lower()
+        negated = (bool(re.search(r"(?<![\w-])(?:n['’]|ne )(?:s['’]|se |l['’]|le |la |les |lui )?$", before))
+                   or bool(re.search(r"\b(pas|jamais)\b", group))
+                   or (not has_aux and bool(re.match(r"\s+(?:pas|jamais|guère|plus)\b", after))
+                       and bool(re.search(r"(?<![\w-])(?:n['’]|ne )", text[max(0, m.start() - 12):m.start()]))))
         passive = bool(re.search(r"\bété\b", group))
         kind = "participle" if gerund or (participle_only and coordinated and not has_aux) else "verb"
         out.append(Cue(m.start(), m.end(), lemma, kind, tuple(spec[lemma]["complement"]), clitic, has_aux,
@@ -79,4 +84,7 @@ def find_cues(text: str) -> list[Cue]:
             out.append(Cue(m.start(), m.end(), prep.lower(), "preposition", ()))
     for m in re.finditer(r"\s?:\s*(?=[«“\"])", text):
         out.append(Cue(m.start(), m.end(), ":", "colon", ()))
+    nouns = "|".join(re.escape(n) for n in sorted(rules["speech_nouns"], key=len, reverse=True))
+    for m in re.finditer(rf"\b(?:{nouns})\b[^.:;«»\"]{{0,120}}?\s?:\s+(?=[^«“\"\s])", text, re.IGNORECASE):
+        out.append(Cue(m.end() - 1, m.end(), ":", "speech_colon", ("colon",)))
     return sorted(out, key=lambda c: c.start)

@@ -15,6 +15,7 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:a-t-(?:il|elle)|ont-ils|selon|d'après|d’a
                            r"|,\s+(?:(?:y|en|le|la|les|lui|leur|se|s['’]|l['’])\s*)?"
                            r"(?!(?:avant|pendant|durant|cependant|maintenant|néanmoins|notamment)\b)\w+ant\b"
                            r"|,?\s+et\s+(?=(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+)?\w+(?:é|i|u|is|it)\b)"
+                           r"|,\s+(?:la|le|les|l['’])\s*[^,]{1,40}?\s(?:étant|ayant)\b"
                            r"|,\s+(?=(?:après|avant|lors|malgré|alors|tandis|depuis|pendant|en raison|dans le cadre|"
                            r"afin|faute|sous peine|ce que|ce qui|de même que|par la voi[xe])\b)")
 
@@ -131,6 +132,11 @@ def attach_speakers(text: str, cues: list[Cue], mentions: list[Mention], sentenc
             before = [m for m in mentions if m.end <= cue.start and cue.start - m.end <= 2]
             cue.speaker = before[-1] if before else None
             continue
+        if cue.kind == "speech_colon":  # "X a lancé un avertissement : ..." -> the sentence's subject
+            lead = [m for m in mentions if s_start <= m.start < cue.start and is_subject_position(text, m)
+                    and m.actor_type != MEDIA]
+            cue.speaker = lead[0] if lead and lead[0].start - s_start < 40 else None
+            continue
         if cue.clitic:
             pron = [m for m in mentions if m.kind == "pronoun" and cue.start <= m.start < cue.end]
             cue.speaker = pron[0] if pron else None
@@ -166,8 +172,9 @@ def _canonical_subject(text: str, cue: Cue, mentions: list[Mention], s_start: in
             break
         if not is_subject_position(text, m) and m.kind != "role":
             continue
-        if re.fullmatch(rf"(?:\s*(?:{adverb_re}|qui|\)|,[^,.;«»]{{0,120}},|\([^)]*\)|lui|elle|,))*\s*", between,
-                        re.IGNORECASE):
+        if re.fullmatch(rf"\s*(?:[a-zàâçéèêëîïôûù-]+\s+)?"  # one adjective: "l'Iran voisin a dit"
+                        rf"(?:\s*(?:{adverb_re}|\w+ment\b|qui|\)|,[^,.;«»]{{0,120}},|\([^)]*\)|lui|elle|,))*\s*",
+                        between, re.IGNORECASE):
             return m
     return None
 
@@ -192,9 +199,14 @@ def _participle_speakers(text: str, cues: list[Cue], sentences, mentions: list[M
 
 def _complement(text: str, cue: Cue, sentence: tuple[int, int], cues: list[Cue]) -> list[tuple[int, int]]:
     """Spans of the reported content of a cue: the clause after it, or before an inverted incise."""
+    if cue.kind == "speech_colon":
+        return [(cue.end, _clause_end(text, cue.end, sentence[1], []))] if cue.speaker is not None else []
     if cue.kind not in ("verb", "participle") or cue.negated:
         return []
-    if cue.kind == "verb" and cue.speaker is not None and cue.speaker.start >= cue.end or cue.clitic:
+    if cue.passive and not re.match(r"\s+par\s", text[cue.end:cue.end + 6]):
+        return []  # "X a été invité à ...": X is not speaking
+    if (cue.kind == "verb" and not cue.passive and cue.speaker is not None and cue.speaker.start >= cue.end) \
+            or cue.clitic:
         return _incise_content(text, cue, sentence)
     if not cue.complements:
         return []
@@ -208,8 +220,9 @@ def _complement(text: str, cue: Cue, sentence: tuple[int, int], cues: list[Cue])
         if agent:
             offset += agent.end()
             rest = rest[agent.end():]
-    lead = re.match(rf"(?:\s*(?:{adverb_re}|,[^,«»]{{0,100}},|:|(?:à|au|aux)\s+[^,;.«»\"]{{1,60}}?(?=\s+qu['’e]))"
-                    rf")*\s*", rest, re.IGNORECASE)
+    lead = re.match(rf"(?:\s*(?:{adverb_re}|\w+ment\b|,[^,«»]{{0,100}},|:|"
+                    rf"(?:à|au|aux|auprès d[eu]|devant)\s+[^,;.«»\"]{{1,60}}?(?=\s+(?:qu['’e]|sur le fait)))"
+                    rf")*\s*(?:sur le fait\s+)?", rest, re.IGNORECASE)
     start = offset + lead.end()
     body = text[start:sentence_end]
     que = re.match(r"(?:que|qu['’])\s*", body)
@@ -239,6 +252,8 @@ def _clause_end(text: str, start: int, sentence_end: int, cues: list[Cue]) -> in
     if stop:
         end = start + stop.start()
     for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if _in_quote(text, start, m.start()):
+            continue
         end = m.start()
         break
     for other in cues:
@@ -258,15 +273,22 @@ def _clause_end(text: str, start: int, sentence_end: int, cues: list[Cue]) -> in
     return end
 
 
+def _in_quote(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` sits inside a quotation opened after `start` and not yet closed."""
+    segment = text[start:pos]
+    return segment.count("«") > segment.count("»") or segment.count("“") > segment.count("”") \
+        or segment.count('"') % 2 == 1
+
+
 def _incise_content(text: str, cue: Cue, sentence: tuple[int, int]) -> list[tuple[int, int]]:
     """'Les États-Unis ont une vision anti-russe, a conclu Lavrov' / 'la Russie, affirme-t-il, n'a pas...'."""
     before = text[sentence[0]:cue.start]
     if not re.search(r",\s*$", before) or re.search(r"[»”\"]\s*,\s*$", before):
-        return []
+        return []  # "«...», confirme X": the quote is the content and gets its direct row only
     start = sentence[0] + len(re.match(r"\s*(?:(?:Mais|Et|Or|Donc|Pourtant|Enfin)\s+)?", before).group(0))
     head_end = sentence[0] + len(before.rstrip(" ,"))
     if len(re.findall(r"\w+", text[start:head_end])) >= 4:
-        return [] if re.search(r"[«»“”\"]", text[start:head_end]) else [(start, head_end)]
+        return [(start, head_end)]
     tail = text[cue.end:sentence[1]]
     after = re.match(r"[^,]*,\s*", tail) if cue.speaker is not None and not cue.clitic else re.match(r"\s*,\s*", tail)
     if not after:
@@ -278,13 +300,20 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
                        mentions: list[Mention]) -> list[Statement]:
     quotes = [q for q in find_quotes(text, paragraphs) if not is_name_quote(text, q)]
     content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
-    cues = [c for c in find_cues(text) if any(s <= c.start < e for s, e in content)]
+    cues = [c for c in find_cues(text) if any(s <= c.start < e for s, e in content)
+            and not any(q.start <= c.start < q.end for q in quotes)]  # verbs inside a quote are its content
     attach_speakers(text, cues, mentions, sentences, quotes)
     _participle_speakers(text, cues, sentences, mentions)
+    relay_lemmas = set(load_rules()["relay_verbs"])
     relays = {id(c) for c in cues if c.speaker is not None and c.speaker.actor_type == MEDIA}
+    for c in cues:  # "rapportent X et Y de la chaîne Z": who relays, when someone else speaks in the sentence
+        sentence = _sentence_of(sentences, c.start)
+        if c.lemma in relay_lemmas and any(o is not c and o.kind == "verb" and sentence[0] <= o.start < sentence[1]
+                                           and o.lemma not in relay_lemmas for o in cues):
+            relays.add(id(c))
     out: list[Statement] = []
     for cue in cues:
-        if id(cue) in relays or cue.speaker is None and cue.kind != "participle":
+        if id(cue) in relays or cue.speaker is None and cue.kind == "preposition":
             continue
         for span in _complement(text, cue, _sentence_of(sentences, cue.start), cues):
             body = text[span[0]:span[1]]

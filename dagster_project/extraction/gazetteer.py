@@ -111,7 +111,8 @@ def role_heads() -> dict[str, list[tuple[str, str, str | None]]]:
         heads.setdefault(head, []).append((complement, role, gender))
     for word in load_rules()["role_words"]["counterpart"]:
         heads.setdefault(word, []).append(("", "counterpart", None))
+    hints = load_rules()["role_words"]["generic_head_roles"]
     for word in load_rules()["role_words"]["generic_heads"]:
         if not any(not complement for complement, _, _ in heads.get(word, [])):
-            heads.setdefault(word, []).append(("", None, None))
+            heads.setdefault(word, []).append(("", hints.get(word), None))
     return heads

@@ -297,7 +297,9 @@ def _apposed_name(text: str, ordered: list[Mention], i: int) -> int | None:
     """The person named right beside a role: 'le président russe Vladimir Poutine', 'X, la ministre ...'."""
     m = ordered[i]
     after = ordered[i + 1] if i + 1 < len(ordered) else None
-    if after and after.kind == "name" and after.actor_type == PERSON and re.fullmatch(r",?\s?", text[m.end:after.start]):
+    # "le chef du Parlement élu et basé dans l'Est, Aguila Saleh": a complement, then the name
+    gap = r",?\s?" if m.role else r"(?:\s(?:de|du|des|d['’])[^,.;«»]{0,60})?,?\s?"
+    if after and after.kind == "name" and after.actor_type == PERSON and re.fullmatch(gap, text[m.end:after.start]):
         return after.entity
     before = ordered[i - 1] if i > 0 else None
     if before and before.kind == "name" and before.actor_type == PERSON and re.fullmatch(r",\s?", text[before.end:m.start]):
@@ -317,7 +319,8 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
                and _gender_ok(e, gender)]
     if holders:  # the same role held by someone named in the article: the most talked-about one
         salience = Counter(mm.entity for mm in earlier if mm.entity is not None)
-        return max(holders, key=lambda e: (salience[e.idx], -e.idx)).idx
+        home = load_rules()["role_words"]["home_country"]
+        return max(holders, key=lambda e: (not countries and e.country == home, salience[e.idx], -e.idx)).idx
     if role and countries:
         keys = gazetteer().holders(role, countries[0], on)
         if keys:

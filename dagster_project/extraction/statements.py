@@ -152,15 +152,16 @@ def attach_speakers(text: str, cues: list[Cue], mentions: list[Mention], sentenc
             window = text[cue.end:cue.end + 60]
             lead = re.match(rf"(?:\s*(?:{adverb_re}|,))*\s*", window)
             offset = cue.end + (lead.end() if lead else 0)
-            det = re.match(r"(?:le|la|les|l['’])\s*", text[offset:offset + 5])
-            first_word = offset + (det.end() if det else 0)
-            after = [m for m in mentions if offset <= m.start <= first_word + 2 and m.kind != "pronoun"]
+            # the subject right after the verb, maybe behind a determiner and a nationality word
+            after = [m for m in mentions if offset <= m.start <= offset + 45 and m.kind != "pronoun"
+                     and re.fullmatch(r"(?:(?:le|la|les|l['’])\s*)?(?:[A-ZÀ-Ýa-zà-ÿ-]+\s+){0,2}?",
+                                      text[offset:m.start])]
             if after:
                 cue.speaker = after[0]
                 continue
-        if cue.kind == "participle":
-            continue  # takes the subject of the clause it hangs on: see _participle_speakers
         cue.speaker = _canonical_subject(text, cue, mentions, s_start, adverb_re)
+        if cue.kind == "participle" and cue.speaker is not None and cue.start - cue.speaker.end > 3:
+            cue.speaker = None  # only "la France accusant ..." binds directly: see _participle_speakers
 
 
 def _canonical_subject(text: str, cue: Cue, mentions: list[Mention], s_start: int, adverb_re: str) -> Mention | None:
@@ -173,7 +174,8 @@ def _canonical_subject(text: str, cue: Cue, mentions: list[Mention], s_start: in
         if not is_subject_position(text, m) and m.kind != "role":
             continue
         if re.fullmatch(rf"\s*(?:[a-zàâçéèêëîïôûù-]+\s+)?"  # one adjective: "l'Iran voisin a dit"
-                        rf"(?:\s*(?:{adverb_re}|\w+ment\b|qui|\)|,[^,.;«»]{{0,120}},|\([^)]*\)|lui|elle|,))*\s*",
+                        rf"(?:\s*(?:{adverb_re}|\w+ment\b|qui|\)|,[^,.;«»]{{0,120}},|\([^)]*\)|lui|elle|,"
+                        rf"|l['’]|le|la|les|leur|nous|vous|se|s['’]|y|en))*\s*",
                         between, re.IGNORECASE):
             return m
     return None

@@ -63,13 +63,32 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         if alias is None:
             continue
         start = m.start()
-        # keep an honorific that precedes a person name: "M. Poutine" is one mention form
-        before = re.search(r"(?:M\.|Mme|MM\.) $", text[max(0, start - 4):start])
-        if before and alias.actor_type == PERSON:
-            start -= len(before.group(0))
+        if alias.actor_type == PERSON:
+            start = _extend_name_left(text, start)
         out.append(Mention(start, m.end(), text[start:m.end()], "metonym" if alias.is_metonym else "name",
                            alias.actor_type, alias.actor_key, gender=honorific_gender(text[start:m.end()])))
     return out
+
+
+_NOT_FIRST_NAMES = {"Le", "La", "Les", "L", "Et", "Mais", "Pour", "Selon", "Pourtant", "Alors", "Ainsi", "Dans", "En",
+                    "De", "Du", "Des", "Un", "Une", "Ce", "Cette", "Ces", "Après", "Avant", "Lors", "Depuis", "Car"}
+
+
+def _extend_name_left(text: str, start: int) -> int:
+    """Take in what stands before a person's name and belongs to it: an honorific ('M. Poutine'),
+    an initial ('S. Lavrov') or first names the dictionary lacks ('Jean-Louis Le Drian')."""
+    honorific = re.search(r"(?:M\.|Mme|MM\.) $", text[max(0, start - 4):start])
+    if honorific:
+        return start - len(honorific.group(0))
+    initial = re.search(r"(?<![\w.])[A-ZÀ-Ý]\. $", text[max(0, start - 4):start])
+    if initial:
+        return start - len(initial.group(0))
+    first = re.search(r"(?<![\w'’-])([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?) $", text[max(0, start - 25):start])
+    if first and first.group(1) not in _NOT_FIRST_NAMES and gazetteer().lookup(first.group(1)) is None \
+            and first.group(1).lower() not in gazetteer().demonym_country \
+            and not re.search(r"[.!?:]\s*$|^\s*$", text[max(0, start - len(first.group(0)) - 3):start - len(first.group(0))]):
+        return start - len(first.group(0))
+    return start
 
 
 def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -99,9 +118,8 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
             continue
         if kind == ORG and surface.split()[0].lower() in role_heads():
             continue  # "ministre des Affaires étrangères" is a role, not an organisation
-        before = re.search(r"(?:M\.|Mme|MM\.) $", text[max(0, start - 4):start])
-        if before:
-            start -= len(before.group(0))
+        if kind == PERSON:
+            start = _extend_name_left(text, start)
         out.append(Mention(start, end, text[start:end], "name", kind, None,
                            gender=honorific_gender(text[start:end])))
     return out

@@ -148,7 +148,8 @@ def _dated(meeting: MeetingMention, dates, trigger: re.Match, lo, hi, clause, pu
         meeting.date is not None and published is not None and meeting.date > published)
     meeting.status = "planned" if planned else "occurred"
     if meeting.date is None and meeting.status == "occurred" and published is not None \
-            and not re.search(r"\b(?:avait|avaient|s'étaient|s’étaient|était|étaient)\b", clause):
+            and not re.search(r"\b(?:avait|avaient|s['’]étaient|s['’]était|auparavant|précédent|dernier|dernière)\b",
+                              clause):
         meeting.date, meeting.precision, meeting.date_basis = published, "day", "article_date"
     return meeting
 
@@ -252,7 +253,8 @@ def _dated(meeting: MeetingMention, dates, trigger: re.Match, lo, hi, clause, pu
         meeting.date is not None and published is not None and meeting.date > published)
     meeting.status = "planned" if planned else "occurred"
     if meeting.date is None and meeting.status == "occurred" and published is not None \
-            and not re.search(r"\b(?:avait|avaient|s'étaient|s’étaient|était|étaient)\b", clause):
+            and not re.search(r"\b(?:avait|avaient|s['’]étaient|s['’]était|auparavant|précédent|dernier|dernière)\b",
+                              clause):
         meeting.date, meeting.precision, meeting.date_basis = published, "day", "article_date"
     return meeting
 

@@ -125,6 +125,9 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None) -> dic
     mentions = sorted(mentions + short_form_mentions(text, mentions, entities, skip), key=lambda m: m.start)
     statements = extract_statements(text, paras, sentences, mentions)
     _resolve_pronouns(statements, mentions, entities, sentences)
+    for m in mentions:  # other subject pronouns, for meeting participants ("il a reçu X")
+        if m.kind == "pronoun" and m.entity is None and not m.plural:
+            m.entity = _antecedent(m, mentions, entities, [], sentences)
     # attributions after the content ("..., a indiqué X") and relays are not meeting participants
     attribution = {id(st.speaker) for st in statements if st.speaker is not None and st.speaker.start > st.end}
     attribution |= {id(st.relay) for st in statements if st.relay is not None}

@@ -59,3 +59,30 @@ def test_three_reports_of_one_meeting_make_one_row(extract):
     (meeting,) = resolved["meetings"]
     assert (meeting["meeting_date"], meeting["date_precision"]) == (date(2021, 6, 1), "day")
     assert {r["article_id"] for r in resolved["meeting_mention_map"]} == {"a1", "a2", "a3"}
+
+
+def test_visit_to_a_capital_meets_its_head_of_state(extract):
+    rows = extract("Emmanuel Macron a évoqué la visite de Vladimir Poutine à Pékin en octobre dernier.",
+                   date(2023, 12, 1))
+    (m,) = meetings(rows)
+    assert m[0] == {"Vladimir Poutine", "Xi Jinping"} and (m[1], m[2]) == (date(2023, 10, 1), "month")
+
+
+def test_meeting_between_a_named_pair(extract):
+    rows = extract("Le ministre a rappelé le sommet de mars entre Joe Biden et Xi Jinping.", date(2023, 6, 1))
+    (m,) = meetings(rows)
+    assert m[0] == {"Joe Biden", "Xi Jinping"} and m[1] == date(2023, 3, 1)
+
+
+def test_separate_meetings_with_each_partner(extract):
+    text = ("La tournée du ministre Wang Yi comprenait des rencontres avec le ministre Antony Blinken "
+            "et avec le conseiller Jake Sullivan.")
+    rows = extract(text, date(2023, 6, 1))
+    assert {frozenset(m[0]) for m in meetings(rows)} == {frozenset({"Wang Yi", "Antony Blinken"}),
+                                                        frozenset({"Wang Yi", "Jake Sullivan"})}
+
+
+def test_attribution_is_not_a_participant(extract):
+    text = "Emmanuel Macron a reçu Olaf Scholz à Paris, a indiqué le porte-parole de l'Élysée, Olivier Véran."
+    (m,) = meetings(extract(text, date(2023, 6, 1)))
+    assert m[0] == {"Emmanuel Macron", "Olaf Scholz"}

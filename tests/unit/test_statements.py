@@ -94,3 +94,45 @@ def test_offsets_point_at_the_stored_text(extract):
         assert text[s["char_start"]:s["char_end"]] == s["text"]
         if s["speaker_char_start"] is not None:
             assert text[s["speaker_char_start"]:s["speaker_char_end"]] == s["speaker_text"]
+
+
+def test_pour_x_attributes_the_clause(extract):
+    rows = extract("Pour Angela Merkel, « l'accord doit être respecté par tous ».", PUB)
+    assert speaker_of(rows, "accord doit") == "Angela Merkel"
+
+
+def test_passive_agent_is_the_speaker(extract):
+    rows = extract("L'Iran a été accusé par la France de violer ses engagements nucléaires.", PUB)
+    assert ("de violer ses engagements nucléaires", "indirect", "France") in rows["speakers"]
+
+
+def test_incise_without_quotes_reports_the_clause_before(extract):
+    rows = extract("L'Europe doit rester unie face à la crise, a estimé Emmanuel Macron, avant de partir.", PUB)
+    assert ("L'Europe doit rester unie face à la crise", "indirect", "Emmanuel Macron") in rows["speakers"]
+
+
+def test_relay_media_is_not_the_speaker(extract):
+    text = "« Nous ne céderons pas », a déclaré Emmanuel Macron, selon l'AFP."
+    rows = extract(text, PUB)
+    (st,) = [s for s in rows["statements"] if s["statement_type"] == "direct"]
+    names = rows["names"]
+    assert names[st["speaker_entity_idx"]] == "Emmanuel Macron"
+    assert names[st["reported_via_entity_idx"]] == "Agence France-Presse"
+
+
+def test_speech_noun_before_a_colon(extract):
+    text = "Angela Merkel a lancé un avertissement dans une interview : l'Europe doit s'armer davantage."
+    rows = extract(text, PUB)
+    assert speaker_of(rows, "Europe doit s'armer") == "Angela Merkel"
+
+
+def test_headline_quote_takes_the_speaker_of_the_body(extract):
+    text = ("Un partenariat « sans précédent »\n\n"
+            "« Ce partenariat est sans précédent dans notre histoire », a affirmé Emmanuel Macron.")
+    rows = extract(text, PUB)
+    assert [spk for t, typ, spk in rows["speakers"] if t == "sans précédent"] == ["Emmanuel Macron"]
+
+
+def test_boilerplate_lines_give_no_statements(extract):
+    text = "A lire : « Nous gagnerons », promet le président\n\nLe texte de l'article commence ici."
+    assert extract(text, PUB)["statements"] == []

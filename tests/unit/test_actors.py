@@ -1,0 +1,95 @@
+"""Actor mentions, aliases and in-article/cross-article resolution (sentences written for the tests)."""
+from datetime import date
+
+from dagster_project.extraction.names import is_short_form, name_key, same_person_name
+from dagster_project.extraction.resolution import resolve_actors
+
+PUB = date(2021, 2, 10)
+
+
+def entity_names(rows):
+    return {e["name"] for e in rows["entities"]}
+
+
+def forms_of(rows, name):
+    return next(e["forms"] for e in rows["entities"] if e["name"] == name)
+
+
+def test_name_key_drops_accents_titles_and_hyphens():
+    assert name_key("M. Jean-Yves Le Drian") == "jean yves le drian"
+    assert name_key("l'Élysée") == "elysee"
+
+
+def test_transliterations_and_word_order_are_one_person():
+    assert same_person_name("Choe Son-hui", "Choe Son Hui")
+    assert same_person_name("Kim Jong Un", "Kim Jong-un")
+    assert same_person_name("Sergueï Lavrov", "Sergui Lavrov")  # misspelling
+    assert same_person_name("S. Lavrov", "Sergueï Lavrov")  # initial
+    assert not same_person_name("Kim Jong-un", "Kim Yo-jong")
+
+
+def test_surname_alone_is_a_short_form():
+    assert is_short_form("Lavrov", "Sergueï Lavrov")
+    assert is_short_form("Choe", "Choe Son-hui")
+    assert not is_short_form("Lavrov", "Vladimir Poutine")
+
+
+def test_all_spellings_in_one_article_make_one_entity(extract):
+    text = ("Le ministre Heiko Maas a rencontré mardi son homologue. M. Maas a ensuite rejoint Berlin. "
+            "Selon H. Maas, « le dialogue continue ».")
+    rows = extract(text, PUB)
+    people = [e for e in rows["entities"] if e["actor_type"] == "person" and e["name"]]
+    assert len(people) == 1
+    assert {"Heiko Maas", "Maas", "H. Maas"} <= set(people[0]["forms"])
+
+
+def test_text_glued_by_scraping_still_yields_the_name(extract):
+    rows = extract("Il a répondu à l'invitation du dirigeant Kim Jong Unlors de leur sommet.", PUB)
+    assert "Kim Jong-un" in entity_names(rows)
+
+
+def test_capital_as_speaker_is_the_country(extract):
+    rows = extract("Moscou a dénoncé mercredi les nouvelles sanctions européennes.", PUB)
+    (st,) = rows["statements"]
+    speaker = next(e for e in rows["entities"] if e["entity_idx"] == st["speaker_entity_idx"])
+    assert (speaker["name"], speaker["actor_type"]) == ("Russie", "country")
+
+
+def test_place_after_a_preposition_is_not_a_person(extract):
+    rows = extract("Le ministre a atterri à Kiev puis est reparti vers Varsovie.", PUB)
+    assert all(e["actor_type"] != "person" or e["name"] is None for e in rows["entities"])
+
+
+def test_role_resolves_to_the_office_holder_at_the_article_date(extract):
+    rows = extract("« Nous restons ouverts au dialogue », a déclaré le chef de la diplomatie russe.", PUB)
+    (st,) = rows["statements"]
+    speaker = next(e for e in rows["entities"] if e["entity_idx"] == st["speaker_entity_idx"])
+    assert speaker["name"] == "Sergueï Lavrov"
+
+
+def test_role_of_an_unlisted_country_keeps_a_description(extract):
+    rows = extract("« Nous ne reculerons pas », a prévenu le porte-parole du gouvernement.", PUB)
+    (st,) = rows["statements"]
+    assert st["speaker_entity_idx"] is None and "porte-parole" in (st["speaker_description"] or "")
+
+
+def test_cross_article_clustering_merges_spellings_and_keeps_strangers_apart():
+    entities = [
+        {"article_id": "a", "entity_idx": 0, "name": "Oleksandr Kubrakov", "actor_type": "person",
+         "dict_key": None, "forms": ["Oleksandr Kubrakov"]},
+        {"article_id": "b", "entity_idx": 0, "name": "Oleksandr Koubrakov", "actor_type": "person",
+         "dict_key": None, "forms": ["Oleksandr Koubrakov", "Koubrakov"]},
+        {"article_id": "c", "entity_idx": 0, "name": "Olena Kondratiuk", "actor_type": "person",
+         "dict_key": None, "forms": ["Olena Kondratiuk"]},
+    ]
+    actors, links = resolve_actors(entities)
+    by_article = {r["article_id"]: r["actor_id"] for r in links}
+    assert by_article["a"] == by_article["b"] != by_article["c"]
+    merged = next(a for a in actors if a["actor_id"] == by_article["a"])
+    assert {"Oleksandr Koubrakov", "Koubrakov"} <= set(merged["aliases"]) | {merged["canonical_name"]}
+
+
+def test_actor_ids_are_stable_across_runs():
+    entities = [{"article_id": "a", "entity_idx": 0, "name": "Olena Kondratiuk", "actor_type": "person",
+                 "dict_key": None, "forms": ["Olena Kondratiuk"]}]
+    assert resolve_actors(entities) == resolve_actors(list(entities))

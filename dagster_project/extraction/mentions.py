@@ -314,11 +314,13 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
 def _apposed_name(text: str, ordered: list[Mention], i: int) -> int | None:
     """The person named right beside a role: 'le président russe Vladimir Poutine', 'X, la ministre ...'."""
     m = ordered[i]
-    after = ordered[i + 1] if i + 1 < len(ordered) else None
     # "le chef du Parlement élu et basé dans l'Est, Aguila Saleh": a complement, then the name
     gap = r",?\s?" if m.role else r"(?:\s(?:de|du|des|d['’])[^,.;«»]{0,60})?,?\s?"
-    if after and after.kind == "name" and after.actor_type == PERSON and re.fullmatch(gap, text[m.end:after.start]):
-        return after.entity
+    for after in ordered[i + 1:i + 4]:
+        if after.kind == "name" and after.actor_type == PERSON and re.fullmatch(gap, text[m.end:after.start]):
+            return after.entity
+        if after.start - m.end > 70:
+            break
     before = ordered[i - 1] if i > 0 else None
     if before and before.kind == "name" and before.actor_type == PERSON and re.fullmatch(r",\s?", text[before.end:m.start]):
         return before.entity

@@ -73,22 +73,27 @@ def _resolve_pronouns(statements, mentions: list[Mention], entities: list[Entity
     for st in statements:
         m = st.speaker
         if m is not None and m.kind in ("pronoun", "anaphor") and m.entity is None:
-            m.entity = _antecedent(m, mentions, entities, last_speakers, sentences)
+            quoted = [(s.start, s.end) for s in statements if s.type == "direct"]
+            m.entity = _antecedent(m, mentions, entities, last_speakers, sentences, quoted)
         if m is not None and m.entity is not None:
             last_speakers.append(m.entity)
 
 
 def _antecedent(m: Mention, mentions: list[Mention], entities: list[Entity], last_speakers: list[int],
-                sentences: list[tuple[int, int]]) -> int | None:
+                sentences: list[tuple[int, int]], quoted: list[tuple[int, int]] = ()) -> int | None:
     """The person a pronoun stands for: gender-compatible, preferring the latest speaker, then the
     subject (first person) of the current and previous sentences, then the latest person named."""
-    def fits(idx: int | None) -> bool:
+    def fits(idx: int | None, any_type: bool = False) -> bool:
         if idx is None:
             return False
         e = entities[idx]
-        return e.actor_type == PERSON and e.name is not None and (m.gender is None or e.gender in (None, m.gender))
+        return (any_type or e.actor_type == PERSON) and e.name is not None and \
+            (m.gender is None or e.gender in (None, m.gender))
 
-    earlier = [mm for mm in mentions if mm.end <= m.start and mm.entity is not None and mm.kind != "pronoun"]
+    if m.plural:
+        return None  # "ont-ils souligné": a group, not one actor
+    earlier = [mm for mm in mentions if mm.end <= m.start and mm.entity is not None and mm.kind != "pronoun"
+               and not any(s <= mm.start < e for s, e in quoted)]
     if m.kind == "anaphor":  # "ce dernier": the last person named before it
         people = [mm.entity for mm in earlier if entities[mm.entity].actor_type == PERSON]
         return people[-1] if people else None
@@ -96,7 +101,7 @@ def _antecedent(m: Mention, mentions: list[Mention], entities: list[Entity], las
     window = sentences[max(0, here - 2):here + 1] if here is not None else []
     recent = {mm.entity for mm in earlier if window and window[0][0] <= mm.start}
     for idx in reversed(last_speakers[-2:]):
-        if fits(idx) and idx in recent:
+        if fits(idx, any_type=True) and idx in recent:  # "le GNA ... a-t-il averti"
             return idx
     for s_start, s_end in reversed(window):
         firsts = [mm.entity for mm in earlier if s_start <= mm.start < min(s_end, s_start + 60) and fits(mm.entity)]

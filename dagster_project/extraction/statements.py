@@ -364,7 +364,7 @@ def _sentence_subject(text: str, q: Quote, mentions: list[Mention], s_start: int
 
 def _inherit_repeated_quotes(statements: list[Statement]) -> None:
     """A headline quote with no attribution repeats words quoted, with a speaker, in the body."""
-    attributed = [s for s in statements if s.speaker is not None and s.type == "direct"]
+    attributed = [s for s in statements if s.speaker is not None]
     for st in statements:
         if st.speaker is None and st.type == "direct" and len(st.text) > 3:
             source = next((s for s in attributed if s is not st and st.text.lower() in s.text.lower()), None)

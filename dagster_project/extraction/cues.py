@@ -64,6 +64,11 @@ def find_cues(text: str) -> list[Cue]:
         gerund = verb.endswith("ant") and not has_aux
         if verb == lemma and not has_aux:
             continue  # a bare infinitive ("pour déclarer") reports nothing
+        reflexive = lemma.startswith(("se ", "s'", "s’"))
+        if reflexive and not verb.startswith(("se ", "s'", "s’")) and not re.search(
+                r"(?:s['’]|se\s)$", text[max(0, m.start() - 3):m.start()]) and not re.search(
+                r"s['’]|\bse\b", m.group(0).lower()):
+            continue  # "inquiétant" without "s'" is an adjective, not "s'inquiétant"
         coordinated = bool(re.search(r"\bet\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()]))
         if participle_only and not has_aux and not clitic and not verb.endswith("it") and not coordinated:
             continue  # an adjectival participle ("le soutien affirmé") is not a cue
@@ -85,6 +90,6 @@ def find_cues(text: str) -> list[Cue]:
     for m in re.finditer(r"\s?:\s*(?=[«“\"])", text):
         out.append(Cue(m.start(), m.end(), ":", "colon", ()))
     nouns = "|".join(re.escape(n) for n in sorted(rules["speech_nouns"], key=len, reverse=True))
-    for m in re.finditer(rf"\b(?:{nouns})\b[^.:;«»\"]{{0,120}}?\s?:\s+(?=[^«“\"\s])", text, re.IGNORECASE):
+    for m in re.finditer(rf"\b(?:{nouns})\b[^.:;\n]{{0,120}}?\s?:\s+(?=[^«“\"\s])", text, re.IGNORECASE):
         out.append(Cue(m.end() - 1, m.end(), ":", "speech_colon", ("colon",)))
     return sorted(out, key=lambda c: c.start)

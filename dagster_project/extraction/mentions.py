@@ -189,6 +189,20 @@ def role_mentions(text: str) -> list[Mention]:
     return out
 
 
+def government_mentions(text: str) -> list[Mention]:
+    """'le régime nord-coréen', 'les autorités iraniennes': metonyms of the country."""
+    gaz = gazetteer()
+    heads = "|".join(re.escape(h) for h in load_rules()["role_words"]["government_heads"])
+    out = []
+    for m in re.finditer(rf"(?<![\w-])(?:le|la|les|l['’])\s?({heads})\s+({demonym_pattern()})(?![\w-])",
+                         text, re.IGNORECASE):
+        country = gaz.demonym_country.get(m.group(2).lower())
+        key = gaz.country_actor.get(country)
+        if key:
+            out.append(Mention(m.start(), m.end(), m.group(0), "metonym", COUNTRY, key))
+    return out
+
+
 def pronoun_mentions(text: str) -> list[Mention]:
     rules = load_rules()
     out = []
@@ -209,6 +223,7 @@ def pronoun_mentions(text: str) -> list[Mention]:
 def detect_mentions(text: str, ents, skip: list[tuple[int, int]]) -> list[Mention]:
     """All actor mentions outside the `skip` spans (boilerplate), sorted by position, no overlaps."""
     found = gazetteer_mentions(text)
+    found += [g for g in government_mentions(text) if not _overlaps((g.start, g.end), [(m.start, m.end) for m in found])]
     taken = [(m.start, m.end) for m in found]
     found += ner_mentions(text, ents, taken)
     names = sorted(found, key=lambda m: m.start)

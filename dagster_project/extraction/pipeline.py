@@ -87,7 +87,7 @@ def _antecedent(m: Mention, mentions: list[Mention], entities: list[Entity], las
         if idx is None:
             return False
         e = entities[idx]
-        return (any_type or e.actor_type == PERSON) and e.name is not None and \
+        return (e.actor_type == PERSON or any_type and e.actor_type == "organization") and e.name is not None and \
             (m.gender is None or e.gender in (None, m.gender))
 
     if m.plural:

@@ -160,7 +160,7 @@ def attach_speakers(text: str, cues: list[Cue], mentions: list[Mention], sentenc
                 cue.speaker = after[0]
                 continue
         cue.speaker = _canonical_subject(text, cue, mentions, s_start, adverb_re)
-        if cue.kind == "participle" and cue.speaker is not None and cue.start - cue.speaker.end > 3:
+        if cue.kind == "participle" and cue.speaker is not None and text[cue.speaker.end:cue.start].strip():
             cue.speaker = None  # only "la France accusant ..." binds directly: see _participle_speakers
 
 

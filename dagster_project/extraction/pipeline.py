@@ -42,7 +42,8 @@ def french_dates(nlp: Language, name: str):
     """French date expressions (the model's NER has no DATE label); resolved later against the article date."""
 
     def component(doc: Doc) -> Doc:
-        doc._.date_expressions = find_dates(doc.text)
+        # plain (start, end, kind) lists: docs cross process boundaries under nlp.pipe(n_process=2)
+        doc._.date_expressions = [[d.start, d.end, d.kind] for d in find_dates(doc.text)]
         return doc
 
     return component
@@ -186,3 +187,13 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None) -> dic
                          "dict_key": e.dict_key, "gender": e.gender, "country_code": e.country,
                          "forms": list(e.forms), "description": e.description} for e in entities]
     return rows
+
+
+def extract_articles(nlp: Language, articles, n_process: int = 1, batch_size: int = 16):
+    """Rows for many articles through one `nlp.pipe` (both cores with n_process=2).
+
+    `articles` yields (article_id, text, published_date); yields (article_id, rows) in input order.
+    """
+    items = ((text, (article_id, published)) for article_id, text, published in articles)
+    for doc, (article_id, published) in nlp.pipe(items, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield article_id, rows_from_doc(doc, article_id, published)

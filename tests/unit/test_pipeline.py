@@ -1,0 +1,37 @@
+"""The spaCy components and the batch entry point."""
+from datetime import date
+
+from dagster_project.extraction.pipeline import extract_article, extract_articles
+from dagster_project.extraction.text import normalise_text, paragraphs, split_metadata_header
+
+
+def test_sentences_follow_punctuation_and_line_breaks_not_hyphens(nlp):
+    doc = nlp("Les relations russo-coréennes progressent. M. Poutine l'a dit.\nUn intertitre sans point\nLa suite.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Les relations russo-coréennes progressent.", "M. Poutine l'a dit.", "Un intertitre sans point",
+        "La suite."]
+
+
+def test_date_component_marks_expressions(nlp):
+    doc = nlp("Le sommet s'est tenu le 3 mai 2022 à Rome.")
+    assert [doc.text[s:e] for s, e, _ in doc._.date_expressions] == ["3 mai 2022"]
+
+
+def test_batch_gives_the_same_rows_as_one_by_one(nlp):
+    articles = [("a", "Emmanuel Macron a reçu Angela Merkel mardi à Paris.", date(2021, 6, 3)),
+                ("b", "« Rien n'est joué », a estimé Angela Merkel.", date(2021, 6, 4))]
+    batch = dict(extract_articles(nlp, articles))
+    assert batch == {aid: extract_article(nlp, aid, text, pub) for aid, text, pub in articles}
+
+
+def test_metadata_header_and_whitespace_are_normalised():
+    hint, body = split_metadata_header(" date 2024-03 Premier   paragraphe.\r\n\r\n\r\nSecond.")
+    assert hint == "2024-03"
+    assert normalise_text(body) == "Premier paragraphe.\n\nSecond."
+
+
+def test_repeated_lede_and_site_furniture_are_boilerplate():
+    lede = "Les deux ministres se sont rencontrés mardi à Genève pour parler de la crise."
+    text = f"Rechercher\n\n{lede}\n\nSuite de l'article.\n\n{lede[:60]}..."
+    flags = [(p.text[:10], p.is_boilerplate) for p in paragraphs(text)]
+    assert flags == [("Rechercher", True), (lede[:10], False), ("Suite de l", False), (lede[:10], True)]

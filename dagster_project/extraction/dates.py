@@ -45,6 +45,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("month", re.compile(rf"\b(?:en|de|d'|d’|au mois de|mois de|fin|début|mi-)\s?({month})\b", flags)),
         ("year_relative", re.compile(r"\b(l'année dernière|l’année dernière|l'an dernier|l’an dernier|l'an passé|l’an passé|"
                                      r"cette année|l'année prochaine|l’année prochaine|l'an prochain|l’an prochain)\b", flags)),
+        ("period_relative", re.compile(r"\b(le mois dernier|le mois prochain|la semaine dernière|la semaine prochaine|"
+                                       r"ce mois-ci|cette semaine)\b", flags)),
         ("year", re.compile(r"\b(?:en|de|depuis|d'ici|d’ici|l'automne|l’automne|l'été|l’été|l'hiver|l’hiver|"
                             r"printemps|début|fin|courant)\s+((?:19|20)\d{2})\b", flags)),
         ("relative", re.compile(rf"\b({relative})\b", flags)),
@@ -136,6 +138,15 @@ def _resolve(kind: str, m: re.Match, ref: date | None, year_hint: int | None) ->
         offset = -1 if ("dernier" in phrase or "dernière" in phrase or "passé" in phrase) else \
             1 if "prochain" in phrase else 0
         return date(ref.year + offset, 1, 1), "year"
+    if kind == "period_relative":
+        if ref is None:
+            return None, None
+        phrase = g[0].lower()
+        if "mois" in phrase:
+            month_index = ref.year * 12 + ref.month - 1 + (-1 if "dernier" in phrase else 1 if "prochain" in phrase else 0)
+            return date(month_index // 12, month_index % 12 + 1, 1), "month"
+        shifted = ref + timedelta(days=-7 if "dernière" in phrase else 7 if "prochaine" in phrase else 0)
+        return shifted.replace(day=1), "month"  # the week is known, not the day: keep its month
     if kind == "year":
         return date(int(g[0]), 1, 1), "year"
     if kind == "relative":

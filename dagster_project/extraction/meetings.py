@@ -89,12 +89,26 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             lo = triggers[k - 1].end()
         if k + 1 < len(triggers) and triggers[k + 1].start() < hi:
             hi = triggers[k + 1].start()
-        breaks = [lo + b.start() for b in re.finditer(r"\s[-–—]\s|;", text[lo:hi])]
+        breaks = [lo + b.start() for b in re.finditer(r";", text[lo:hi])]
         lo = max([lo] + [b for b in breaks if b < m.start()])
         hi = min([hi] + [b for b in breaks if b > m.end()])
-        near = [mm for mm in mentions if lo <= mm.start < hi
+        # a dashed aside (" - il doit le revoir mardi - ") is its own window, and no part of the others
+        asides = [(a.start(), a.end()) for a in re.finditer(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s", text[sentence[0]:sentence[1]])]
+        asides = [(sentence[0] + a, sentence[0] + b) for a, b in asides]
+        inside = next(((a, b) for a, b in asides if a <= m.start() < b), None)
+        if inside:
+            lo, hi = max(lo, inside[0]), min(hi, inside[1])
+        hidden = [] if inside else [(a, b) for a, b in asides]
+        near = [mm for mm in mentions if lo <= mm.start < hi and not _inside(mm.start, hidden)
                 and (id(mm) not in excluded or _in_meeting_slot(text, mm, m.start(), m.end()))]
+        coordinated = k > 0 and out and out[-1].sentence == sentence and re.search(
+            r"\bet\s+(?:s['’]est|se sont|a|ont|avait|avaient)?\s*(?:\w+ment\s+)?$",
+            _without(text, triggers[k - 1].end(), m.start(), hidden))
+        if coordinated:  # "X a rencontré Y ... et s'est entretenu avec Z": X met Z, not Y
+            near = [mm for mm in near if mm.start >= m.start()]
         participants = _people(near, entities)
+        if coordinated and out[-1].participants and out[-1].participants[0] not in participants:
+            participants = [out[-1].participants[0]] + participants
         guest = _visitor(text, m, near, entities) if spec.get("host") else None
         if guest is not None:  # "la visite de X à Y": X and the host of Y, whoever else is named nearby
             participants = [guest]
@@ -112,9 +126,11 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                                and is_subject_position(text, mm)][:1], entities)
             participants = subject + [p for p in participants if p not in subject]
         partner_after = re.match(r"[^,.;]{0,40}?\bavec\s", text[m.end():hi])
-        if partner_after and len(participants) == 1:  # "un entretien avec X": the sentence's subject met X
+        if partner_after and len(participants) == 1:
+            # "..., a déclaré X à l'issue d'un entretien avec Y": the clause's subject met Y
             subject = _people([mm for mm in mentions if sentence[0] <= mm.start < m.start()
-                               and is_subject_position(text, mm)][:1], entities)
+                               and not _inside(mm.start, quoted) and not _inside(mm.start, hidden)
+                               and is_subject_position(text, mm)][-1:], entities)
             participants = subject + [p for p in participants if p not in subject]
         if not participants:  # governments meeting: only countries in a meeting slot ("entre X et Y")
             participants = [mm.entity for mm in near if mm.entity is not None and mm.kind == "name"
@@ -127,13 +143,17 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 participants.append(host)
         if len(participants) < 2:
             continue
-        clause = text[lo:hi]
+        clause = _without(text, lo, hi, hidden)
+        previous = out[-1] if coordinated else None
         for group in _separate_partners(text, m.end(), hi, near, entities, participants):
             out.append(_dated(MeetingMention(m.start(), m.end(), sentence, m.group(1), spec["mode"], group,
                                              _location(text, lo, hi, mentions)),
-                              [d for d in dates if not _inside(d.start, quoted)], m, lo, hi, clause, published,
+                              [d for d in dates if not _inside(d.start, quoted) and not _inside(d.start, hidden)],
+                              m, lo, hi, clause, published,
                               planned_cues, "lemma" in spec
                               and spec["lemma"] in load_rules()["meeting_triggers"]["nouns"]))
+            if previous is not None and out[-1].date_basis != "text" and previous.date_basis == "text":
+                out[-1].date, out[-1].precision, out[-1].date_basis = previous.date, previous.precision, "text"
     return _merge_same_sentence(out)
 
 
@@ -188,6 +208,15 @@ def _between_pair(text: str, trigger: re.Match, near: list[Mention], entities: l
         return []
     people = _people([first, second], entities)
     return people if len(people) == 2 else []
+
+
+def _without(text: str, start: int, end: int, spans) -> str:
+    """text[start:end] with the given spans blanked out."""
+    chars = list(text[start:end])
+    for a, b in spans:
+        for i in range(max(a, start), min(b, end)):
+            chars[i - start] = " "
+    return "".join(chars)
 
 
 def _inside(pos: int, spans) -> bool:
@@ -293,6 +322,15 @@ def _between_pair(text: str, trigger: re.Match, near: list[Mention], entities: l
         return []
     people = _people([first, second], entities)
     return people if len(people) == 2 else []
+
+
+def _without(text: str, start: int, end: int, spans) -> str:
+    """text[start:end] with the given spans blanked out."""
+    chars = list(text[start:end])
+    for a, b in spans:
+        for i in range(max(a, start), min(b, end)):
+            chars[i - start] = " "
+    return "".join(chars)
 
 
 def _inside(pos: int, spans) -> bool:

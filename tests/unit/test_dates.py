@@ -28,6 +28,8 @@ def only(text, ref=REF):
     ("Un accord signé en 2019 a été rompu.", date(2019, 1, 1), "year"),
     ("La conférence de février a échoué.", date(2023, 2, 1), "month"),
     ("Le sommet de novembre avait échoué.", date(2022, 11, 1), "month"),
+    ("Ils se sont vus le mois dernier à Genève.", date(2023, 2, 1), "month"),
+    ("Il s'est rendu à Oman la semaine dernière.", date(2023, 3, 1), "month"),
 ])
 def test_date_forms(text, expected, precision):
     found = only(text)

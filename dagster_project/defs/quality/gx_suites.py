@@ -1,0 +1,192 @@
+"""Great Expectations 1.x suites stored as JSON in expectations/, run on pandas DataFrames.
+
+GX 1.x has no DuckDB datasource (and its SQL datasource over duckdb_engine fails here), so a check
+reads its rows with ``con.sql(...).df()`` and validates that DataFrame through an ephemeral GX
+context with a pandas datasource. A suite file's ``meta.dagster`` says what the check reads:
+
+    {"asset_key": ["nlp", "statements"], "sql": "select ...", "blocking": true,
+     "severity": "ERROR", "key_columns": ["article_id", "statement_idx"], "description": "..."}
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+
+MAX_EXAMPLES = 5
+
+
+@dataclass(frozen=True)
+class SuiteSpec:
+    """Where a suite applies, read from its ``meta.dagster``."""
+
+    path: Path
+    name: str
+    asset_key: dg.AssetKey
+    sql: str
+    blocking: bool
+    severity: dg.AssetCheckSeverity
+    key_columns: tuple[str, ...]
+    description: str
+
+
+def read_suite_json(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def load_suite(path: Path):
+    """The file as a ``great_expectations.ExpectationSuite`` (raises if an expectation is invalid)."""
+    import great_expectations as gx
+
+    data = read_suite_json(Path(path))
+    return gx.ExpectationSuite(
+        name=data["name"],
+        expectations=data.get("expectations", []),
+        meta=data.get("meta") or {},
+        notes=data.get("notes"),
+    )
+
+
+def suite_spec(path: Path) -> SuiteSpec:
+    data = read_suite_json(Path(path))
+    meta = (data.get("meta") or {}).get("dagster") or {}
+    return SuiteSpec(
+        path=Path(path),
+        name=data["name"],
+        asset_key=dg.AssetKey(meta["asset_key"]),
+        sql=meta["sql"],
+        blocking=bool(meta.get("blocking", False)),
+        severity=dg.AssetCheckSeverity(meta.get("severity", "ERROR")),
+        key_columns=tuple(meta.get("key_columns", [])),
+        description=meta.get("description") or f"Great Expectations suite {data['name']}",
+    )
+
+
+def suite_paths(folder: Path) -> list[Path]:
+    """Every suite file under the folder (expectations/<stage>/<table>.json), sorted."""
+    return sorted(Path(folder).rglob("*.json"))
+
+
+def _plain(value: Any) -> Any:
+    """JSON-safe version of a value from pandas / GX results."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    if isinstance(value, (str, int, bool)):
+        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "tolist"):
+        return _plain(value.tolist())
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _validate(suite, frame):
+    import great_expectations as gx
+
+    context = gx.get_context(mode="ephemeral")
+    try:
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    except Exception:  # cosmetic only
+        pass
+    batch = (
+        context.data_sources.add_pandas("warehouse")
+        .add_dataframe_asset("rows")
+        .add_batch_definition_whole_dataframe("all_rows")
+        .get_batch(batch_parameters={"dataframe": frame})
+    )
+    return batch.validate(suite, result_format="SUMMARY")
+
+
+def validate_dataframe(
+    suite_path: Path,
+    frame,
+    *,
+    asset_key: dg.AssetKey | None = None,
+    check_name: str | None = None,
+    severity: dg.AssetCheckSeverity | None = None,
+    key_columns: tuple[str, ...] | None = None,
+    max_examples: int = MAX_EXAMPLES,
+) -> dg.AssetCheckResult:
+    """Validate a DataFrame against a suite file; an AssetCheckResult with counts and failing examples."""
+    suite_path = Path(suite_path)
+    suite = load_suite(suite_path)
+    meta = (suite.meta or {}).get("dagster") or {}
+    if severity is None:
+        severity = dg.AssetCheckSeverity(meta.get("severity", "ERROR"))
+    if key_columns is None:
+        key_columns = tuple(meta.get("key_columns", []))
+    result = _validate(suite, frame)
+
+    failures = []
+    for item in result.results:
+        if item.success:
+            continue
+        config = item.expectation_config
+        details = item.result or {}
+        failure = {
+            "expectation": config.type,
+            "column": config.kwargs.get("column") or config.kwargs.get("column_list"),
+            "unexpected_count": details.get("unexpected_count"),
+            "unexpected_percent": details.get("unexpected_percent"),
+            "observed_value": details.get("observed_value"),
+            "examples": (details.get("partial_unexpected_list") or [])[:max_examples],
+        }
+        if item.exception_info and item.exception_info.get("raised_exception"):
+            failure["exception"] = str(item.exception_info.get("exception_message"))[:500]
+        rows = [i for i in (details.get("partial_unexpected_index_list") or []) if isinstance(i, int)][:max_examples]
+        keys = [c for c in key_columns if c in frame.columns]
+        if rows and keys:
+            failure["example_keys"] = frame.iloc[rows][keys].to_dict(orient="records")
+        failures.append(_plain(failure))
+
+    evaluated = len(result.results)
+    passed = bool(result.success)
+    summary = (
+        f"{evaluated - len(failures)}/{evaluated} expectations passed on {len(frame)} rows"
+        + ("" if passed else ": " + "; ".join(f"{f['expectation']}({f['column']})" for f in failures))
+    )
+    kwargs: dict[str, Any] = {}
+    if asset_key is not None:
+        kwargs["asset_key"] = asset_key
+    if check_name is not None:
+        kwargs["check_name"] = check_name
+    return dg.AssetCheckResult(
+        passed=passed,
+        severity=severity,
+        description=summary,
+        metadata={
+            "suite": suite.name,
+            "suite_file": str(suite_path),
+            "rows": len(frame),
+            "evaluated_expectations": evaluated,
+            "failed_expectations": len(failures),
+            "failures": dg.MetadataValue.json(failures),
+        },
+        **kwargs,
+    )

@@ -1,0 +1,34 @@
+with
+
+statements as (
+
+    select * from {{ ref('int_statements_resolved') }}
+
+),
+
+final as (
+
+    select
+        statement_id,
+        article_id,
+        speaker_actor_id,
+        statement_text as text,
+        statement_type,
+        speaker_text,
+        speaker_char_start,
+        speaker_char_end,
+        speaker_description,
+        char_start,
+        char_end,
+        cue_verb,
+        reported_via_actor_id,
+        meeting_id,
+        statement_date,
+        statement_idx,
+        sentence_idx
+
+    from statements
+
+)
+
+select * from final

@@ -1,0 +1,103 @@
+"""Great Expectations suites in expectations/ are valid, and the GX -> AssetCheckResult helper really validates."""
+import json
+from pathlib import Path
+
+import dagster as dg
+import pandas as pd
+import pytest
+
+from dagster_project.defs.quality.gx_suites import load_suite, suite_paths, suite_spec, validate_dataframe
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPECTATIONS = ROOT / "expectations"
+SUITES = suite_paths(EXPECTATIONS)
+
+
+def test_one_folder_per_stage():
+    stages = {p.parent.name for p in SUITES}
+    assert stages == {"raw", "extraction", "marts"}
+    assert (EXPECTATIONS / "raw" / "articles.json") in SUITES
+
+
+@pytest.mark.parametrize("path", SUITES, ids=[str(p.relative_to(EXPECTATIONS)) for p in SUITES])
+def test_suite_file_is_a_valid_gx_suite(path):
+    import great_expectations as gx
+
+    data = json.loads(path.read_text(encoding="utf-8"))  # valid JSON
+    suite = load_suite(path)  # every expectation type and its kwargs are valid for GX
+    assert isinstance(suite, gx.ExpectationSuite)
+    assert suite.name == data["name"]
+    assert len(suite.expectations) == len(data["expectations"]) > 0
+    spec = suite_spec(path)
+    assert spec.sql.lower().startswith("select")
+    assert spec.asset_key.path[0] in {"raw", "nlp", "marts"}
+    if spec.asset_key.path[0] in {"raw", "nlp"}:
+        assert spec.blocking and spec.severity == dg.AssetCheckSeverity.ERROR
+
+
+def _suite(tmp_path: Path) -> Path:
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps({
+        "name": "people",
+        "expectations": [
+            {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "person_id"}},
+            {"type": "expect_column_values_to_be_unique", "kwargs": {"column": "person_id"}},
+            {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "kind", "value_set": ["direct", "indirect"]}},
+            {"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 1}},
+        ],
+        "meta": {"dagster": {"asset_key": ["x"], "sql": "select 1", "key_columns": ["person_id", "name"]}},
+    }))
+    return path
+
+
+def test_helper_passes_a_good_frame(tmp_path):
+    frame = pd.DataFrame({"person_id": ["a", "b", "c"], "name": ["A", "B", "C"], "kind": ["direct", "indirect", "direct"]})
+    result = validate_dataframe(_suite(tmp_path), frame)
+    assert isinstance(result, dg.AssetCheckResult)
+    assert result.passed is True
+    assert result.metadata["evaluated_expectations"].value == 4
+    assert result.metadata["failed_expectations"].value == 0
+    assert result.metadata["rows"].value == 3
+
+
+def test_helper_fails_a_bad_frame_with_examples(tmp_path):
+    frame = pd.DataFrame({
+        "person_id": ["a", "a", None, "d"],
+        "name": ["A", "A2", "none", "D"],
+        "kind": ["direct", "quote", "indirect", "paraphrase"],
+    })
+    result = validate_dataframe(_suite(tmp_path), frame, asset_key=dg.AssetKey("x"), check_name="gx_people")
+    assert result.passed is False
+    assert result.severity == dg.AssetCheckSeverity.ERROR
+    assert result.asset_key == dg.AssetKey("x") and result.check_name == "gx_people"
+    assert result.metadata["failed_expectations"].value == 3
+    failures = {f["expectation"]: f for f in result.metadata["failures"].value}
+    assert set(failures) == {
+        "expect_column_values_to_not_be_null", "expect_column_values_to_be_unique", "expect_column_values_to_be_in_set",
+    }
+    in_set = failures["expect_column_values_to_be_in_set"]
+    assert in_set["unexpected_count"] == 2
+    assert sorted(in_set["examples"]) == ["paraphrase", "quote"]
+    assert {"person_id": "a", "name": "A2"} in in_set["example_keys"]
+    assert failures["expect_column_values_to_not_be_null"]["unexpected_count"] == 1
+    assert "expect_column_values_to_be_unique(person_id)" in result.description
+
+
+def test_helper_severity_and_empty_frame(tmp_path):
+    frame = pd.DataFrame({"person_id": [], "name": [], "kind": []})
+    result = validate_dataframe(_suite(tmp_path), frame, severity=dg.AssetCheckSeverity.WARN)
+    assert result.passed is False  # the row-count expectation fails on an empty table
+    assert result.severity == dg.AssetCheckSeverity.WARN
+    assert [f["expectation"] for f in result.metadata["failures"].value] == ["expect_table_row_count_to_be_between"]
+
+
+def test_real_suite_catches_duplicate_participants():
+    path = EXPECTATIONS / "marts" / "bridge_meeting_participants.json"
+    good = pd.DataFrame({"meeting_id": ["m1", "m1", "m2"], "actor_id": ["a", "b", "a"]})
+    bad = pd.DataFrame({"meeting_id": ["m1", "m1", None], "actor_id": ["a", "a", "b"]})
+    assert validate_dataframe(path, good).passed
+    result = validate_dataframe(path, bad)
+    assert not result.passed
+    assert result.severity == dg.AssetCheckSeverity.WARN
+    failed = {f["expectation"] for f in result.metadata["failures"].value}
+    assert failed == {"expect_column_values_to_not_be_null", "expect_compound_columns_to_be_unique"}

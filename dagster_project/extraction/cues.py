@@ -70,6 +70,11 @@ def find_cues(text: str) -> list[Cue]:
                 r"s['’]|\bse\b", m.group(0).lower()):
             continue  # "inquiétant" without "s'" is an adjective, not "s'inquiétant"
         coordinated = bool(re.search(r"\bet\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()]))
+        bare_present = not has_aux and not clitic and not participle_only and not verb.endswith("ant")
+        if bare_present and re.search(r"(?<![\w-])(?:une?|la|le|les|l['’]|cette|ce|sa|son|ses|leur|leurs|d['’]une?|"
+                                      r"de la|du|des|nouvelle|nouveau)\s+$", text[max(0, m.start() - 12):m.start()],
+                                      re.IGNORECASE):
+            continue  # "une menace directe", "l'annonce du retrait": a noun, not a verb
         if participle_only and not has_aux and not clitic and not verb.endswith("it") and not coordinated:
             continue  # an adjectival participle ("le soutien affirmé") is not a cue
         before = text[max(0, m.start() - 5):m.start()].lower()

@@ -16,10 +16,17 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:a-t-(?:il|elle)|ont-ils|selon|d'après|d’a
                            r"(?!(?:avant|pendant|durant|cependant|maintenant|néanmoins|notamment)\b)\w+ant\b"
                            r"|,?\s+et\s+(?=(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+)?\w+(?:é|i|u|is|it)\b)"
                            r"|,\s+(?:la|le|les|l['’])\s*[^,]{1,40}?\s(?:étant|ayant)\b"
+                           r"|\s+et\s+(?=[a-zéèêàâîôûç]+(?:é|i|u)\s+(?:que|qu['’]|le|la|les|l['’]|sa|son|ses|de|d['’]))"
                            r"|,\s+(?=(?:après|avant|lors|malgré|alors|tandis|depuis|pendant|en raison|dans le cadre|"
                            r"afin|faute|sous peine|ce que|ce qui|de même que|par la voi[xe])\b)")
 
 
+_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_LEAD_DATE = (rf"(?:(?:fin|début|mi-|courant|en|le|ce|dès)\s?)?(?:\d{{1,2}}(?:er)?\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
+              rf"|en\s+\d{{4}}|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:matin|soir|après-midi))?")
+_LEAD_CHANNEL = (r"(?:dans|par|via|sur)\s+(?:un|une|son|sa|leur|le|la|les|ses|leurs)\s+"
+                 r"(?:communiqué|déclaration|entretien|interview|discours|tweet|message|lettre|courrier|"
+                 r"conférence de presse)(?:\s+(?:commun|commune|conjoint|conjointe|écrit|télévisé|publié))?")
 _INFINITIVE = re.compile(r"[«“\"]?\s?(?:n['’]|ne\s+(?:pas|jamais|plus)\s+|s['’]|se\s+)?"
                          r"(?:avoir|être|[a-zàâçéèêëîïôûù]{2,}(?:er|ir|re))\b")
 
@@ -222,11 +229,15 @@ def _complement(text: str, cue: Cue, sentence: tuple[int, int], cues: list[Cue])
         if agent:
             offset += agent.end()
             rest = rest[agent.end():]
-    lead = re.match(rf"(?:\s*(?:{adverb_re}|\w+ment\b|,[^,«»]{{0,100}},|:|"
+    lead = re.match(rf"(?:\s*(?:{adverb_re}|\w+ment\b|,[^,«»]{{0,100}},|:|{_LEAD_DATE}|{_LEAD_CHANNEL}|"
                     rf"(?:à|au|aux|auprès d[eu]|devant)\s+[^,;.«»\"]{{1,60}}?(?=\s+(?:qu['’e]|sur le fait)))"
                     rf")*\s*(?:sur le fait\s+)?", rest, re.IGNORECASE)
     start = offset + lead.end()
     body = text[start:sentence_end]
+    recipient = re.match(r"(?:à|au|aux)\s+[^«»\"]{1,80}?\s(?=(?:de|d['’])\s?\S)", body)
+    if recipient and ("de" in cue.complements) and not re.match(r"(?:que|qu['’])", body):
+        start += recipient.end()  # "a demandé à son homologue, selon X, de s'engager ..."
+        body = text[start:sentence_end]
     que = re.match(r"(?:que|qu['’])\s*", body)
     prep = re.match(r"(?:sur|pour)\s+", body)
     if que:
@@ -289,6 +300,9 @@ def _incise_content(text: str, cue: Cue, sentence: tuple[int, int]) -> list[tupl
         return []  # "«...», confirme X": the quote is the content and gets its direct row only
     start = sentence[0] + len(re.match(r"\s*(?:(?:Mais|Et|Or|Donc|Pourtant|Enfin)\s+)?", before).group(0))
     head_end = sentence[0] + len(before.rstrip(" ,"))
+    quoted = sum(len(q) for q in re.findall(r"[«“\"][^«»“”\"]*[»”\"]", text[start:head_end]))
+    if quoted > 0.6 * (head_end - start):
+        return []  # the clause is essentially a quote: its direct row carries it
     if len(re.findall(r"\w+", text[start:head_end])) >= 4:
         return [(start, head_end)]
     tail = text[cue.end:sentence[1]]
@@ -317,6 +331,8 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
     for cue in cues:
         if id(cue) in relays or cue.speaker is None and cue.kind == "preposition":
             continue
+        if any(st.start <= cue.start < st.end for st in out):
+            continue  # "a souligné qu'une telle décision ... menacerait les relations": content, not a cue
         for span in _complement(text, cue, _sentence_of(sentences, cue.start), cues):
             body = text[span[0]:span[1]]
             only_quote = any(q.open <= span[0] and q.close + 1 >= span[1] for q in quotes) or \

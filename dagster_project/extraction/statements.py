@@ -343,6 +343,9 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
         out.append(Statement(q.start, q.end, text[q.start:q.end], "direct",
                              *_quote_cue(text, q, cues, sentences, relays, mentions)))
     _inherit_repeated_quotes(out)
+    # a short quote that nobody says ("le mécanisme de « snapback »") is a label, not speech
+    out = [st for st in out if not (st.type == "direct" and st.speaker is None and st.cue is None
+                                    and len(re.findall(r"\w+", st.text)) <= 4 and _is_label(text, st.start))]
     for st in out:
         s_start, s_end = _sentence_of(sentences, st.start)
         relay = [c.speaker for c in cues if id(c) in relays and s_start <= c.start < s_end]
@@ -376,6 +379,12 @@ def _sentence_subject(text: str, q: Quote, mentions: list[Mention], s_start: int
     lead = [m for m in mentions if s_start <= m.start < q.open and is_subject_position(text, m)
             and m.kind in ("name", "role") and m.actor_type == PERSON]
     return lead[0] if lead else None
+
+
+def _is_label(text: str, start: int) -> bool:
+    """A quote that stands where a noun would: after a determiner or 'de' ('le mécanisme de « snapback »')."""
+    return bool(re.search(r"(?<![\w-])(?:de|du|des|d['’]|le|la|les|l['’]|un|une|ce|cette|son|sa|leur)\s*[«“\"]\s*$",
+                          text[max(0, start - 12):start], re.IGNORECASE))
 
 
 def _inherit_repeated_quotes(statements: list[Statement]) -> None:

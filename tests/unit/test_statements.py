@@ -136,3 +136,13 @@ def test_headline_quote_takes_the_speaker_of_the_body(extract):
 def test_boilerplate_lines_give_no_statements(extract):
     text = "A lire : « Nous gagnerons », promet le président\n\nLe texte de l'article commence ici."
     assert extract(text, PUB)["statements"] == []
+
+
+def test_a_quoted_label_with_nobody_saying_it_is_not_a_statement(extract):
+    rows = extract("Le pays menace d'activer le mécanisme de « retour rapide » prévu par l'accord.", PUB)
+    assert all("retour rapide" not in s["text"] for s in rows["statements"])
+
+
+def test_a_noun_after_a_determiner_is_not_a_reporting_verb(extract):
+    rows = extract("Le ministre voit une menace directe pour la région dans ces manœuvres.", PUB)
+    assert rows["statements"] == []

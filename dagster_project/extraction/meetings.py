@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -141,6 +142,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             host = _host(text[m.end():hi], entities, participants[0], published)
             if host is not None:
                 participants.append(host)
+        if not participants:
+            participants = _main_countries(text, m, sentence, spec, mentions, entities, published)
         if len(participants) < 2:
             continue
         clause = _without(text, lo, hi, hidden)
@@ -208,6 +211,35 @@ def _between_pair(text: str, trigger: re.Match, near: list[Mention], entities: l
         return []
     people = _people([first, second], entities)
     return people if len(people) == 2 else []
+
+
+def _main_countries(text: str, trigger: re.Match, sentence: tuple[int, int], spec: dict, mentions: list[Mention],
+                    entities: list[Entity], on: date | None) -> list[int]:
+    """The two countries the article is about, for a summit or a bilateral body named without members."""
+    bodies = load_rules()["meeting_triggers"]["bilateral_bodies"]
+    body_here = any(b in text[sentence[0]:sentence[1]].lower() for b in bodies)
+    if not spec.get("bilateral") and not body_here:
+        return []
+    counts = Counter(mm.entity for mm in mentions if mm.entity is not None and entities[mm.entity].actor_type == COUNTRY)
+    top = [idx for idx, n in counts.most_common(2) if n >= 2]
+    if len(top) < 2:
+        return []
+    if body_here:
+        return top
+    gaz = gazetteer()
+    heads = []
+    for idx in top:
+        keys = gaz.holders("head_of_state", entities[idx].country, on)
+        if not keys:
+            return []
+        existing = next((e for e in entities if e.dict_key == keys[0]), None)
+        if existing is None:
+            row = gaz.actors[keys[0]]
+            existing = Entity(len(entities), row["canonical_name"], PERSON, keys[0], row.get("gender") or None,
+                              row.get("country_code") or None)
+            entities.append(existing)
+        heads.append(existing.idx)
+    return heads
 
 
 def _without(text: str, start: int, end: int, spans) -> str:
@@ -322,6 +354,35 @@ def _between_pair(text: str, trigger: re.Match, near: list[Mention], entities: l
         return []
     people = _people([first, second], entities)
     return people if len(people) == 2 else []
+
+
+def _main_countries(text: str, trigger: re.Match, sentence: tuple[int, int], spec: dict, mentions: list[Mention],
+                    entities: list[Entity], on: date | None) -> list[int]:
+    """The two countries the article is about, for a summit or a bilateral body named without members."""
+    bodies = load_rules()["meeting_triggers"]["bilateral_bodies"]
+    body_here = any(b in text[sentence[0]:sentence[1]].lower() for b in bodies)
+    if not spec.get("bilateral") and not body_here:
+        return []
+    counts = Counter(mm.entity for mm in mentions if mm.entity is not None and entities[mm.entity].actor_type == COUNTRY)
+    top = [idx for idx, n in counts.most_common(2) if n >= 2]
+    if len(top) < 2:
+        return []
+    if body_here:
+        return top
+    gaz = gazetteer()
+    heads = []
+    for idx in top:
+        keys = gaz.holders("head_of_state", entities[idx].country, on)
+        if not keys:
+            return []
+        existing = next((e for e in entities if e.dict_key == keys[0]), None)
+        if existing is None:
+            row = gaz.actors[keys[0]]
+            existing = Entity(len(entities), row["canonical_name"], PERSON, keys[0], row.get("gender") or None,
+                              row.get("country_code") or None)
+            entities.append(existing)
+        heads.append(existing.idx)
+    return heads
 
 
 def _without(text: str, start: int, end: int, spans) -> str:

@@ -99,6 +99,35 @@ def _dates_compatible(a: dict, b: dict) -> bool:
     return da == db
 
 
+def _merge_conflicting_reports(clusters: list[list[dict]]) -> list[list[dict]]:
+    """Articles that disagree by a month (or two days) about the same participants' meeting report
+    one meeting; the date most reports give wins (see _representative), the rest stays as evidence."""
+    merged: list[list[dict]] = []
+    for cluster in clusters:
+        home = next((m for m in merged if _actors(m) == _actors(cluster) and _near_dates(m, cluster)
+                     and not {x["article_id"] for x in m} & {x["article_id"] for x in cluster}), None)
+        if home is None:
+            merged.append(cluster)
+        else:
+            home.extend(cluster)
+    return merged
+
+
+def _near_dates(a: list[dict], b: list[dict]) -> bool:
+    da = [x for x in a if x["meeting_date"] is not None and x.get("date_basis") == "text" and x["status"] == "occurred"]
+    db = [x for x in b if x["meeting_date"] is not None and x.get("date_basis") == "text" and x["status"] == "occurred"]
+    for x in da:
+        for y in db:
+            if x["date_precision"] == y["date_precision"] == "month":
+                months = abs((x["meeting_date"].year - y["meeting_date"].year) * 12
+                             + x["meeting_date"].month - y["meeting_date"].month)
+                if months == 1:
+                    return True
+            elif x["date_precision"] == y["date_precision"] == "day" and 0 < abs((x["meeting_date"] - y["meeting_date"]).days) <= 2:
+                return True
+    return False
+
+
 def _nearest_cluster(item: dict, clusters: list[list[dict]], published: date | None) -> list[dict] | None:
     candidates = []
     for cluster in clusters:
@@ -109,8 +138,10 @@ def _nearest_cluster(item: dict, clusters: list[list[dict]], published: date | N
             continue
         gap = min(abs((d - (published or d)).days) for d in dated)
         after = min(dated) > (published or date.min) + WEAK_DATE_TOLERANCE
-        candidates.append((after, item["actors"] != _actors(cluster), gap, cluster[0]["article_id"], cluster))
-    return min(candidates, key=lambda c: c[:4])[4] if candidates else None
+        own_article = any(x["article_id"] == item["article_id"] for x in cluster)
+        candidates.append((after, item["actors"] != _actors(cluster), not own_article, gap, cluster[0]["article_id"],
+                           cluster))
+    return min(candidates, key=lambda c: c[:5])[5] if candidates else None
 
 
 def _actors(cluster: list[dict]) -> set:
@@ -158,6 +189,7 @@ def resolve_meetings(mentions: list[dict], entity_actor: dict[tuple[str, int], s
             clusters.append([item])
         else:
             home.append(item)
+    clusters = _merge_conflicting_reports(clusters)
     # second pass: a report from one article naming a subset or superset of a meeting's
     # participants joins it (one report often omits someone); well-attested meetings stay apart
     merged: list[list[dict]] = []
@@ -204,6 +236,11 @@ def _representative(cluster: list[dict], published: dict[str, date | None]) -> d
         best = min(PRECISION_RANK[x["date_precision"]] for x in stated)
         finest = [x for x in stated if PRECISION_RANK[x["date_precision"]] == best]
         votes = Counter(x["meeting_date"] for x in finest)
+        for x in cluster:  # reports without a date of their own back the date of the reports they joined
+            if x.get("date_basis") != "text":
+                nearest = min(finest, key=lambda f: (f["article_id"] != x["article_id"],
+                                                     abs((f["meeting_date"] - (x["meeting_date"] or f["meeting_date"])).days)))
+                votes[nearest["meeting_date"]] += 1
         first_seen = {}
         for x in sorted(finest, key=lambda x: (published.get(x["article_id"]) or date.max, x["article_id"])):
             first_seen.setdefault(x["meeting_date"], len(first_seen))

@@ -86,3 +86,39 @@ def test_attribution_is_not_a_participant(extract):
     text = "Emmanuel Macron a reçu Olaf Scholz à Paris, a indiqué le porte-parole de l'Élysée, Olivier Véran."
     (m,) = meetings(extract(text, date(2023, 6, 1)))
     assert m[0] == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+def _resolve(extract, reports):
+    entities, mentions = [], []
+    for article_id, (text, published) in reports.items():
+        rows = extract(text, published)
+        for table, out in (("entities", entities), ("meeting_mentions", mentions)):
+            out += [{**r, "article_id": article_id} for r in rows[table]]
+    return resolve_corpus(entities, mentions, {k: v[1] for k, v in reports.items()})
+
+
+def test_reports_a_month_apart_are_one_meeting_dated_by_most_reports(extract):
+    reports = {
+        "r1": ("Xi Jinping a reçu Emmanuel Macron en avril à Pékin. La rencontre entre Emmanuel Macron "
+               "et Xi Jinping à Pékin a été cordiale.", date(2023, 9, 1)),
+        "r2": ("Emmanuel Macron a rencontré Xi Jinping en mai dernier.", date(2023, 9, 1)),
+    }
+    resolved = _resolve(extract, reports)
+    assert len(resolved["meetings"]) == 1
+    (meeting,) = resolved["meetings"]
+    assert (meeting["meeting_date"], meeting["date_precision"]) == (date(2023, 4, 1), "month")
+    assert {r["article_id"] for r in resolved["meeting_mention_map"]} == {"r1", "r2"}
+
+
+def test_summit_without_names_is_between_the_main_countries_leaders(extract):
+    text = ("La Chine et la France renforcent leurs liens. Le sommet de mars a marqué une étape, "
+            "selon Pékin. La France veut aller plus loin avec la Chine.")
+    (m,) = meetings(extract(text, date(2023, 6, 1)))
+    assert m[0] == {"Xi Jinping", "Emmanuel Macron"} and m[1] == date(2023, 3, 1)
+
+
+def test_bilateral_commission_meets_between_the_main_countries(extract):
+    text = ("Le Japon et l'Inde signent un accord. La commission mixte se réunira prochainement à Tokyo, "
+            "ont annoncé le Japon et l'Inde.")
+    (m,) = meetings(extract(text, date(2023, 6, 1)))
+    assert m[0] == {"Japon", "Inde"} and m[3] == "planned"

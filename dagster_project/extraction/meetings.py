@@ -143,7 +143,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             if host is not None:
                 participants.append(host)
         if not participants:
-            participants = _main_countries(text, m, sentence, spec, mentions, entities, published)
+            located = _location(text, lo, hi, mentions)
+            participants = _main_countries(text, m, sentence, spec, mentions, entities, published, located)
         if len(participants) < 2:
             continue
         clause = _without(text, lo, hi, hidden)
@@ -214,15 +215,18 @@ def _between_pair(text: str, trigger: re.Match, near: list[Mention], entities: l
 
 
 def _main_countries(text: str, trigger: re.Match, sentence: tuple[int, int], spec: dict, mentions: list[Mention],
-                    entities: list[Entity], on: date | None) -> list[int]:
-    """The two countries the article is about, for a summit or a bilateral body named without members."""
+                    entities: list[Entity], on: date | None, location: str | None = None) -> list[int]:
+    """The two countries the article is about, for a summit or a bilateral body named without members,
+    or for a meeting held in one of their capitals ('une rencontre historique à Pyongyang')."""
     bodies = load_rules()["meeting_triggers"]["bilateral_bodies"]
     body_here = any(b in text[sentence[0]:sentence[1]].lower() for b in bodies)
-    if not spec.get("bilateral") and not body_here:
-        return []
     counts = Counter(mm.entity for mm in mentions if mm.entity is not None and entities[mm.entity].actor_type == COUNTRY)
     top = [idx for idx, n in counts.most_common(2) if n >= 2]
     if len(top) < 2:
+        return []
+    place = gazetteer().lookup(location) if location else None
+    in_capital = place is not None and place.is_metonym and place.actor_key in {entities[i].dict_key for i in top}
+    if not spec.get("bilateral") and not body_here and not in_capital:
         return []
     if body_here:
         return top
@@ -357,15 +361,18 @@ def _between_pair(text: str, trigger: re.Match, near: list[Mention], entities: l
 
 
 def _main_countries(text: str, trigger: re.Match, sentence: tuple[int, int], spec: dict, mentions: list[Mention],
-                    entities: list[Entity], on: date | None) -> list[int]:
-    """The two countries the article is about, for a summit or a bilateral body named without members."""
+                    entities: list[Entity], on: date | None, location: str | None = None) -> list[int]:
+    """The two countries the article is about, for a summit or a bilateral body named without members,
+    or for a meeting held in one of their capitals ('une rencontre historique à Pyongyang')."""
     bodies = load_rules()["meeting_triggers"]["bilateral_bodies"]
     body_here = any(b in text[sentence[0]:sentence[1]].lower() for b in bodies)
-    if not spec.get("bilateral") and not body_here:
-        return []
     counts = Counter(mm.entity for mm in mentions if mm.entity is not None and entities[mm.entity].actor_type == COUNTRY)
     top = [idx for idx, n in counts.most_common(2) if n >= 2]
     if len(top) < 2:
+        return []
+    place = gazetteer().lookup(location) if location else None
+    in_capital = place is not None and place.is_metonym and place.actor_key in {entities[i].dict_key for i in top}
+    if not spec.get("bilateral") and not body_here and not in_capital:
         return []
     if body_here:
         return top

@@ -1,9 +1,10 @@
 """Cross-article resolution: one actor per real actor, one meeting per real meeting.
 
 Meeting dates across reports follow one documented rule: the finest precision reported in the
-text wins; among equally fine dates, the one most reports give; a tie goes to the earliest
-article. Dates inferred only from an article's own date ('article_date') are used when no
-report states one.
+text wins; among equally fine dates, the one most reports give (a report without a date of its
+own backs the date of the report it joined); a tie goes to the earliest-published report, then to
+the earlier date. Dates inferred only from an article's own date ('article_date') are used when
+no report states one.
 """
 from __future__ import annotations
 
@@ -242,8 +243,9 @@ def _representative(cluster: list[dict], published: dict[str, date | None]) -> d
                                                      abs((f["meeting_date"] - (x["meeting_date"] or f["meeting_date"])).days)))
                 votes[nearest["meeting_date"]] += 1
         first_seen = {}
-        for x in sorted(finest, key=lambda x: (published.get(x["article_id"]) or date.max, x["article_id"])):
+        for x in sorted(finest, key=lambda x: (published.get(x["article_id"]) or date.max, x["meeting_date"])):
             first_seen.setdefault(x["meeting_date"], len(first_seen))
+        # most reports win; a tie goes to the earliest-published report, then to the earlier date
         chosen_date = max(votes, key=lambda d: (votes[d], -first_seen[d]))
         precision = finest[0]["date_precision"]
     locations = Counter(x["location"] for x in cluster if x.get("location"))

@@ -11,14 +11,14 @@ from .text import Paragraph
 
 _CLAUSE_BREAK = re.compile(r",\s*(?:a-t-(?:il|elle)|ont-ils|selon|d'après|d’après|a rapporté|rapporte|ont rapporté)\b"
                            r"|\s+et\s+(?=qu['’e])|;|\s+[–—-]\s+"
-                           r"|,?\s+et\s+(?:\w+\s+)?(?=[«“\"])"
+                           r"|,?\s+et\s+(?!(?:la|le|les|l['’]|un|une|des|du|de|sa|son|ses|leur|leurs)\b)(?:\w+\s+)?(?=[«“\"])"
                            r"|,\s+(?:(?:y|en|le|la|les|lui|leur|se|s['’]|l['’])\s*)?"
                            r"(?!(?:avant|pendant|durant|cependant|maintenant|néanmoins|notamment)\b)\w+ant\b"
                            r"|,?\s+et\s+(?=(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+)?\w+(?:é|i|u|is|it)\b)"
                            r"|,\s+(?:la|le|les|l['’])\s*[^,]{1,40}?\s(?:étant|ayant)\b"
                            r"|\s+et\s+(?=[a-zéèêàâîôûç]+(?:é|i|u)\s+(?:que|qu['’]|le|la|les|l['’]|sa|son|ses|de|d['’]))"
                            r"|,\s+(?=(?:après|avant|lors|malgré|alors|tandis|depuis|pendant|en raison|dans le cadre|"
-                           r"afin|faute|sous peine|ce que|ce qui|de même que|par la voi[xe])\b)")
+                           r"afin|faute|ce que|ce qui|de même que|par la voi[xe])\b)")
 
 
 _MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
@@ -234,10 +234,6 @@ def _complement(text: str, cue: Cue, sentence: tuple[int, int], cues: list[Cue])
                     rf")*\s*(?:sur le fait\s+)?", rest, re.IGNORECASE)
     start = offset + lead.end()
     body = text[start:sentence_end]
-    recipient = re.match(r"(?:à|au|aux)\s+[^«»\"]{1,80}?\s(?=(?:de|d['’])\s?\S)", body)
-    if recipient and ("de" in cue.complements) and not re.match(r"(?:que|qu['’])", body):
-        start += recipient.end()  # "a demandé à son homologue, selon X, de s'engager ..."
-        body = text[start:sentence_end]
     que = re.match(r"(?:que|qu['’])\s*", body)
     prep = re.match(r"(?:sur|pour)\s+", body)
     if que:
@@ -267,6 +263,8 @@ def _clause_end(text: str, start: int, sentence_end: int, cues: list[Cue]) -> in
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         if _in_quote(text, start, m.start()):
             continue
+        if re.match(r",\s*selon\s[^,]{1,60},\s*(?:de|d['’]|que|qu['’])", text[m.start():end]):
+            continue  # "a demandé à X, selon Y, de ...": the source is an aside, the clause goes on
         end = m.start()
         break
     for other in cues:

@@ -103,9 +103,10 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
         if lead:
             start += lead.end()
             surface = surface[lead.end():]
-        trimmed = re.sub(r"(?:\s+[a-zà-ÿ][\w'’-]*)+$", "", surface)  # NER often swallows "lundi", "a"
-        end -= len(surface) - len(trimmed)
-        surface = trimmed
+        if kind == PERSON:  # NER often swallows "lundi" or "a" after a name; organisations keep theirs
+            trimmed = re.sub(r"(?:\s+[a-zà-ÿ][\w'’-]*)+$", "", surface)
+            end -= len(surface) - len(trimmed)
+            surface = trimmed
         if (kind is None or "\n" in surface or len(surface) < 3 or any(ch.isdigit() for ch in surface)
                 or not surface[:1].isupper() or _overlaps((start, end), taken)):
             continue

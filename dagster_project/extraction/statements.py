@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .cues import Cue, find_cues, verb_index
 from .mentions import MEDIA, PERSON, Mention, is_subject_position
 from .rules import load_rules
-from .text import Paragraph
+from .text import ABBREVIATION, Paragraph
 
 _CLAUSE_BREAK = re.compile(r",\s*(?:a-t-(?:il|elle)|ont-ils|selon|d'après|d’après|a rapporté|rapporte|ont rapporté)\b"
                            r"|\s+et\s+(?=qu['’e])|;|\s+[–—-]\s+"
@@ -257,9 +257,10 @@ def _complement(text: str, cue: Cue, sentence: tuple[int, int], cues: list[Cue])
 
 def _clause_end(text: str, start: int, sentence_end: int, cues: list[Cue]) -> int:
     end = sentence_end
-    stop = re.search(r"[.!?](?=\s+[«“\"A-ZÀ-Ý])", text[start:sentence_end])
-    if stop:
-        end = start + stop.start()
+    for stop in re.finditer(r"[.!?](?=\s+[«“\"A-ZÀ-Ý])", text[start:sentence_end]):
+        if not ABBREVIATION.search(text[max(0, start + stop.start() - 6):start + stop.end()]):
+            end = start + stop.start()
+            break
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         if _in_quote(text, start, m.start()):
             continue

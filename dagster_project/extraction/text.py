@@ -77,7 +77,7 @@ def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"(–—-]?\s?[A-ZÀ-Ý0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|St|Ste|Me|av|J\.-C|etc|cf|p|n°)|\b[A-ZÀ-Ý])\.$")
+ABBREVIATION = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|St|Ste|Me|av|J\.-C|etc|cf|p|n°)|\b[A-ZÀ-Ý])\.$")
 
 
 def sentence_starts(text: str) -> set[int]:
@@ -85,6 +85,6 @@ def sentence_starts(text: str) -> set[int]:
     followed by a capital or an opening quote (not after 'M.' or an initial)."""
     starts = {m.end() for m in re.finditer(r"\n+", text)}
     for m in _SENTENCE_END.finditer(text):
-        if not _ABBREVIATION.search(text[max(0, m.start() - 6):m.start()]):
+        if not ABBREVIATION.search(text[max(0, m.start() - 6):m.start()]):
             starts.add(m.end())
     return starts

@@ -138,7 +138,7 @@ def attach_speakers(text: str, cues: list[Cue], mentions: list[Mention], sentenc
         if cue.kind == "colon":
             before = [m for m in mentions if m.end <= cue.start and cue.start - m.end <= 2]
             cue.speaker = before[-1] if before else None
-            continue
+            continue  # "X a déclaré : «...»" is handled by the verb cue right before the colon
         if cue.kind == "speech_colon":  # "X a lancé un avertissement : ..." -> the sentence's subject
             lead = [m for m in mentions if s_start <= m.start < cue.start and is_subject_position(text, m)
                     and m.actor_type != MEDIA]
@@ -342,6 +342,7 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
         out.append(Statement(q.start, q.end, text[q.start:q.end], "direct",
                              *_quote_cue(text, q, cues, sentences, relays, mentions)))
     _inherit_repeated_quotes(out)
+    _continue_quotes(text, out, paragraphs, sentences)
     # a short quote that nobody says ("le mécanisme de « snapback »") is a label, not speech
     out = [st for st in out if not (st.type == "direct" and st.speaker is None and st.cue is None
                                     and len(re.findall(r"\w+", st.text)) <= 4 and _is_label(text, st.start))]
@@ -370,6 +371,12 @@ def _quote_cue(text: str, q: Quote, cues: list[Cue], sentences, relays,
     after = [c for c in usable if c.start > q.close]
     if after:
         return after[0], after[0].speaker
+    colon = re.search(r":\s*$", text[max(0, q.open - 5):q.open])
+    if colon:  # "X a déclaré devant la presse :" then the quote, maybe in the next paragraph
+        lead = [c for c in cues if id(c) not in relays and c.speaker is not None and c.kind == "verb"
+                and 0 <= q.open - c.end <= 80 and ":" in text[c.end:q.open]]
+        if lead:
+            return lead[-1], lead[-1].speaker
     return None, _sentence_subject(text, q, mentions, s_start)
 
 
@@ -378,6 +385,21 @@ def _sentence_subject(text: str, q: Quote, mentions: list[Mention], s_start: int
     lead = [m for m in mentions if s_start <= m.start < q.open and is_subject_position(text, m)
             and m.kind in ("name", "role") and m.actor_type == PERSON]
     return lead[0] if lead else None
+
+
+def _continue_quotes(text: str, statements: list[Statement], paragraphs: list[Paragraph], sentences) -> None:
+    """«...», a dit X. «...»: a quote opening the next sentence of the same paragraph, with no verb of
+    saying of its own, goes on with the previous quote's speaker."""
+    ordered = sorted(statements, key=lambda st: st.start)
+    for previous, st in zip(ordered, ordered[1:]):
+        if st.speaker is not None or st.cue is not None or st.type != "direct" or previous.type != "direct":
+            continue
+        if previous.speaker is None or st.start - previous.end > 300:
+            continue
+        same_paragraph = any(p.start <= previous.start and st.end <= p.end for p in paragraphs)
+        opens_sentence = _sentence_of(sentences, st.start)[0] >= st.start - 2
+        if same_paragraph and opens_sentence:
+            st.speaker, st.cue = previous.speaker, previous.cue
 
 
 def _is_label(text: str, start: int) -> bool:

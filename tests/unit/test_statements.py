@@ -146,3 +146,13 @@ def test_a_quoted_label_with_nobody_saying_it_is_not_a_statement(extract):
 def test_a_noun_after_a_determiner_is_not_a_reporting_verb(extract):
     rows = extract("Le ministre voit une menace directe pour la région dans ces manœuvres.", PUB)
     assert rows["statements"] == []
+
+
+def test_a_quote_continuing_the_previous_one_keeps_its_speaker(extract):
+    text = "« Nous sommes prêts », a assuré Angela Merkel. « Mais rien ne se fera sans Paris. »"
+    assert speaker_of(extract(text, PUB), "rien ne se fera") == "Angela Merkel"
+
+
+def test_a_quote_after_a_colon_in_the_next_paragraph(extract):
+    text = "Emmanuel Macron a déclaré devant les ambassadeurs :\n\n« La France tiendra parole. »"
+    assert speaker_of(extract(text, PUB), "tiendra parole") == "Emmanuel Macron"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 
 import spacy
@@ -68,20 +69,29 @@ def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _resolve_pronouns(statements, mentions: list[Mention], entities: list[Entity],
-                      sentences: list[tuple[int, int]]) -> None:
+                      sentences: list[tuple[int, int]], text: str) -> None:
     """Pronoun speakers, resolved in reading order so that earlier speakers are known."""
     last_speakers: list[int] = []
     for st in statements:
         m = st.speaker
         if m is not None and m.kind in ("pronoun", "anaphor") and m.entity is None:
             quoted = [(s.start, s.end) for s in statements if s.type == "direct"]
-            m.entity = _antecedent(m, mentions, entities, last_speakers, sentences, quoted)
+            m.entity = _antecedent(m, mentions, entities, last_speakers, sentences, quoted, text)
         if m is not None and m.entity is not None:
             last_speakers.append(m.entity)
 
 
+def _grammatical_gender(text: str, mention: Mention) -> str | None:
+    """The gender the determiner before a name gives it: 'la France' f, 'le GNA' m, 'l'Iran' unknown."""
+    match = re.search(r"(?<![\w-])(la|cette|une|le|ce|du|au|un)\s+$", text[max(0, mention.start - 7):mention.start],
+                      re.IGNORECASE)
+    if not match:
+        return None
+    return "f" if match.group(1).lower() in ("la", "cette", "une") else "m"
+
+
 def _antecedent(m: Mention, mentions: list[Mention], entities: list[Entity], last_speakers: list[int],
-                sentences: list[tuple[int, int]], quoted: list[tuple[int, int]] = ()) -> int | None:
+                sentences: list[tuple[int, int]], quoted: list[tuple[int, int]] = (), text: str = "") -> int | None:
     """The person a pronoun stands for: gender-compatible, preferring the latest speaker, then the
     subject (first person) of the current and previous sentences, then the latest person named."""
     def fits(idx: int | None, any_type: bool = False) -> bool:
@@ -105,7 +115,11 @@ def _antecedent(m: Mention, mentions: list[Mention], entities: list[Entity], las
         if fits(idx, any_type=True) and idx in recent:  # "le GNA ... a-t-il averti"
             return idx
     for s_start, s_end in reversed(window):
-        firsts = [mm.entity for mm in earlier if s_start <= mm.start < min(s_end, s_start + 60) and fits(mm.entity)]
+        leading = [mm for mm in earlier if s_start <= mm.start < min(s_end, s_start + 60)]
+        if leading and leading[0].actor_type in ("organization", "country") and leading[0].entity is not None \
+                and m.gender is not None and _grammatical_gender(text, leading[0]) == m.gender:
+            return leading[0].entity  # "La présidence française ... Elle a estimé": an institution speaks
+        firsts = [mm.entity for mm in leading if fits(mm.entity)]
         if firsts:
             return firsts[0]
     for mm in reversed(earlier):
@@ -130,10 +144,10 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None) -> dic
     entities = resolve_entities(text, mentions, published_date)
     mentions = sorted(mentions + short_form_mentions(text, mentions, entities, skip), key=lambda m: m.start)
     statements = extract_statements(text, paras, sentences, mentions)
-    _resolve_pronouns(statements, mentions, entities, sentences)
+    _resolve_pronouns(statements, mentions, entities, sentences, text)
     for m in mentions:  # other subject pronouns, for meeting participants ("il a reçu X")
         if m.kind == "pronoun" and m.entity is None and not m.plural:
-            m.entity = _antecedent(m, mentions, entities, [], sentences)
+            m.entity = _antecedent(m, mentions, entities, [], sentences, (), text)
     # attributions after the content ("..., a indiqué X") and relays are not meeting participants
     attribution = {id(st.speaker) for st in statements if st.speaker is not None and st.speaker.start > st.end}
     attribution |= {id(st.relay) for st in statements if st.relay is not None}

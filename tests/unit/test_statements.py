@@ -156,3 +156,8 @@ def test_a_quote_continuing_the_previous_one_keeps_its_speaker(extract):
 def test_a_quote_after_a_colon_in_the_next_paragraph(extract):
     text = "Emmanuel Macron a déclaré devant les ambassadeurs :\n\n« La France tiendra parole. »"
     assert speaker_of(extract(text, PUB), "tiendra parole") == "Emmanuel Macron"
+
+
+def test_feminine_institution_is_the_antecedent_of_elle(extract):
+    text = "La présidence française a reçu le texte mardi. Elle a estimé que la proposition était sérieuse."
+    assert speaker_of(extract(text, PUB), "proposition était sérieuse") == "Élysée"

@@ -28,9 +28,17 @@ class Gazetteer:
     country_actor: dict[str, str]
     actors: dict[str, dict]
     titles: list[tuple[str, str, str | None]]  # (title, role, gender)
+    person_words: dict[str, list[tuple[str, str]]]  # word -> (actor_key, multi-word form)
 
     def lookup(self, surface: str) -> Alias | None:
         return self.by_form.get(surface) or self.by_form.get(name_key(surface))
+
+    def person_forms_sharing_a_word(self, name: str) -> list[tuple[str, str]]:
+        """(actor_key, multi-word form) of dictionary persons with a word in common with `name`."""
+        out = []
+        for word in set(name_key(name).split()):
+            out += self.person_words.get(word, [])
+        return sorted(set(out))
 
     def roles_of(self, actor_key: str, on: date | None) -> set[str]:
         """Roles the dictionary gives an actor on a date (all of its roles when the date is unknown)."""
@@ -90,7 +98,16 @@ def gazetteer() -> Gazetteer:
         glue = "|".join(GLUE_WORDS)
         pattern = re.compile(rf"(?<!\w)({body})(?=(?:{glue})?(?![\w]))")
     titles = [(r["title"], r["role"], r.get("gender") or None) for r in role_titles()]
-    return Gazetteer(by_form, pattern, demonym_country, country_actor, actors, titles)
+    person_words: dict[str, list[tuple[str, str]]] = {}
+    for key, row in actors.items():
+        if row["actor_type"] != "person":
+            continue
+        for form in [row["canonical_name"], *row["aliases"]]:
+            if len(form.split()) > 1:
+                for word in set(name_key(form).split()):
+                    if len(word) > 2:
+                        person_words.setdefault(word, []).append((key, form))
+    return Gazetteer(by_form, pattern, demonym_country, country_actor, actors, titles, person_words)
 
 
 def demonym_pattern() -> str:

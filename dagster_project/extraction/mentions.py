@@ -280,10 +280,9 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
                     entity = candidate
                     break
             if entity is None and m.dict_key is None:
-                for key, row in gaz.actors.items():
-                    if row["actor_type"] == PERSON and any(
-                            same_person_name(m.text, form) for form in [row["canonical_name"], *row["aliases"]]
-                            if len(form.split()) > 1):
+                # a spelling the dictionary lacks ("Sergui Lavrov"): compare with persons sharing a word
+                for key, form in gaz.person_forms_sharing_a_word(m.text):
+                    if same_person_name(m.text, form):
                         m.dict_key = key
                         entity = by_dict.get(key)
                         break

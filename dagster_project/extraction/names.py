@@ -1,6 +1,7 @@
 """Name normalisation and matching shared by in-article coreference and cross-article clustering."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -14,6 +15,7 @@ def strip_accents(value: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(value: str) -> str:
     """Lowercase, no accents, one apostrophe, hyphens and dots as spaces, no leading article or honorific."""
     value = HONORIFICS.sub("", value.strip())

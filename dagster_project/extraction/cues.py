@@ -37,17 +37,67 @@ def verb_index() -> dict[str, str]:
     return index
 
 
+@dataclass(frozen=True)
+class _VerbMatch:
+    """A reporting-verb group: optional auxiliary (and adverbs), the verb, an optional clitic subject."""
+    start_: int
+    end_: int
+    text: str
+    groups: dict
+
+    def start(self) -> int:
+        return self.start_
+
+    def end(self) -> int:
+        return self.end_
+
+    def group(self, name=0):
+        return self.text[self.start_:self.end_] if name == 0 else self.groups.get(name)
+
+
 @functools.cache
-def cue_regex() -> re.Pattern:
+def _forms_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for form in verb_index():
+        words = tuple(form.split())
+        table.setdefault(words[0], []).append(words)
+    for forms in table.values():
+        forms.sort(key=len, reverse=True)
+    return table
+
+
+@functools.cache
+def _aux_regex() -> re.Pattern:
     rules = load_rules()
-    forms = _alt(verb_index())
     aux = _alt(rules["auxiliaries"])
     clitics = _alt(rules["clitic_subjects"])
     adverbs = _alt(rules["adverbs"])
-    return re.compile(
-        rf"(?<![\w-])(?:(?P<aux>{aux})(?P<auxclitic>{clitics})?\s+(?:été\s+)?(?:(?:{adverbs}|pas|jamais)[\s,]+){{0,3}})?"
-        rf"(?P<verb>{forms})(?P<clitic>{clitics})?(?![\w-])",
-        re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?P<aux>{aux})(?P<auxclitic>{clitics})?\s+(?:été\s+)?"
+                      rf"(?:(?:{adverbs}|pas|jamais)[\s,]+){{0,3}}$", re.IGNORECASE)
+
+
+def _verb_matches(text: str):
+    """Reporting-verb groups found by a word lookup (a regex alternation of every form is too slow)."""
+    clitics = sorted(load_rules()["clitic_subjects"], key=len, reverse=True)
+    table = _forms_by_first_word()
+    words = list(re.finditer(r"[\w'’-]+", text))
+    for i, w in enumerate(words):
+        token = w.group(0).lower()
+        clitic = next((c for c in clitics if token.endswith(c) and len(token) > len(c)), None)
+        head = token[:-len(clitic)] if clitic else token
+        for form in table.get(head, ()):
+            if len(form) > 1 and (clitic or [x.group(0).lower() for x in words[i + 1:i + len(form)]] != list(form[1:])):
+                continue
+            end = words[i + len(form) - 1].end()
+            start = w.start()
+            verb = " ".join(form)
+            aux = _aux_regex().search(text, max(0, start - 80), start)
+            groups = {"verb": verb, "clitic": clitic, "aux": None, "auxclitic": None}
+            if aux:
+                groups.update(aux=aux.group("aux"), auxclitic=aux.group("auxclitic"))
+                start = aux.start()
+            yield _VerbMatch(start, end, text, groups)
+            break
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -55,7 +105,7 @@ def find_cues(text: str) -> list[Cue]:
     spec = rules["reporting_verbs"]
     index = verb_index()
     out = []
-    for m in cue_regex().finditer(text):
+    for m in _verb_matches(text):
         verb = m.group("verb").lower()
         lemma = index[verb]
         has_aux = m.group("aux") is not None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from concurrent.futures import ProcessPoolExecutor
 import re
 from datetime import date
 
@@ -204,10 +205,34 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None) -> dic
 
 
 def extract_articles(nlp: Language, articles, n_process: int = 1, batch_size: int = 16):
-    """Rows for many articles through one `nlp.pipe` (both cores with n_process=2).
+    """Rows for many articles, in input order: `articles` yields (article_id, text, published_date).
 
-    `articles` yields (article_id, text, published_date); yields (article_id, rows) in input order.
+    With n_process > 1 the whole extraction (spaCy and the rules after it) runs in worker processes,
+    each taking chunks of articles: spaCy's own n_process would leave the rules to one process.
     """
-    items = ((text, (article_id, published)) for article_id, text, published in articles)
-    for doc, (article_id, published) in nlp.pipe(items, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield article_id, rows_from_doc(doc, article_id, published)
+    if n_process <= 1:
+        items = ((text, (article_id, published)) for article_id, text, published in articles)
+        for doc, (article_id, published) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+            yield article_id, rows_from_doc(doc, article_id, published)
+        return
+    chunks = _chunks(articles, batch_size * 2)
+    with ProcessPoolExecutor(max_workers=n_process, initializer=load_nlp) as pool:
+        for chunk_rows in pool.map(_extract_chunk, chunks):
+            yield from chunk_rows
+
+
+def _chunks(articles, size: int):
+    chunk = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extract_chunk(chunk: list) -> list[tuple[str, dict[str, list[dict]]]]:
+    """One worker's share: the model is loaded once per worker (load_nlp is cached)."""
+    nlp = load_nlp()
+    return list(extract_articles(nlp, chunk, n_process=1, batch_size=len(chunk)))

@@ -24,6 +24,13 @@ def test_batch_gives_the_same_rows_as_one_by_one(nlp):
     assert batch == {aid: extract_article(nlp, aid, text, pub) for aid, text, pub in articles}
 
 
+def test_worker_processes_give_the_same_rows(nlp):
+    articles = [(f"a{i}", f"« Rien n'est joué », a estimé Angela Merkel le {i + 1} mars.", date(2021, 3, 20))
+                for i in range(5)]
+    assert list(extract_articles(nlp, articles, n_process=2, batch_size=1)) == \
+        list(extract_articles(nlp, articles, n_process=1))
+
+
 def test_metadata_header_and_whitespace_are_normalised():
     hint, body = split_metadata_header(" date 2024-03 Premier   paragraphe.\r\n\r\n\r\nSecond.")
     assert hint == "2024-03"

@@ -190,6 +190,33 @@ def role_mentions(text: str) -> list[Mention]:
     return out
 
 
+def institution_mentions(text: str) -> list[Mention]:
+    """'le ministère azerbaïdjanais de la Défense': an organisation named by its description."""
+    words = load_rules()["role_words"]
+    gaz = gazetteer()
+    heads = "|".join(re.escape(h) for h in sorted(words["institution_heads"], key=len, reverse=True))
+    comps = "|".join(re.escape(c) for c in sorted(words["institution_complements"], key=len, reverse=True))
+    dem = demonym_pattern()
+    pattern = re.compile(
+        rf"(?<![\w-])(?:le|la|les|l['’])\s?(?P<body>(?:{heads})(?:\s+(?P<d1>{dem}))?(?:\s+(?P<comp>{comps}))?"
+        rf"(?:\s+(?P<d2>{dem}))?(?:\s+(?:du|de la|de l['’]|des|de|d['’])\s?(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*))?)",
+        re.IGNORECASE)
+    out = []
+    for m in pattern.finditer(text):
+        if not (m.group("d1") or m.group("d2") or m.group("comp") or m.group("place")):
+            continue  # "le ministère" alone points back to one already named
+        country = None
+        for group in ("d1", "d2"):
+            if m.group(group):
+                country = gaz.demonym_country.get(m.group(group).lower())
+        place = gaz.lookup(m.group("place")) if m.group("place") else None
+        if place is not None and place.actor_type == COUNTRY:
+            country = gaz.actors[place.actor_key].get("country_code")
+        body = m.group("body")
+        out.append(Mention(m.start("body"), m.end("body"), body, "name", ORG, countries=(country,) if country else ()))
+    return out
+
+
 def government_mentions(text: str) -> list[Mention]:
     """'le régime nord-coréen', 'les autorités iraniennes': metonyms of the country."""
     gaz = gazetteer()
@@ -224,7 +251,8 @@ def pronoun_mentions(text: str) -> list[Mention]:
 def detect_mentions(text: str, ents, skip: list[tuple[int, int]]) -> list[Mention]:
     """All actor mentions outside the `skip` spans (boilerplate), sorted by position, no overlaps."""
     found = gazetteer_mentions(text)
-    found += [g for g in government_mentions(text) if not _overlaps((g.start, g.end), [(m.start, m.end) for m in found])]
+    for extra in (government_mentions(text), institution_mentions(text)):
+        found += [g for g in extra if not _overlaps((g.start, g.end), [(m.start, m.end) for m in found])]
     taken = [(m.start, m.end) for m in found]
     found += ner_mentions(text, ents, taken)
     names = sorted(found, key=lambda m: m.start)

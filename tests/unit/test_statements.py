@@ -161,3 +161,10 @@ def test_a_quote_after_a_colon_in_the_next_paragraph(extract):
 def test_feminine_institution_is_the_antecedent_of_elle(extract):
     text = "La présidence française a reçu le texte mardi. Elle a estimé que la proposition était sérieuse."
     assert speaker_of(extract(text, PUB), "proposition était sérieuse") == "Élysée"
+
+
+def test_an_unnamed_ministry_speaks_as_an_organisation(extract):
+    rows = extract("Le ministère slovène de la Défense a affirmé avoir repoussé l'attaque.", PUB)
+    (st,) = rows["statements"]
+    speaker = next(e for e in rows["entities"] if e["entity_idx"] == st["speaker_entity_idx"])
+    assert (speaker["name"], speaker["actor_type"]) == ("ministère slovène de la Défense", "organization")

@@ -171,10 +171,11 @@ def _dated(meeting: MeetingMention, dates, trigger: re.Match, lo, hi, clause, pu
     planned = any(cue in clause for cue in planned_cues) or (
         meeting.date is not None and published is not None and meeting.date > published)
     meeting.status = "planned" if planned else "occurred"
-    if meeting.date is None and meeting.status == "occurred" and published is not None \
-            and not re.search(r"\b(?:avait|avaient|s['’]étaient|s['’]était|auparavant|précédent|dernier|dernière)\b",
-                              clause):
-        meeting.date, meeting.precision, meeting.date_basis = published, "day", "article_date"
+    if meeting.date is None and published is not None:
+        if meeting.status == "planned":  # "il y rencontrera X": soon after the article, day unknown
+            meeting.date, meeting.precision, meeting.date_basis = published.replace(day=1), "month", "article_date"
+        elif not re.search(r"\b(?:avait|avaient|s['’]étaient|s['’]était|auparavant)\b", clause):
+            meeting.date, meeting.precision, meeting.date_basis = published, "day", "article_date"
     return meeting
 
 

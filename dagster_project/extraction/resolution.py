@@ -135,8 +135,9 @@ def _nearest_cluster(item: dict, clusters: list[list[dict]], published: date | N
         dated = [x["meeting_date"] for x in cluster if x["meeting_date"] is not None]
         if not dated or not _participants_compatible(item["actors"], _actors(cluster)):
             continue
-        if any(x["status"] == "planned" for x in cluster) and all(x["status"] == "planned" for x in cluster):
-            continue
+        planned_cluster = all(x["status"] == "planned" for x in cluster)
+        if planned_cluster != (item["status"] == "planned"):
+            continue  # a plan joins plans; a report of a past meeting joins past meetings
         gap = min(abs((d - (published or d)).days) for d in dated)
         after = min(dated) > (published or date.min) + WEAK_DATE_TOLERANCE
         own_article = any(x["article_id"] == item["article_id"] for x in cluster)

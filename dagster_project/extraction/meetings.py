@@ -327,8 +327,14 @@ def _host(after: str, entities: list[Entity], guest: int, on: date | None) -> in
             break
     if country is None or entities[guest].country == country:
         return None
-    keys = gaz.holders("head_of_state", country, on)
-    if not keys:  # no known head of state: the visited country itself
+    # the host is the guest's counterpart: a head of state meets a head of state, a foreign minister
+    # a foreign minister; anyone else the head of government, else the head of state
+    guest_roles = entities[guest].roles
+    order = (["head_of_state"] if "head_of_state" in guest_roles else
+             ["foreign_minister", "head_of_government", "head_of_state"] if "foreign_minister" in guest_roles else
+             ["head_of_government", "head_of_state"])
+    keys = next((k for k in (gaz.holders(role, country, on) for role in order) if k), [])
+    if not keys:  # no known office holder: the visited country itself
         key = gaz.country_actor.get(country)
         existing = next((e for e in entities if key and e.dict_key == key), None)
         if key and existing is None:

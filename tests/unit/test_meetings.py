@@ -122,3 +122,9 @@ def test_bilateral_commission_meets_between_the_main_countries(extract):
             "ont annoncé le Japon et l'Inde.")
     (m,) = meetings(extract(text, date(2023, 6, 1)))
     assert m[0] == {"Japon", "Inde"} and m[3] == "planned"
+
+
+def test_a_visiting_foreign_minister_meets_the_host_foreign_minister(extract):
+    rows = extract("Le texte évoque la visite d'Annalena Baerbock à Paris en mars 2023.", date(2023, 6, 1))
+    (m,) = meetings(rows)
+    assert m[0] == {"Annalena Baerbock", "Catherine Colonna"}

@@ -33,7 +33,8 @@ def resolve_actors(entities: list[dict]) -> tuple[list[dict], list[dict]]:
     """Dictionary actors by key; others clustered by full name, word order, initials and close spelling."""
     gaz = gazetteer()
     assigned: dict[tuple[str, int], str] = {}
-    clusters: list[dict] = []  # {"type", "names": [..], "forms": Counter}
+    clusters: list[dict] = []  # {"type", "names": Counter, "forms": Counter, "members": [...]}
+    by_word: dict[tuple[str, str], list[dict]] = defaultdict(list)  # (type, name word) -> clusters
     for e in sorted(entities, key=lambda r: (r["article_id"], r["entity_idx"])):
         key = (e["article_id"], e["entity_idx"])
         if e.get("dict_key"):
@@ -41,10 +42,15 @@ def resolve_actors(entities: list[dict]) -> tuple[list[dict], list[dict]]:
             continue
         if not e.get("name"):
             continue
-        cluster = _find_cluster(clusters, e)
+        words = name_key(e["name"]).split()
+        candidates = list({id(c): c for w in words for c in by_word[(e["actor_type"], w)]}.values())
+        cluster = _find_cluster(candidates, e)
         if cluster is None:
             cluster = {"type": e["actor_type"], "names": Counter(), "forms": Counter(), "members": []}
             clusters.append(cluster)
+        if e["name"] not in cluster["names"]:
+            for w in words:
+                by_word[(e["actor_type"], w)].append(cluster)
         cluster["names"][e["name"]] += 1
         cluster["forms"].update(e.get("forms") or [])
         cluster["members"].append(key)
@@ -104,14 +110,25 @@ def _merge_conflicting_reports(clusters: list[list[dict]]) -> list[list[dict]]:
     """Articles that disagree by a month (or two days) about the same participants' meeting report
     one meeting; the date most reports give wins (see _representative), the rest stays as evidence."""
     merged: list[list[dict]] = []
+    by_participants: dict[frozenset, list[list[dict]]] = defaultdict(list)
     for cluster in clusters:
-        home = next((m for m in merged if _actors(m) == _actors(cluster) and _near_dates(m, cluster)
+        key = frozenset(_actors(cluster))
+        home = next((m for m in by_participants[key] if _near_dates(m, cluster)
                      and not {x["article_id"] for x in m} & {x["article_id"] for x in cluster}), None)
         if home is None:
             merged.append(cluster)
+            by_participants[key].append(cluster)
         else:
             home.extend(cluster)
     return merged
+
+
+def _index_by_actor(clusters: list[list[dict]]) -> dict[str, list[list[dict]]]:
+    index: dict[str, list[list[dict]]] = defaultdict(list)
+    for cluster in clusters:
+        for a in _actors(cluster):
+            index[a].append(cluster)
+    return index
 
 
 def _near_dates(a: list[dict], b: list[dict]) -> bool:
@@ -175,39 +192,52 @@ def resolve_meetings(mentions: list[dict], entity_actor: dict[tuple[str, int], s
     items.sort(key=lambda m: (m["meeting_date"] is None, m.get("date_basis") == "article_date",
                               PRECISION_RANK.get(m["date_precision"], 3), m["article_id"], m["meeting_idx"]))
     clusters: list[list[dict]] = []
+    exact: dict[tuple, list[list[dict]]] = defaultdict(list)  # participant set -> clusters
     weak = [x for x in items if x.get("date_basis") == "article_date"]
     for item in (x for x in items if x.get("date_basis") != "article_date"):
         # first pass: the same participants on a compatible date
-        home = next((c for c in clusters if item["actors"] == c[0]["actors"] and _fits(item, c)), None)
+        key = tuple(sorted(item["actors"]))
+        home = next((c for c in exact[key] if _fits(item, c)), None)
         if home is None:
             clusters.append([item])
+            exact[key].append(clusters[-1])
         else:
             home.append(item)
+    by_actor = _index_by_actor(clusters)
     for item in weak:
         # a report dated only by its article ('la rencontre entre X et Y') is the reported meeting
         # of those participants nearest before the article's date, if there is one
-        home = _nearest_cluster(item, clusters, published.get(item["article_id"]))
+        candidates = list({id(c): c for a in item["actors"] for c in by_actor[a]}.values())
+        home = _nearest_cluster(item, candidates, published.get(item["article_id"]))
         if home is None:
             clusters.append([item])
+            for a in item["actors"]:
+                by_actor[a].append(clusters[-1])
         else:
             home.append(item)
     clusters = _merge_conflicting_reports(clusters)
     # second pass: a report from one article naming a subset or superset of a meeting's
     # participants joins it (one report often omits someone); well-attested meetings stay apart
     merged: list[list[dict]] = []
+    merged_by_actor: dict[str, list[list[dict]]] = defaultdict(list)
     for cluster in sorted(clusters, key=lambda c: (-len({x["article_id"] for x in c}), -len(c))):
         articles = {x["article_id"] for x in cluster}
         home = None
         if len(articles) == 1:
             # an article that reports two meetings separately means two meetings
-            home = max((m for m in merged if _participants_compatible(_actors(cluster), _actors(m))
+            candidates = list({id(m): m for a in _actors(cluster) for m in merged_by_actor[a]}.values())
+            home = max((m for m in candidates if _participants_compatible(_actors(cluster), _actors(m))
                         and all(_fits(x, m) for x in cluster)
                         and not articles & {x["article_id"] for x in m}),
                        key=lambda m: (_jaccard(_actors(cluster), _actors(m)), len(m)), default=None)
         if home is None:
             merged.append(list(cluster))
+            home = merged[-1]
         else:
             home.extend(cluster)
+        for a in _actors(cluster):
+            if home not in merged_by_actor[a]:
+                merged_by_actor[a].append(home)
     clusters = merged
     meetings, mapping = [], []
     for cluster in clusters:

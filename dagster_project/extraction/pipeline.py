@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 import re
 from datetime import date
@@ -215,10 +216,17 @@ def extract_articles(nlp: Language, articles, n_process: int = 1, batch_size: in
         for doc, (article_id, published) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
             yield article_id, rows_from_doc(doc, article_id, published)
         return
-    chunks = _chunks(articles, batch_size * 2)
-    with ProcessPoolExecutor(max_workers=n_process, initializer=load_nlp) as pool:
-        for chunk_rows in pool.map(_extract_chunk, chunks):
-            yield from chunk_rows
+    pool = ProcessPoolExecutor(max_workers=n_process, initializer=load_nlp)
+    pending: deque = deque()
+    try:
+        for chunk in _chunks(articles, batch_size * 2):
+            pending.append(pool.submit(_extract_chunk, chunk))
+            if len(pending) > 2 * n_process:  # a few chunks in flight: bounded memory, results in order
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:  # on an error (or an abandoned generator) do not wait for work nobody will read
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunks(articles, size: int):

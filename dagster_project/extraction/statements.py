@@ -17,6 +17,7 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:a-t-(?:il|elle)|ont-ils|selon|d'après|d’a
                            r"|,?\s+et\s+(?=(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+)?\w+(?:é|i|u|is|it)\b)"
                            r"|,\s+(?:la|le|les|l['’])\s*[^,]{1,40}?\s(?:étant|ayant)\b"
                            r"|\s+et\s+(?=[a-zéèêàâîôûç]+(?:é|i|u)\s+(?:que|qu['’]|le|la|les|l['’]|sa|son|ses|de|d['’]))"
+                           r"|,\s+(?=(?:où|dont)\b)"
                            r"|,\s+(?=(?:après|avant|lors|malgré|alors|tandis|depuis|pendant|en raison|dans le cadre|"
                            r"afin|faute|ce que|ce qui|de même que|par la voi[xe])\b)")
 
@@ -24,6 +25,8 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:a-t-(?:il|elle)|ont-ils|selon|d'après|d’a
 _MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 _LEAD_DATE = (rf"(?:(?:fin|début|mi-|courant|en|le|ce|dès)\s?)?(?:\d{{1,2}}(?:er)?\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?"
               rf"|en\s+\d{{4}}|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:matin|soir|après-midi))?")
+_LEAD_OCCASION = (r"lors\s+d(?:e|u|['’])\s*(?:la |le |l['’])?[\w-]+"
+                  r"(?:\s+(?:de|d['’]|du)\s*[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)*)?")
 _LEAD_CHANNEL = (r"(?:dans|par|via|sur)\s+(?:un|une|son|sa|leur|le|la|les|ses|leurs)\s+"
                  r"(?:communiqué|déclaration|entretien|interview|discours|tweet|message|lettre|courrier|"
                  r"conférence de presse)(?:\s+(?:commun|commune|conjoint|conjointe|écrit|télévisé|publié))?")
@@ -229,7 +232,7 @@ def _complement(text: str, cue: Cue, sentence: tuple[int, int], cues: list[Cue])
         if agent:
             offset += agent.end()
             rest = rest[agent.end():]
-    lead = re.match(rf"(?:\s*(?:{adverb_re}|\w+ment\b|,[^,«»]{{0,100}},|:|{_LEAD_DATE}|{_LEAD_CHANNEL}|"
+    lead = re.match(rf"(?:\s*(?:{adverb_re}|\w+ment\b|,[^,«»]{{0,100}},|:|{_LEAD_DATE}|{_LEAD_CHANNEL}|{_LEAD_OCCASION}|"
                     rf"(?:à|au|aux|auprès d[eu]|devant)\s+[^,;.«»\"]{{1,60}}?(?=\s+(?:qu['’e]|sur le fait)))"
                     rf")*\s*(?:sur le fait\s+)?", rest, re.IGNORECASE)
     start = offset + lead.end()

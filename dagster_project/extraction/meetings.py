@@ -142,6 +142,16 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             host = _host(text[m.end():hi], entities, participants[0], published)
             if host is not None:
                 participants.append(host)
+        if len(participants) < 2 and re.search(r"\bleurs?\s+(?:\w+\s+){0,2}$", text[max(0, m.start() - 30):m.start()],
+                                                re.IGNORECASE):
+            # "leur deuxième sommet": the last two people named before, in this or the two previous sentences
+            here = next((i for i, sp in enumerate(sentences) if sp == sentence), 0)
+            since = sentences[max(0, here - 2)][0]
+            recent = [p for p in reversed(_people([mm for mm in mentions if since <= mm.start < m.start()
+                                                   and not _inside(mm.start, quoted)], entities))]
+            pair = list(dict.fromkeys(participants + recent))[:2]
+            if len(pair) == 2:
+                participants = pair
         if not participants:
             located = _location(text, lo, hi, mentions)
             participants = _main_countries(text, m, sentence, spec, mentions, entities, published, located)

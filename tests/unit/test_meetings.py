@@ -128,3 +128,10 @@ def test_a_visiting_foreign_minister_meets_the_host_foreign_minister(extract):
     rows = extract("Le texte évoque la visite d'Annalena Baerbock à Paris en mars 2023.", date(2023, 6, 1))
     (m,) = meetings(rows)
     assert m[0] == {"Annalena Baerbock", "Catherine Colonna"}
+
+
+def test_leur_sommet_is_the_last_two_people_named(extract):
+    text = ("Joe Biden et Xi Jinping se sont parlé au téléphone. "
+            "Ils n'ont rien conclu depuis l'échec de leur sommet de Bali en novembre dernier.")
+    found = meetings(extract(text, date(2023, 6, 1)))
+    assert ({"Joe Biden", "Xi Jinping"}, date(2022, 11, 1), "month") in [(m[0], m[1], m[2]) for m in found]

@@ -1,9 +1,9 @@
 """Project paths and the two run-time settings (input folder, warehouse file).
 
-Both settings are read from the environment each time they are asked for, so a test or the CLI
-can change them after import:
+Both settings (and the operational ones at the end of this file) are read from the environment each
+time they are asked for, so a test or the CLI can change them after import:
 
-* ``NEWS_INPUT_DIR``  folder of articles (``.txt``, ``.jsonl``, ``.jsonl.gz``); default ``seeds/``
+* ``NEWS_INPUT_DIR``  folder of articles (``.txt``, ``.html``, ``.jsonl``, ``.jsonl.gz``); default ``seeds/``
 * ``WAREHOUSE_PATH``  DuckDB file; default ``warehouse/warehouse.duckdb``
 
 Relative values are taken relative to the project root. ``warehouse_path()`` writes the absolute
@@ -57,3 +57,68 @@ def reports_dir() -> Path:
 
 # Export at import time too, so a dbt subprocess started by anything that imported us agrees.
 warehouse_path()
+
+
+# ---------------------------------------------------------------------------------------- operations
+# Read from the environment at each call, like the two settings above.
+
+
+def _int_env(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+def read_snapshot_path() -> Path:
+    """Read-only copy of the warehouse that every successful refresh publishes atomically.
+
+    ``warehouse/warehouse.duckdb`` -> ``warehouse/warehouse.read.duckdb``. Readers open it with
+    ``read_only=True``: they never block the refresh (which writes the main file) and never see a
+    half-written state (the copy is replaced with ``os.replace``).
+    """
+    path = warehouse_path()
+    return path.with_name(f"{path.stem}.read{path.suffix or '.duckdb'}")
+
+
+def max_article_bytes() -> int:
+    """NEWS_MAX_ARTICLE_BYTES: largest .txt/.html file or .jsonl line accepted as one article (default 5 MiB)."""
+    return _int_env("NEWS_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)
+
+
+def accepted_languages() -> frozenset[str]:
+    """NEWS_LANGUAGES: comma-separated languages kept at ingest (default ``fr``); others are quarantined."""
+    value = os.environ.get("NEWS_LANGUAGES", "").strip() or "fr"
+    return frozenset(part.strip().lower() for part in value.split(",") if part.strip())
+
+
+def nlp_n_process(n_articles: int) -> int:
+    """NLP_N_PROCESS: spaCy processes for a run; default 1 below 50 articles to parse, else 2."""
+    value = os.environ.get("NLP_N_PROCESS", "").strip()
+    if value:
+        return max(1, int(value))
+    return 1 if n_articles < 50 else 2
+
+
+def nlp_batch_size() -> int:
+    """NLP_BATCH_SIZE: documents per ``nlp.pipe`` batch (default 16)."""
+    return max(1, _int_env("NLP_BATCH_SIZE", 16))
+
+
+def nlp_commit_every() -> int:
+    """NLP_COMMIT_EVERY: articles per extraction transaction (default 200); a killed run loses at most one."""
+    return max(1, _int_env("NLP_COMMIT_EVERY", 200))
+
+
+def sensor_settle_seconds() -> float:
+    """NEWS_SENSOR_SETTLE_SECONDS: the input sensor waits until no file changed for this long (default 10)."""
+    value = os.environ.get("NEWS_SENSOR_SETTLE_SECONDS", "").strip()
+    return float(value) if value else 10.0
+
+
+def refresh_cron() -> str:
+    """NEWS_REFRESH_CRON: cron of the daily refresh schedule (default ``0 6 * * *``, Europe/Paris)."""
+    return os.environ.get("NEWS_REFRESH_CRON", "").strip() or "0 6 * * *"
+
+
+def automation_running_by_default() -> bool:
+    """NEWS_AUTOMATION=off starts the sensor and schedule stopped in a new Dagster instance (default on)."""
+    return os.environ.get("NEWS_AUTOMATION", "on").strip().lower() not in ("off", "0", "false", "no", "stopped")

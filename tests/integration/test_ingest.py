@@ -178,3 +178,270 @@ def test_unsupported_and_hidden_files_are_ignored(tmp_path):
     (tmp_path / "a.txt").write_text(LEDE, encoding="utf-8")
     result = read_folder(tmp_path)
     assert [a["source_name"] for a in result.articles] == ["a.txt"] and not result.quarantine
+
+
+# ------------------------------------------------------------------------------------------------
+# Bad input (issue #5): one quarantine row each, the other articles always load.
+
+ARTICLE = (
+    "Le ministre russe des Affaires étrangères, Sergueï Lavrov, a reçu mardi à Moscou son homologue "
+    "nord-coréenne, Choe Son-hui. Les deux ministres ont évoqué la coopération entre leurs pays, selon "
+    "un communiqué publié après la rencontre. « Nous avons eu des discussions très utiles », a déclaré "
+    "M. Lavrov devant la presse, ajoutant que les relations étaient « au plus haut niveau »."
+)
+ENGLISH = (
+    "The Russian foreign minister, Sergei Lavrov, received his North Korean counterpart Choe Son-hui in "
+    "Moscow on Tuesday. The two ministers discussed the cooperation between their countries, according to "
+    "a statement that was published after the meeting. He said that the talks had been very useful and that "
+    "the relations were at their highest level."
+)
+RUSSIAN = (
+    "Министр иностранных дел России Сергей Лавров принял во вторник в Москве свою северокорейскую коллегу "
+    "Чхве Сон Хи. Министры обсудили сотрудничество между двумя странами, говорится в заявлении, которое было "
+    "опубликовано после встречи. Он сказал, что переговоры были очень полезными."
+)
+
+
+def _only_bad(tmp_path, name: str, content: bytes) -> dict:
+    """Write one bad file beside a good one; the good one loads, the bad one is the only quarantine row."""
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    result = read_folder(tmp_path)
+    assert [a["source_name"] for a in result.articles] == ["good.txt"], result.quarantine
+    [bad] = result.quarantine
+    assert bad["source_name"] == name and bad["source_path"] == str(tmp_path / name)
+    assert bad["first_bytes"] == repr(content[:64])[2:-1]
+    return bad
+
+
+def test_empty_file(tmp_path):
+    bad = _only_bad(tmp_path, "empty.txt", b"")
+    assert (bad["reason_code"], bad["reason"], bad["size_bytes"]) == ("empty", "empty file", 0)
+
+
+def test_whitespace_only_file(tmp_path):
+    bad = _only_bad(tmp_path, "blank.txt", b" \n\t\r\n  \n")
+    assert (bad["reason_code"], bad["reason"], bad["size_bytes"]) == ("whitespace", "whitespace only", 8)
+
+
+def test_binary_image(tmp_path):
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+    bad = _only_bad(tmp_path, "photo.txt", png)
+    assert bad["reason_code"] == "binary" and "PNG image" in bad["reason"]
+    assert bad["detected_encoding"] == "binary" and bad["size_bytes"] == len(png)
+
+
+def test_binary_zip(tmp_path):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("article.txt", ARTICLE)
+    bad = _only_bad(tmp_path, "archive.txt", buffer.getvalue())
+    assert bad["reason_code"] == "binary" and "zip archive" in bad["reason"]
+
+
+def test_invalid_utf8(tmp_path):
+    content = ARTICLE.encode("utf-8")[:120] + b"\xc3\x28 \xe9t\xe9 " + ARTICLE.encode("utf-8")[120:]
+    bad = _only_bad(tmp_path, "broken.txt", content)
+    assert bad["reason_code"] == "invalid_utf8" and bad["reason"].startswith("invalid UTF-8")
+    assert bad["detected_encoding"] == "utf-8" and bad["size_bytes"] == len(content)
+
+
+@pytest.mark.parametrize(
+    "text, codec, expected",
+    [
+        (ARTICLE, "latin-1", "iso-8859-1"),
+        (ARTICLE.replace("« ", "“").replace(" »", "”") + " L’œuvre coûte 5 € — dit-il.", "cp1252", "cp1252"),
+    ],
+    ids=["latin-1", "cp1252"],
+)
+def test_legacy_single_byte_encodings_are_loaded_with_their_encoding(tmp_path, monkeypatch, text, codec, expected):
+    (tmp_path / "legacy.txt").write_bytes(text.encode(codec))
+    result = read_folder(tmp_path)
+    assert not result.quarantine
+    [article] = result.articles
+    assert article["text"] == normalise_text(text)
+    assert article["detected_encoding"] == expected and article["language"] == "fr"
+    assert [s["detected_encoding"] for s in result.sources] == [expected]
+    # and on raw.articles
+    monkeypatch.setenv("NEWS_INPUT_DIR", str(tmp_path))
+    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "w.duckdb"))
+    assert dg.materialize([raw_articles], resources={"warehouse": DuckDBWarehouse()}).success
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        assert con.execute("select detected_encoding, text from raw.articles").fetchall() == [(expected, article["text"])]
+
+
+@pytest.mark.parametrize("codec, expected", [("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be")])
+def test_utf16_with_bom_is_loaded(tmp_path, codec, expected):
+    bom = b"\xff\xfe" if codec == "utf-16-le" else b"\xfe\xff"
+    (tmp_path / "wide.txt").write_bytes(bom + ARTICLE.encode(codec))
+    result = read_folder(tmp_path)
+    assert not result.quarantine
+    [article] = result.articles
+    assert article["text"] == ARTICLE and article["detected_encoding"] == expected
+
+
+def test_utf16_with_bom_and_odd_bytes_is_quarantined(tmp_path):
+    bad = _only_bad(tmp_path, "wide.txt", b"\xff\xfe" + "Déjà".encode("utf-16-le") + b"\x00\xd8")  # lone surrogate
+    assert bad["reason_code"] == "undecodable" and bad["detected_encoding"] == "utf-16-le"
+
+
+def test_html_page_is_stripped_to_text(tmp_path):
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Lavrov reçoit Choe</title>"
+        "<style>p { color: red }</style><script>var tracking = 'ne pas garder';</script></head>"
+        "<body><nav><a href='/'>Accueil</a> | <a href='/monde'>Monde</a></nav>"
+        f"<article><h1>Lavrov reçoit Choe à Moscou</h1><p>{ARTICLE[:200]}</p>\n<p>{ARTICLE[200:]}</p>"
+        "<p>Les discussions ont porté sur l&#39;Ukraine &amp; la péninsule.</p></article>"
+        "<footer>© Le Journal 2024</footer></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "page-saved-as.txt").write_text(page.replace("Moscou</h1>", "Moscou !</h1>"), encoding="utf-8")
+    result = read_folder(tmp_path)
+    assert not result.quarantine
+    assert len(result.articles) == 2
+    for article in result.articles:
+        assert article["source_format"] == "html" and article["title"] == "Lavrov reçoit Choe"
+        text = article["text"]
+        assert text.startswith("Lavrov reçoit Choe à Moscou")
+        assert "Sergueï Lavrov, a reçu mardi" in text and "l'Ukraine & la péninsule" in text
+        for gone in ("<", "tracking", "color", "Accueil", "©"):
+            assert gone not in text
+        assert "\n\n" in text  # paragraphs kept
+
+
+def test_fifty_megabyte_file_is_rejected_by_size(tmp_path):
+    big = tmp_path / "dump.txt"
+    chunk = (ARTICLE + "\n\n").encode("utf-8")
+    with open(big, "wb") as fh:
+        for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
+            fh.write(chunk)
+    size = big.stat().st_size
+    assert size >= 50 * 1024 * 1024
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    result = read_folder(tmp_path)
+    assert [a["source_name"] for a in result.articles] == ["good.txt"]
+    [bad] = result.quarantine
+    assert bad["reason_code"] == "too_large" and bad["size_bytes"] == size
+    assert f"{size} bytes" in bad["reason"] and "5242880" in bad["reason"]
+    assert bad["first_bytes"] == repr(chunk[:64])[2:-1]
+
+
+def test_oversized_jsonl_line_is_quarantined_alone(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWS_MAX_ARTICLE_BYTES", "4000")
+    _jsonl(tmp_path / "batch.jsonl", RECORDS, extra_lines=[json.dumps({"id": "huge", "text": ARTICLE * 20})])
+    result = read_folder(tmp_path)
+    assert sorted(a["source_name"] for a in result.articles) == ["orangesum-1", "orangesum-2"]
+    [bad] = result.quarantine
+    assert bad["source_name"] == "batch.jsonl:2" and bad["reason_code"] == "too_large"
+    assert bad["size_bytes"] > 4000 and bad["first_bytes"].startswith('{"id": "huge"')
+
+
+@pytest.mark.parametrize("text, language", [(ENGLISH, "en"), (RUSSIAN, "ru")], ids=["english", "russian"])
+def test_foreign_language_article_is_quarantined_with_its_language(tmp_path, text, language):
+    bad = _only_bad(tmp_path, f"{language}.txt", text.encode("utf-8"))
+    assert bad["reason_code"] == "language" and bad["detected_language"] == language
+    assert f"'{language}'" in bad["reason"]
+    assert bad["detected_encoding"] == ("ascii" if text.isascii() else "utf-8")
+
+
+def test_foreign_language_jsonl_record_is_quarantined_alone(tmp_path):
+    _jsonl(tmp_path / "batch.jsonl", [*RECORDS, {"id": "en-1", "text": ENGLISH}])
+    result = read_folder(tmp_path)
+    assert sorted(a["source_name"] for a in result.articles) == ["orangesum-1", "orangesum-2"]
+    [bad] = result.quarantine
+    assert (bad["source_name"], bad["reason_code"], bad["detected_language"]) == ("en-1", "language", "en")
+
+
+def test_language_detector():
+    from dagster_project.defs.ingest.language import detect_language
+
+    assert detect_language(ARTICLE).language == "fr"
+    assert detect_language(ENGLISH).language == "en"
+    assert detect_language(RUSSIAN).language == "ru"
+    assert detect_language("Déjà vu à Moscou.").language == "und"  # too short to tell: accepted
+    assert detect_language("Міністр закордонних справ України заявив, що переговори були корисними і що "
+                           "співпраця триватиме.").language == "uk"
+    assert detect_language("Der Minister sagte, dass die Gespräche mit seinem Kollegen sehr nützlich gewesen "
+                           "seien und dass die Beziehungen auf dem höchsten Stand seien, wie er nach dem "
+                           "Treffen in der Hauptstadt erklärte.").language == "de"
+    for path in sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")):
+        assert detect_language(path.read_text(encoding="utf-8")).language == "fr", path.name
+
+
+def test_same_content_in_two_encodings_is_one_article_with_both_sources(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(ARTICLE.encode("cp1252"))
+    result = read_folder(tmp_path)
+    [article] = result.articles
+    assert article["source_name"] == "a.txt"
+    assert [(s["source_name"], s["detected_encoding"]) for s in result.sources] == [("a.txt", "utf-8"),
+                                                                                    ("b.txt", "iso-8859-1")]
+
+
+def test_file_deleted_between_listing_and_reading(tmp_path):
+    from dagster_project.defs.ingest.reader import list_inputs, read_listing
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "gone.txt").write_text(LEDE, encoding="utf-8")
+    listing = list_inputs(tmp_path)
+    assert [item.path.name for item in listing] == ["a.txt", "gone.txt"]
+    (tmp_path / "gone.txt").unlink()
+    result = read_listing(listing)
+    assert [a["source_name"] for a in result.articles] == ["a.txt"]
+    [bad] = result.quarantine
+    assert bad["source_name"] == "gone.txt" and bad["reason_code"] == "vanished"
+    assert "deleted between listing and reading" in bad["reason"]
+    assert bad["size_bytes"] == len(LEDE.encode("utf-8"))  # as listed
+
+
+def test_every_bad_input_in_one_run_gives_one_row_each_and_a_warning_check(tmp_path, monkeypatch):
+    """The asset and its warning check on a folder holding every kind of bad input at once."""
+    from dagster_project.defs.ingest.checks import no_quarantined_input
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "good-copy.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "latin.txt").write_bytes(LEDE.encode("latin-1"))
+    (folder / "wide.txt").write_bytes(b"\xff\xfe" + (LEDE + " Suite.").encode("utf-16-le"))
+    (folder / "page.html").write_text(f"<html><body><p>{LEDE} Fin.</p></body></html>", encoding="utf-8")
+    bad = {
+        "empty.txt": b"",
+        "blank.txt": b"   \n",
+        "image.txt": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+        "broken.txt": ARTICLE.encode("utf-8") + b"\xe9\x80",
+        "en.txt": ENGLISH.encode("utf-8"),
+        "ru.txt": RUSSIAN.encode("utf-8"),
+    }
+    for name, content in bad.items():
+        (folder / name).write_bytes(content)
+    _jsonl(folder / "batch.jsonl", RECORDS, extra_lines=["{not json"])
+    monkeypatch.setenv("NEWS_INPUT_DIR", str(folder))
+    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "w.duckdb"))
+    result = dg.materialize([raw_articles, no_quarantined_input], resources={"warehouse": DuckDBWarehouse()})
+    assert result.success  # quarantine warns, never fails the run
+    [check] = result.get_asset_check_evaluations()
+    assert not check.passed and check.severity == dg.AssetCheckSeverity.WARN
+    assert check.metadata["quarantined"].value == 7
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        rows = dict(con.execute("select source_name, reason_code from raw.quarantine").fetchall())
+        loaded = con.execute("select source_name, detected_encoding, source_format from raw.articles "
+                             "order by source_name").fetchall()
+        sources = con.execute("select source_name from raw.article_sources order by 1").fetchall()
+    assert rows == {"empty.txt": "empty", "blank.txt": "whitespace", "image.txt": "binary",
+                    "broken.txt": "invalid_utf8", "en.txt": "language", "ru.txt": "language",
+                    "batch.jsonl:2": "malformed_jsonl"}
+    assert loaded == [("good-copy.txt", "utf-8", "text"), ("latin.txt", "iso-8859-1", "text"),
+                      ("orangesum-1", "utf-8", "jsonl"), ("orangesum-2", "utf-8", "jsonl"),
+                      ("page.html", "utf-8", "html"), ("wide.txt", "utf-16-le", "text")]
+    assert ("good.txt",) in sources and ("good-copy.txt",) in sources
+
+
+def test_quarantine_check_passes_when_nothing_is_quarantined():
+    from dagster_project.defs.ingest.checks import quarantine_check_result
+
+    result = quarantine_check_result([])
+    assert result.passed and result.severity == dg.AssetCheckSeverity.WARN

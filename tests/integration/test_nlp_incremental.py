@@ -171,3 +171,231 @@ def test_fields_the_tables_do_not_store_are_reported(db):
 
     stats = run_extraction(db, extract, "v1")
     assert stats["dropped_fields"] == ["new_table", "statements.confidence"]
+
+
+# ------------------------------------------------------------------------------------------------
+# Issue #5: incremental at scale, the batched (nlp.pipe) path, reprocessing, a killed run, the asset.
+
+def _many(n: int, prefix: str = "x") -> list[dict]:
+    return [_article(f"{prefix}{i:05d}", f"Article numéro {i} : Lavrov a dit.") for i in range(n)]
+
+
+def _table_dump(connect) -> dict:
+    from dagster_project.defs.nlp.tables import EXTRACTION_TABLES
+
+    with connect(read_only=True) as con:
+        return {name: sorted(con.execute(f"select * from nlp.{name}").fetchall(), key=repr)
+                for name in [*EXTRACTION_TABLES, "parse_log"]}
+
+
+def test_one_new_article_among_thousands_parses_only_it_and_a_new_version_reparses_all(db):
+    articles = _many(2000)
+    with db() as con:
+        _raw(con, *articles)
+    first = FakeExtractor()
+    assert run_extraction(db, first, "v1")["parsed"] == 2000
+    with db() as con:
+        _raw(con, *articles, _article("new01", "Choe a dit."))
+    second = FakeExtractor()
+    stats = run_extraction(db, second, "v1")
+    assert second.calls == ["new01"] and stats["parsed"] == 1 and stats["to_parse"] == 1
+    third = FakeExtractor()
+    assert run_extraction(db, third, "v2")["parsed"] == 2001  # extractor version changed: everything again
+    assert len(third.calls) == 2001
+    with db(read_only=True) as con:
+        assert con.execute("select extractor_version, count(*) from nlp.parse_log group by 1").fetchall() == [("v2", 2001)]
+        assert con.execute("select count(*), count(distinct article_id) from nlp.statements").fetchall() == [(2001, 2001)]
+
+
+class FakeBatchExtractor:
+    """Shape of extraction.pipeline.extract_articles: (article_id, rows) in input order; may raise mid-stream."""
+
+    def __init__(self, fail_on: set[str] = frozenset()):
+        self.one = FakeExtractor(fail_on)
+        self.calls: list[list[str]] = []
+
+    def __call__(self, items):
+        self.calls.append([a for a, _, _ in items])
+        for article_id, text, published in items:
+            yield article_id, self.one(article_id, text, published)
+
+
+def test_batch_path_gives_the_same_rows_and_isolates_a_failing_article(tmp_path):
+    def connect_to(path):
+        @contextmanager
+        def connect(read_only=False):
+            con = duckdb.connect(str(path), read_only=read_only)
+            try:
+                yield con
+            finally:
+                con.close()
+        return connect
+
+    articles = _many(40)
+    one_by_one, batched = connect_to(tmp_path / "a.duckdb"), connect_to(tmp_path / "b.duckdb")
+    for connect in (one_by_one, batched):
+        with connect() as con:
+            _raw(con, *articles)
+    run_extraction(one_by_one, FakeExtractor(fail_on={"x00017"}), "v1", batch_size=7)
+    many = FakeBatchExtractor(fail_on={"x00017"})
+    single = FakeExtractor(fail_on={"x00017"})
+    stats = run_extraction(batched, single, "v1", batch_size=7, extract_many=many, retry_window=5)
+    assert stats["parsed"] == 39 and stats["failed_ids"] == ["x00017"]
+    # one stream up to the failure, one by one over the failing window, then a new stream
+    assert many.calls[0][0] == "x00000" and many.calls[1][0] == "x00022" and len(many.calls) == 2
+    assert single.calls == ["x00017", "x00018", "x00019", "x00020", "x00021"]
+    assert _table_dump(one_by_one) == _table_dump(batched)
+
+
+def test_reprocessing_chosen_articles_ignores_the_log_and_touches_nothing_else(db):
+    with db() as con:
+        _raw(con, *_many(5))
+    run_extraction(db, FakeExtractor(), "v1")
+    before = _table_dump(db)
+    again = FakeExtractor()
+    stats = run_extraction(db, again, "v1", article_ids=["x00003", "x00001", "nope"])
+    assert again.calls == ["x00001", "x00003"] and stats["missing"] == ["nope"]
+    assert _table_dump(db) == before  # same rows, no duplicates
+
+
+KILLED_WRITER = r'''
+import os, sys, time
+from contextlib import contextmanager
+import duckdb
+import dagster_project.defs.nlp.assets as nlp_assets
+sys.path.insert(0, os.environ["TEST_DIR"])
+from test_nlp_incremental import FakeExtractor
+
+path, marker = sys.argv[1], sys.argv[2]
+
+@contextmanager
+def connect(read_only=False):
+    con = duckdb.connect(path, read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+real_insert = nlp_assets.insert_rows
+batches = []
+
+def slow_insert(con, table, columns, rows, sort_by=()):
+    n = real_insert(con, table, columns, rows, sort_by)
+    if table == "nlp.statements":
+        batches.append(1)
+        if len(batches) == 3:  # inside the third batch's transaction: some tables written, not committed
+            open(marker, "w").close()
+            time.sleep(60)
+    return n
+
+nlp_assets.insert_rows = slow_insert
+nlp_assets.run_extraction(connect, FakeExtractor(), "v1", batch_size=2)
+'''
+
+
+def test_a_run_killed_inside_a_write_leaves_whole_articles_only(db, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    with db() as con:
+        _raw(con, *_many(10))
+    marker = tmp_path / "in_transaction"
+    env = {**os.environ, "TEST_DIR": str(Path(__file__).parent)}
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(tmp_path / "w.duckdb"), str(marker)], env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert proc.poll() is None, "the writer ended before the kill"
+            assert time.monotonic() < deadline, "the writer never reached its third batch"
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -signal.SIGKILL
+    after_kill = _table_dump(db)
+    logged = {r[0] for r in after_kill["parse_log"]}
+    assert logged == {"x00000", "x00001", "x00002", "x00003"}  # two whole batches; the third rolled back
+    for name, rows in after_kill.items():
+        assert {r[0] for r in rows} <= logged, f"partial rows in nlp.{name}"
+    rerun = FakeExtractor()
+    run_extraction(db, rerun, "v1", batch_size=2)
+    assert rerun.calls == [f"x{i:05d}" for i in range(4, 10)]
+    clean = tmp_path / "clean.duckdb"
+
+    @contextmanager
+    def clean_db(read_only=False):
+        con = duckdb.connect(str(clean), read_only=read_only)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    with clean_db() as con:
+        _raw(con, *_many(10))
+    run_extraction(clean_db, FakeExtractor(), "v1")
+    assert _table_dump(db) == _table_dump(clean_db)  # no duplicate, no partial row
+
+
+def test_nlp_asset_is_incremental_batched_and_reparses_on_a_new_version(tmp_path, monkeypatch):
+    """The real nlp_extraction asset with the spaCy calls replaced by fakes (no model needed)."""
+    import dagster as dg
+
+    import dagster_project.extraction as extraction
+    import dagster_project.extraction.pipeline as pipeline
+    from dagster_project.defs.ingest.assets import raw_articles
+    from dagster_project.defs.nlp.assets import nlp_extraction
+    from dagster_project.defs.resources import DuckDBWarehouse
+
+    calls = []
+
+    def fake_extract_articles(nlp, items, n_process=1, batch_size=16):
+        items = list(items)
+        calls.append(([a for a, _, _ in items], n_process, batch_size))
+        for article_id, text, published in items:
+            yield article_id, FakeExtractor()(article_id, text, published)
+
+    monkeypatch.setattr(pipeline, "load_nlp", lambda: object())
+    monkeypatch.setattr(pipeline, "extract_articles", fake_extract_articles)
+    monkeypatch.setattr(pipeline, "extract_article", lambda *a: pytest.fail("per-article path not expected"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = ["Sergueï Lavrov a dit que la rencontre était utile.", "Choe Son-hui a dit que les relations sont bonnes.",
+             "Le ministre a dit que la visite aura lieu en mai."]
+    for i, text in enumerate(texts[:2]):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("NEWS_INPUT_DIR", str(folder))
+    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "w.duckdb"))
+    monkeypatch.delenv("NLP_N_PROCESS", raising=False)
+    monkeypatch.setenv("NLP_BATCH_SIZE", "8")
+
+    def run() -> int:
+        result = dg.materialize([raw_articles, nlp_extraction], resources={"warehouse": DuckDBWarehouse()})
+        assert result.success
+        [meta] = [m.metadata for m in result.asset_materializations_for_node("nlp_extraction")
+                  if m.asset_key == dg.AssetKey(["nlp", "statements"])]
+        return meta["articles_parsed"].value
+
+    assert run() == 2 and calls[-1][1:] == (1, 8)  # fewer than 50 articles: one process
+    assert run() == 0 and len(calls) == 1  # nothing new: no parse at all
+    (folder / "2.txt").write_text(texts[2], encoding="utf-8")
+    assert run() == 1 and len(calls[-1][0]) == 1
+    monkeypatch.setattr(extraction, "EXTRACTOR_VERSION", "99.0.0")
+    assert run() == 3  # a new extractor version re-parses everything
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        assert con.execute("select distinct extractor_version from nlp.parse_log").fetchall() == [("99.0.0",)]
+        assert con.execute("select count(*) from nlp.statements").fetchall() == [(3,)]
+
+
+def test_n_process_setting(monkeypatch):
+    from dagster_project import settings
+
+    monkeypatch.delenv("NLP_N_PROCESS", raising=False)
+    assert settings.nlp_n_process(49) == 1 and settings.nlp_n_process(50) == 2
+    monkeypatch.setenv("NLP_N_PROCESS", "3")
+    assert settings.nlp_n_process(1) == 3

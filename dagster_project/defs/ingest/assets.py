@@ -1,9 +1,12 @@
 """Ingest: the articles folder (NEWS_INPUT_DIR, default seeds/) into raw.articles, raw.article_sources, raw.quarantine."""
 
+from collections import Counter
+
 import dagster as dg
 
 from dagster_project import settings
 from dagster_project.defs.duckdb_io import create_table, insert_rows
+from dagster_project.defs.ingest.partitions import sync_article_partitions
 from dagster_project.defs.ingest.reader import (
     ARTICLE_COLUMNS,
     QUARANTINE_COLUMNS,
@@ -32,6 +35,20 @@ def write_raw_tables(con, result: IngestResult) -> None:
         raise
 
 
+def quarantine_preview(rows: list[dict], limit: int = 20) -> str:
+    """Markdown table of the first quarantined inputs."""
+    if not rows:
+        return "nothing quarantined"
+    lines = ["| source | reason | encoding | language | bytes |", "|---|---|---|---|---|"]
+    for r in rows[:limit]:
+        reason = str(r["reason"]).replace("|", "\\|")
+        lines.append(f"| {r['source_name']} | {reason} | {r['detected_encoding'] or ''} | "
+                     f"{r['detected_language'] or ''} | {r['size_bytes'] if r['size_bytes'] is not None else ''} |")
+    if len(rows) > limit:
+        lines.append(f"| ... {len(rows) - limit} more in raw.quarantine | | | | |")
+    return "\n".join(lines)
+
+
 @dg.multi_asset(
     name="raw_articles",
     group_name="ingest",
@@ -39,7 +56,8 @@ def write_raw_tables(con, result: IngestResult) -> None:
     specs=[
         dg.AssetSpec(
             ["raw", "articles"],
-            description="One row per distinct article (id = sha256 of the normalised text), with its publication date.",
+            description="One row per distinct article (id = sha256 of the normalised text), with its publication "
+                        "date, detected encoding, source format (text, html, jsonl) and language.",
             kinds=KINDS,
         ),
         dg.AssetSpec(
@@ -49,7 +67,8 @@ def write_raw_tables(con, result: IngestResult) -> None:
         ),
         dg.AssetSpec(
             ["raw", "quarantine"],
-            description="Input that could not be read as an article (empty, binary, undecodable, malformed JSON line).",
+            description="Input that could not be loaded as an article, one row each: empty, whitespace only, binary, "
+                        "invalid UTF-8, undecodable, too large, not French, malformed JSON line, deleted while read.",
             kinds=KINDS,
         ),
     ],
@@ -62,20 +81,30 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
         context.log.warning(f"quarantined {row['source_name']}: {row['reason']}")
     with warehouse.connect() as con:
         write_raw_tables(con, result)
+    try:
+        added, deleted = sync_article_partitions(context.instance, (a["article_id"] for a in result.articles))
+        context.log.info(f"article partitions: {added} added, {deleted} deleted")
+    except Exception as exc:  # partitions only serve reprocessing from the UI; never fail ingest for them
+        context.log.warning(f"could not update the article partitions: {exc}")
+    encodings = Counter(a["detected_encoding"] for a in result.articles)
+    formats = Counter(a["source_format"] for a in result.articles)
     yield dg.MaterializeResult(
         asset_key=["raw", "articles"],
         metadata={
             "input_dir": dg.MetadataValue.path(str(folder)),
             "dagster/row_count": len(result.articles),
             "undated": sum(1 for a in result.articles if a["published_date"] is None),
+            "encodings": dg.MetadataValue.json(dict(sorted(encodings.items()))),
+            "formats": dg.MetadataValue.json(dict(sorted(formats.items()))),
         },
     )
     yield dg.MaterializeResult(asset_key=["raw", "article_sources"], metadata={"dagster/row_count": len(result.sources)})
-    preview = "\n".join(f"| {r['source_name']} | {r['reason']} |" for r in result.quarantine[:20])
+    reasons = Counter(r["reason_code"] for r in result.quarantine)
     yield dg.MaterializeResult(
         asset_key=["raw", "quarantine"],
         metadata={
             "dagster/row_count": len(result.quarantine),
-            "preview": dg.MetadataValue.md("| source | reason |\n|---|---|\n" + preview if preview else "nothing quarantined"),
+            "by_reason": dg.MetadataValue.json(dict(sorted(reasons.items()))),
+            "preview": dg.MetadataValue.md(quarantine_preview(result.quarantine)),
         },
     )

@@ -1,15 +1,28 @@
 """Reads an articles folder into article, source and quarantine rows (pure Python, no Dagster).
 
-* ``*.txt``: one article per file. A leading metadata line such as `` date 2024-01`` is split off
-  and used as a hint for the publication date. source_name = the file name.
+* ``*.txt``, ``*.html``, ``*.htm``: one article per file. A leading metadata line such as
+  `` date 2024-01`` is split off and used as a hint for the publication date; an HTML page (by
+  suffix or by content) is stripped to its text (scripts, styles, navigation dropped) and its
+  ``<title>`` kept. source_name = the file name.
 * ``*.jsonl`` / ``*.jsonl.gz``: one article per line, fields ``id``, ``text``, optional ``title``,
   ``published_time`` (ISO 8601 with offset; its date part is the publication date), ``author``,
-  ``url``. source_name = the record's ``id``.
+  ``url``. source_name = the record's ``id``. There is no size limit on the file, only per line.
 
-Bad input (empty or whitespace-only, binary, undecodable, a malformed JSON line) goes to the
-quarantine rows and never stops the other articles. The article id is the first 16 hex digits of
-the SHA-256 of the normalised text, so the same content under two names is one article with two
-sources. Output is sorted and holds no timestamps: the same folder gives the same rows.
+Encodings: UTF-8 (with or without BOM), UTF-16/UTF-32 with a BOM, and the single-byte legacy
+encodings of French text, Windows-1252 (``cp1252``) and ISO-8859-1 (``iso-8859-1``), are decoded
+and recorded in ``detected_encoding``. Bytes that are mostly UTF-8 but contain invalid sequences
+are *not* guessed as cp1252 (that would store mojibake): they are quarantined as invalid UTF-8.
+
+Bad input never stops the other articles: each problem is one row of ``raw.quarantine`` with a
+``reason_code`` (empty, whitespace, binary, invalid_utf8, undecodable, too_large, no_text, language,
+malformed_jsonl, not_object, empty_text, vanished, unreadable), a readable ``reason``, the detected
+encoding, language and size, and the first bytes. Articles detected as written in another language
+than French (``settings.accepted_languages()``) are quarantined with that language; texts too
+short to tell are accepted.
+
+The article id is the first 16 hex digits of the SHA-256 of the normalised text, so the same
+content under two names is one article with two sources. Output is sorted and holds no timestamps:
+the same folder gives the same rows.
 """
 from __future__ import annotations
 
@@ -18,9 +31,14 @@ import gzip
 import hashlib
 import json
 import logging
+import os
+import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
+from dagster_project import settings
+from dagster_project.defs.ingest.language import detect_language
 from dagster_project.extraction.dates import infer_publication_date
 from dagster_project.extraction.text import normalise_text, split_metadata_header
 
@@ -37,20 +55,53 @@ ARTICLE_COLUMNS = [
     ("published_date", "DATE"),
     ("published_date_basis", "VARCHAR"),
     ("char_count", "INTEGER"),
+    ("detected_encoding", "VARCHAR"),
+    ("source_format", "VARCHAR"),
+    ("language", "VARCHAR"),
 ]
-SOURCE_COLUMNS = [("article_id", "VARCHAR"), ("source_name", "VARCHAR"), ("source_path", "VARCHAR")]
+SOURCE_COLUMNS = [
+    ("article_id", "VARCHAR"),
+    ("source_name", "VARCHAR"),
+    ("source_path", "VARCHAR"),
+    ("detected_encoding", "VARCHAR"),
+    ("source_format", "VARCHAR"),
+]
 QUARANTINE_COLUMNS = [
     ("source_name", "VARCHAR"),
     ("source_path", "VARCHAR"),
+    ("reason_code", "VARCHAR"),
     ("reason", "VARCHAR"),
     ("detected_encoding", "VARCHAR"),
+    ("detected_language", "VARCHAR"),
     ("size_bytes", "BIGINT"),
     ("first_bytes", "VARCHAR"),
 ]
 
-SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
-_BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
+TEXT_SUFFIXES = (".txt", ".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES
+_BINARY_SIGNATURES = {
+    b"%PDF": "PDF document",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "zip archive",
+    b"PK\x05\x06": "zip archive",
+    b"\x1f\x8b": "gzip data",
+    b"\x7fELF": "executable",
+    b"BZh": "bzip2 data",
+    b"\xfd7zXZ": "xz data",
+    b"7z\xbc\xaf": "7z archive",
+    b"Rar!": "rar archive",
+    b"\xd0\xcf\x11\xe0": "OLE document",
+    b"OggS": "Ogg media",
+    b"ID3": "MP3 audio",
+}
+_RIFF_KINDS = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
 _FIRST_BYTES = 64
+# A valid UTF-8 multi-byte sequence: evidence that undecodable bytes are corrupted UTF-8, not cp1252.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xef][\x80-\xbf]{2}"
+                             rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass
@@ -60,63 +111,170 @@ class IngestResult:
     quarantine: list[dict] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Listed:
+    """One input file as seen when the folder was listed (it may be gone when we read it)."""
+
+    path: Path
+    size: int | None
+
+
+class Quarantined(Exception):
+    """Raised while reading one input: becomes one quarantine row."""
+
+    def __init__(self, code: str, reason: str, encoding: str | None = None, language: str | None = None):
+        super().__init__(reason)
+        self.code, self.reason, self.encoding, self.language = code, reason, encoding, language
+
+
 def article_id_for(text: str) -> str:
     """First 16 hex digits of the SHA-256 of the (already normalised) text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _quarantine(source_name: str, path: Path, reason: str, encoding: str | None, data: bytes,
-                size: int | None = None) -> dict:
+def quarantine_row(source_name: str, path: Path, code: str, reason: str, encoding: str | None,
+                   data: bytes, size: int | None = None, language: str | None = None) -> dict:
     return {
         "source_name": source_name,
         "source_path": str(path),
+        "reason_code": code,
         "reason": reason,
         "detected_encoding": encoding,
+        "detected_language": language,
         "size_bytes": len(data) if size is None else size,
-        "first_bytes": repr(data[:_FIRST_BYTES])[2:-1],
+        "first_bytes": repr(bytes(data[:_FIRST_BYTES]))[2:-1],
     }
 
 
-def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
-    """(text, detected encoding, problem). Accepts UTF-8 (with or without BOM), UTF-16 with BOM,
-    and Windows-1252; refuses binary content and bytes that none of these decode."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig", None
-        except UnicodeDecodeError:
-            return None, "utf-8-sig", "undecodable: invalid UTF-8 after a UTF-8 BOM"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16", None
-        except UnicodeDecodeError:
-            return None, "utf-16", "undecodable: invalid UTF-16 after a UTF-16 BOM"
-    if data.startswith(_BINARY_SIGNATURES) or b"\x00" in data:
-        return None, "binary", "binary content"
+# --------------------------------------------------------------------------------------------- bytes
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What kind of binary content the bytes are (by signature, NUL bytes or control characters), or None."""
+    for signature, kind in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    if data.startswith(b"RIFF") and len(data) >= 12:
+        return _RIFF_KINDS.get(data[8:12], "RIFF media")
+    if b"\x00" in data[:65536]:
+        return "NUL bytes"
     sample = data[:4096]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if sample and controls / len(sample) > 0.05:
-        return None, "binary", "binary content (control characters)"
+        return "control characters"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
+    """(text, detected encoding, problem). See the module docstring for what is accepted."""
+    text, encoding, problem, _ = _decode(data)
+    return text, encoding, problem
+
+
+def _decode(data: bytes) -> tuple[str | None, str, str | None, str | None]:
+    """(text, encoding, problem, reason code)."""
+    for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+                      (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(name.removesuffix("-sig")), name, None, None
+            except UnicodeDecodeError as exc:
+                return None, name, f"undecodable: invalid {name} after its byte-order mark ({exc.reason} " \
+                                   f"at byte {exc.start + len(bom)})", "undecodable"
+    kind = binary_kind(data)
+    if kind is not None:
+        return None, "binary", "binary content" + ("" if kind == "NUL bytes" else f" ({kind})"), "binary"
     try:
-        return data.decode("utf-8"), "utf-8", None
-    except UnicodeDecodeError:
-        pass
+        text = data.decode("utf-8")
+        return text, "ascii" if text.isascii() else "utf-8", None, None
+    except UnicodeDecodeError as exc:
+        first_error = exc
+    valid_multibyte = len(_UTF8_MULTIBYTE.findall(data))
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if valid_multibyte and valid_multibyte >= max(1, invalid // 4):  # mostly UTF-8: corrupted, not cp1252
+        return None, "utf-8", (f"invalid UTF-8: {invalid} bad byte sequence(s), the first at byte "
+                               f"{first_error.start} ({first_error.reason})"), "invalid_utf8"
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        return None, "unknown", "undecodable: neither UTF-8 nor Windows-1252"
-    return text, "cp1252", None
+        return None, "unknown", "undecodable: neither UTF-8 nor Windows-1252 / ISO-8859-1", "undecodable"
+    legacy = "cp1252" if any(0x80 <= b <= 0x9F for b in data) else "iso-8859-1"
+    return text, legacy, None, None
 
 
-def _article(
-    text: str,
-    source_name: str,
-    path: Path,
-    published_date: dt.date | None,
-    basis: str,
-    title: str | None = None,
-    author: str | None = None,
-    url: str | None = None,
-) -> dict:
+# ---------------------------------------------------------------------------------------------- html
+
+_HTML_MARKERS = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
+_HTML_TAGS = re.compile(r"</?(?:p|div|span|br|a|h[1-6]|ul|ol|li|table|tr|td|em|strong|b|i|article|section|"
+                        r"script|style|meta|link|img|title|header|footer|nav)\b[^>]*>", re.IGNORECASE)
+_SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "head", "nav", "footer", "aside", "form",
+         "button", "select", "object", "canvas", "menu"}
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "article", "section", "blockquote",
+          "table", "tr", "header", "main", "figure", "figcaption", "pre", "dl", "dt", "dd", "hr", "address"}
+_LINE_BREAK = "\u2028"  # stands for <br> until the markup's own newlines are undone
+_VOID = {"br", "img", "meta", "link", "hr", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4096].encode("utf-8", errors="ignore")
+    return bool(_HTML_MARKERS.search(head)) or len(_HTML_TAGS.findall(text[:20000])) >= 5
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title_parts: list[str] = []
+        self.skip_depth = 0
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self.in_title = True
+        elif tag in _SKIP and tag not in _VOID:
+            self.skip_depth += 1
+        elif tag == "br":
+            self.parts.append(_LINE_BREAK)
+        elif tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "br":
+            self.parts.append(_LINE_BREAK)
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        elif tag in _SKIP and tag not in _VOID:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title_parts.append(data)
+        elif not self.skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """(visible text with paragraph breaks, <title>) of an HTML page."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", "".join(parser.parts))
+    # a lone newline in the markup's source is a space; blocks (two newlines) and <br> are breaks
+    text = re.sub(r"(?<!\n)\n(?!\n)", " ", text).replace(_LINE_BREAK, "\n")
+    title = " ".join("".join(parser.title_parts).split()) or None
+    return text, title
+
+
+# ------------------------------------------------------------------------------------------- articles
+
+
+def _article(text: str, source_name: str, path: Path, published_date: dt.date | None, basis: str, *,
+             encoding: str, source_format: str, language: str, title: str | None = None,
+             author: str | None = None, url: str | None = None) -> dict:
     return {
         "article_id": article_id_for(text),
         "source_name": source_name,
@@ -128,25 +286,65 @@ def _article(
         "published_date": published_date,
         "published_date_basis": basis,
         "char_count": len(text),
+        "detected_encoding": encoding,
+        "source_format": source_format,
+        "language": language,
     }
 
 
-def read_txt(path: Path) -> tuple[list[dict], list[dict]]:
-    """One article from a text file, or one quarantine row."""
-    data = path.read_bytes()
+def _check_language(text: str, encoding: str) -> str:
+    guess = detect_language(text)
+    if guess.language != "und" and guess.language not in settings.accepted_languages():
+        raise Quarantined("language", f"not French: detected language '{guess.language}' ({guess.evidence})",
+                          encoding, guess.language)
+    return guess.language
+
+
+def _size_limit_reason(size: int, limit: int) -> str:
+    return f"too large: {size} bytes, the limit for one article is {limit} bytes (NEWS_MAX_ARTICLE_BYTES)"
+
+
+def read_text_file(path: Path) -> dict:
+    """One article from a .txt / .html file; raises Quarantined (or OSError) otherwise."""
+    limit = settings.max_article_bytes()
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > limit:
+            raise Quarantined("too_large", _size_limit_reason(size, limit))
+        data = fh.read(limit + 1)
+    if len(data) > limit:  # grew since the stat
+        raise Quarantined("too_large", _size_limit_reason(len(data), limit))
+    if not data:
+        raise Quarantined("empty", "empty file", "ascii")
     if not data.strip():
-        return [], [_quarantine(path.name, path, "empty file" if not data else "whitespace only", "ascii", data)]
-    raw, encoding, problem = decode_bytes(data)
+        raise Quarantined("whitespace", "whitespace only", "ascii")
+    raw, encoding, problem, code = _decode(data)
     if raw is None:
-        return [], [_quarantine(path.name, path, problem or "undecodable", encoding, data)]
+        raise Quarantined(code or "undecodable", problem or "undecodable", encoding)
+    if not raw.strip():
+        raise Quarantined("whitespace", "whitespace only", encoding)
+    title = None
+    source_format = "text"
+    if path.name.lower().endswith((".html", ".htm")) or looks_like_html(raw):
+        raw, title = html_to_text(raw)
+        source_format = "html"
     metadata, body = split_metadata_header(raw)
     text = normalise_text(body)
     if not text:
-        reason = "whitespace only" if metadata is None else "no text after the metadata header"
-        return [], [_quarantine(path.name, path, reason, encoding, data)]
+        reason = ("no text in the HTML page" if source_format == "html"
+                  else "whitespace only" if metadata is None else "no text after the metadata header")
+        raise Quarantined("no_text" if source_format == "html" or metadata else "whitespace", reason, encoding)
+    language = _check_language(text, encoding)
     published = infer_publication_date(text, metadata)
     basis = published.basis if published.value else (published.basis or "no date found")
-    return [_article(text, path.name, path, published.value, basis)], []
+    return _article(text, path.name, path, published.value, basis, encoding=encoding, source_format=source_format,
+                    language=language, title=title)
+
+
+def read_txt(path: Path) -> tuple[list[dict], list[dict]]:
+    """One article from a text file, or one quarantine row (kept for callers of the old API)."""
+    result = read_listing([Listed(path, None)])
+    return result.articles, result.quarantine
 
 
 def _published_from_record(record: dict, text: str) -> tuple[dt.date | None, str]:
@@ -171,84 +369,169 @@ def _optional_str(value) -> str | None:
     return text or None
 
 
+def _limited_lines(fh, limit: int):
+    """(line number, bytes or None when longer than the limit, size, first bytes) per line; never holds more than limit."""
+    lineno = 0
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) <= limit or (len(line) == limit + 1 and line.endswith(b"\n")):
+            yield lineno, line, len(line), line
+            continue
+        head, size = line[:_FIRST_BYTES], len(line)
+        while not line.endswith(b"\n"):  # skip the rest of an over-long line
+            line = fh.readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield lineno, None, size, head
+
+
 def read_jsonl(path: Path) -> tuple[list[dict], list[dict]]:
     """One article per JSON line; a bad line is quarantined on its own."""
     articles: list[dict] = []
     quarantine: list[dict] = []
-    opener = gzip.open if path.name.endswith(".gz") else open
+    limit = settings.max_article_bytes()
+    gz = path.name.endswith(".gz")
+    with open(path, "rb") as probe:
+        head = probe.read(4096)
+    if gz and not head.startswith(b"\x1f\x8b"):
+        kind = binary_kind(head)
+        raise Quarantined("binary" if kind else "unreadable",
+                          f"not gzip data{f' ({kind})' if kind else ''}", "binary" if kind else None)
+    if not gz:
+        kind = binary_kind(head)
+        if kind:
+            raise Quarantined("binary", f"binary content ({kind})", "binary")
+    opener = gzip.open if gz else open
     with opener(path, "rb") as fh:
-        for lineno, line in enumerate(fh, start=1):
+        for lineno, line, size, first in _limited_lines(fh, limit):
+            where = f"{path.name}:{lineno}"
+            if line is None:
+                quarantine.append(quarantine_row(where, path, "too_large",
+                                                 f"jsonl line {lineno} " + _size_limit_reason(size, limit),
+                                                 None, first, size))
+                continue
             if not line.strip():
                 continue
-            where = f"{path.name}:{lineno}"
             try:
                 decoded = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
-            except UnicodeDecodeError:
-                quarantine.append(_quarantine(where, path, f"undecodable jsonl line {lineno}", "unknown", line))
+            except UnicodeDecodeError as exc:
+                quarantine.append(quarantine_row(where, path, "invalid_utf8",
+                                                 f"invalid UTF-8 in jsonl line {lineno} ({exc.reason} at byte {exc.start})",
+                                                 "utf-8", line))
                 continue
             try:
                 record = json.loads(decoded)
             except json.JSONDecodeError as exc:
                 reason = f"malformed jsonl line {lineno}: {exc.msg} (column {exc.colno})"
-                quarantine.append(_quarantine(where, path, reason, "utf-8", line))
+                quarantine.append(quarantine_row(where, path, "malformed_jsonl", reason, "utf-8", line))
                 continue
             if not isinstance(record, dict):
-                quarantine.append(_quarantine(where, path, f"jsonl line {lineno} is not an object", "utf-8", line))
+                quarantine.append(quarantine_row(where, path, "not_object", f"jsonl line {lineno} is not an object",
+                                                 "utf-8", line))
                 continue
             source_name = _optional_str(record.get("id")) or where
             raw_text = record.get("text")
-            text = normalise_text(raw_text) if isinstance(raw_text, str) else ""
+            raw_text = raw_text if isinstance(raw_text, str) else ""
+            source_format = "jsonl"
+            title = _optional_str(record.get("title"))
+            if raw_text and looks_like_html(raw_text):
+                raw_text, html_title = html_to_text(raw_text)
+                source_format = "jsonl+html"
+                title = title or html_title
+            text = normalise_text(raw_text)
             if not text:
-                quarantine.append(_quarantine(source_name, path, f"empty text (jsonl line {lineno})", "utf-8", line))
+                quarantine.append(quarantine_row(source_name, path, "empty_text", f"empty text (jsonl line {lineno})",
+                                                 "utf-8", line))
+                continue
+            try:
+                language = _check_language(text, "utf-8")
+            except Quarantined as q:
+                quarantine.append(quarantine_row(source_name, path, q.code, f"{q.reason} (jsonl line {lineno})",
+                                                 "utf-8", line, language=q.language))
                 continue
             published, basis = _published_from_record(record, text)
-            articles.append(
-                _article(
-                    text,
-                    source_name,
-                    path,
-                    published,
-                    basis,
-                    title=_optional_str(record.get("title")),
-                    author=_optional_str(record.get("author")),
-                    url=_optional_str(record.get("url")),
-                )
-            )
+            articles.append(_article(text, source_name, path, published, basis, encoding="utf-8",
+                                     source_format=source_format, language=language, title=title,
+                                     author=_optional_str(record.get("author")), url=_optional_str(record.get("url"))))
     return articles, quarantine
+
+
+# -------------------------------------------------------------------------------------------- folders
+
+
+def is_input_name(name: str) -> bool:
+    return not name.startswith(".") and name.lower().endswith(SUFFIXES)
+
+
+def list_inputs(folder: Path) -> list[Listed]:
+    """Supported files directly in the folder with their size at listing time, sorted by name."""
+    listed = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not is_input_name(entry.name):
+                continue
+            try:
+                if not entry.is_file():
+                    continue
+                size = entry.stat().st_size
+            except FileNotFoundError:  # gone already: still reported, as vanished
+                size = None
+            listed.append(Listed(Path(entry.path), size))
+    return sorted(listed, key=lambda item: item.path.name)
 
 
 def input_files(folder: Path) -> list[Path]:
     """Supported files directly in the folder, sorted by name (hidden files skipped)."""
-    return sorted(
-        (p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.name.endswith(SUFFIXES)),
-        key=lambda p: p.name,
-    )
+    return [item.path for item in list_inputs(Path(folder))]
 
 
-def read_folder(folder: Path) -> IngestResult:
-    """All articles of a folder, deduplicated by article id; sorted, deterministic rows."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise FileNotFoundError(f"articles folder not found: {folder}")
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(_FIRST_BYTES)
+    except OSError:
+        return b""
+
+
+def read_one(item: Listed) -> tuple[list[dict], list[dict]]:
+    """Articles and quarantine rows of one listed file; never raises."""
+    path = item.path
+    try:
+        if path.name.lower().endswith(JSONL_SUFFIXES):
+            return read_jsonl(path)
+        return [read_text_file(path)], []
+    except Quarantined as q:
+        size = item.size
+        try:
+            size = path.stat().st_size
+        except OSError:
+            pass
+        return [], [quarantine_row(path.name, path, q.code, q.reason, q.encoding, _head(path), size or 0, q.language)]
+    except FileNotFoundError as exc:
+        log.warning("%s was deleted between listing and reading", path)
+        reason = f"vanished: deleted between listing and reading ({type(exc).__name__})"
+        return [], [quarantine_row(path.name, path, "vanished", reason, None, b"", item.size)]
+    except Exception as exc:  # an unreadable file must not stop the others
+        log.warning("cannot read %s: %s", path, exc)
+        size = item.size
+        try:
+            size = path.stat().st_size
+        except OSError:
+            pass
+        reason = f"unreadable: {type(exc).__name__}: {exc}"
+        return [], [quarantine_row(path.name, path, "unreadable", reason, None, _head(path), size)]
+
+
+def read_listing(listing: list[Listed]) -> IngestResult:
+    """All articles of listed files, deduplicated by article id; sorted, deterministic rows."""
     candidates: list[dict] = []
     quarantine: list[dict] = []
-    for path in input_files(folder):
-        try:
-            if path.name.endswith(".txt"):
-                found, bad = read_txt(path)
-            else:
-                found, bad = read_jsonl(path)
-        except Exception as exc:  # an unreadable file must not stop the others
-            log.warning("cannot read %s: %s", path, exc)
-            data, size = b"", None
-            try:
-                size = path.stat().st_size
-                with open(path, "rb") as fh:
-                    data = fh.read(_FIRST_BYTES)
-            except OSError:
-                pass
-            reason = f"unreadable: {type(exc).__name__}: {exc}"
-            found, bad = [], [_quarantine(path.name, path, reason, None, data, size)]
+    for item in listing:
+        found, bad = read_one(item)
         candidates.extend(found)
         quarantine.extend(bad)
 
@@ -259,7 +542,44 @@ def read_folder(folder: Path) -> IngestResult:
     for article_id in sorted(by_id):
         rows = sorted(by_id[article_id], key=lambda r: (r["source_name"], r["source_path"]))
         result.articles.append(rows[0])
-        pairs = sorted({(r["source_name"], r["source_path"]) for r in rows})
-        result.sources.extend({"article_id": article_id, "source_name": n, "source_path": p} for n, p in pairs)
+        seen = set()
+        for r in rows:
+            key = (r["source_name"], r["source_path"])
+            if key in seen:
+                continue
+            seen.add(key)
+            result.sources.append({"article_id": article_id, "source_name": r["source_name"],
+                                   "source_path": r["source_path"], "detected_encoding": r["detected_encoding"],
+                                   "source_format": r["source_format"]})
     result.quarantine = sorted(quarantine, key=lambda r: (r["source_name"], r["source_path"], r["reason"]))
     return result
+
+
+def read_folder(folder: Path) -> IngestResult:
+    """All articles of a folder, deduplicated by article id; sorted, deterministic rows."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"articles folder not found: {folder}")
+    return read_listing(list_inputs(folder))
+
+
+def folder_fingerprint(folder: Path) -> tuple[str, int, float | None]:
+    """(digest of every input file's name, size and mtime; number of files; newest mtime) for the sensor."""
+    folder = Path(folder)
+    entries = []
+    newest = None
+    with os.scandir(folder) as it:
+        for entry in it:
+            if not is_input_name(entry.name):
+                continue
+            try:
+                if not entry.is_file():
+                    continue
+                stat = entry.stat()
+            except FileNotFoundError:
+                continue
+            entries.append(f"{entry.name}\t{stat.st_size}\t{stat.st_mtime_ns}")
+            newest = stat.st_mtime if newest is None else max(newest, stat.st_mtime)
+    entries.sort()
+    digest = hashlib.sha256("\n".join(entries).encode("utf-8")).hexdigest()
+    return digest, len(entries), newest

@@ -1,11 +1,19 @@
-"""NLP: incremental spaCy extraction of raw.articles into nlp.* tables, then cross-article resolution."""
+"""NLP: incremental spaCy extraction of raw.articles into nlp.* tables, then cross-article resolution.
+
+Incremental: an article is parsed once per (article id = hash of its normalised text, extractor
+version), as recorded in ``nlp.parse_log``; a new extractor version re-parses everything. The
+``reprocess_articles`` job (partitioned by article, see defs/ingest/partitions.py) re-parses chosen
+articles on demand through the ``reparse_articles`` op below.
+"""
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import dagster as dg
+from pydantic import Field
 
+from dagster_project import settings
 from dagster_project.defs.duckdb_io import ensure_table, fetch_dicts, insert_rows
 from dagster_project.defs.nlp.tables import (
     DESCRIPTIONS,
@@ -18,7 +26,7 @@ from dagster_project.defs.nlp.tables import (
 )
 from dagster_project.defs.resources import DuckDBWarehouse
 
-BATCH_SIZE = 200
+BATCH_SIZE = 200  # default of NLP_COMMIT_EVERY (settings.nlp_commit_every)
 RAW_ARTICLES = dg.AssetKey(["raw", "articles"])
 
 
@@ -86,39 +94,135 @@ def write_batch(con, version: str, parsed: dict[str, dict[str, list[dict]]], fai
         raise
 
 
+ArticleTuple = tuple[str, str, dt.date | None]
+ExtractOne = Callable[[str, str, dt.date | None], dict[str, list[dict]]]
+ExtractMany = Callable[[list[ArticleTuple]], Iterator[tuple[str, dict[str, list[dict]]]]]
+
+
+def selected_articles(con, article_ids: Iterable[str]) -> tuple[list[dict], list[str]]:
+    """(rows of raw.articles for these ids, ids not found), by id: the articles a reprocess run re-parses."""
+    wanted = sorted(set(article_ids))
+    if not wanted:
+        return [], []
+    rows = fetch_dicts(
+        con,
+        "select article_id, text, published_date from raw.articles "
+        "where article_id in (select unnest(?::varchar[])) order by article_id",
+        [wanted],
+    )
+    found = {r["article_id"] for r in rows}
+    return rows, [a for a in wanted if a not in found]
+
+
+def _extraction_stream(todo: list[dict], extract: ExtractOne | None, extract_many: ExtractMany | None,
+                       retry_window: int, log=None) -> Iterator[tuple[dict, dict | None, str | None]]:
+    """(article, rows, None) or (article, None, error) for every article of todo, in order.
+
+    With ``extract_many`` (spaCy's batched ``nlp.pipe``) the articles stream through one pipe. If the
+    stream raises, the next ``retry_window`` articles (the batch the failure must be in) are
+    extracted one by one with ``extract``, so only the failing article is lost, and the stream
+    restarts after them.
+    """
+    pos = 0
+    while pos < len(todo):
+        if extract_many is not None:
+            stream = extract_many([(a["article_id"], a["text"], a["published_date"]) for a in todo[pos:]])
+            try:
+                for article_id, rows in stream:
+                    if article_id != todo[pos]["article_id"]:
+                        raise RuntimeError(f"batch extraction out of order: {article_id} for {todo[pos]['article_id']}")
+                    article = todo[pos]
+                    pos += 1
+                    yield article, rows, None
+                return
+            except Exception as exc:  # isolate the failing article below
+                if log:
+                    log.warning(f"batch extraction stopped at article {pos + 1}/{len(todo)} ({type(exc).__name__}: "
+                                f"{exc}); retrying the next {retry_window} one by one")
+            finally:
+                close = getattr(stream, "close", None)
+                if close:
+                    close()
+        end = len(todo) if extract_many is None else min(len(todo), pos + max(1, retry_window))
+        for article in todo[pos:end]:
+            try:
+                if extract is None:
+                    raise RuntimeError("no single-article extractor")
+                rows = extract(article["article_id"], article["text"], article["published_date"])
+            except Exception as exc:  # one bad article must not stop the others
+                yield article, None, f"{type(exc).__name__}: {exc}"
+            else:
+                yield article, rows, None
+        pos = end
+
+
 def run_extraction(
     connect: Callable,
-    extract: Callable[[str, str, dt.date | None], dict[str, list[dict]]],
+    extract: ExtractOne | None,
     version: str,
     log=None,
-    batch_size: int = BATCH_SIZE,
-) -> dict[str, int]:
-    """The incremental loop, independent of Dagster and spaCy: parse what the log lacks, batch by batch."""
+    batch_size: int | None = None,
+    extract_many: ExtractMany | None = None,
+    article_ids: Iterable[str] | None = None,
+    retry_window: int = 16,
+) -> dict:
+    """The incremental loop, independent of Dagster and spaCy: parse what the log lacks, commit batch by batch.
+
+    * ``extract(article_id, text, published)`` -> rows, per article; ``extract_many(list of
+      (article_id, text, published))`` -> iterator of (article_id, rows) in input order, optional
+      (the batched spaCy path); a failure in it falls back to ``extract`` for the failing batch.
+    * Every ``batch_size`` articles (default NLP_COMMIT_EVERY = 200) their rows replace any earlier
+      rows of the same articles and enter ``nlp.parse_log`` in one transaction: a run killed at any
+      point leaves whole articles only, and the next run parses the rest.
+    * ``article_ids``: re-parse exactly these articles whatever the log says (reprocessing); no other
+      article is touched.
+    """
+    batch_size = batch_size or settings.nlp_commit_every()
+    missing: list[str] = []
     with connect() as con:
         reset = prepare_extraction_tables(con)
-        removed = drop_missing_articles(con)
-        todo = articles_to_parse(con, version)
-    stats = {"parsed": 0, "failed": 0, "removed": removed, "to_parse": len(todo), "reset": int(reset)}
+        if article_ids is None:
+            removed = drop_missing_articles(con)
+            todo = articles_to_parse(con, version)
+        else:
+            removed = 0
+            todo, missing = selected_articles(con, article_ids)
+    stats: dict = {"parsed": 0, "failed": 0, "removed": removed, "to_parse": len(todo), "reset": int(reset),
+                   "missing": missing, "parsed_ids": [], "failed_ids": []}
+    if missing and log:
+        log.warning(f"not in raw.articles (removed from the input?): {missing}")
     dropped: set[str] = set()
-    for start in range(0, len(todo), batch_size):
-        batch = todo[start:start + batch_size]
-        parsed: dict[str, dict[str, list[dict]]] = {}
-        failed: dict[str, str] = {}
-        for article in batch:
-            try:
-                rows = extract(article["article_id"], article["text"], article["published_date"])
-                parsed[article["article_id"]] = rows
-                dropped |= unknown_fields(rows, EXTRACTION_TABLES)
-            except Exception as exc:  # one bad article must not stop the others
-                failed[article["article_id"]] = f"{type(exc).__name__}: {exc}"
-                if log:
-                    log.warning(f"extraction failed for {article['article_id']}: {exc}")
+    parsed: dict[str, dict[str, list[dict]]] = {}
+    failed: dict[str, str] = {}
+    done = 0
+
+    def flush() -> None:
+        nonlocal done
+        if not parsed and not failed:
+            return
         with connect() as con:
             write_batch(con, version, parsed, failed)
         stats["parsed"] += len(parsed)
         stats["failed"] += len(failed)
+        stats["parsed_ids"].extend(parsed)
+        stats["failed_ids"].extend(failed)
+        done += len(parsed) + len(failed)
+        parsed.clear()
+        failed.clear()
         if log:
-            log.info(f"parsed {start + len(batch)}/{len(todo)} articles")
+            log.info(f"parsed {done}/{len(todo)} articles")
+
+    for article, rows, error in _extraction_stream(todo, extract, extract_many, retry_window, log):
+        if error is None:
+            parsed[article["article_id"]] = rows
+            dropped |= unknown_fields(rows, EXTRACTION_TABLES)
+        else:
+            failed[article["article_id"]] = error
+            if log:
+                log.warning(f"extraction failed for {article['article_id']}: {error}")
+        if len(parsed) + len(failed) >= batch_size:
+            flush()
+    flush()
     if dropped and log:
         log.warning(f"extraction fields not stored (add them to defs/nlp/tables.py): {sorted(dropped)}")
     stats["dropped_fields"] = sorted(dropped)
@@ -142,6 +246,60 @@ def _row_counts(con, tables: Iterable[str]) -> dict[str, int]:
     return {name: con.execute(f"select count(*) from nlp.{name}").fetchall()[0][0] for name in tables}
 
 
+class SpacyExtractor:
+    """The spaCy side of run_extraction: the model is loaded once, and only if something needs parsing.
+
+    ``many`` streams articles through ``extract_articles`` (nlp.pipe) with NLP_N_PROCESS processes
+    (default 1 below 50 articles, else 2) and NLP_BATCH_SIZE documents per batch (default 16);
+    ``one`` is the per-article fallback used to isolate a failing article.
+    """
+
+    def __init__(self, log=None):
+        self.log = log
+        self._nlp = None
+        self.n_process = 1
+        self.batch_size = settings.nlp_batch_size()
+
+    def nlp(self):
+        if self._nlp is None:
+            from dagster_project.extraction.pipeline import load_nlp
+
+            started = time.monotonic()
+            self._nlp = load_nlp()
+            if self.log:
+                self.log.info(f"spaCy pipeline loaded in {time.monotonic() - started:.1f}s")
+        return self._nlp
+
+    def many(self, articles: list[ArticleTuple]):
+        from dagster_project.extraction.pipeline import extract_articles
+
+        self.n_process = settings.nlp_n_process(len(articles))
+        if self.log:
+            self.log.info(f"parsing {len(articles)} articles with n_process={self.n_process}, "
+                          f"batch_size={self.batch_size}")
+        return extract_articles(self.nlp(), articles, n_process=self.n_process, batch_size=self.batch_size)
+
+    def one(self, article_id: str, text: str, published):
+        from dagster_project.extraction.pipeline import extract_article
+
+        return extract_article(self.nlp(), article_id, text, published)
+
+
+def extract_with_spacy(warehouse: DuckDBWarehouse, log, article_ids: Iterable[str] | None = None) -> dict:
+    """run_extraction with the real extractor: incremental, or forced on ``article_ids``."""
+    from dagster_project.extraction import EXTRACTOR_VERSION
+
+    extractor = SpacyExtractor(log)
+    started = time.monotonic()
+    stats = run_extraction(warehouse.connect, extractor.one, EXTRACTOR_VERSION, log=log,
+                           extract_many=extractor.many, article_ids=article_ids,
+                           retry_window=extractor.batch_size * 2)
+    stats["seconds"] = round(time.monotonic() - started, 2)
+    stats["n_process"] = extractor.n_process
+    stats["extractor_version"] = EXTRACTOR_VERSION
+    return stats
+
+
 @dg.multi_asset(
     name="nlp_extraction",
     group_name="nlp",
@@ -152,20 +310,8 @@ def _row_counts(con, tables: Iterable[str]) -> dict[str, int]:
     ],
 )
 def nlp_extraction(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
-    """Parse new or changed articles with spaCy (incremental on article id + extractor version)."""
-    from dagster_project.extraction import EXTRACTOR_VERSION
-    from dagster_project.extraction.pipeline import extract_article, load_nlp
-
-    nlp_holder: list = []
-
-    def extract(article_id: str, text: str, published: dt.date | None) -> dict[str, list[dict]]:
-        if not nlp_holder:  # load the model once, and only if there is something to parse
-            started = time.monotonic()
-            nlp_holder.append(load_nlp())
-            context.log.info(f"spaCy pipeline loaded in {time.monotonic() - started:.1f}s")
-        return extract_article(nlp_holder[0], article_id, text, published)
-
-    stats = run_extraction(warehouse.connect, extract, EXTRACTOR_VERSION, log=context.log)
+    """Parse new or changed articles with spaCy (incremental on article id = content hash + extractor version)."""
+    stats = extract_with_spacy(warehouse, context.log)
     if stats["to_parse"] and stats["failed"] == stats["to_parse"]:
         raise dg.Failure(f"extraction failed for all {stats['failed']} articles; see nlp.parse_errors")
     with warehouse.connect(read_only=True) as con:
@@ -175,13 +321,64 @@ def nlp_extraction(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse
             asset_key=["nlp", name],
             metadata={
                 "dagster/row_count": counts[name],
-                "extractor_version": EXTRACTOR_VERSION,
+                "extractor_version": stats["extractor_version"],
                 "articles_parsed": stats["parsed"],
                 "articles_failed": stats["failed"],
                 "articles_removed": stats["removed"],
+                "n_process": stats["n_process"],
+                "extraction_seconds": stats["seconds"],
                 "fields_not_stored": dg.MetadataValue.json(stats["dropped_fields"]),
             },
         )
+
+
+class ReprocessConfig(dg.Config):
+    """Which articles to re-parse, besides the run's partition(s): article ids and/or source names."""
+
+    article_ids: list[str] = Field(default_factory=list, description="raw.articles ids (the partition keys).")
+    source_names: list[str] = Field(default_factory=list,
+                                    description="File names or .jsonl record ids, as in raw.article_sources.")
+
+
+@dg.op(
+    name="reparse_articles",
+    description="Re-parse chosen articles with spaCy whatever nlp.parse_log says (their nlp rows are replaced).",
+    tags={"kind": "spacy"},
+)
+def reparse_articles(context: dg.OpExecutionContext, config: ReprocessConfig, warehouse: DuckDBWarehouse) -> None:
+    ids = set(config.article_ids)
+    if context.has_partition_key_range:
+        ids |= set(context.partition_keys)
+    elif context.has_partition_key:
+        ids.add(context.partition_key)
+    if config.source_names:
+        with warehouse.connect(read_only=True) as con:
+            found = con.execute(
+                "select source_name, article_id from raw.article_sources "
+                "where source_name in (select unnest(?::varchar[])) order by 1, 2",
+                [sorted(set(config.source_names))],
+            ).fetchall()
+        ids |= {article_id for _, article_id in found}
+        unknown = sorted(set(config.source_names) - {name for name, _ in found})
+        if unknown:
+            context.log.warning(f"unknown source names: {unknown}")
+    if not ids:
+        raise dg.Failure("nothing to reprocess: choose a partition (article id), or set article_ids / source_names")
+    stats = extract_with_spacy(warehouse, context.log, article_ids=sorted(ids))
+    if stats["failed"] and not stats["parsed"]:
+        raise dg.Failure(f"extraction failed for every selected article; see nlp.parse_errors: {stats['failed_ids']}")
+    for name in EXTRACTION_TABLES:
+        context.log_event(dg.AssetMaterialization(
+            asset_key=["nlp", name],
+            description="re-parsed articles (reprocess_articles); run refresh_warehouse to rebuild the marts",
+            metadata={
+                "reprocessed_article_ids": dg.MetadataValue.json(stats["parsed_ids"]),
+                "articles_parsed": stats["parsed"],
+                "articles_failed": stats["failed"],
+                "articles_missing": dg.MetadataValue.json(stats["missing"]),
+                "extractor_version": stats["extractor_version"],
+            },
+        ))
 
 
 def run_resolution(con, resolve: Callable, log=None) -> dict[str, int]:

@@ -1,0 +1,148 @@
+"""The input-folder sensor and the daily schedule, evaluated with Dagster's test utilities (no run started here)."""
+import datetime as dt
+import json
+import os
+import time
+from pathlib import Path
+
+import dagster as dg
+import pytest
+from dagster._core.test_utils import create_run_for_test
+
+from dagster_project.defs.automation.sensors import daily_refresh, input_folder_sensor
+
+ARTICLE = "Sergueï Lavrov a reçu mardi à Moscou son homologue nord-coréenne, Choe Son-hui, pour des discussions."
+
+
+def _old(path: Path, seconds: float = 3600) -> None:
+    """Backdate a file, as if its copy had finished long ago."""
+    stamp = time.time() - seconds
+    os.utime(path, (stamp, stamp))
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    path = tmp_path / "in"
+    path.mkdir()
+    (path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    _old(path / "a.txt")
+    monkeypatch.setenv("NEWS_INPUT_DIR", str(path))
+    monkeypatch.setenv("NEWS_SENSOR_SETTLE_SECONDS", "10")
+    return path
+
+
+@pytest.fixture(scope="module")
+def _instance():
+    with dg.instance_for_test() as inst:
+        yield inst
+
+
+@pytest.fixture
+def instance(_instance):
+    _instance.wipe()  # no run left by another test
+    return _instance
+
+
+def _tick(instance, cursor=None):
+    return input_folder_sensor(dg.build_sensor_context(instance=instance, cursor=cursor))
+
+
+def _requested(result) -> dg.RunRequest:
+    assert isinstance(result, dg.SensorResult), result
+    [request] = result.run_requests
+    return request
+
+
+def test_definitions_have_the_sensor_schedule_and_jobs(dbt_manifest):
+    from dagster_project.definitions import defs
+
+    definitions = defs()
+    sensor = definitions.resolve_sensor_def("input_folder_sensor")
+    assert sensor.job_name == "refresh_warehouse"
+    assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
+    assert sensor.minimum_interval_seconds == 30
+    schedule = definitions.resolve_schedule_def("daily_refresh")
+    assert schedule.job_name == "refresh_warehouse"
+    assert schedule.cron_schedule == "0 6 * * *" and schedule.execution_timezone == "Europe/Paris"
+    reprocess = definitions.resolve_job_def("reprocess_articles")
+    assert reprocess.partitions_def == dg.DynamicPartitionsDefinition(name="articles")
+    assert definitions.resolve_job_def("refresh_warehouse").partitions_def is None  # the full refresh stays unpartitioned
+
+
+def test_sensor_requests_a_refresh_for_new_or_changed_files_only(folder, instance):
+    first = _tick(instance)
+    request = _requested(first)
+    assert request.job_name in (None, "refresh_warehouse")
+    assert request.tags["news/trigger"] == "sensor" and request.tags["news/input_files"] == "1"
+    cursor = first.cursor
+
+    assert isinstance(_tick(instance, cursor), dg.SkipReason)  # nothing changed
+
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")  # unsupported: ignored
+    assert isinstance(_tick(instance, cursor), dg.SkipReason)
+
+    (folder / "b.jsonl").write_text(json.dumps({"id": "b", "text": ARTICLE}) + "\n", encoding="utf-8")
+    _old(folder / "b.jsonl")
+    added = _tick(instance, cursor)
+    assert _requested(added).tags["news/input_files"] == "2"
+    assert _requested(added).run_key != request.run_key
+    cursor = added.cursor
+
+    (folder / "a.txt").write_text(ARTICLE + " Suite.", encoding="utf-8")  # changed content
+    _old(folder / "a.txt", 60)
+    changed = _tick(instance, cursor)
+    _requested(changed)
+
+    (folder / "b.jsonl").unlink()  # removed articles leave the warehouse too
+    assert isinstance(_tick(instance, changed.cursor), dg.SensorResult)
+
+
+def test_sensor_waits_for_a_file_still_being_copied(folder, instance):
+    cursor = _tick(instance).cursor
+    (folder / "copying.txt").write_text(ARTICLE[:20], encoding="utf-8")  # modified just now
+    waiting = _tick(instance, cursor)
+    assert isinstance(waiting, dg.SkipReason) and "settle" in waiting.skip_message
+    _old(folder / "copying.txt")
+    _requested(_tick(instance, cursor))
+
+
+def test_sensor_waits_while_a_refresh_is_running(folder, instance):
+    run = create_run_for_test(instance, job_name="refresh_warehouse", status=dg.DagsterRunStatus.STARTED)
+    skipped = _tick(instance)
+    assert isinstance(skipped, dg.SkipReason) and run.run_id in skipped.skip_message
+    instance.report_run_canceled(run)  # the change is still seen afterwards: the cursor did not move
+    _requested(_tick(instance))
+
+
+def test_sensor_refreshes_after_a_reprocess_run(folder, instance):
+    cursor = _tick(instance).cursor
+    run = create_run_for_test(instance, job_name="reprocess_articles", status=dg.DagsterRunStatus.SUCCESS)
+    assert instance.get_run_by_id(run.run_id).status == dg.DagsterRunStatus.SUCCESS
+    after = _tick(instance, cursor)
+    assert "reprocess_articles" in _requested(after).tags["news/reason"]
+    assert isinstance(_tick(instance, after.cursor), dg.SkipReason)  # each reprocess run counts once
+
+
+def test_schedule_requests_one_refresh_a_day(instance):
+    when = dt.datetime(2026, 3, 2, 6, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    request = daily_refresh(dg.build_schedule_context(instance=instance, scheduled_execution_time=when))
+    assert isinstance(request, dg.RunRequest)
+    assert request.run_key == "daily-2026-03-02" and request.tags["news/trigger"] == "schedule"
+    create_run_for_test(instance, job_name="refresh_warehouse", status=dg.DagsterRunStatus.STARTING)
+    skipped = daily_refresh(dg.build_schedule_context(instance=instance, scheduled_execution_time=when))
+    assert isinstance(skipped, dg.SkipReason)
+
+
+def test_automation_can_start_stopped(monkeypatch):
+    import importlib
+
+    import dagster_project.defs.automation.sensors as sensors
+
+    monkeypatch.setenv("NEWS_AUTOMATION", "off")
+    try:
+        reloaded = importlib.reload(sensors)
+        assert reloaded.input_folder_sensor.default_status == dg.DefaultSensorStatus.STOPPED
+        assert reloaded.daily_refresh.default_status == dg.DefaultScheduleStatus.STOPPED
+    finally:
+        monkeypatch.delenv("NEWS_AUTOMATION")
+        importlib.reload(sensors)

@@ -7,6 +7,15 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from dagster_project import settings
+from dagster_project.defs.reports.summaries import (
+    accuracy_metadata,
+    mart_ids,
+    new_id_counts,
+    quote_relation,
+    score_warehouse,
+    table_summary,
+)
+from dagster_project.defs.resources import connect_with_retry
 from dagster_project.defs.warehouse.project import dbt_project
 
 
@@ -29,6 +38,72 @@ class WarehouseTranslator(DagsterDbtTranslator):
     name="dbt_warehouse",
 )
 def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    """Run `dbt build` (seeds, models and their tests) for the selected dbt nodes."""
-    settings.warehouse_path()  # export the absolute WAREHOUSE_PATH for the dbt subprocess
-    yield from dbt.cli(["build"], context=context).stream()
+    """Run `dbt build` (seeds, models and their tests) for the selected dbt nodes.
+
+    dbt holds the DuckDB file while it runs, so the events are collected first; once dbt is done,
+    each model's and seed's output gets its row count, a preview of a few rows, for the marts the
+    number of new ids, and the scorer's accuracy numbers when GOLD_PATH names a gold file.
+    """
+    path = settings.warehouse_path()  # export the absolute WAREHOUSE_PATH for the dbt subprocess
+    before = _read_mart_ids(path)
+    invocation = dbt.cli(["build"], context=context)
+    events = []
+    try:
+        for event in invocation.stream():
+            events.append(event)
+    except Exception:
+        yield from events  # what dbt did build is still recorded, without the extra metadata
+        raise
+    yield from _with_metadata(context, events, invocation.manifest, path, before)
+
+
+def _read_mart_ids(path) -> dict[str, set[str]]:
+    if not path.exists():
+        return {}
+    try:
+        con = connect_with_retry(path, read_only=True)
+    except Exception:
+        return {}
+    try:
+        return mart_ids(con)
+    finally:
+        con.close()
+
+
+def _with_metadata(context: dg.AssetExecutionContext, events: list, manifest: Mapping[str, Any], path, before):
+    """The dbt events, each model/seed Output enriched with row count, preview, new ids and accuracy."""
+    nodes = manifest.get("nodes", {})
+    outputs = [e for e in events if isinstance(e, dg.Output) and "unique_id" in (e.metadata or {})]
+    if not outputs:
+        yield from events
+        return
+    output_ids = {id(e) for e in outputs}
+    extra: dict[str, dict[str, Any]] = {}
+    try:
+        con = connect_with_retry(path, read_only=True)
+    except Exception as exc:
+        context.log.warning(f"no row counts or previews: cannot open {path}: {exc}")
+        yield from events
+        return
+    try:
+        for event in outputs:
+            unique_id = event.metadata["unique_id"].value
+            node = nodes.get(unique_id) or {}
+            if not node.get("schema"):
+                continue
+            relation = quote_relation(node["schema"], node.get("alias") or node["name"])
+            extra[unique_id] = table_summary(con, relation)
+        after = mart_ids(con)
+    finally:
+        con.close()
+    new_ids = new_id_counts(before, after)
+    accuracy = accuracy_metadata(score_warehouse(path, log=context.log))
+    for event in events:
+        if id(event) in output_ids:
+            unique_id = event.metadata["unique_id"].value
+            node = nodes.get(unique_id) or {}
+            mart = node.get("name") if node.get("schema") == "marts" else None
+            metadata = {**event.metadata, **new_ids.get(mart, {}), **accuracy.get(mart, {}), **extra.get(unique_id, {})}
+            yield event.with_metadata(metadata)
+        else:
+            yield event

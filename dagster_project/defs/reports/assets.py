@@ -1,0 +1,154 @@
+"""reports/*: pictures of the marts for people: a meeting timeline, the actor network, an HTML overview.
+
+Files go to ``reports/`` beside the warehouse (``warehouse/reports/`` by default); the
+materialisations link them (paths) and show their content as markdown tables.
+"""
+import datetime as dt
+
+import dagster as dg
+
+from dagster_project import settings
+from dagster_project.defs.duckdb_io import fetch_dicts
+from dagster_project.defs.reports.charts import (
+    ACTORS_SQL,
+    MEETINGS_SQL,
+    draw_network,
+    draw_timeline,
+    network_edges,
+    pair_label,
+    render_overview,
+)
+from dagster_project.defs.reports.summaries import accuracy_markdown, accuracy_numbers, score_warehouse
+from dagster_project.defs.resources import DuckDBWarehouse
+from dagster_project.query import format_markdown
+
+MARTS = ["dim_actors", "fct_meetings", "bridge_meeting_participants", "fct_meeting_evidence", "fct_statements",
+         "dim_articles"]
+DEPS = [dg.AssetKey(["marts", name]) for name in MARTS]
+PREVIEW_ROWS = 20
+
+TIMELINE = dg.AssetKey(["reports", "meeting_timeline"])
+NETWORK = dg.AssetKey(["reports", "actor_network"])
+OVERVIEW = dg.AssetKey(["reports", "overview"])
+
+
+def top_pairs(meetings, names, limit=None):
+    """(actor, actor, meetings, first, last), most meetings first."""
+    edges = network_edges(meetings)
+    dates: dict[tuple[str, str], list] = {}
+    for m in meetings:
+        ids = sorted(set(m.get("participant_ids") or []))
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if m.get("meeting_date"):
+                    dates.setdefault((a, b), []).append(m["meeting_date"])
+    rows = [
+        (names.get(a, a), names.get(b, b), w, min(dates.get((a, b)) or [None], key=lambda d: d or dt.date.max),
+         max(dates.get((a, b)) or [None], key=lambda d: d or dt.date.min))
+        for (a, b), w in edges.items()
+    ]
+    rows.sort(key=lambda r: (-r[2], r[0], r[1]))
+    return rows[:limit] if limit else rows
+
+
+@dg.multi_asset(
+    name="reports",
+    group_name="reports",
+    can_subset=False,
+    specs=[
+        dg.AssetSpec(
+            TIMELINE, deps=DEPS, kinds={"python", "matplotlib"},
+            description="PNG timeline of the meetings: who met (one row per group of participants), when "
+                        "(a bar when only the month or year is known), where (label), took place or planned.",
+        ),
+        dg.AssetSpec(
+            NETWORK, deps=DEPS, kinds={"python", "matplotlib"},
+            description="PNG network of actors: an edge between two actors who met, weighted by their number "
+                        "of meetings; node size = meetings attended, colour = country.",
+        ),
+        dg.AssetSpec(
+            OVERVIEW, deps=DEPS, kinds={"python", "html"},
+            description="Self-contained HTML page: counts, the timeline and the network, the most active pairs, "
+                        "every meeting, and the accuracy on the gold file when GOLD_PATH is set.",
+        ),
+    ],
+)
+def reports(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
+    """Draw reports/meeting_timeline.png and reports/actor_network.png, write reports/overview.html."""
+    with warehouse.connect(read_only=True) as con:
+        meetings = fetch_dicts(con, MEETINGS_SQL)
+        actors = fetch_dicts(con, ACTORS_SQL)
+        counts = {
+            name: con.execute(f"select count(*) from marts.{name}").fetchall()[0][0]
+            for name in ["dim_articles", "dim_actors", "fct_meetings", "fct_statements"]
+        }
+    for m in meetings:  # list(...) of a left join gives [None] for a meeting without participants
+        m["participants"] = [p for p in (m["participants"] or []) if p]
+        m["participant_ids"] = [p for p in (m["participant_ids"] or []) if p]
+    names = {a["actor_id"]: a["canonical_name"] for a in actors}
+    folder = settings.reports_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+
+    timeline_png = draw_timeline(meetings)
+    timeline_path = folder / "meeting_timeline.png"
+    timeline_path.write_bytes(timeline_png)
+    network_png = draw_network(meetings, actors)
+    network_path = folder / "actor_network.png"
+    network_path.write_bytes(network_png)
+    pairs = top_pairs(meetings, names)
+    context.log.info(f"drew {len(meetings)} meetings and {len(pairs)} pairs of actors into {folder}")
+
+    score = score_warehouse(settings.warehouse_path(), log=context.log)
+    accuracy_rows = (
+        [(mart, key.removeprefix("accuracy_"), value) for mart, values in accuracy_numbers(score).items()
+         for key, value in values.items()]
+        if score else None
+    )
+    overview_path = folder / "overview.html"
+    overview_path.write_text(
+        render_overview(
+            timeline_png=timeline_png, network_png=network_png, meetings=meetings, pairs=pairs,
+            counts={"articles": counts["dim_articles"], "actors": counts["dim_actors"],
+                    "meetings": counts["fct_meetings"], "statements": counts["fct_statements"]},
+            accuracy=accuracy_rows, warehouse=str(settings.warehouse_path()),
+            generated=dt.datetime.now().isoformat(timespec="seconds"),
+        ),
+        encoding="utf-8",
+    )
+
+    meeting_rows = [
+        (m["meeting_date"], m["date_precision"], m["status"], m["location"], pair_label(m["participants"]), m["n_articles"])
+        for m in meetings[:PREVIEW_ROWS]
+    ]
+    yield dg.MaterializeResult(
+        asset_key=TIMELINE,
+        metadata={
+            "path": dg.MetadataValue.path(str(timeline_path)),
+            "meetings": len(meetings),
+            "undated_meetings": sum(1 for m in meetings if not m.get("meeting_date")),
+            "preview": dg.MetadataValue.md(
+                format_markdown(["date", "precision", "status", "location", "participants", "articles"], meeting_rows)
+                + (f"\n\n_first {PREVIEW_ROWS} of {len(meetings)} meetings_" if len(meetings) > PREVIEW_ROWS else "")
+            ),
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key=NETWORK,
+        metadata={
+            "path": dg.MetadataValue.path(str(network_path)),
+            "actors": len({a for pair in network_edges(meetings) for a in pair}),
+            "pairs": len(pairs),
+            "preview": dg.MetadataValue.md(
+                format_markdown(["actor", "actor", "meetings", "first", "last"], pairs[:PREVIEW_ROWS])
+            ),
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key=OVERVIEW,
+        metadata={
+            "path": dg.MetadataValue.path(str(overview_path)),
+            "quality_report": dg.MetadataValue.path(str(folder / "quality_report.html")),
+            **{name: value for name, value in counts.items()},
+            "accuracy": dg.MetadataValue.md(accuracy_markdown(score)),
+        },
+    )

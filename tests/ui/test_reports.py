@@ -1,0 +1,158 @@
+"""What the refresh shows people, on the seeds' run (tests/conftest.py seed_pipeline): materialisation
+metadata of the dbt assets, the report pictures and pages, the quality report; the charts alone; dbt docs."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from dagster_project.defs.reports import charts, summaries
+
+ROOT = Path(__file__).resolve().parents[2]
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _materialisations(result, key: list[str]) -> dict:
+    events = [e for e in result.all_events if e.event_type_value == "ASSET_MATERIALIZATION"
+              and e.event_specific_data.materialization.asset_key == dg.AssetKey(key)]
+    assert events, f"{'/'.join(key)} not materialised"
+    return {k: getattr(v, "value", v) for k, v in events[-1].event_specific_data.materialization.metadata.items()}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("key, new_key", [
+    (["marts", "fct_meetings"], "new_meetings"),
+    (["marts", "fct_statements"], "new_statements"),
+    (["marts", "dim_articles"], "new_articles"),
+    (["marts", "bridge_meeting_participants"], None),
+    (["staging", "stg_nlp__meetings"], None),
+    (["seeds", "actor_dictionary"], None),
+])
+def test_dbt_outputs_carry_row_count_and_preview(seed_pipeline, key, new_key):
+    metadata = _materialisations(seed_pipeline.result, key)
+    assert metadata["dagster/row_count"] > 0
+    preview = metadata["preview"]
+    assert preview.startswith("| ") and "|---|" in preview and len(preview.splitlines()) <= 2 + summaries.PREVIEW_ROWS
+    if new_key:
+        assert metadata[new_key] == metadata["dagster/row_count"]  # a fresh warehouse: every id is new
+        assert metadata[new_key.replace("new_", "removed_")] == 0
+
+
+@pytest.mark.integration
+def test_report_files(seed_pipeline):
+    folder = seed_pipeline.reports
+    for name in ["meeting_timeline.png", "actor_network.png"]:
+        data = (folder / name).read_bytes()
+        assert data[:8] == PNG and len(data) > 10_000, name
+    overview = (folder / "overview.html").read_text(encoding="utf-8")
+    assert overview.startswith("<!doctype html>")
+    assert overview.count("data:image/png;base64,") == 2  # self-contained
+    assert "Lavrov" in overview and "Choe" in overview
+    metadata = _materialisations(seed_pipeline.result, ["reports", "meeting_timeline"])
+    assert Path(metadata["path"]) == folder / "meeting_timeline.png" and metadata["meetings"] > 0
+    assert "2024-11-01" in metadata["preview"]
+    network = _materialisations(seed_pipeline.result, ["reports", "actor_network"])
+    assert network["pairs"] > 0 and "Lavrov" in network["preview"]
+
+
+@pytest.mark.integration
+def test_quality_report_shows_every_expectation(seed_pipeline):
+    html = (seed_pipeline.reports / "quality_report.html").read_text(encoding="utf-8")
+    report = json.loads((seed_pipeline.reports / "quality_report.json").read_text(encoding="utf-8"))
+    assert "By asset" in html and "Every check" in html
+    gx = [c for c in report["checks"] if c["check"].startswith("gx_")]
+    assert gx
+    for check in gx:
+        assert f"expectations of suite {check['metadata']['suite']}" in html
+    assert "dbt test, failing rows: 0" in html
+
+
+def _meetings():
+    return [
+        {"meeting_id": "m1", "meeting_date": dt.date(2024, 1, 16), "date_precision": "day", "location": "Moscou",
+         "status": "occurred", "n_articles": 3, "participants": ["Choe Son-hui", "Sergueï Lavrov"],
+         "participant_ids": ["choe", "lavrov"]},
+        {"meeting_id": "m2", "meeting_date": dt.date(2024, 11, 1), "date_precision": "day", "location": "Moscou",
+         "status": "occurred", "n_articles": 2, "participants": ["Choe Son-hui", "Sergueï Lavrov"],
+         "participant_ids": ["choe", "lavrov"]},
+        {"meeting_id": "m3", "meeting_date": dt.date(2023, 9, 1), "date_precision": "month", "location": None,
+         "status": "planned", "n_articles": 1, "participants": ["Kim Jong-un", "Vladimir Poutine"],
+         "participant_ids": ["kim", "putin"]},
+        {"meeting_id": "m4", "meeting_date": None, "date_precision": None, "location": None,
+         "status": "planned", "n_articles": 1, "participants": [], "participant_ids": []},
+    ]
+
+
+def test_charts_on_small_and_empty_input():
+    actors = [{"actor_id": a, "canonical_name": a.title(), "country_code": c}
+              for a, c in [("choe", "KP"), ("lavrov", "RU"), ("kim", "KP"), ("putin", "RU")]]
+    assert charts.network_edges(_meetings()) == {("choe", "lavrov"): 2, ("kim", "putin"): 1}
+    assert charts.timeline_rows(_meetings()) == ["Kim Jong-un – Vladimir Poutine", "Choe Son-hui – Sergueï Lavrov"]
+    for data in [charts.draw_timeline(_meetings()), charts.draw_network(_meetings(), actors),
+                 charts.draw_timeline([]), charts.draw_network([], [])]:
+        assert data[:8] == PNG
+
+
+def test_accuracy_numbers_from_a_scorer_result():
+    score = {"articles": {"published_date_accuracy": 1.0},
+             "meetings": {"strict": {"precision": 0.5, "recall": 1.0, "f1": 2 / 3}, "lenient": {"f1": 0.8}},
+             "statements": {"at_0.5": {"match": {"f1": 0.9}, "attribution": {"f1": 0.7}, "speaker_accuracy": 0.95}},
+             "_gold": "/x/gold.yaml"}
+    numbers = summaries.accuracy_numbers(score)
+    assert numbers["fct_meetings"]["accuracy_meetings_f1"] == round(2 / 3, 4)
+    assert numbers["fct_statements"]["accuracy_attribution_f1"] == 0.7
+    assert "dim_actors" not in {m for m, v in numbers.items() if v}
+    assert "| fct_meetings | meetings_recall | 1 |" in summaries.accuracy_markdown(score)
+    assert summaries.accuracy_metadata(None) == {}
+
+
+@pytest.mark.integration
+def test_scorer_runs_when_a_gold_file_is_configured(seed_pipeline, monkeypatch):
+    gold = ROOT.parent / "shared" / "gold" / "seeds.yaml"
+    if not gold.exists() or summaries.scorer_path() is None:
+        pytest.skip("no ../shared/gold/seeds.yaml or ../shared/eval/score.py here")
+    monkeypatch.setenv("GOLD_PATH", str(gold))
+    score = summaries.score_warehouse(seed_pipeline.warehouse)
+    assert score is not None
+    numbers = summaries.accuracy_numbers(score)
+    assert numbers["dim_articles"]["accuracy_published_date"] > 0.5
+    assert 0 < numbers["fct_statements"]["accuracy_statements_f1"] <= 1
+    monkeypatch.setenv("GOLD_PATH", "")
+    assert summaries.score_warehouse(seed_pipeline.warehouse) is None
+
+
+@pytest.mark.integration
+def test_dbt_docs_generate_and_every_model_and_column_is_documented(seed_pipeline, tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    shutil.copy(seed_pipeline.warehouse, warehouse)
+    target = tmp_path / "docs"
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse)}
+    done = subprocess.run(
+        [sys.executable, "-m", "dagster_project.cli", "docs", "--warehouse", str(warehouse), "--target-path", str(target)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert (target / "index.html").exists()
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    catalog = json.loads((target / "catalog.json").read_text(encoding="utf-8"))
+    missing = []
+    documented = {**manifest["nodes"], **manifest["sources"]}
+    for unique_id, node in documented.items():
+        if node["resource_type"] not in ("model", "seed", "source"):
+            continue
+        if not (node.get("description") or "").strip():
+            missing.append(unique_id)
+        described = {name.lower() for name, c in node["columns"].items() if (c.get("description") or "").strip()}
+        table = catalog["nodes"].get(unique_id) or catalog["sources"].get(unique_id)
+        assert table is not None or node["resource_type"] == "source", f"{unique_id} not in the catalog"
+        for column in (table or {}).get("columns", {}):
+            if column.lower() not in described:
+                missing.append(f"{unique_id}.{column}")
+    assert not missing, f"undocumented models/columns (add descriptions in the yml beside them): {missing}"

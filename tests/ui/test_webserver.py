@@ -1,0 +1,273 @@
+"""End to end through the real UI: dagster-webserver on a loopback port, refresh_warehouse launched through
+its GraphQL API, the materialisation metadata read back, and the pages rendered by headless Chromium.
+
+Screenshots are kept in tests/artifacts/ (git-ignored): ui_asset_graph.png, ui_fct_meetings.png,
+ui_reports_group.png, plus the webserver log.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.ui.helpers import ARTIFACTS, ROOT, Webserver, chromium, chromium_binary
+
+pytestmark = pytest.mark.integration
+
+GOLD = ROOT.parent / "shared" / "gold" / "seeds.yaml"
+RUN_TIMEOUT_S = 15 * 60
+GROUPS = ["ingest", "nlp", "warehouse", "quality", "reports"]
+
+DAGSTER_YAML = """telemetry:
+  enabled: false
+nux:
+  enabled: false
+run_coordinator:
+  module: dagster.core.run_coordinator
+  class: DefaultRunCoordinator
+"""
+
+LAUNCH = """
+mutation Launch($params: ExecutionParams!) {
+  launchRun(executionParams: $params) {
+    __typename
+    ... on LaunchRunSuccess { run { runId status } }
+    ... on PythonError { message stack }
+    ... on RunConfigValidationInvalid { errors { message } }
+    ... on InvalidSubsetError { message }
+  }
+}"""
+
+RUN_STATUS = "query Run($id: ID!) { runOrError(runId: $id) { __typename ... on Run { status } } }"
+
+RUN_LOGS = """
+query Logs($id: ID!) {
+  logsForRun(runId: $id) {
+    __typename
+    ... on EventConnection { events { __typename ... on MessageEvent { message level stepKey } } }
+  }
+}"""
+
+ASSET_METADATA = """
+query Asset($path: [String!]!) {
+  assetOrError(assetKey: {path: $path}) {
+    __typename
+    ... on Asset {
+      assetMaterializations(limit: 1) {
+        runId
+        metadataEntries {
+          label
+          __typename
+          ... on IntMetadataEntry { intValue }
+          ... on FloatMetadataEntry { floatValue }
+          ... on MarkdownMetadataEntry { mdStr }
+          ... on PathMetadataEntry { path }
+        }
+      }
+    }
+  }
+}"""
+
+ASSET_NODES = "{ assetNodes { assetKey { path } description kinds groupName } }"
+
+
+def _wait_for_location(server: Webserver, timeout_s: float = 180.0) -> tuple[str, str]:
+    """(location name, repository name) once the code location has loaded."""
+    deadline = time.monotonic() + timeout_s
+    last = None
+    while time.monotonic() < deadline:
+        data = server.graphql(
+            "{ workspaceOrError { __typename ... on Workspace { locationEntries { name loadStatus "
+            "locationOrLoadError { __typename ... on PythonError { message } } } } } }"
+        )
+        entries = data["workspaceOrError"].get("locationEntries") or []
+        last = entries
+        for entry in entries:
+            error = entry["locationOrLoadError"] or {}
+            if error.get("__typename") == "PythonError":
+                raise AssertionError(f"code location failed to load: {error['message']}")
+        if entries and all(e["loadStatus"] == "LOADED" for e in entries):
+            repos = server.graphql(
+                "{ repositoriesOrError { ... on RepositoryConnection { nodes { name location { name } } } } }"
+            )["repositoriesOrError"]["nodes"]
+            assert repos, "no repository in the code location"
+            return repos[0]["location"]["name"], repos[0]["name"]
+        time.sleep(1)
+    raise AssertionError(f"code location not loaded after {timeout_s:.0f}s: {last}")
+
+
+def _run_failure_details(server: Webserver, run_id: str) -> str:
+    try:
+        events = server.graphql(RUN_LOGS, {"id": run_id})["logsForRun"].get("events") or []
+    except Exception as exc:  # the details are a courtesy
+        return f"(no run logs: {exc})"
+    lines = [f"{e.get('__typename')} {e.get('stepKey') or ''}: {e.get('message') or ''}"[:1500]
+             for e in events if e.get("level") in ("ERROR", "CRITICAL") or "Failure" in e.get("__typename", "")]
+    return "\n".join(lines[-20:]) + "\n--- webserver log ---\n" + server.log_tail()
+
+
+@pytest.fixture(scope="module")
+def ui_run(tmp_path_factory):
+    """A webserver with a fresh instance and warehouse; refresh_warehouse launched via GraphQL, waited for."""
+    tmp = tmp_path_factory.mktemp("ui")
+    home = tmp / "dagster_home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
+    warehouse = tmp / "warehouse" / "warehouse.duckdb"
+    env = dict(os.environ)
+    env.update({
+        "DAGSTER_HOME": str(home),
+        "WAREHOUSE_PATH": str(warehouse),
+        "NEWS_INPUT_DIR": str(ROOT / "seeds"),
+        "NEWS_AUTOMATION": "off",
+        "DO_NOT_TRACK": "1",
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "GX_ANALYTICS_ENABLED": "False",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+    })
+    if GOLD.exists():
+        env["GOLD_PATH"] = str(GOLD)
+    else:
+        env.pop("GOLD_PATH", None)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    server = Webserver(env, tmp / "webserver.log")
+    try:
+        server.wait_until_up()
+        location, repository = _wait_for_location(server)
+        params = {
+            "selector": {"repositoryLocationName": location, "repositoryName": repository, "jobName": "refresh_warehouse"},
+            "runConfigData": {},
+        }
+        launched = server.graphql(LAUNCH, {"params": params})["launchRun"]
+        assert launched["__typename"] == "LaunchRunSuccess", launched
+        run_id = launched["run"]["runId"]
+        deadline = time.monotonic() + RUN_TIMEOUT_S
+        status = None
+        while time.monotonic() < deadline:
+            status = server.graphql(RUN_STATUS, {"id": run_id})["runOrError"]["status"]
+            if status in ("SUCCESS", "FAILURE", "CANCELED"):
+                break
+            time.sleep(2)
+        yield {"server": server, "run_id": run_id, "status": status, "warehouse": warehouse,
+               "gold": "GOLD_PATH" in env, "location": location}
+    finally:
+        server.stop()
+        shutil.copy(server.log_path, ARTIFACTS / "ui_webserver.log")
+
+
+@pytest.fixture(scope="module")
+def succeeded(ui_run):
+    if ui_run["status"] != "SUCCESS":
+        pytest.fail(f"refresh_warehouse ended {ui_run['status']}:\n"
+                    + _run_failure_details(ui_run["server"], ui_run["run_id"]))
+    return ui_run
+
+
+def test_refresh_launched_through_graphql_succeeds(succeeded):
+    assert succeeded["warehouse"].exists()
+    reports = succeeded["warehouse"].parent / "reports"
+    for name in ["meeting_timeline.png", "actor_network.png", "overview.html", "quality_report.html"]:
+        assert (reports / name).stat().st_size > 1000, name
+
+
+def test_every_asset_has_description_kinds_and_group(succeeded):
+    nodes = succeeded["server"].graphql(ASSET_NODES)["assetNodes"]
+    assert len(nodes) > 30
+    for node in nodes:
+        key = "/".join(node["assetKey"]["path"])
+        assert (node["description"] or "").strip(), f"{key} has no description"
+        assert node["kinds"], f"{key} has no kinds"
+    groups = {n["groupName"] for n in nodes}
+    assert set(GROUPS) <= groups, groups
+
+
+def _metadata(server: Webserver, path: list[str]) -> dict:
+    asset = server.graphql(ASSET_METADATA, {"path": path})["assetOrError"]
+    assert asset["__typename"] == "Asset", asset
+    materializations = asset["assetMaterializations"]
+    assert materializations, f"{'/'.join(path)} was never materialised"
+    out = {}
+    for entry in materializations[0]["metadataEntries"]:
+        out[entry["label"]] = next((entry[k] for k in ("intValue", "floatValue", "mdStr", "path") if k in entry), None)
+    return out
+
+
+@pytest.mark.parametrize("path, new_key", [
+    (["marts", "fct_meetings"], "new_meetings"),
+    (["marts", "fct_statements"], "new_statements"),
+    (["marts", "dim_actors"], "new_actors"),
+])
+def test_mart_materialisation_metadata(succeeded, path, new_key):
+    metadata = _metadata(succeeded["server"], path)
+    assert metadata["dagster/row_count"] > 0
+    assert metadata[new_key] == metadata["dagster/row_count"]  # a fresh warehouse: every id is new
+    assert metadata["preview"].startswith("| ") and "|---|" in metadata["preview"]
+    if succeeded["gold"]:
+        accuracy = {k: v for k, v in metadata.items() if k.startswith("accuracy_")}
+        assert accuracy, metadata.keys()
+        assert all(0.0 <= v <= 1.0 for k, v in accuracy.items() if k != "accuracy_gold")
+
+
+def test_staging_and_report_metadata(succeeded):
+    staging = _metadata(succeeded["server"], ["staging", "stg_nlp__statements"])
+    assert staging["dagster/row_count"] > 0 and "preview" in staging
+    timeline = _metadata(succeeded["server"], ["reports", "meeting_timeline"])
+    assert Path(timeline["path"]).name == "meeting_timeline.png" and timeline["meetings"] > 0
+    overview = _metadata(succeeded["server"], ["reports", "overview"])
+    assert Path(overview["path"]).name == "overview.html"
+
+
+def _require_chromium():
+    if chromium_binary() is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing (scripts/_setup.sh installs it with apt-get when run as root)")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+
+
+def _page(succeeded, path: str, screenshot: str, height: int = 900) -> str:
+    """The page's DOM after its scripts ran, and a screenshot of it in tests/artifacts/."""
+    url = succeeded["server"].url + path
+    budget = "--virtual-time-budget=15000"
+    dom = chromium(url, budget, f"--window-size=1400,{height}", "--dump-dom")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    shot = ARTIFACTS / screenshot
+    shot.unlink(missing_ok=True)
+    done = chromium(url, budget, f"--window-size=1400,{height}", f"--screenshot={shot}")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000, shot
+    return dom.stdout
+
+
+def _text(dom: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", dom, flags=re.S)).split())
+
+
+def test_asset_graph_page_renders(succeeded):
+    _require_chromium()
+    text = _text(_page(succeeded, "/asset-groups", "ui_asset_graph.png"))
+    assert "Global asset lineage" in text
+    for group in GROUPS:
+        assert group in text, f"group {group} not on the asset graph page"
+    assert "Join the Dagster community" not in text
+
+
+def test_asset_page_shows_metadata(succeeded):
+    _require_chromium()
+    text = _text(_page(succeeded, "/assets/marts/fct_meetings", "ui_fct_meetings.png", height=3000))
+    assert "Row count" in text
+    assert "new_meetings" in text and "preview" in text
+    if succeeded["gold"]:
+        assert "accuracy_meetings_f1" in text
+
+
+def test_reports_group_renders(succeeded):
+    _require_chromium()
+    text = _text(_page(succeeded, f"/locations/{succeeded['location']}/asset-groups/reports", "ui_reports_group.png",
+                       height=1800))
+    for name in ["meeting_timeline", "actor_network", "overview"]:
+        assert name in text, name

@@ -25,5 +25,16 @@ export DO_NOT_TRACK=1 DBT_SEND_ANONYMOUS_USAGE_STATS=false GX_ANALYTICS_ENABLED=
 # The profile reads WAREHOUSE_PATH; settings.py resolves it the same way (relative = from the repo root).
 export WAREHOUSE_PATH="$(python -c 'from dagster_project import settings; print(settings.warehouse_path())')"
 
+# Test prerequisite (scripts/test.sh only): headless Chromium for tests/ui (screenshots of the Dagster UI).
+if [ "$(basename "${BASH_SOURCE[1]:-}")" = "test.sh" ] && ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        echo "==> installing chromium (apt-get) for the UI tests"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+            || echo "warning: could not install chromium; the UI screenshot tests will fail in CI, skip elsewhere"
+    else
+        echo "warning: chromium not found (apt-get install chromium); the UI screenshot tests will be skipped"
+    fi
+fi
+
 echo "==> dbt parse"
 dbt parse --quiet --project-dir "$ROOT/dbt" --profiles-dir "$ROOT/dbt"

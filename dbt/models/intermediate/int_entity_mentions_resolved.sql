@@ -35,8 +35,7 @@ resolved as (
 {#- One row per span: two mentions over the same characters are one mention. -#}
 deduplicated as (
 
-    select * from resolved
-    qualify row_number() over (partition by mention_id order by mention_idx) = 1
+    {{ first_row_per('resolved', 'mention_id', 'mention_idx') }}
 
 )
 

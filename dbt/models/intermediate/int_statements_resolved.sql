@@ -49,21 +49,24 @@ with_actors as (
 ),
 
 {#- The meeting with evidence in the statement's sentence; the nearest one if several. -#}
-sentence_meetings as (
+sentence_meeting_candidates as (
 
     select
         with_actors.statement_id,
-        evidence.meeting_id
+        evidence.meeting_id,
+        abs(evidence.char_start - with_actors.char_start) as distance
 
     from with_actors
     inner join evidence
         on with_actors.article_id = evidence.article_id
         and evidence.char_start < with_actors.context_end
         and evidence.char_end > with_actors.context_start
-    qualify row_number() over (
-        partition by with_actors.statement_id
-        order by abs(evidence.char_start - with_actors.char_start), evidence.meeting_id
-    ) = 1
+
+),
+
+sentence_meetings as (
+
+    {{ first_row_per('sentence_meeting_candidates', 'statement_id', 'distance, meeting_id') }}
 
 ),
 
@@ -98,8 +101,7 @@ resolved as (
 {#- Same span and type = same statement; keep the first. -#}
 deduplicated as (
 
-    select * from resolved
-    qualify row_number() over (partition by statement_id order by statement_idx) = 1
+    {{ first_row_per('resolved', 'statement_id', 'statement_idx') }}
 
 )
 

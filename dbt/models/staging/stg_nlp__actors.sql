@@ -14,7 +14,7 @@ renamed as (
         actor_type,
         country_code,
         wikidata_id,
-        coalesce(aliases, []::varchar[]) as aliases
+        coalesce(aliases, {{ dbt.array_construct([], 'varchar') }}) as aliases
 
     from source
 

@@ -17,7 +17,7 @@ renamed as (
         dict_key,
         gender,
         country_code,
-        coalesce(forms, []::varchar[]) as forms,
+        coalesce(forms, {{ dbt.array_construct([], 'varchar') }}) as forms,
         description as entity_description
 
     from source

@@ -21,7 +21,7 @@ renamed as (
         cast(meeting_date as date) as reported_date,
         date_precision as reported_precision,
         status as reported_status,
-        coalesce(participant_entity_idxs, []::integer[]) as participant_entity_idxs,
+        coalesce(participant_entity_idxs, {{ dbt.array_construct([], 'integer') }}) as participant_entity_idxs,
         date_basis as reported_date_basis
 
     from source

@@ -16,9 +16,9 @@ renamed as (
         upper(nullif(trim(country_code), '')) as country_code,
         nullif(trim(wikidata_id), '') as wikidata_id,
         nullif(trim(gender), '') as gender,
-        list_filter(list_transform(string_split(coalesce(aliases, ''), '|'), lambda x: trim(x)), lambda x: x <> '') as aliases,
-        list_filter(list_transform(string_split(coalesce(metonyms, ''), '|'), lambda x: trim(x)), lambda x: x <> '') as metonyms,
-        list_filter(list_transform(string_split(coalesce(demonyms, ''), '|'), lambda x: trim(x)), lambda x: x <> '') as demonyms
+        {{ split_to_array('aliases', '|') }} as aliases,
+        {{ split_to_array('metonyms', '|') }} as metonyms,
+        {{ split_to_array('demonyms', '|') }} as demonyms
 
     from source
 

@@ -1,5 +1,6 @@
 """The spaCy components and the batch entry point."""
 from datetime import date
+from pathlib import Path
 
 from dagster_project.extraction.pipeline import extract_article, extract_articles
 from dagster_project.extraction.text import normalise_text, paragraphs, split_metadata_header
@@ -42,3 +43,15 @@ def test_repeated_lede_and_site_furniture_are_boilerplate():
     text = f"Rechercher\n\n{lede}\n\nSuite de l'article.\n\n{lede[:60]}..."
     flags = [(p.text[:10], p.is_boilerplate) for p in paragraphs(text)]
     assert flags == [("Rechercher", True), (lede[:10], False), ("Suite de l", False), (lede[:10], True)]
+
+
+def test_extractor_version_follows_the_rules(tmp_path):
+    import dagster_project.extraction as extraction
+
+    assert extraction.EXTRACTOR_VERSION.endswith(extraction.fingerprint(extraction.rule_files()))
+    assert any(p.name == "lexicon.yaml" for p in extraction.rule_files())
+    rules = tmp_path / "lexicon.yaml"
+    rules.write_text("reporting_verbs: {}\n")
+    before = extraction.fingerprint([rules])
+    rules.write_text("reporting_verbs: {dire: {}}\n")
+    assert extraction.fingerprint([rules]) != before

@@ -188,6 +188,8 @@ def warehouse_facts(path: Path) -> dict:
     wal = path.with_name(path.name + ".wal")
     return {
         "file_mb": round(path.stat().st_size / 2**20, 1),
+        # every DuckDB file beside it (e.g. the read-only snapshot a refresh publishes)
+        "files_mb": {p.name: round(p.stat().st_size / 2**20, 1) for p in sorted(path.parent.glob("*.duckdb*"))},
         "wal_mb": round(wal.stat().st_size / 2**20, 1) if wal.exists() else 0.0,
         "parse_log_rows": parsed,
         "rows": counts,
@@ -390,14 +392,16 @@ def report() -> str:
                      lambda r, x: f"{x['nlp_cpu_ms_per_article']:.0f} / {x['bare_pipe_cpu_ms_per_article']:.0f}"))
     lines.append(row("· of which spaCy workers / Dagster process (ms)", lambda r, x: (
         f"{x['nlp_workers_cpu_ms_per_article']:.0f} / {x['nlp_main_process_cpu_ms_per_article']:.0f}")))
-    lines.append(row("bare / NLP stage, in CPU time (contention-free efficiency)",
+    lines.append(row("bare / NLP stage, in CPU time (efficiency)",
                      lambda r, x: f"{100 * x['nlp_stage_vs_bare_cpu']:.0f} %"))
     lines.append(row("cores busy during the build (CPU s / wall s)", lambda r, x: f"{x['cores_busy']:.2f}"))
     lines.append(row("machine load average during the build / bare run",
                      lambda r, x: f"{x['load_avg_mean']:.1f} / {x['bare_load_avg_mean']:.1f}"))
     lines.append(row("peak RSS, process tree (MB)", lambda r, x: f"{x['peak_rss_tree_mb']:,.0f}"))
     lines.append(row("peak PSS, process tree (MB)", lambda r, x: f"{x['peak_pss_tree_mb']:,.0f}"))
-    lines.append(row("warehouse file (MB)", lambda r, x: f"{x['warehouse_mb']:.1f}"))
+    lines.append(row("warehouse file after the full build (MB)", lambda r, x: f"{x['warehouse_mb']:.1f}"))
+    lines.append(row("DuckDB files after the refresh (MB)", lambda r, x: ", ".join(
+        f"{name} {mb:.0f}" for name, mb in r["incremental"]["warehouse"]["files_mb"].items())))
     lines.append(row("· dbt's own run time (models + tests), without its start-up (s)",
                      lambda r, x: f"{r['full']['dbt_execution_s']:.1f}"))
     lines.append(row("dbt growth vs. previous column", lambda r, x: _growth(results, r)))

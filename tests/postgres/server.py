@@ -113,8 +113,10 @@ def start() -> Server:
         if bin_dir is None:
             raise Unavailable("apt-get install postgresql succeeded but initdb is still not found")
     run_as = None
-    root = Path(tempfile.mkdtemp(prefix="pg_test_"))
-    if os.geteuid() == 0:  # the server refuses to run as root
+    as_root = os.geteuid() == 0
+    # as root, the folder must be reachable by the `postgres` account: not under a private $TMPDIR
+    root = Path(tempfile.mkdtemp(prefix="pg_test_", dir="/tmp" if as_root else None))
+    if as_root:  # the server refuses to run as root
         try:
             account = pwd.getpwnam("postgres")
         except KeyError:

@@ -110,11 +110,13 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(by_form, pattern, demonym_country, country_actor, actors, titles, person_words)
 
 
+@functools.cache
 def demonym_pattern() -> str:
     forms = sorted(gazetteer().demonym_country, key=len, reverse=True)
     return "|".join(re.escape(f) for f in forms) or "(?!)"
 
 
+@functools.cache
 def role_heads() -> dict[str, list[tuple[str, str, str | None]]]:
     """Role head word(s) -> [(complement, role, gender)] from the role titles.
 

@@ -1,6 +1,7 @@
 """Actor mentions in one article (names, roles, metonyms, pronouns) and their in-article coreference."""
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -190,17 +191,22 @@ def role_mentions(text: str) -> list[Mention]:
     return out
 
 
-def institution_mentions(text: str) -> list[Mention]:
-    """'le ministère azerbaïdjanais de la Défense': an organisation named by its description."""
+@functools.cache
+def _institution_regex() -> re.Pattern:
     words = load_rules()["role_words"]
-    gaz = gazetteer()
     heads = "|".join(re.escape(h) for h in sorted(words["institution_heads"], key=len, reverse=True))
     comps = "|".join(re.escape(c) for c in sorted(words["institution_complements"], key=len, reverse=True))
     dem = demonym_pattern()
-    pattern = re.compile(
+    return re.compile(
         rf"(?<![\w-])(?:le|la|les|l['’])\s?(?P<body>(?:{heads})(?:\s+(?P<d1>{dem}))?(?:\s+(?P<comp>{comps}))?"
         rf"(?:\s+(?P<d2>{dem}))?(?:\s+(?:du|de la|de l['’]|des|de|d['’])\s?(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*))?)",
         re.IGNORECASE)
+
+
+def institution_mentions(text: str) -> list[Mention]:
+    """'le ministère azerbaïdjanais de la Défense': an organisation named by its description."""
+    gaz = gazetteer()
+    pattern = _institution_regex()
     out = []
     for m in pattern.finditer(text):
         if not (m.group("d1") or m.group("d2") or m.group("comp") or m.group("place")):
@@ -217,13 +223,17 @@ def institution_mentions(text: str) -> list[Mention]:
     return out
 
 
+@functools.cache
+def _government_regex() -> re.Pattern:
+    heads = "|".join(re.escape(h) for h in load_rules()["role_words"]["government_heads"])
+    return re.compile(rf"(?<![\w-])(?:le|la|les|l['’])\s?({heads})\s+({demonym_pattern()})(?![\w-])", re.IGNORECASE)
+
+
 def government_mentions(text: str) -> list[Mention]:
     """'le régime nord-coréen', 'les autorités iraniennes': metonyms of the country."""
     gaz = gazetteer()
-    heads = "|".join(re.escape(h) for h in load_rules()["role_words"]["government_heads"])
     out = []
-    for m in re.finditer(rf"(?<![\w-])(?:le|la|les|l['’])\s?({heads})\s+({demonym_pattern()})(?![\w-])",
-                         text, re.IGNORECASE):
+    for m in _government_regex().finditer(text):
         country = gaz.demonym_country.get(m.group(2).lower())
         key = gaz.country_actor.get(country)
         if key:

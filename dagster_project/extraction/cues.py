@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .rules import load_rules, verb_forms
+from .rules import alternation, load_rules, verb_forms
 
 
 @dataclass
@@ -21,10 +21,6 @@ class Cue:
     negated: bool = False
     speaker: object = None  # the Mention chosen as subject
     relay: bool = False
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @functools.cache
@@ -69,9 +65,9 @@ def _forms_by_first_word() -> dict[str, list[tuple[str, ...]]]:
 @functools.cache
 def _aux_regex() -> re.Pattern:
     rules = load_rules()
-    aux = _alt(rules["auxiliaries"])
-    clitics = _alt(rules["clitic_subjects"])
-    adverbs = _alt(rules["adverbs"])
+    aux = alternation(rules["auxiliaries"], ignore_case=True)
+    clitics = alternation(rules["clitic_subjects"], ignore_case=True)
+    adverbs = alternation(rules["adverbs"], ignore_case=True)
     return re.compile(rf"(?<![\w-])(?P<aux>{aux})(?P<auxclitic>{clitics})?\s+(?:été\s+)?"
                       rf"(?:(?:{adverbs}|pas|jamais)[\s,]+){{0,3}}$", re.IGNORECASE)
 
@@ -144,7 +140,7 @@ def find_cues(text: str) -> list[Cue]:
             out.append(Cue(m.start(), m.end(), prep.lower(), "preposition", ()))
     for m in re.finditer(r"\s?:\s*(?=[«“\"])", text):
         out.append(Cue(m.start(), m.end(), ":", "colon", ()))
-    nouns = "|".join(re.escape(n) for n in sorted(rules["speech_nouns"], key=len, reverse=True))
+    nouns = alternation(rules["speech_nouns"], ignore_case=True)
     for m in re.finditer(rf"\b(?:{nouns})\b[^.:;\n]{{0,120}}?\s?:\s+(?=[^«“\"\s])", text, re.IGNORECASE):
         out.append(Cue(m.end() - 1, m.end(), ":", "speech_colon", ("colon",)))
     return sorted(out, key=lambda c: c.start)

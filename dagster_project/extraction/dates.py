@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import dateparser
 
-from .rules import load_rules
+from .rules import alternation, load_rules
 
 PRECISIONS = ("day", "month", "year")
 
@@ -23,15 +23,11 @@ class DateExpression:
     last_day: date | None = None  # for a range: its last day
 
 
-def _alternation(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
 def _patterns() -> list[tuple[str, re.Pattern]]:
     rules = load_rules()
-    month = _alternation(rules["months"])
-    weekday = _alternation(rules["weekdays"])
-    relative = _alternation(rules["relative_days"])
+    month = alternation(rules["months"], ignore_case=True)
+    weekday = alternation(rules["weekdays"], ignore_case=True)
+    relative = alternation(rules["relative_days"], ignore_case=True)
     day = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
     flags = re.IGNORECASE
     return [

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .names import name_key
-from .rules import actor_dictionary, actor_roles, load_rules, role_titles
+from .rules import actor_dictionary, actor_roles, alternation, load_rules, role_titles
 
 # Short French words that scraping glues onto the name before them ("Kim Jong Unlors").
 GLUE_WORDS = ("lors", "pour", "dans", "avec", "qui", "que", "et", "en", "un", "une", "le", "la", "les", "des", "du")
@@ -94,9 +94,7 @@ def gazetteer() -> Gazetteer:
             surfaces.add(form)
     pattern = None
     if surfaces:
-        body = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-        glue = "|".join(GLUE_WORDS)
-        pattern = re.compile(rf"(?<!\w)({body})(?=(?:{glue})?(?![\w]))")
+        pattern = re.compile(rf"(?<!\w)({alternation(surfaces)})(?=(?:{alternation(GLUE_WORDS)})?(?![\w]))")
     titles = [(r["title"], r["role"], r.get("gender") or None) for r in role_titles()]
     person_words: dict[str, list[tuple[str, str]]] = {}
     for key, row in actors.items():
@@ -112,8 +110,8 @@ def gazetteer() -> Gazetteer:
 
 @functools.cache
 def demonym_pattern() -> str:
-    forms = sorted(gazetteer().demonym_country, key=len, reverse=True)
-    return "|".join(re.escape(f) for f in forms) or "(?!)"
+    """Every demonym, lowercase: for patterns compiled with re.IGNORECASE."""
+    return alternation(gazetteer().demonym_country, ignore_case=True)
 
 
 @functools.cache

@@ -10,7 +10,7 @@ from datetime import date
 from .dates import DateExpression
 from .gazetteer import gazetteer
 from .mentions import COUNTRY, ORG, PERSON, Entity, Mention, is_subject_position
-from .rules import load_rules, verb_forms
+from .rules import alternation, load_rules, verb_forms
 from .text import Paragraph
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -44,8 +44,7 @@ def trigger_regex() -> tuple[re.Pattern, dict[str, dict]]:
             lookup[form.lower()] = {**spec, "lemma": lemma}
     for noun, spec in triggers["nouns"].items():
         lookup[noun.lower()] = {**_spec(spec), "lemma": noun}
-    body = "|".join(re.escape(f) for f in sorted(lookup, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({body})(?![\w-])", re.IGNORECASE), lookup
+    return re.compile(rf"(?<![\w-])({alternation(lookup, ignore_case=True)})(?![\w-])", re.IGNORECASE), lookup
 
 
 def _location(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:

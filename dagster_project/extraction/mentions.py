@@ -9,7 +9,7 @@ from datetime import date
 
 from .gazetteer import demonym_pattern, gazetteer, role_heads
 from .names import HONORIFICS, honorific_gender, is_short_form, name_key, same_person_name
-from .rules import load_rules
+from .rules import alternation, load_rules
 from .text import in_spans
 
 PERSON, ORG, COUNTRY, MEDIA = "person", "organization", "country", "media"
@@ -130,18 +130,15 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
 def _role_regex() -> re.Pattern:
     rules = load_rules()
     heads = role_heads()
-    dets = "|".join(re.escape(d) for d in sorted(rules["role_words"]["determiners"], key=len, reverse=True))
-    head_alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    head_plural = "|".join(re.escape(h) + "s" for h in sorted(heads, key=len, reverse=True))
-    complements = sorted({c for v in heads.values() for c, _, _ in v if c}, key=len, reverse=True)
-    comp_alt = "|".join(re.escape(c) for c in complements) or "(?!)"
+    dets = alternation(rules["role_words"]["determiners"], ignore_case=True)
+    head_alt = alternation([*heads, *(h + "s" for h in heads)], ignore_case=True)
+    comp_alt = alternation({c for v in heads.values() for c, _, _ in v if c}, ignore_case=True)
     dem = demonym_pattern()
     gaz = gazetteer()
-    of_names = sorted({f for f, a in gaz.by_form.items() if a.actor_type in (COUNTRY, ORG) and f[:1].isupper()},
-                      key=len, reverse=True)
-    of_alt = "|".join(re.escape(n) for n in of_names) or "(?!)"
+    of_alt = alternation({f for f, a in gaz.by_form.items() if a.actor_type in (COUNTRY, ORG) and f[:1].isupper()},
+                         ignore_case=True)
     return re.compile(
-        rf"(?<![\w-])(?P<det>{dets})\s?(?P<head>{head_plural}|{head_alt})(?![\w-])"
+        rf"(?<![\w-])(?P<det>{dets})\s?(?P<head>{head_alt})(?![\w-])"
         rf"(?:\s+(?P<dem1>(?:{dem})(?:\s+et\s+(?:{dem}))?)(?![\w-]))?"
         rf"(?:\s+(?P<comp>{comp_alt}))?"
         rf"(?:\s+(?P<dem2>(?:{dem})(?:\s+et\s+(?:{dem}))?)(?![\w-]))?"
@@ -194,8 +191,8 @@ def role_mentions(text: str) -> list[Mention]:
 @functools.cache
 def _institution_regex() -> re.Pattern:
     words = load_rules()["role_words"]
-    heads = "|".join(re.escape(h) for h in sorted(words["institution_heads"], key=len, reverse=True))
-    comps = "|".join(re.escape(c) for c in sorted(words["institution_complements"], key=len, reverse=True))
+    heads = alternation(words["institution_heads"], ignore_case=True)
+    comps = alternation(words["institution_complements"], ignore_case=True)
     dem = demonym_pattern()
     return re.compile(
         rf"(?<![\w-])(?:le|la|les|l['’])\s?(?P<body>(?:{heads})(?:\s+(?P<d1>{dem}))?(?:\s+(?P<comp>{comps}))?"
@@ -225,7 +222,7 @@ def institution_mentions(text: str) -> list[Mention]:
 
 @functools.cache
 def _government_regex() -> re.Pattern:
-    heads = "|".join(re.escape(h) for h in load_rules()["role_words"]["government_heads"])
+    heads = alternation(load_rules()["role_words"]["government_heads"], ignore_case=True)
     return re.compile(rf"(?<![\w-])(?:le|la|les|l['’])\s?({heads})\s+({demonym_pattern()})(?![\w-])", re.IGNORECASE)
 
 
@@ -431,7 +428,8 @@ def short_form_mentions(text: str, mentions: list[Mention], entities: list[Entit
     for e in entities:
         if e.actor_type != PERSON or not e.name or len(e.name.split()) < 2:
             continue
-        for form in {e.name.split()[0], e.name.split()[-1], *(f.split()[-1] for f in e.forms if " " in f)}:
+        # in a fixed order (not a set's): the forms list is stored and must not change between runs
+        for form in dict.fromkeys([e.name.split()[-1], e.name.split()[0], *(f.split()[-1] for f in e.forms if " " in f)]):
             if len(form) < 3 or not form[0].isupper() or gazetteer().lookup(form) is not None:
                 continue
             for m in re.finditer(rf"(?<!\w){re.escape(form)}(?![\w-])", text):

@@ -207,7 +207,7 @@ def resolve_meetings(mentions: list[dict], entity_actor: dict[tuple[str, int], s
     for item in weak:
         # a report dated only by its article ('la rencontre entre X et Y') is the reported meeting
         # of those participants nearest before the article's date, if there is one
-        candidates = list({id(c): c for a in item["actors"] for c in by_actor[a]}.values())
+        candidates = list({id(c): c for a in sorted(item["actors"]) for c in by_actor[a]}.values())
         home = _nearest_cluster(item, candidates, published.get(item["article_id"]))
         if home is None:
             clusters.append([item])
@@ -225,7 +225,7 @@ def resolve_meetings(mentions: list[dict], entity_actor: dict[tuple[str, int], s
         home = None
         if len(articles) == 1:
             # an article that reports two meetings separately means two meetings
-            candidates = list({id(m): m for a in _actors(cluster) for m in merged_by_actor[a]}.values())
+            candidates = list({id(m): m for a in sorted(_actors(cluster)) for m in merged_by_actor[a]}.values())
             home = max((m for m in candidates if _participants_compatible(_actors(cluster), _actors(m))
                         and all(_fits(x, m) for x in cluster)
                         and not articles & {x["article_id"] for x in m}),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from pathlib import Path
 
 import yaml
@@ -47,6 +48,32 @@ def actor_roles() -> list[dict]:
 @functools.cache
 def role_titles() -> list[dict]:
     return _read_csv("role_titles.csv")
+
+
+def alternation(words, ignore_case: bool = False) -> str:
+    """A regex matching any of `words`, longest first, written as a trie.
+
+    A flat alternation of a thousand names makes `re` try every name at every position; the trie
+    tries only the branch of the next character. Backtracking gives up the longest candidate
+    first, so it matches what the flat longest-first alternation would. For a pattern compiled
+    with re.IGNORECASE pass ignore_case=True: two branches differing only in case would otherwise
+    both match and the first, not the longest, would win.
+    """
+    trie: dict = {}
+    for word in {w.lower() if ignore_case else w for w in words if w}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie) if trie else "(?!)"
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def verb_forms(lemma: str, extra: list[str] | None = None) -> set[str]:

@@ -1,12 +1,13 @@
 """Direct quotes and indirect speech, attributed to a speaker mention."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .cues import Cue, find_cues, verb_index
 from .mentions import MEDIA, PERSON, Mention, is_subject_position
-from .rules import load_rules
+from .rules import alternation, load_rules
 from .text import ABBREVIATION, Paragraph
 
 _CLAUSE_BREAK = re.compile(r",\s*(?:a-t-(?:il|elle)|ont-ils|selon|d'après|d’après|a rapporté|rapporte|ont rapporté)\b"
@@ -126,10 +127,14 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return (pos, pos)
 
 
+@functools.cache
+def _adverb_alternation() -> str:
+    return alternation(load_rules()["adverbs"])
+
+
 def attach_speakers(text: str, cues: list[Cue], mentions: list[Mention], sentences, quotes: list[Quote]) -> None:
     """Choose the subject mention of each cue (inverted, canonical, prepositional, colon)."""
-    adverbs = load_rules()["adverbs"]
-    adverb_re = "|".join(re.escape(a) for a in sorted(adverbs, key=len, reverse=True))
+    adverb_re = _adverb_alternation()
     close_marks = {q.close for q in quotes}
     for cue in cues:
         s_start, s_end = _sentence_of(sentences, cue.start)
@@ -223,8 +228,7 @@ def _complement(text: str, cue: Cue, sentence: tuple[int, int], cues: list[Cue])
     if not cue.complements:
         return []
     sentence_end = sentence[1]
-    adverbs = load_rules()["adverbs"]
-    adverb_re = "|".join(re.escape(a) for a in sorted(adverbs, key=len, reverse=True))
+    adverb_re = _adverb_alternation()
     offset = cue.end
     rest = text[offset:sentence_end]
     if cue.passive:

@@ -72,14 +72,23 @@ def _aux_regex() -> re.Pattern:
                       rf"(?:(?:{adverbs}|pas|jamais)[\s,]+){{0,3}}$", re.IGNORECASE)
 
 
+@functools.cache
+def _speech_colon_regex() -> re.Pattern:
+    """'Le communiqué précise : ...': a speech noun, then a colon before unquoted content."""
+    nouns = alternation(load_rules()["speech_nouns"], ignore_case=True)
+    return re.compile(rf"\b(?:{nouns})\b[^.:;\n]{{0,120}}?\s?:\s+(?=[^«“\"\s])", re.IGNORECASE)
+
+
 def _verb_matches(text: str):
     """Reporting-verb groups found by a word lookup (a regex alternation of every form is too slow)."""
     clitics = sorted(load_rules()["clitic_subjects"], key=len, reverse=True)
+    clitic_ends = tuple(clitics)  # one str.endswith call rules out most words
     table = _forms_by_first_word()
     words = list(re.finditer(r"[\w'’-]+", text))
     for i, w in enumerate(words):
         token = w.group(0).lower()
-        clitic = next((c for c in clitics if token.endswith(c) and len(token) > len(c)), None)
+        clitic = next((c for c in clitics if token.endswith(c) and len(token) > len(c)), None) \
+            if token.endswith(clitic_ends) else None
         head = token[:-len(clitic)] if clitic else token
         for form in table.get(head, ()):
             if len(form) > 1 and (clitic or [x.group(0).lower() for x in words[i + 1:i + len(form)]] != list(form[1:])):
@@ -140,7 +149,6 @@ def find_cues(text: str) -> list[Cue]:
             out.append(Cue(m.start(), m.end(), prep.lower(), "preposition", ()))
     for m in re.finditer(r"\s?:\s*(?=[«“\"])", text):
         out.append(Cue(m.start(), m.end(), ":", "colon", ()))
-    nouns = alternation(rules["speech_nouns"], ignore_case=True)
-    for m in re.finditer(rf"\b(?:{nouns})\b[^.:;\n]{{0,120}}?\s?:\s+(?=[^«“\"\s])", text, re.IGNORECASE):
+    for m in _speech_colon_regex().finditer(text):
         out.append(Cue(m.end() - 1, m.end(), ":", "speech_colon", ("colon",)))
     return sorted(out, key=lambda c: c.start)

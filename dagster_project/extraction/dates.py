@@ -160,21 +160,49 @@ def _resolve(kind: str, m: re.Match, ref: date | None, year_hint: int | None) ->
 
 def find_dates(text: str, ref: date | None = None, year_hint: int | None = None) -> list[DateExpression]:
     """All date expressions in `text`, longest first where they overlap, resolved against `ref`."""
+    return resolve_dates(_date_matches(text), ref, year_hint)
+
+
+def date_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every date expression, unresolved: what the spaCy component records."""
+    return [(m.start(), m.end(), kind) for kind, m in _date_matches(text)]
+
+
+def dates_at(text: str, spans: list[tuple[int, int, str]], ref: date | None = None) -> list[DateExpression]:
+    """The expressions `date_spans` found, resolved against `ref`, without searching the text again."""
+    matches = []
+    for start, end, kind in spans:
+        for pattern_kind, pattern in compiled_patterns():
+            m = pattern.match(text, start) if pattern_kind == kind else None
+            if m is not None and m.end() == end:
+                matches.append((kind, m))
+                break
+    return resolve_dates(matches, ref)
+
+
+def _date_matches(text: str) -> list[tuple[str, re.Match]]:
     taken: list[tuple[int, int]] = []
-    found: list[DateExpression] = []
+    found = []
     for kind, pattern in compiled_patterns():
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            try:
-                value, precision = _resolve(kind, m, ref, year_hint)
-            except (ValueError, KeyError):
-                value, precision = None, None
-            taken.append((m.start(), m.end()))
-            last_day = None
-            if kind == "range" and value is not None:
-                last_day = _parse_day(_day(m.group(2)), value.month, value.year)
-            found.append(DateExpression(m.start(), m.end(), m.group(0), value, precision, kind, last_day))
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                taken.append((m.start(), m.end()))
+                found.append((kind, m))
+    return found
+
+
+def resolve_dates(matches: list[tuple[str, re.Match]], ref: date | None,
+                  year_hint: int | None = None) -> list[DateExpression]:
+    found = []
+    for kind, m in matches:
+        try:
+            value, precision = _resolve(kind, m, ref, year_hint)
+        except (ValueError, KeyError):
+            value, precision = None, None
+        last_day = None
+        if kind == "range" and value is not None:
+            last_day = _parse_day(_day(m.group(2)), value.month, value.year)
+        found.append(DateExpression(m.start(), m.end(), m.group(0), value, precision, kind, last_day))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -43,9 +43,7 @@ class Gazetteer:
     def roles_of(self, actor_key: str, on: date | None) -> set[str]:
         """Roles the dictionary gives an actor on a date (all of its roles when the date is unknown)."""
         out = set()
-        for row in actor_roles():
-            if row["actor_key"] != actor_key:
-                continue
+        for row in _roles_by_actor().get(actor_key, ()):
             start, end = _iso(row.get("valid_from")), _iso(row.get("valid_to"))
             if on is None or ((start is None or start <= on) and (end is None or on < end)):
                 out.add(row["role"])
@@ -62,6 +60,14 @@ class Gazetteer:
             if on is None or ((start is None or start <= on) and (end is None or on < end)):
                 out.append(row["actor_key"])
         return out
+
+
+@functools.cache
+def _roles_by_actor() -> dict[str, list[dict]]:
+    by_actor: dict[str, list[dict]] = {}
+    for row in actor_roles():
+        by_actor.setdefault(row["actor_key"], []).append(row)
+    return by_actor
 
 
 def _iso(value: str | None) -> date | None:

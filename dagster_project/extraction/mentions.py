@@ -10,7 +10,7 @@ from datetime import date
 from .gazetteer import demonym_pattern, gazetteer, role_heads
 from .names import HONORIFICS, honorific_gender, is_short_form, name_key, same_person_name
 from .rules import alternation, load_rules
-from .text import in_spans
+from .text import in_spans, word_occurrences
 
 PERSON, ORG, COUNTRY, MEDIA = "person", "organization", "country", "media"
 _NER_TYPES = {"PER": PERSON, "ORG": ORG}
@@ -238,20 +238,31 @@ def government_mentions(text: str) -> list[Mention]:
     return out
 
 
+@functools.cache
+def _pronoun_regexes() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
+    rules = load_rules()
+    pronouns = {form.lower(): gender for form, gender in rules["pronouns"].items()}
+    anaphors = {form.rstrip(",").lower(): gender for form, gender in rules["role_words"]["anaphors"].items()}
+    return (re.compile(rf"(?<![\w-])(?:{alternation(pronouns, ignore_case=True)})(?![\w'’-])", re.IGNORECASE), pronouns,
+            re.compile(rf"(?<![\w-])(?:{alternation(anaphors, ignore_case=True)})(?![\w-])", re.IGNORECASE), anaphors)
+
+
 def pronoun_mentions(text: str) -> list[Mention]:
+    """Subject pronouns ('il', 'a-t-elle') and anaphors ('ce dernier'), unresolved."""
     rules = load_rules()
     out = []
+    # each clitic on its own: "a-t-il" also yields "-il", which the statement rules rely on
     for form, gender in rules["clitic_subjects"].items():
         for m in re.finditer(rf"(?<=\w){re.escape(form)}(?![\w-])", text):
             out.append(Mention(m.start(), m.end(), m.group(0), "pronoun", PERSON, gender=gender,
                                plural=form.endswith("s")))
-    for form, gender in rules["pronouns"].items():
-        for m in re.finditer(rf"(?<![\w-]){form}(?![\w'’-])", text, re.IGNORECASE):
-            out.append(Mention(m.start(), m.end(), m.group(0), "pronoun", PERSON, gender=gender,
-                               plural=form.endswith("s")))
-    for form, gender in rules["role_words"]["anaphors"].items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form.rstrip(','))}(?![\w-])", text, re.IGNORECASE):
-            out.append(Mention(m.start(), m.end(), m.group(0), "anaphor", PERSON, gender=gender))
+    pronoun_re, pronouns, anaphor_re, anaphors = _pronoun_regexes()
+    for m in pronoun_re.finditer(text):
+        form = m.group(0).lower()
+        out.append(Mention(m.start(), m.end(), m.group(0), "pronoun", PERSON, gender=pronouns[form],
+                           plural=form.endswith("s")))
+    for m in anaphor_re.finditer(text):
+        out.append(Mention(m.start(), m.end(), m.group(0), "anaphor", PERSON, gender=anaphors[m.group(0).lower()]))
     return out
 
 
@@ -432,9 +443,10 @@ def short_form_mentions(text: str, mentions: list[Mention], entities: list[Entit
         for form in dict.fromkeys([e.name.split()[-1], e.name.split()[0], *(f.split()[-1] for f in e.forms if " " in f)]):
             if len(form) < 3 or not form[0].isupper() or gazetteer().lookup(form) is not None:
                 continue
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?![\w-])", text):
-                if not _overlaps((m.start(), m.end()), taken) and not in_spans(m.start(), skip):
-                    out.append(Mention(m.start(), m.end(), form, "name", PERSON, e.dict_key, entity=e.idx))
+            for start in word_occurrences(text, form):
+                end = start + len(form)
+                if not _overlaps((start, end), taken) and not in_spans(start, skip):
+                    out.append(Mention(start, end, form, "name", PERSON, e.dict_key, entity=e.idx))
                     e.add_form(form)
-                    taken.append((m.start(), m.end()))
+                    taken.append((start, end))
     return out

@@ -1,6 +1,7 @@
 """spaCy pipeline and the per-article extraction entry point: text in, rows out."""
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -8,10 +9,11 @@ import re
 from datetime import date
 
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .dates import find_dates
+from .dates import date_spans, dates_at
 from .meetings import extract_meetings
 from .mentions import PERSON, Entity, Mention, detect_mentions, resolve_entities, short_form_mentions
 from .statements import extract_statements
@@ -46,7 +48,7 @@ def french_dates(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         # plain (start, end, kind) lists: docs cross process boundaries under nlp.pipe(n_process=2)
-        doc._.date_expressions = [[d.start, d.end, d.kind] for d in find_dates(doc.text)]
+        doc._.date_expressions = [list(span) for span in date_spans(doc.text)]
         return doc
 
     return component
@@ -61,12 +63,17 @@ def load_nlp() -> Language:
     return nlp
 
 
-def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+def _sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Character spans of doc.sents, whitespace trimmed, read from token arrays (Span objects are slow)."""
+    if not len(doc):
+        return []
+    idx_and_start = doc.to_array([IDX, SENT_START])[1:]
+    bounds = [0] + idx_and_start[idx_and_start[:, 1] == 1, 0].tolist() + [len(text)]
     spans = []
-    for sent in doc.sents:
-        text = sent.text
-        lead = len(text) - len(text.lstrip())
-        spans.append((sent.start_char + lead, sent.start_char + len(text.rstrip())))
+    for start, end in zip(bounds, bounds[1:]):
+        chunk = text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append((start + lead, start + len(chunk.rstrip())))
     return [s for s in spans if s[1] > s[0]]
 
 
@@ -133,15 +140,17 @@ def _antecedent(m: Mention, mentions: list[Mention], entities: list[Entity], las
 def extract_article(nlp: Language, article_id: str, text: str, published_date: date | None) -> dict[str, list[dict]]:
     """All extraction rows for one article; offsets index into `text` as stored."""
     doc = nlp(text)
-    return rows_from_doc(doc, article_id, published_date)
+    return rows_from_doc(doc, article_id, published_date, text)
 
 
-def rows_from_doc(doc: Doc, article_id: str, published_date: date | None) -> dict[str, list[dict]]:
-    text = doc.text
+def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
+                  text: str | None = None) -> dict[str, list[dict]]:
+    """`text` is the text the doc was made from, if the caller has it: Doc.text joins every token again."""
+    text = doc.text if text is None else text
     paras = paragraphs(text)
     skip = boilerplate_mask(text)
-    sentences = _sentence_spans(doc)
-    dates = find_dates(text, ref=published_date)
+    sentences = _sentence_spans(doc, text)
+    dates = dates_at(text, doc._.date_expressions, ref=published_date)
     mentions = detect_mentions(text, doc.ents, skip)
     entities = resolve_entities(text, mentions, published_date)
     mentions = sorted(mentions + short_form_mentions(text, mentions, entities, skip), key=lambda m: m.start)
@@ -155,10 +164,11 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None) -> dic
     attribution |= {id(st.relay) for st in statements if st.relay is not None}
     quoted = [(st.start, st.end) for st in statements if st.type == "direct"]
     meetings = extract_meetings(text, paras, sentences, mentions, entities, dates, published_date, attribution, quoted)
-    sentence_index = {span: i for i, span in enumerate(sentences)}
+    sentence_starts_at = [s for s, _ in sentences]
 
     def sentence_of(pos: int) -> int | None:
-        return next((i for (s, e), i in sentence_index.items() if s <= pos < e), None)
+        i = bisect.bisect_right(sentence_starts_at, pos) - 1
+        return i if i >= 0 and pos < sentences[i][1] else None
 
     rows: dict[str, list[dict]] = {
         "sentences": [{"article_id": article_id, "sentence_idx": i, "char_start": s, "char_end": e,
@@ -212,9 +222,9 @@ def extract_articles(nlp: Language, articles, n_process: int = 1, batch_size: in
     each taking chunks of articles: spaCy's own n_process would leave the rules to one process.
     """
     if n_process <= 1:
-        items = ((text, (article_id, published)) for article_id, text, published in articles)
-        for doc, (article_id, published) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
-            yield article_id, rows_from_doc(doc, article_id, published)
+        items = ((text, (article_id, text, published)) for article_id, text, published in articles)
+        for doc, (article_id, text, published) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+            yield article_id, rows_from_doc(doc, article_id, published, text)
         return
     pool = ProcessPoolExecutor(max_workers=n_process, initializer=load_nlp)
     pending: deque = deque()

@@ -28,6 +28,27 @@ def split_metadata_header(raw: str) -> tuple[str | None, str]:
     return match.group(1), raw[match.end():]
 
 
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what `re` counts as \\w
+
+
+def word_occurrences(text: str, word: str):
+    """Starts of `word` standing alone (not inside a longer word or hyphenated compound), left to right.
+
+    What re.finditer(rf"(?<!\\w){re.escape(word)}(?![\\w-])") gives, without compiling a pattern per word.
+    """
+    end = len(text)
+    i = text.find(word)
+    while i != -1:
+        after = i + len(word)
+        if (i == 0 or not _is_word_char(text[i - 1])) and \
+                (after == end or not (_is_word_char(text[after]) or text[after] == "-")):
+            yield i
+            i = text.find(word, after)
+        else:
+            i = text.find(word, i + 1)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     start: int

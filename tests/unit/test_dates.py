@@ -79,3 +79,11 @@ def test_publication_date_from_weekday_after_the_latest_date():
 def test_publication_date_unknown_is_said():
     got = infer_publication_date("Aucune date ici.")
     assert got.value is None and got.basis == "no date found"
+
+
+def test_dates_found_by_the_component_resolve_like_a_fresh_search():
+    from dagster_project.extraction.dates import date_spans, dates_at
+
+    text = ("Le 3 mai 2022, puis du 4 au 6 juin, mardi dernier, hier et le 12/07/2021 ; "
+            "en 2019 et le mois dernier, le 2021-03-04.")
+    assert dates_at(text, date_spans(text), ref=REF) == find_dates(text, ref=REF)

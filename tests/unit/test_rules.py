@@ -44,3 +44,26 @@ def test_extraction_rows_do_not_depend_on_the_hash_seed():
         outputs.add(run.stdout)
     assert len(outputs) == 1
     assert json.loads(outputs.pop())["entities"]
+
+
+def test_word_occurrences_are_the_standalone_regex_matches():
+    from dagster_project.extraction.text import word_occurrences
+
+    rng = random.Random(11)
+    for _ in range(2000):
+        text = "".join(rng.choice("ab-_ é1.'") for _ in range(40))
+        word = "".join(rng.choice("ab-é'") for _ in range(rng.randint(1, 3)))
+        expected = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?![\w-])", text)]
+        assert list(word_occurrences(text, word)) == expected, (text, word)
+
+
+def test_an_anaphor_is_one_mention(extract):
+    rows = extract("Emmanuel Macron a reçu Olaf Scholz. Ce dernier, arrivé lundi, a déclaré que « tout va bien ».")
+    spans = [(m["char_start"], m["char_end"]) for m in rows["entity_mentions"]]
+    assert len(spans) == len(set(spans))
+    assert speaker_of_anaphor(rows) == "Olaf Scholz"
+
+
+def speaker_of_anaphor(rows):
+    (statement,) = rows["statements"]
+    return rows["names"].get(statement["speaker_entity_idx"])

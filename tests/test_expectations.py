@@ -101,3 +101,23 @@ def test_real_suite_catches_duplicate_participants():
     assert result.severity == dg.AssetCheckSeverity.WARN
     failed = {f["expectation"] for f in result.metadata["failures"].value}
     assert failed == {"expect_column_values_to_not_be_null", "expect_compound_columns_to_be_unique"}
+
+
+def test_check_reads_only_the_columns_its_expectations_name(tmp_path):
+    import duckdb
+
+    spec = suite_spec(_suite(tmp_path))
+    con = duckdb.connect()
+    con.execute("create table people as select 1 as person_id, 'direct' as kind, 'Ann' as name, "
+                "repeat('x', 1000) as biography")
+    spec = type(spec)(**{**spec.__dict__, "sql": "select * from people"})
+    frame = con.sql(spec.frame_sql()).df()
+    assert list(frame.columns) == ["person_id", "kind", "name"]  # name: a key column for the examples
+    assert validate_dataframe(spec.path, frame).passed
+
+
+def test_a_whole_table_expectation_keeps_every_column():
+    from dagster_project.defs.quality.gx_suites import columns_read
+
+    assert columns_read([{"type": "expect_column_values_to_be_unique", "kwargs": {"column": "id"}}]) == ("id",)
+    assert columns_read([{"type": "expect_table_columns_to_match_set", "kwargs": {"column_set": ["id"]}}]) is None

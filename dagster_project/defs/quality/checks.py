@@ -23,7 +23,7 @@ def build_gx_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
     )
     def _gx_check(context: dg.AssetCheckExecutionContext, warehouse: DuckDBWarehouse) -> dg.AssetCheckResult:
         with warehouse.connect(read_only=True) as con:
-            frame = con.sql(spec.sql).df()
+            frame = con.sql(spec.frame_sql()).df()
         return validate_dataframe(spec.path, frame, severity=spec.severity, key_columns=spec.key_columns)
 
     return _gx_check

@@ -10,6 +10,7 @@ context with a pandas datasource. A suite file's ``meta.dagster`` says what the 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import os
@@ -36,6 +37,15 @@ class SuiteSpec:
     severity: dg.AssetCheckSeverity
     key_columns: tuple[str, ...]
     description: str
+    columns: tuple[str, ...] | None = None  # what the expectations read; None: every column
+
+    def frame_sql(self) -> str:
+        """The suite's SQL, narrowed to the columns its expectations and examples read: wide text
+        and list columns the suite never looks at make the DataFrame and GX much slower."""
+        if self.columns is None:
+            return self.sql
+        wanted = list(dict.fromkeys([*self.columns, *self.key_columns]))
+        return "select " + ", ".join(f'"{c}"' for c in wanted) + f" from ({self.sql}) as suite_rows"
 
 
 def read_suite_json(path: Path) -> dict:
@@ -68,7 +78,27 @@ def suite_spec(path: Path) -> SuiteSpec:
         severity=dg.AssetCheckSeverity(meta.get("severity", "ERROR")),
         key_columns=tuple(meta.get("key_columns", [])),
         description=meta.get("description") or f"Great Expectations suite {data['name']}",
+        columns=columns_read(data.get("expectations", [])),
     )
+
+
+# expectations about the table's column set need every column
+_WHOLE_TABLE_TYPES = ("expect_table_column", "expect_table_columns")
+
+
+def columns_read(expectations: list[dict]) -> tuple[str, ...] | None:
+    """The columns a suite's expectations name, or None if one of them looks at the whole column set."""
+    columns: list[str] = []
+    for expectation in expectations:
+        if expectation["type"].startswith(_WHOLE_TABLE_TYPES):
+            return None
+        kwargs = expectation.get("kwargs", {})
+        for key in ("column", "column_A", "column_B"):
+            if key in kwargs:
+                columns.append(kwargs[key])
+        for key in ("column_list", "column_set"):
+            columns.extend(kwargs.get(key) or [])
+    return tuple(dict.fromkeys(columns))
 
 
 def suite_paths(folder: Path) -> list[Path]:
@@ -104,7 +134,10 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _validate(suite, frame):
+@functools.cache
+def _dataframe_batches():
+    """One ephemeral GX context and pandas batch definition per process: building a context costs
+    more than validating most tables, and each validation passes its own DataFrame."""
     import great_expectations as gx
 
     context = gx.get_context(mode="ephemeral")
@@ -114,12 +147,15 @@ def _validate(suite, frame):
         context.variables.progress_bars = ProgressBarsConfig(globally=False)
     except Exception:  # cosmetic only
         pass
-    batch = (
+    return (
         context.data_sources.add_pandas("warehouse")
         .add_dataframe_asset("rows")
         .add_batch_definition_whole_dataframe("all_rows")
-        .get_batch(batch_parameters={"dataframe": frame})
     )
+
+
+def _validate(suite, frame):
+    batch = _dataframe_batches().get_batch(batch_parameters={"dataframe": frame})
     return batch.validate(suite, result_format="SUMMARY")
 
 

@@ -37,6 +37,8 @@ def honorific_gender(value: str) -> str | None:
 
 def is_initial_form(short: str, full: str) -> bool:
     """'S. Lavrov' is an initial form of 'Sergueï Lavrov'."""
+    if "." not in short:
+        return False
     match = re.fullmatch(r"([A-ZÀ-Ý])\.\s*(.+)", short.strip())
     if not match:
         return False

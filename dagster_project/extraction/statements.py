@@ -68,6 +68,9 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             carry = None
         while i < p.end:
             ch = text[i]
+            if ch == '"' and _elision_mark(text, i):
+                i += 1  # 'l"héritage': an apostrophe the scraper turned into a double quote
+                continue
             if stack and ch == pairs[stack[-1][1]]:
                 start_mark, mark = stack.pop()
                 quotes.append(_quote(text, start_mark, i))
@@ -81,6 +84,19 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 quotes.append(_quote(text, carry[0], close))
                 carry = None
     return sorted({q.open: q for q in quotes}.values(), key=lambda q: q.open)
+
+
+@functools.cache
+def _elided_word_at_end() -> re.Pattern:
+    words = alternation(load_rules()["elided_words"], ignore_case=True)
+    return re.compile(rf"(?<!\w)(?:{words})\Z", re.IGNORECASE)
+
+
+def _elision_mark(text: str, i: int) -> bool:
+    """Is the straight double quote at `i` the apostrophe of an elided word ('l"accord', 'qu"il')?"""
+    if i + 1 >= len(text) or text[i + 1].lower() not in "aeiouyhàâäéèêëîïôöûü":
+        return False
+    return _elided_word_at_end().search(text, max(0, i - 8), i) is not None
 
 
 def _quote(text: str, open_idx: int, close_idx: int) -> Quote:

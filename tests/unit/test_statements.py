@@ -168,3 +168,10 @@ def test_an_unnamed_ministry_speaks_as_an_organisation(extract):
     (st,) = rows["statements"]
     speaker = next(e for e in rows["entities"] if e["entity_idx"] == st["speaker_entity_idx"])
     assert (speaker["name"], speaker["actor_type"]) == ("ministère slovène de la Défense", "organization")
+
+
+def test_apostrophe_scraped_as_double_quote_is_not_a_quote_mark(extract):
+    rows = extract('La ministre a salué "l"engagement" de la Norvège. Elle a affirmé que "l"accord tiendra".', PUB)
+    texts = [s["text"] for s in rows["statements"]]
+    assert all(len(t) > 1 for t in texts)
+    assert any(t.startswith('l"accord') for t in texts)

@@ -25,7 +25,15 @@ def name_key(value: str) -> str:
 
 
 def name_tokens(value: str) -> list[str]:
-    return name_key(value).split()
+    return list(_name_parts(value)[1])
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_parts(value: str) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
+    """(key, words, sorted words, key without spaces): what name comparisons need, computed once per name."""
+    key = name_key(value)
+    words = tuple(key.split())
+    return key, words, tuple(sorted(words)), key.replace(" ", "")
 
 
 def honorific_gender(value: str) -> str | None:
@@ -42,30 +50,30 @@ def is_initial_form(short: str, full: str) -> bool:
     match = re.fullmatch(r"([A-ZÀ-Ý])\.\s*(.+)", short.strip())
     if not match:
         return False
-    full_tokens = name_tokens(full)
+    full_tokens = _name_parts(full)[1]
     return (len(full_tokens) >= 2 and name_key(match.group(2)) == " ".join(full_tokens[1:])
             and full_tokens[0][:1] == strip_accents(match.group(1)).lower())
 
 
 def same_person_name(a: str, b: str, threshold: float = 88.0) -> bool:
     """Two full names of one person: equal keys, same words in any order, initials, or a close spelling."""
-    ka, kb = name_key(a), name_key(b)
+    ka, ta, sorted_a, joined_a = _name_parts(a)
+    kb, tb, sorted_b, joined_b = _name_parts(b)
     if not ka or not kb:
         return False
-    if ka == kb or sorted(ka.split()) == sorted(kb.split()):
+    if ka == kb or sorted_a == sorted_b:
         return True
     if is_initial_form(a, b) or is_initial_form(b, a):
         return True
-    ta, tb = ka.split(), kb.split()
     if len(ta) >= 2 and len(tb) >= 2:
         # misspellings and transliterations keep the overall shape: compare whole names
-        return fuzz.ratio(ka.replace(" ", ""), kb.replace(" ", "")) >= threshold
+        return fuzz.ratio(joined_a, joined_b) >= threshold
     return False
 
 
 def is_short_form(short: str, full: str) -> bool:
     """'Lavrov' or 'Choe' is a short form of 'Sergueï Lavrov' / 'Choe Son-hui' (last or first word)."""
-    ts, tf = name_tokens(short), name_tokens(full)
+    ts, tf = _name_parts(short)[1], _name_parts(full)[1]
     if len(ts) != 1 or len(tf) < 2:
         return False
     return ts[0] in (tf[-1], tf[0]) or is_initial_form(short, full)

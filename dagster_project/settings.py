@@ -98,6 +98,11 @@ def nlp_n_process(n_articles: int) -> int:
     return 1 if n_articles < 50 else 2
 
 
+def nlp_prestart_workers() -> bool:
+    """NLP_PRESTART_WORKERS: start the spaCy worker processes when a run begins (default 1 = yes)."""
+    return os.environ.get("NLP_PRESTART_WORKERS", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
 def nlp_batch_size() -> int:
     """NLP_BATCH_SIZE: documents per ``nlp.pipe`` batch (default 16)."""
     return max(1, _int_env("NLP_BATCH_SIZE", 16))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import multiprocessing
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 import re
@@ -215,28 +216,61 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
     return rows
 
 
-def extract_articles(nlp: Language, articles, n_process: int = 1, batch_size: int = 16):
+class ExtractionWorkers:
+    """Worker processes that load the spaCy pipeline once each, ready before there is work.
+
+    Started when a run begins, the first worker loads the model on the idle core while the articles
+    are ingested and checked; more start when many articles queue (up to `max_workers`). Spawned,
+    not forked: the parent runs threads (Dagster's), which a fork would copy mid-flight.
+    """
+
+    def __init__(self, max_workers: int = 2, warm: int = 1):
+        self.max_workers = max_workers
+        self.pool = ProcessPoolExecutor(max_workers=max_workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=load_nlp)
+        self.warm_up = [self.pool.submit(_pipeline_ready) for _ in range(min(warm, max_workers))]
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pipeline_ready() -> bool:
+    return load_nlp() is not None
+
+
+def extract_articles(nlp: Language | None, articles, n_process: int = 1, batch_size: int = 16,
+                     workers: ExtractionWorkers | None = None):
     """Rows for many articles, in input order: `articles` yields (article_id, text, published_date).
 
-    With n_process > 1 the whole extraction (spaCy and the rules after it) runs in worker processes,
-    each taking chunks of articles: spaCy's own n_process would leave the rules to one process.
+    With `workers` or n_process > 1 the whole extraction (spaCy and the rules after it) runs in
+    worker processes, each taking chunks of articles: spaCy's own n_process would leave the rules
+    to one process. Otherwise it runs here, with `nlp`.
     """
-    if n_process <= 1:
+    if workers is None and n_process <= 1:
         items = ((text, (article_id, text, published)) for article_id, text, published in articles)
         for doc, (article_id, text, published) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
             yield article_id, rows_from_doc(doc, article_id, published, text)
         return
-    pool = ProcessPoolExecutor(max_workers=n_process, initializer=load_nlp)
+    pool = workers.pool if workers is not None else ProcessPoolExecutor(max_workers=n_process, initializer=load_nlp)
+    if workers is not None and n_process <= 1:
+        for future in workers.warm_up:  # a few articles: the warm worker alone, not a second one loading
+            future.result()
+        in_flight = 0
+    else:
+        in_flight = 2 * min(n_process, workers.max_workers) if workers is not None else 2 * n_process
     pending: deque = deque()
     try:
         for chunk in _chunks(articles, batch_size * 2):
             pending.append(pool.submit(_extract_chunk, chunk))
-            if len(pending) > 2 * n_process:  # a few chunks in flight: bounded memory, results in order
+            if len(pending) > in_flight:  # a few chunks in flight: bounded memory, results in order
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
     finally:  # on an error (or an abandoned generator) do not wait for work nobody will read
-        pool.shutdown(wait=True, cancel_futures=True)
+        for future in pending:
+            future.cancel()
+        if workers is None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunks(articles, size: int):

@@ -350,11 +350,11 @@ def test_nlp_asset_is_incremental_batched_and_reparses_on_a_new_version(tmp_path
     import dagster_project.extraction.pipeline as pipeline
     from dagster_project.defs.ingest.assets import raw_articles
     from dagster_project.defs.nlp.assets import nlp_extraction
-    from dagster_project.defs.resources import DuckDBWarehouse
+    from dagster_project.defs.resources import DuckDBWarehouse, NlpWorkers
 
     calls = []
 
-    def fake_extract_articles(nlp, items, n_process=1, batch_size=16):
+    def fake_extract_articles(nlp, items, n_process=1, batch_size=16, workers=None):
         items = list(items)
         calls.append(([a for a, _, _ in items], n_process, batch_size))
         for article_id, text, published in items:
@@ -375,7 +375,8 @@ def test_nlp_asset_is_incremental_batched_and_reparses_on_a_new_version(tmp_path
     monkeypatch.setenv("NLP_BATCH_SIZE", "8")
 
     def run() -> int:
-        result = dg.materialize([raw_articles, nlp_extraction], resources={"warehouse": DuckDBWarehouse()})
+        result = dg.materialize([raw_articles, nlp_extraction], resources={"warehouse": DuckDBWarehouse(),
+                                                                    "nlp_workers": NlpWorkers(prestart=False)})
         assert result.success
         [meta] = [m.metadata for m in result.asset_materializations_for_node("nlp_extraction")
                   if m.asset_key == dg.AssetKey(["nlp", "statements"])]

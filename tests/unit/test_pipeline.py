@@ -55,3 +55,17 @@ def test_extractor_version_follows_the_rules(tmp_path):
     before = extraction.fingerprint([rules])
     rules.write_text("reporting_verbs: {dire: {}}\n")
     assert extraction.fingerprint([rules]) != before
+
+
+def test_prestarted_workers_give_the_same_rows(nlp):
+    from dagster_project.extraction.pipeline import ExtractionWorkers
+
+    articles = [(f"w{i}", f"« Rien n'est joué », a estimé Olaf Scholz le {i + 1} avril.", date(2021, 4, 20))
+                for i in range(3)]
+    workers = ExtractionWorkers(max_workers=1, warm=1)
+    try:
+        assert workers.warm_up[0].result() is True  # the worker loaded the pipeline before any work
+        in_workers = list(extract_articles(None, articles, n_process=1, batch_size=2, workers=workers))
+    finally:
+        workers.close()
+    assert in_workers == list(extract_articles(nlp, articles, n_process=1))

@@ -24,7 +24,7 @@ from dagster_project.defs.nlp.tables import (
     RESOLUTION_SORT,
     RESOLUTION_TABLES,
 )
-from dagster_project.defs.resources import DuckDBWarehouse
+from dagster_project.defs.resources import DuckDBWarehouse, NlpWorkers
 
 BATCH_SIZE = 200  # default of NLP_COMMIT_EVERY (settings.nlp_commit_every)
 RAW_ARTICLES = dg.AssetKey(["raw", "articles"])
@@ -254,8 +254,9 @@ class SpacyExtractor:
     ``one`` is the per-article fallback used to isolate a failing article.
     """
 
-    def __init__(self, log=None):
+    def __init__(self, log=None, workers=None):
         self.log = log
+        self.workers = workers  # ExtractionWorkers started with the run, or None: processes started here
         self._nlp = None
         self.n_process = 1
         self.batch_size = settings.nlp_batch_size()
@@ -274,9 +275,15 @@ class SpacyExtractor:
         from dagster_project.extraction.pipeline import extract_articles
 
         self.n_process = settings.nlp_n_process(len(articles))
+        if self.workers is not None:
+            self.n_process = min(self.n_process, self.workers.max_workers)
         if self.log:
+            where = "the run's worker processes" if self.workers is not None else "processes started now"
             self.log.info(f"parsing {len(articles)} articles with n_process={self.n_process}, "
-                          f"batch_size={self.batch_size}")
+                          f"batch_size={self.batch_size}, in {where}")
+        if self.workers is not None:
+            return extract_articles(None, articles, n_process=self.n_process, batch_size=self.batch_size,
+                                    workers=self.workers)
         return extract_articles(self.nlp(), articles, n_process=self.n_process, batch_size=self.batch_size)
 
     def one(self, article_id: str, text: str, published):
@@ -285,11 +292,12 @@ class SpacyExtractor:
         return extract_article(self.nlp(), article_id, text, published)
 
 
-def extract_with_spacy(warehouse: DuckDBWarehouse, log, article_ids: Iterable[str] | None = None) -> dict:
+def extract_with_spacy(warehouse: DuckDBWarehouse, log, article_ids: Iterable[str] | None = None,
+                       workers=None) -> dict:
     """run_extraction with the real extractor: incremental, or forced on ``article_ids``."""
     from dagster_project.extraction import EXTRACTOR_VERSION
 
-    extractor = SpacyExtractor(log)
+    extractor = SpacyExtractor(log, workers)
     started = time.monotonic()
     stats = run_extraction(warehouse.connect, extractor.one, EXTRACTOR_VERSION, log=log,
                            extract_many=extractor.many, article_ids=article_ids,
@@ -309,9 +317,9 @@ def extract_with_spacy(warehouse: DuckDBWarehouse, log, article_ids: Iterable[st
         for name in EXTRACTION_TABLES
     ],
 )
-def nlp_extraction(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
+def nlp_extraction(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse, nlp_workers: NlpWorkers):
     """Parse new or changed articles with spaCy (incremental on article id = content hash + extractor version)."""
-    stats = extract_with_spacy(warehouse, context.log)
+    stats = extract_with_spacy(warehouse, context.log, workers=nlp_workers.workers())
     if stats["to_parse"] and stats["failed"] == stats["to_parse"]:
         raise dg.Failure(f"extraction failed for all {stats['failed']} articles; see nlp.parse_errors")
     with warehouse.connect(read_only=True) as con:

@@ -1,6 +1,8 @@
 """Warehouse: the dbt project (seeds, staging, intermediate, marts) as Dagster assets; dbt tests as asset checks."""
 
+import shutil
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -54,7 +56,22 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     except Exception:
         yield from events  # what dbt did build is still recorded, without the extra metadata
         raise
+    _prune_invocation_dirs(invocation.target_path)
     yield from _with_metadata(context, events, invocation.manifest, path, before)
+
+
+KEEP_INVOCATION_DIRS = 5
+
+
+def _prune_invocation_dirs(current: Path, keep: int = KEEP_INVOCATION_DIRS) -> None:
+    """dagster-dbt gives every dbt command its own target folder (~6 MB: manifest, run results,
+    compiled SQL); a daily refresh would pile up gigabytes. Keep the newest few for debugging."""
+    prefix = current.name.split("-")[0] + "-"
+    siblings = sorted((p for p in current.parent.glob(prefix + "*") if p.is_dir()),
+                      key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in siblings[keep:]:
+        if old != current:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _read_mart_ids(path) -> dict[str, set[str]]:

@@ -1,7 +1,6 @@
 """Resources shared by every concern: the DuckDB warehouse and the dbt CLI; runs execute in one process."""
 
 import importlib.metadata
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -15,6 +14,7 @@ from pydantic import Field, PrivateAttr
 
 from dagster_project import settings
 from dagster_project.defs.warehouse.project import dbt_project
+from dagster_project.query import connect_with_retry
 
 
 class DuckDBWarehouse(dg.ConfigurableResource):
@@ -40,18 +40,6 @@ class DuckDBWarehouse(dg.ConfigurableResource):
             yield con
         finally:
             con.close()
-
-
-def connect_with_retry(path: Path, read_only: bool = False, timeout_s: float = 60.0) -> duckdb.DuckDBPyConnection:
-    """Open the DuckDB file, waiting while another process (dbt, the UI) holds its lock."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
 
 
 class WarehouseDbtCliResource(DbtCliResource):

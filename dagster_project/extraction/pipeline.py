@@ -149,7 +149,7 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
     """`text` is the text the doc was made from, if the caller has it: Doc.text joins every token again."""
     text = doc.text if text is None else text
     paras = paragraphs(text)
-    skip = boilerplate_mask(text)
+    skip = boilerplate_mask(text, paras)
     sentences = _sentence_spans(doc, text)
     dates = dates_at(text, doc._.date_expressions, ref=published_date)
     mentions = detect_mentions(text, doc.ents, skip)
@@ -257,7 +257,7 @@ def extract_articles(nlp: Language | None, articles, n_process: int = 1, batch_s
             future.result()
         in_flight = 0
     else:
-        in_flight = 2 * min(n_process, workers.max_workers) if workers is not None else 2 * n_process
+        in_flight = 2 * n_process
     pending: deque = deque()
     try:
         for chunk in _chunks(articles, batch_size * 2):

@@ -84,10 +84,11 @@ def _is_repeat(line: str, seen: list[str]) -> bool:
     return any(prev.startswith(core) for prev in seen)
 
 
-def boilerplate_mask(text: str) -> list[tuple[int, int]]:
-    """Character spans that are not article content (boilerplate lines, photo credits)."""
+def boilerplate_mask(text: str, paras: list[Paragraph] | None = None) -> list[tuple[int, int]]:
+    """Character spans that are not article content (boilerplate lines, photo credits);
+    `paras`: the text's paragraphs when the caller has them already."""
     rules = load_rules()["boilerplate"]
-    spans = [(p.start, p.end) for p in paragraphs(text) if p.is_boilerplate]
+    spans = [(p.start, p.end) for p in (paragraphs(text) if paras is None else paras) if p.is_boilerplate]
     for pattern in rules["inline_patterns"]:
         spans += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
     return sorted(spans)

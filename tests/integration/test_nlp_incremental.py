@@ -54,9 +54,8 @@ class FakeExtractor:
         }
 
 
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "w.duckdb"
+def connector(path):
+    """A `connect(read_only=False)` context manager over one DuckDB file, as run_extraction takes it."""
 
     @contextmanager
     def connect(read_only: bool = False):
@@ -67,6 +66,11 @@ def db(tmp_path):
             con.close()
 
     return connect
+
+
+@pytest.fixture
+def db(tmp_path):
+    return connector(tmp_path / "w.duckdb")
 
 
 def _counts(connect):
@@ -221,18 +225,8 @@ class FakeBatchExtractor:
 
 
 def test_batch_path_gives_the_same_rows_and_isolates_a_failing_article(tmp_path):
-    def connect_to(path):
-        @contextmanager
-        def connect(read_only=False):
-            con = duckdb.connect(str(path), read_only=read_only)
-            try:
-                yield con
-            finally:
-                con.close()
-        return connect
-
     articles = _many(40)
-    one_by_one, batched = connect_to(tmp_path / "a.duckdb"), connect_to(tmp_path / "b.duckdb")
+    one_by_one, batched = connector(tmp_path / "a.duckdb"), connector(tmp_path / "b.duckdb")
     for connect in (one_by_one, batched):
         with connect() as con:
             _raw(con, *articles)
@@ -260,21 +254,12 @@ def test_reprocessing_chosen_articles_ignores_the_log_and_touches_nothing_else(d
 
 KILLED_WRITER = r'''
 import os, sys, time
-from contextlib import contextmanager
-import duckdb
 import dagster_project.defs.nlp.assets as nlp_assets
 sys.path.insert(0, os.environ["TEST_DIR"])
-from test_nlp_incremental import FakeExtractor
+from test_nlp_incremental import FakeExtractor, connector
 
 path, marker = sys.argv[1], sys.argv[2]
-
-@contextmanager
-def connect(read_only=False):
-    con = duckdb.connect(path, read_only=read_only)
-    try:
-        yield con
-    finally:
-        con.close()
+connect = connector(path)
 
 real_insert = nlp_assets.insert_rows
 batches = []
@@ -326,16 +311,7 @@ def test_a_run_killed_inside_a_write_leaves_whole_articles_only(db, tmp_path):
     rerun = FakeExtractor()
     run_extraction(db, rerun, "v1", batch_size=2)
     assert rerun.calls == [f"x{i:05d}" for i in range(4, 10)]
-    clean = tmp_path / "clean.duckdb"
-
-    @contextmanager
-    def clean_db(read_only=False):
-        con = duckdb.connect(str(clean), read_only=read_only)
-        try:
-            yield con
-        finally:
-            con.close()
-
+    clean_db = connector(tmp_path / "clean.duckdb")
     with clean_db() as con:
         _raw(con, *_many(10))
     run_extraction(clean_db, FakeExtractor(), "v1")

@@ -23,6 +23,12 @@ def extract(nlp):
     return run
 
 
+def speaker_entity_of_only_statement(rows):
+    """The entity row of the speaker of the one statement the text must yield."""
+    (statement,) = rows["statements"]
+    return next(e for e in rows["entities"] if e["entity_idx"] == statement["speaker_entity_idx"])
+
+
 def speaker_of(rows, fragment):
     hits = [s for s in rows["speakers"] if fragment in s[0]]
     assert hits, f"no statement containing {fragment!r} in {rows['speakers']}"

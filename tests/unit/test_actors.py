@@ -4,6 +4,8 @@ from datetime import date
 from dagster_project.extraction.names import is_short_form, name_key, same_person_name
 from dagster_project.extraction.resolution import resolve_actors
 
+from .conftest import speaker_entity_of_only_statement
+
 PUB = date(2021, 2, 10)
 
 
@@ -50,8 +52,7 @@ def test_text_glued_by_scraping_still_yields_the_name(extract):
 
 def test_capital_as_speaker_is_the_country(extract):
     rows = extract("Moscou a dénoncé mercredi les nouvelles sanctions européennes.", PUB)
-    (st,) = rows["statements"]
-    speaker = next(e for e in rows["entities"] if e["entity_idx"] == st["speaker_entity_idx"])
+    speaker = speaker_entity_of_only_statement(rows)
     assert (speaker["name"], speaker["actor_type"]) == ("Russie", "country")
 
 
@@ -62,8 +63,7 @@ def test_place_after_a_preposition_is_not_a_person(extract):
 
 def test_role_resolves_to_the_office_holder_at_the_article_date(extract):
     rows = extract("« Nous restons ouverts au dialogue », a déclaré le chef de la diplomatie russe.", PUB)
-    (st,) = rows["statements"]
-    speaker = next(e for e in rows["entities"] if e["entity_idx"] == st["speaker_entity_idx"])
+    speaker = speaker_entity_of_only_statement(rows)
     assert speaker["name"] == "Sergueï Lavrov"
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from dagster_project.extraction.rules import alternation
 
+from .conftest import speaker_entity_of_only_statement
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -61,9 +63,4 @@ def test_an_anaphor_is_one_mention(extract):
     rows = extract("Emmanuel Macron a reçu Olaf Scholz. Ce dernier, arrivé lundi, a déclaré que « tout va bien ».")
     spans = [(m["char_start"], m["char_end"]) for m in rows["entity_mentions"]]
     assert len(spans) == len(set(spans))
-    assert speaker_of_anaphor(rows) == "Olaf Scholz"
-
-
-def speaker_of_anaphor(rows):
-    (statement,) = rows["statements"]
-    return rows["names"].get(statement["speaker_entity_idx"])
+    assert speaker_entity_of_only_statement(rows)["name"] == "Olaf Scholz"

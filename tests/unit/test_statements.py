@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from .conftest import speaker_of
+from .conftest import speaker_entity_of_only_statement, speaker_of
 
 PUB = date(2022, 3, 15)
 
@@ -165,8 +165,7 @@ def test_feminine_institution_is_the_antecedent_of_elle(extract):
 
 def test_an_unnamed_ministry_speaks_as_an_organisation(extract):
     rows = extract("Le ministère slovène de la Défense a affirmé avoir repoussé l'attaque.", PUB)
-    (st,) = rows["statements"]
-    speaker = next(e for e in rows["entities"] if e["entity_idx"] == st["speaker_entity_idx"])
+    speaker = speaker_entity_of_only_statement(rows)
     assert (speaker["name"], speaker["actor_type"]) == ("ministère slovène de la Défense", "organization")
 
 

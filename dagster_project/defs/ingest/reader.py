@@ -467,9 +467,8 @@ def is_input_name(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(SUFFIXES)
 
 
-def list_inputs(folder: Path) -> list[Listed]:
-    """Supported files directly in the folder with their size at listing time, sorted by name."""
-    listed = []
+def _input_entries(folder: Path):
+    """(entry, stat) of each supported regular file directly in the folder; stat None if it vanished."""
     with os.scandir(folder) as entries:
         for entry in entries:
             if not is_input_name(entry.name):
@@ -477,10 +476,16 @@ def list_inputs(folder: Path) -> list[Listed]:
             try:
                 if not entry.is_file():
                     continue
-                size = entry.stat().st_size
-            except FileNotFoundError:  # gone already: still reported, as vanished
-                size = None
-            listed.append(Listed(Path(entry.path), size))
+                stat = entry.stat()
+            except FileNotFoundError:
+                stat = None
+            yield entry, stat
+
+
+def list_inputs(folder: Path) -> list[Listed]:
+    """Supported files directly in the folder with their size at listing time, sorted by name."""
+    # a file gone already is still listed (size None): reading it reports it as vanished
+    listed = [Listed(Path(entry.path), stat.st_size if stat else None) for entry, stat in _input_entries(folder)]
     return sorted(listed, key=lambda item: item.path.name)
 
 
@@ -565,21 +570,13 @@ def read_folder(folder: Path) -> IngestResult:
 
 def folder_fingerprint(folder: Path) -> tuple[str, int, float | None]:
     """(digest of every input file's name, size and mtime; number of files; newest mtime) for the sensor."""
-    folder = Path(folder)
     entries = []
     newest = None
-    with os.scandir(folder) as it:
-        for entry in it:
-            if not is_input_name(entry.name):
-                continue
-            try:
-                if not entry.is_file():
-                    continue
-                stat = entry.stat()
-            except FileNotFoundError:
-                continue
-            entries.append(f"{entry.name}\t{stat.st_size}\t{stat.st_mtime_ns}")
-            newest = stat.st_mtime if newest is None else max(newest, stat.st_mtime)
+    for entry, stat in _input_entries(Path(folder)):
+        if stat is None:
+            continue
+        entries.append(f"{entry.name}\t{stat.st_size}\t{stat.st_mtime_ns}")
+        newest = stat.st_mtime if newest is None else max(newest, stat.st_mtime)
     entries.sort()
     digest = hashlib.sha256("\n".join(entries).encode("utf-8")).hexdigest()
     return digest, len(entries), newest

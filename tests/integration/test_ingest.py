@@ -445,3 +445,15 @@ def test_quarantine_check_passes_when_nothing_is_quarantined():
 
     result = quarantine_check_result([])
     assert result.passed and result.severity == dg.AssetCheckSeverity.WARN
+
+
+def test_unchanged_input_leaves_the_raw_tables_alone(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(LEDE, encoding="utf-8")
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        assert write_raw_tables(con, read_folder(folder)) is True
+        assert write_raw_tables(con, read_folder(folder)) is False  # same rows: nothing written
+        (folder / "b.txt").write_bytes(b"\x00\x01")
+        assert write_raw_tables(con, read_folder(folder)) is True
+        assert con.sql("select source_name from raw.quarantine").fetchall() == [("b.txt",)]

@@ -1,5 +1,6 @@
 """Ingest: the articles folder (NEWS_INPUT_DIR, default seeds/) into raw.articles, raw.article_sources, raw.quarantine."""
 
+import hashlib
 from collections import Counter
 
 import dagster as dg
@@ -19,8 +20,28 @@ from dagster_project.defs.resources import DuckDBWarehouse
 KINDS = {"python", "duckdb"}
 
 
-def write_raw_tables(con, result: IngestResult) -> None:
-    """Replace the three raw tables with the result, in one transaction, rows sorted."""
+def result_digest(result: IngestResult) -> str:
+    """SHA-256 of every row the ingest would write (the rows are sorted and hold no timestamps)."""
+    digest = hashlib.sha256()
+    for rows in (result.articles, result.sources, result.quarantine):
+        for row in rows:
+            digest.update(repr(sorted(row.items())).encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+def _stored_digest(con) -> str | None:
+    rows = con.execute("select comment from duckdb_tables() "
+                       "where schema_name = 'raw' and table_name = 'articles'").fetchall()
+    return rows[0][0] if rows else None
+
+
+def write_raw_tables(con, result: IngestResult) -> bool:
+    """Replace the three raw tables with the result, in one transaction, rows sorted; False (and no
+    write) when they hold exactly these rows already: rewriting them only grows the DuckDB file."""
+    digest = result_digest(result)
+    if _stored_digest(con) == digest:
+        return False
     con.execute("begin transaction")
     try:
         create_table(con, "raw.articles", ARTICLE_COLUMNS, replace=True)
@@ -29,10 +50,12 @@ def write_raw_tables(con, result: IngestResult) -> None:
         insert_rows(con, "raw.articles", ARTICLE_COLUMNS, result.articles, sort_by=["article_id"])
         insert_rows(con, "raw.article_sources", SOURCE_COLUMNS, result.sources, sort_by=["article_id", "source_name", "source_path"])
         insert_rows(con, "raw.quarantine", QUARANTINE_COLUMNS, result.quarantine, sort_by=["source_name", "source_path", "reason"])
+        con.execute(f"comment on table raw.articles is '{digest}'")
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
+    return True
 
 
 def quarantine_preview(rows: list[dict], limit: int = 20) -> str:
@@ -80,7 +103,9 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
     for row in result.quarantine:
         context.log.warning(f"quarantined {row['source_name']}: {row['reason']}")
     with warehouse.connect() as con:
-        write_raw_tables(con, result)
+        rewritten = write_raw_tables(con, result)
+    if not rewritten:
+        context.log.info("input unchanged since the last ingest: raw tables left as they are")
     try:
         added, deleted = sync_article_partitions(context.instance, (a["article_id"] for a in result.articles))
         context.log.info(f"article partitions: {added} added, {deleted} deleted")
@@ -94,6 +119,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
             "input_dir": dg.MetadataValue.path(str(folder)),
             "dagster/row_count": len(result.articles),
             "undated": sum(1 for a in result.articles if a["published_date"] is None),
+            "rewritten": rewritten,
             "encodings": dg.MetadataValue.json(dict(sorted(encodings.items()))),
             "formats": dg.MetadataValue.json(dict(sorted(formats.items()))),
         },

@@ -30,6 +30,7 @@ class Mention:
     plural: bool = False
     entity: int | None = None
     entities: tuple[int, ...] = ()  # a plural role ("les ministres russe et nord-coréen") names several
+    description: str | None = None  # for an unnamed source reached through a pronoun: what it was called
 
 
 @dataclass
@@ -116,7 +117,7 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
         alias = gaz.lookup(surface)
         if alias is not None:
             continue  # a place name or known actor the gazetteer pass declined (e.g. a metonym inside a name)
-        if kind == PERSON and (surface.isupper() or len(surface.split()) > 4):
+        if kind == PERSON and (surface.isupper() or len(surface.split()) > 6):
             continue
         if kind == ORG and surface.split()[0].lower() in role_heads():
             continue  # "ministre des Affaires étrangères" is a role, not an organisation
@@ -266,13 +267,51 @@ def pronoun_mentions(text: str) -> list[Mention]:
     return out
 
 
-def detect_mentions(text: str, ents, skip: list[tuple[int, int]]) -> list[Mention]:
-    """All actor mentions outside the `skip` spans (boilerplate), sorted by position, no overlaps."""
+@functools.cache
+def _phrase_name_regex() -> re.Pattern:
+    particles = alternation(load_rules()["name_particles"])
+    word = r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*"
+    return re.compile(rf"(?<![\w'’-]){word}(?:\s+(?:(?:{particles})\s+)?{word}){{1,4}}(?![\w'’-])")
+
+
+def phrase_name_mentions(text: str, phrases: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Person names the NER missed where a frame says someone speaks ('a déclaré le ministre letton de
+    la Défense Artis Pabriks'): two to five capitalised words, title words and known actors left out."""
+    gaz = gazetteer()
+    title_words = set(load_rules()["title_words"])
+    out = []
+    for start, end in phrases:
+        for m in _phrase_name_regex().finditer(text, start, min(len(text), end + 40)):
+            words = m.group(0).split()
+            lead = 0
+            while lead < len(words) and (words[lead] in title_words or gaz.lookup(words[lead]) is not None):
+                lead += 1
+            words = words[lead:]
+            if len(words) < 2 or m.start() > end + 1:
+                continue
+            name_start = m.start() + len(m.group(0)) - len(" ".join(words))
+            if name_start > end + 1 or any(w in title_words for w in words) or gaz.lookup(" ".join(words)):
+                continue
+            span = (name_start, m.end())
+            if _overlaps(span, taken):
+                continue
+            out.append(Mention(span[0], span[1], text[span[0]:span[1]], "name", PERSON,
+                               gender=honorific_gender(text[max(0, span[0] - 4):span[1]])))
+            taken.append(span)
+    return out
+
+
+def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
+                    speaker_phrases: list[tuple[int, int]] = ()) -> list[Mention]:
+    """All actor mentions outside the `skip` spans (boilerplate), sorted by position, no overlaps.
+    `speaker_phrases`: where the frames say someone speaks, to find names the NER missed there."""
     found = gazetteer_mentions(text)
     for extra in (government_mentions(text), institution_mentions(text)):
         found += [g for g in extra if not _overlaps((g.start, g.end), [(m.start, m.end) for m in found])]
     taken = [(m.start, m.end) for m in found]
     found += ner_mentions(text, ents, taken)
+    taken = [(m.start, m.end) for m in found]
+    found += phrase_name_mentions(text, list(speaker_phrases), taken)
     names = sorted(found, key=lambda m: m.start)
     roles = [r for r in role_mentions(text)]
     pronouns = [p for p in pronoun_mentions(text)]
@@ -344,6 +383,13 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
             entity.gender = m.gender
         m.entity = entity.idx
 
+    for m in names:  # "l'hôte mauritanien X": the nationality written beside a name is the person's
+        if m.actor_type == PERSON and m.entity is not None and entities[m.entity].country is None:
+            words = re.findall(r"[\w'’-]+", text[max(0, m.start - 30):m.start])[-2:]
+            country = next((gaz.demonym_country[w.lower()] for w in reversed(words)
+                            if w.lower() in gaz.demonym_country), None)
+            if country and re.search(r"[\w-]\s*,?\s*$", text[max(0, m.start - 3):m.start]):
+                entities[m.entity].country = country
     ordered = sorted(mentions, key=lambda m: m.start)
     for i, m in enumerate(ordered):
         if m.kind != "role":

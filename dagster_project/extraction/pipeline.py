@@ -15,6 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .dates import date_spans, dates_at
+from .discourse import resolve_speakers
+from .frames import frames_of
 from .meetings import extract_meetings
 from .mentions import PERSON, Entity, Mention, detect_mentions, resolve_entities, short_form_mentions
 from .statements import extract_statements
@@ -60,6 +62,7 @@ def load_nlp() -> Language:
     """The French model with our components; loaded once per process."""
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     nlp.add_pipe("rule_sentences", before="parser")
+    nlp.add_pipe("reporting_frames", after="parser")
     nlp.add_pipe("french_dates", last=True)
     return nlp
 
@@ -152,17 +155,21 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
     skip = boilerplate_mask(text, paras)
     sentences = _sentence_spans(doc, text)
     dates = dates_at(text, doc._.date_expressions, ref=published_date)
-    mentions = detect_mentions(text, doc.ents, skip)
+    frames = frames_of(doc)
+    mentions = detect_mentions(text, doc.ents, skip, [f.speaker for f in frames if f.speaker])
     entities = resolve_entities(text, mentions, published_date)
     mentions = sorted(mentions + short_form_mentions(text, mentions, entities, skip), key=lambda m: m.start)
-    statements = extract_statements(text, paras, sentences, mentions)
-    _resolve_pronouns(statements, mentions, entities, sentences, text)
+    statements = extract_statements(text, paras, sentences, mentions, frames, doc)
+    quoted = [(st.start, st.end) for st in statements if st.type == "direct"]
+    resolve_speakers(doc, text, statements, mentions, entities, sentences, quoted)
     for m in mentions:  # other subject pronouns, for meeting participants ("il a reçu X")
         if m.kind == "pronoun" and m.entity is None and not m.plural:
             m.entity = _antecedent(m, mentions, entities, [], sentences, (), text)
     # attributions after the content ("..., a indiqué X") and relays are not meeting participants
     attribution = {id(st.speaker) for st in statements if st.speaker is not None and st.speaker.start > st.end}
     attribution |= {id(st.relay) for st in statements if st.relay is not None}
+    phrases = [f.speaker for f in frames if f.speaker and f.kind in ("incise", "source")]
+    attribution |= {id(m) for m in mentions if any(s <= m.start < e for s, e in phrases)}
     quoted = [(st.start, st.end) for st in statements if st.type == "direct"]
     meetings = extract_meetings(text, paras, sentences, mentions, entities, dates, published_date, attribution, quoted)
     sentence_starts_at = [s for s, _ in sentences]
@@ -200,7 +207,8 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
             "speaker_char_start": speaker.start if speaker is not None else None,
             "speaker_char_end": speaker.end if speaker is not None else None,
             "speaker_description": (entity.description if entity is not None and not named else
-                                    speaker.text if speaker is not None and not named else None),
+                                    (speaker.description or speaker.text) if speaker is not None and not named
+                                    else None),
             "reported_via_entity_idx": st.relay.entity if st.relay is not None else None,
             "statement_date": st_date, "sentence_idx": sentence_of(st.start)})
     for i, mt in enumerate(meetings):

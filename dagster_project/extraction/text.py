@@ -1,6 +1,7 @@
 """Text normalisation, metadata headers and boilerplate detection for scraped articles."""
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -104,9 +105,24 @@ ABBREVIATION = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|St|Ste|Me|av|J\.-C|etc|c
 
 def sentence_starts(text: str) -> set[int]:
     """Character offsets where a sentence starts: after a line break, or after final punctuation
-    followed by a capital or an opening quote (not after 'M.' or an initial)."""
+    followed by a capital or an opening quote (not after 'M.' or an initial, and not inside a
+    quotation of several sentences: '« ... relever. L'extrémisme ... », a-t-il dit' is one sentence,
+    whose incise gives the whole quotation its speaker)."""
     starts = {m.end() for m in re.finditer(r"\n+", text)}
+    line_starts = sorted(starts | {0})
     for m in _SENTENCE_END.finditer(text):
-        if not ABBREVIATION.search(text[max(0, m.start() - 6):m.start()]):
-            starts.add(m.end())
+        if ABBREVIATION.search(text[max(0, m.start() - 6):m.start()]):
+            continue
+        line = line_starts[bisect.bisect_right(line_starts, m.start()) - 1]
+        if _open_quotation(text[line:m.end()]):
+            continue
+        starts.add(m.end())
     return starts
+
+
+def _open_quotation(before: str) -> bool:
+    """Whether a quotation opened in `before` is still open at its end (a closing mark right before
+    the break closes it)."""
+    if before.count("«") > before.count("»") or before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1

@@ -1,0 +1,181 @@
+"""Speakers reached indirectly: a pronoun ('a-t-il ajouté', 'selon elle'), an anaphor ('ce dernier') or a
+definite description ('le jeune homme', 'l'acteur', 'son épouse') takes the actor it refers to.
+
+The antecedent is chosen among the referents before it, by salience: who spoke last, who was the
+subject of a clause, how many sentences back, with gender and number as hard constraints. Unnamed
+sources ('un de ses proches', 'un diplomate') are referents too, so the pronoun that follows them
+stays unnamed instead of jumping to the last name in the text.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .mentions import COUNTRY, ORG, PERSON, Entity, Mention
+from .rules import load_rules
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+
+
+@dataclass
+class Referent:
+    pos: int
+    end: int
+    entity: int | None  # None: an unnamed source
+    text: str
+    gender: str | None
+    plural: bool
+    person: bool
+    subject: bool
+    speaker: bool = False
+
+
+@functools.cache
+def _weights() -> dict:
+    return load_rules()["discourse"]
+
+
+class Discourse:
+    """The referents of one article, in reading order, and the antecedent search over them."""
+
+    def __init__(self, doc: Doc | None, text: str, mentions: list[Mention], entities: list[Entity],
+                 sentences: list[tuple[int, int]], excluded: list[tuple[int, int]]):
+        self.text = text
+        self.entities = entities
+        self.sentence_starts = [s for s, _ in sentences]
+        self.excluded = excluded  # quoted words: who is named inside a quote is not the speaker of it
+        self.doc = doc
+        self.referents: list[Referent] = []
+        for m in mentions:
+            if m.kind in ("pronoun",) or m.entity is None and not m.entities:
+                continue
+            if _inside(m.start, excluded):
+                continue
+            self.referents.append(self._referent(m))
+        self.referents.sort(key=lambda r: r.pos)
+
+    def _referent(self, m: Mention, speaker: bool = False, entity: int | None = None) -> Referent:
+        idx = m.entity if entity is None else entity
+        e = self.entities[idx] if idx is not None else None
+        person = e is not None and e.actor_type == PERSON or e is None and m.actor_type in (None, PERSON)
+        gender = (e.gender if e is not None and e.actor_type == PERSON else None) or m.gender \
+            or (self._grammatical_gender(m) if not person else None)
+        plural = m.plural or bool(m.entities)
+        return Referent(m.start, m.end, idx, m.text, gender, plural, person, self._is_subject(m), speaker)
+
+    def _token_at(self, pos: int):
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _is_subject(self, m: Mention) -> bool:
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        return span.root.dep_ in _SUBJECT_DEPS
+
+    def _grammatical_gender(self, m: Mention) -> str | None:
+        """'la France' f, 'le Kremlin' m, else the tagger's gender of the head word."""
+        before = self.text[max(0, m.start - 6):m.start].lower().split()
+        if before and before[-1] in ("la", "cette", "une"):
+            return "f"
+        if before and before[-1] in ("le", "ce", "un", "du", "au"):
+            return "m"
+        token = self._token_at(m.start)
+        if token is not None:
+            gender = token.morph.get("Gender")
+            if gender:
+                return "f" if gender[0] == "Fem" else "m"
+        return None
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+
+    def add_speaker(self, m: Mention, entity: int | None, description: str | None = None) -> None:
+        """A speaker, once known, is the most salient referent for the pronouns after it."""
+        r = self._referent(m, speaker=True, entity=entity)
+        if entity is None:
+            r.text = description or m.text
+            r.person = True
+        r.speaker = True
+        bisect.insort(self.referents, r, key=lambda x: x.pos)
+
+    def antecedent(self, m: Mention, before: int, skip: list[tuple[int, int]] = (),
+                   countries: tuple[str, ...] = ()) -> Referent | None:
+        """The referent a pronoun or description at `before` stands for, or None when nothing fits."""
+        w = _weights()
+        here = self.sentence_index(before)
+        best, best_score = None, None
+        for r in self.referents:
+            if r.pos >= before:
+                break
+            if _inside(r.pos, skip):
+                continue
+            distance = here - self.sentence_index(r.pos)
+            if distance > w["max_sentences_back"]:
+                continue
+            if m.plural != r.plural:
+                if not (m.plural and r.entity is not None and not r.person):
+                    continue  # "ils" may stand for a country or a body ("les Palestiniens ... ils")
+            if m.gender and r.gender and m.gender != r.gender:
+                continue
+            if not r.person and not m.plural and not (r.subject or r.speaker) or not r.person and m.kind == "anaphor":
+                continue  # an institution is "elle" only as the subject it was ("La présidence ... Elle a")
+            if countries and (r.entity is None or self.entities[r.entity].country not in countries):
+                continue
+            score = (w["speaker"] * r.speaker + w["subject"] * r.subject + w["person"] * r.person
+                     - w["per_sentence"] * distance)
+            if m.kind == "anaphor" and m.text.lower().startswith(("ce dernier", "cette dernière")):
+                score = -distance  # "ce dernier": the last one named, whatever its role
+            if best_score is None or score >= best_score:
+                best, best_score = r, score
+        return best
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Mention], entities: list[Entity],
+                     sentences: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> None:
+    """Give each pronoun or description speaker its antecedent, in reading order, so that a speaker
+    found for one statement is there for the pronouns of the next."""
+    discourse = Discourse(doc, text, mentions, entities, sentences, quoted)
+    done: dict[int, tuple[int | None, str | None]] = {}
+    for st in sorted(statements, key=lambda s: (s.speaker.start if s.speaker is not None else s.start)):
+        m = st.speaker
+        if m is None:
+            continue
+        key = id(m)
+        if key in done:
+            m.entity, m.description = done[key]
+            continue
+        if _needs_antecedent(m, entities):
+            contents = [(c[0], c[1]) for c in st.cue.contents] if st.cue is not None else []
+            countries = m.countries if m.kind == "role" else ()
+            r = discourse.antecedent(m, min(m.start, st.start), skip=quoted + contents, countries=countries)
+            if r is not None:
+                m.entity = r.entity
+                m.description = r.text if r.entity is None else None
+            elif m.kind in ("pronoun", "anaphor"):
+                m.entity = None
+        done[key] = (m.entity, getattr(m, "description", None))
+        named = m.entity is not None and entities[m.entity].name is not None
+        discourse.add_speaker(m, m.entity if named else None, None if named else (m.description or m.text))
+
+
+def _needs_antecedent(m: Mention, entities: list[Entity]) -> bool:
+    if m.kind in ("pronoun", "anaphor") and m.entity is None:
+        return True
+    # a definite role nobody in the dictionary or the article holds: "le président mauritanien"
+    return m.kind == "role" and not m.plural and (m.entity is None or entities[m.entity].name is None) \
+        and not m.text.lower().startswith(("un ", "une ", "des "))
+
+
+__all__ = ["Discourse", "resolve_speakers", "COUNTRY", "ORG"]

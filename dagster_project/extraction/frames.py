@@ -1,0 +1,1051 @@
+"""Reporting frames read from the dependency parse: a cue (verb of saying, 'selon X'), its speaker
+phrase and the reported content, as character spans.
+
+A frame is found in four word orders, each read from the tree with the word order as a check (the
+parser of a small model gets the attachment of long clauses wrong more often than their order):
+
+* canonical   "X a déclaré (à la presse) que Y"       subject before the cue, content after it
+* incise      "Y, a déclaré X" / "Y, a-t-il ajouté"   content before, subject inverted after the cue
+* participle  "..., ajoutant que Y" / "en soulignant" the subject is that of the governing verb
+* source      "selon X, Y" / "Y, d'après X"           a preposition that names the source
+
+The complements a cue takes (que-clause, infinitive, de/à + infinitive, noun phrase) are data in
+the lexicon (`reporting_verbs`). Speakers are phrases here; who they are (a name, a role, a pronoun)
+is decided later, with the article's mentions.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .rules import load_rules, verb_forms
+
+if not Doc.has_extension("reporting_frames"):
+    Doc.set_extension("reporting_frames", default=[])
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj", "csubj")
+INVERTED_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "obj", "appos", "expl:subj", "iobj", "nmod", "obl:arg", "dep",
+                         "obl:agent")
+CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "parataxis", "conj", "acl", "acl:relcl", "csubj")
+QUOTE_OPEN = "«“\"‹„"
+QUOTE_CLOSE = "»”\"›“"
+
+
+@dataclass
+class Frame:
+    """One reporting frame; all positions are character offsets into the doc's text."""
+    kind: str  # canonical | incise | participle | source | colon
+    lemma: str
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None  # the speaker phrase (head noun phrase, appositions kept)
+    speaker_head: int | None  # offset of the phrase's head token
+    contents: list[tuple[int, int]] = field(default_factory=list)
+    negated: bool = False
+    passive: bool = False
+    nominal: bool = False  # the content is a bare noun phrase ("a salué les progrès"), not a clause
+    borrowed_subject: bool = False  # the verb has no subject of its own (coordination, participle)
+
+    def as_row(self) -> tuple:
+        return (self.kind, self.lemma, self.cue, self.speaker, self.speaker_head, tuple(self.contents),
+                self.negated, self.passive, self.nominal)
+
+    @classmethod
+    def from_row(cls, row) -> Frame:
+        kind, lemma, cue, speaker, head, contents, negated, passive, nominal = row
+        return cls(kind, lemma, tuple(cue), tuple(speaker) if speaker else None, head,
+                   [tuple(c) for c in contents], negated, passive, nominal)
+
+
+# ------------------------------------------------------------------------------------------ lexicon
+
+
+@dataclass(frozen=True)
+class CueSpec:
+    lemma: str
+    complements: frozenset[str]
+    particle: str | None = None  # "faire valoir": the verb 'faire' governs 'valoir'
+
+
+@functools.cache
+def cue_lexicon() -> tuple[dict[str, CueSpec], dict[str, CueSpec]]:
+    """(inflected form -> spec, lemma -> spec) for every reporting verb of the lexicon.
+
+    Multi-word cues ("faire valoir", "mettre en garde") are indexed by their last word, which is
+    the token the parser makes the head of the complement.
+    """
+    by_form: dict[str, CueSpec] = {}
+    by_lemma: dict[str, CueSpec] = {}
+    for lemma, spec in load_rules()["reporting_verbs"].items():
+        complements = frozenset(spec.get("complement", ()))
+        words = lemma.replace("’", "'").split()
+        reflexive = words[0] in ("se", "s'") or lemma.startswith(("s'", "s’"))
+        base = lemma[3:] if lemma.startswith("se ") else lemma[2:] if lemma.startswith(("s'", "s’")) else lemma
+        if " " in base:
+            head, rest = base.split(" ", 1)
+            entry = CueSpec(lemma, complements, particle=rest)
+            by_lemma[lemma] = entry
+            for form in verb_forms(head, [f.split()[0] for f in spec.get("forms", ())]):
+                by_form.setdefault(f"{form.lower()} {rest}", entry)
+            continue
+        entry = CueSpec(lemma, complements)
+        by_lemma[lemma] = entry
+        by_lemma.setdefault(base, entry)
+        for form in verb_forms(base, [f for f in spec.get("forms", ()) if " " not in f]):
+            by_form.setdefault(form.lower(), entry)
+        if reflexive:
+            by_form.setdefault(base.lower(), entry)
+    return by_form, by_lemma
+
+
+@functools.cache
+def _frame_words() -> dict:
+    return load_rules()["frames"]
+
+
+@functools.cache
+def _governor_forms() -> frozenset[str]:
+    """Inflected forms of the verbs that let an infinitive cue report ('a tenu à souligner')."""
+    forms: set[str] = set()
+    for lemma, extra in _frame_words()["infinitive_governors"].items():
+        base = lemma[3:] if lemma.startswith("se ") else lemma[2:] if lemma.startswith(("s'", "s’")) else lemma
+        forms |= {f.lower() for f in verb_forms(base, extra or [])}
+    return frozenset(forms)
+
+
+def _spec_for(token: Token) -> CueSpec | None:
+    by_form, by_lemma = cue_lexicon()
+    form = token.lower_.replace("’", "'")
+    spec = by_form.get(form)
+    if spec is None and token.lemma_:
+        spec = by_lemma.get(token.lemma_.lower())
+    return spec
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _is_verbal(token: Token) -> bool:
+    """A verb the parser may have tagged ADJ (participles), NOUN ('estime') or AUX."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    if token.pos_ in ("ADJ", "NOUN", "PROPN") and token.dep_ not in ("det", "case", "fixed"):
+        # 'estime' or 'note' tagged as a noun: a verb when no determiner governs it or stands before it
+        if any(c.dep_ == "det" for c in token.children):
+            return False
+        before = token.nbor(-1) if token.i > 0 else None
+        return before is None or before.pos_ not in ("DET", "ADP", "NUM") and before.lower_ not in ("de", "d'", "du")
+    return False
+
+
+def _aux_children(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_.startswith("aux") or (c.pos_ == "AUX" and c.i < token.i
+                                                                         and c.dep_ in ("cop", "dep"))]
+
+
+def _verb_group(token: Token) -> tuple[int, int]:
+    """Token range of the cue's verb group: auxiliaries, clitics, negation and the verb."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    for child in token.children:
+        if child.i < token.i and (child.dep_.startswith("aux") or child.dep_ in ("expl:comp", "expl:pv")
+                                  or child.lower_ in ("ne", "n'", "se", "s'", "pas", "jamais")
+                                  or child.dep_ == "advmod" and token.i - child.i <= 3):
+            start = min(start, child.i)
+    # "a-t-il déclaré": the clitic subject sits inside the group, after the auxiliary
+    while end < len(doc) and doc[end].lower_ in ("-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle",
+                                                "-t-on"):
+        end += 1
+    return start, end
+
+
+def _negated(token: Token) -> bool:
+    words = _frame_words()["negation"]
+    for child in token.children:
+        if child.lower_ in words and child.i < token.i + 3:
+            # "ne ... que" restricts, it does not negate; "n'a cessé de" negates the other verb
+            return not any(c.lower_ == "que" and c.dep_ in ("advmod", "fixed") for c in token.children)
+    return False
+
+
+def _clitic_subject(doc: Doc, start: int, end: int) -> Token | None:
+    for token in doc[start:end + 1]:
+        if token.lower_ in ("-il", "-elle", "-ils", "-elles", "-on"):
+            return token
+    return None
+
+
+def _noun_phrase(token: Token, start_at: int | None = None, stop_at: int | None = None) -> tuple[int, int]:
+    """Character span of the phrase a token heads, without relative clauses, leading prepositions and
+    what lies outside [start_at, stop_at)."""
+    doc = token.doc
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("acl:relcl", "acl", "parataxis", "ccomp", "advcl", "conj", "cc") and child.i > token.i:
+            continue
+        if child.dep_ == "cc" or child.i > token.i and child.left_edge.lower_ in ("à", "au", "aux"):
+            continue  # "mais X", "un porte-parole à l'AFP": not part of who speaks
+        keep.extend(child.subtree)
+    left = min(t.i for t in keep)
+    right = max(t.i for t in keep)
+    if start_at is not None:
+        left = max(left, start_at)
+    if stop_at is not None:
+        right = min(right, stop_at - 1)
+    right = max(right, token.i) if stop_at is None or token.i < stop_at else right
+    left = min(left, token.i) if start_at is None or token.i >= start_at else left
+    while left < right and (doc[left].is_punct or doc[left].dep_ in ("case", "cc", "fixed")
+                            or doc[left].pos_ in ("ADP", "CCONJ")):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _sentence_bounds(token: Token) -> tuple[int, int]:
+    sent = token.sent
+    return sent.start, sent.end
+
+
+def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str] = frozenset()) -> int:
+    """First token at or after `i` that is not an adverb, a time word, a comma-enclosed aside or a
+    prepositional phrase of manner or addressee ('à la presse', 'dans un communiqué', 'mardi').
+    A preposition in `content_preps` opens the content ('appeler à', 'insister sur')."""
+    words = _frame_words()
+    while i < limit:
+        t = doc[i]
+        phrase = _set_phrase_at(doc, i, limit)
+        if phrase:
+            i += phrase
+            continue
+        if t.pos_ == "ADV" and t.lower_ not in ("que", "qu'", "ne", "n'", "pas", "plus", "jamais"):
+            i += 1
+            continue
+        if t.lower_ in words["skippable_words"]:
+            i += 1
+            continue
+        if t.text == ",":  # ", au début de leur rencontre, ": an aside between commas
+            close = next((j for j in range(i + 1, min(limit, i + 25)) if doc[j].text == ","), None)
+            if close is not None and not any(doc[j].lower_ in ("que", "qu'") for j in range(i, close)):
+                i = close + 1
+                continue
+            i += 1
+            continue
+        if t.pos_ == "ADP" and t.lower_ in words["adverbial_prepositions"] and t.lower_ not in content_preps:
+            end = _phrase_end(doc, t, limit)
+            if end is None:
+                return i
+            i = end
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "ADV") and t.lower_ in words["time_nouns"]:
+            i += 1
+            continue
+        return i
+    return i
+
+
+@functools.cache
+def _set_phrases() -> dict[int, frozenset[str]]:
+    by_length: dict[int, set[str]] = {}
+    for phrase in _frame_words()["adverbial_phrases"]:
+        by_length.setdefault(len(phrase.replace("'", "' ").replace("’", "’ ").split()), set()).add(phrase.lower())
+    return {n: frozenset(v) for n, v in by_length.items()}
+
+
+def _set_phrase_at(doc: Doc, i: int, limit: int) -> int:
+    """Length in tokens of an adverbial set phrase ('quant à lui', 'de son côté') starting at i, or 0."""
+    for n, phrases in sorted(_set_phrases().items(), reverse=True):
+        if i + n <= limit and doc[i:i + n].text.lower() in phrases:
+            return n
+    return 0
+
+
+def _phrase_end(doc: Doc, prep: Token, limit: int) -> int | None:
+    """Token after the prepositional phrase `prep` opens: the subtree of the noun it marks, never
+    past a 'que' (the parser hangs que-clauses on the noun before them), else the noun group."""
+    head = prep.head
+    if head.i > prep.i and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and head.i - prep.i <= 6:
+        end = max(t.i for t in head.subtree) + 1
+        for j in range(prep.i + 1, min(end, limit)):
+            if doc[j].lower_ in ("que", "qu'") or doc[j].text in (",", ":") or doc[j].text in QUOTE_OPEN:
+                end = j
+                break
+        return min(end, limit) if end > prep.i + 1 else None
+    j = prep.i + 1
+    seen_noun = False
+    while j < limit and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"):
+        if seen_noun and doc[j].pos_ in ("DET", "PRON"):
+            break
+        seen_noun = seen_noun or doc[j].pos_ in ("NOUN", "PROPN", "PRON")
+        j += 1
+    return j if seen_noun else None
+
+
+def _clause_end(doc: Doc, start: int, limit: int, stops: set[int]) -> int:
+    """Token index where a content that begins at `start` ends: the sentence end, a semicolon, a
+    dash aside, or the comma before another frame's cue or source (`stops`)."""
+    depth = 0
+    quote_open = None
+    for i in range(start, limit):
+        t = doc[i]
+        if t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth = max(0, depth - 1)
+        if quote_open is None and t.text in QUOTE_OPEN and (t.text != '"' or _opens_quote(doc, i)):
+            quote_open = t.text
+            continue
+        if quote_open is not None:
+            if t.text in QUOTE_CLOSE and (quote_open != '"' or t.text == '"'):
+                quote_open = None
+            continue
+        if depth:
+            continue
+        if t.text in (";", ":") and i > start or (t.text in ("-", "–", "—") and i > start and doc[i - 1].whitespace_):
+            return i
+        if t.text == "," and i + 1 in stops:
+            return i
+        if t.text == "," and i > start and (_opens_adjunct(doc, i + 1, limit) or _absolute_clause(doc, i + 1, limit)
+                                            or _new_main_clause(doc, start, i + 1, limit)):
+            return i
+        if i in stops and i > start:
+            return i
+    return limit
+
+
+def _new_main_clause(doc: Doc, start: int, i: int, limit: int) -> bool:
+    """"S'il accusait X de Y, Loukachenko a depuis ...": after the comma, a subject and its finite verb
+    that the content's own clause does not govern begin the main clause."""
+    for j in range(i, min(limit, i + 8)):
+        t = doc[j]
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") or (
+                t.pos_ == "AUX" and t.dep_.startswith("aux")):
+            verb = t if not t.dep_.startswith("aux") else t.head
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and i <= c.i < j]
+            return bool(subjects) and not any(start <= verb.head.i < i for _ in [0]) and verb.head.i >= i \
+                or bool(subjects) and verb.dep_ == "ROOT"
+        if t.text in (",", ";", ":") or t.lower_ in ("que", "qu'", "qui", "dont", "où") or t.text in QUOTE_OPEN:
+            return False
+    return False
+
+
+def _absolute_clause(doc: Doc, i: int, limit: int) -> bool:
+    """', la Corée du Nord étant l'un des ...': a noun phrase and a present participle, an aside."""
+    for j in range(i, min(limit, i + 7)):
+        t = doc[j]
+        if "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense") or t.lower_ in ("étant", "ayant"):
+            return j > i
+        if t.pos_ in ("VERB", "AUX", "SCONJ", "PUNCT") or t.lower_ in ("que", "qu'", "qui"):
+            return False
+    return False
+
+
+def _opens_quote(doc: Doc, i: int) -> bool:
+    """Is the straight double quote at i an opening one? (an even number of them before it in the sentence)"""
+    sent = doc[i].sent
+    return sum(1 for t in doc[sent.start:i] if t.text == '"') % 2 == 0
+
+
+def _opens_adjunct(doc: Doc, i: int, limit: int) -> bool:
+    """After a comma, words that open an adjunct of the reporting clause, not more of its content:
+    ', à l'instar de', ', afin de', ', lors de', ', en visant' (a gerund)."""
+    words = _frame_words()["adjunct_openers"]
+    for n in (3, 2, 1):
+        if i + n <= limit and doc[i:i + n].text.lower() in words:
+            return True
+    if i + 1 < limit and doc[i].lower_ == "en" and doc[i + 1].lower_.endswith("ant") \
+            and "Part" in doc[i + 1].morph.get("VerbForm"):
+        return True
+    return False
+
+
+def _quote_depth_ok(text: str) -> bool:
+    """Whether a span has balanced guillemets (not cut inside a quotation)."""
+    return text.count("«") == text.count("»")
+
+
+# ------------------------------------------------------------------------------------------ frames
+
+
+def _is_cue(token: Token) -> CueSpec | None:
+    spec = _spec_for(token)
+    if spec is None:
+        return None
+    if spec.particle is not None:
+        return None  # handled by _multiword_cues
+    if not _is_verbal(token):
+        return None
+    morph = token.morph
+    verb_form = morph.get("VerbForm")
+    if "Part" in verb_form and "Past" in morph.get("Tense") and not _aux_children(token) \
+            and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") \
+            and token.dep_ != "conj" and not _clitic_after(token):
+        return None  # "le soutien affirmé", "des avancées jugées indispensables": participles as adjectives
+    if "Inf" in verb_form or token.lower_ == spec.lemma.split()[-1]:
+        # an infinitive reports only under a verb that makes it one: "a tenu à souligner", "vient de dire"
+        head = token.head
+        if head.i == token.i or head.pos_ not in ("VERB", "AUX") or token.dep_ not in ("xcomp", "ccomp", "obj", "advcl"):
+            return None
+        if head.lower_ not in _governor_forms():
+            return None
+    if token.i > 0 and token.nbor(-1).pos_ == "DET" and token.pos_ != "VERB":
+        return None
+    return spec
+
+
+def _clitic_after(token: Token) -> bool:
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("-il", "-elle", "-ils", "-elles", "-on", "-t")
+
+
+def _multiword_cues(doc: Doc) -> list[tuple[Token, Token, CueSpec]]:
+    """'fait valoir', 'a mis en garde', 'fait état de': (verb token, last word, spec)."""
+    by_form, _ = cue_lexicon()
+    out = []
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("fait", "font", "mis", "met"):
+            continue
+        for n in (1, 2):
+            if token.i + n >= len(doc):
+                break
+            words = " ".join(t.lower_ for t in doc[token.i:token.i + n + 1])
+            spec = by_form.get(words)
+            if spec is not None:
+                out.append((token, doc[token.i + n], spec))
+                break
+    return out
+
+
+def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
+    """The subject of a verb, through coordination, control and participle clauses."""
+    if verb.i in seen:
+        return None
+    seen = seen | {verb.i}
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    for child in [*verb.children, *(g for a in auxiliaries for g in a.children)]:
+        if child.dep_ in SUBJECT_DEPS and child.i < verb.i and child.lower_ not in ("-t", "ce", "c'", "il") \
+                or child.dep_ in SUBJECT_DEPS and child.lower_ == "il" and child.i < verb.i:
+            if child.lower_ in ("qui",) and verb.dep_ == "acl:relcl":
+                return verb.head
+            return child
+    for child in verb.children:  # "X, arrivé lundi, a déclaré": the parser gave X to the participle
+        if child.i < verb.i and child.dep_ in ("advcl", "acl") and "Part" in child.morph.get("VerbForm"):
+            inner = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and c.i < child.i), None)
+            if inner is not None:
+                return inner
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        return _subject(head, seen)
+    if verb.dep_ == "acl:relcl" or verb.dep_ == "acl":
+        return head
+    return None
+
+
+def _inverted_subject(verb: Token, group_end: int) -> Token | None:
+    """The subject after the verb of an incise: the first noun or pronoun the verb governs after it
+    (the parser labels it nsubj, obj or appos), else the first noun phrase after the verb group."""
+    doc = verb.doc
+    clitic = _clitic_subject(doc, verb.i - 3 if verb.i >= 3 else 0, group_end)
+    if clitic is not None:
+        return clitic
+    sent_end = verb.sent.end
+    i = _skip_adverbials(doc, group_end, sent_end)
+    for j in range(i, min(sent_end, i + 4)):
+        t = doc[j]
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ not in ("que", "qu'", "qui"):
+            # climb to the noun phrase's head: "le porte-parole du Kremlin": porte-parole
+            head = t
+            while head.head.i != head.i and head.head.i > group_end - 1 and head.head.i < sent_end \
+                    and head.dep_ in ("flat:name", "amod", "nmod", "compound", "fixed", "appos") \
+                    and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head
+            return head
+        if t.pos_ in ("DET", "ADJ", "NUM") or t.lower_ in ("m.", "mme"):
+            continue
+        break
+    return None
+
+
+def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of the content a cue introduces after itself, by the complements it takes."""
+    doc = verb.doc
+    sent_start, sent_end = _sentence_bounds(verb)
+    comps = spec.complements
+    i = _skip_adverbials(doc, group_end, sent_end, _content_prepositions(comps))
+    if i >= sent_end:
+        return []
+    t = doc[i]
+    words = _frame_words()
+    start = None
+    nominal = False
+    if t.lower_ in ("que", "qu'") and comps & {"que"}:
+        start = i + 1
+    elif t.text == ":" and "colon" in comps | {"colon"}:
+        start = i + 1
+    elif t.lower_ in ("de", "d'", "du", "des") and comps & {"de", "object_de"}:
+        start = i
+    elif t.lower_ in ("à", "au", "aux") and comps & {"a"}:
+        start = i
+    elif _infinitive_at(doc, i) and comps & {"que", "de", "inf"}:
+        start = i
+    elif comps & {"nominal", "de", "object_de", "a", "sur", "comme"} and t.pos_ in ("DET", "NOUN", "PROPN", "ADJ",
+                                                                                      "NUM", "PRON", "PUNCT", "ADV"):
+        if t.pos_ == "PRON" and t.lower_ not in words["content_pronouns"]:
+            return []  # "l'a dit", "en a parlé": anaphoric content
+        if t.pos_ == "PUNCT" and t.text not in QUOTE_OPEN:
+            return []
+        start = i
+        nominal = True
+    elif t.lower_ in ("sur", "contre", "pour") and comps & {"sur", "contre", "pour"}:
+        start = i + 1
+    if start is None or start >= sent_end:
+        return []
+    end = min(_clause_end(doc, start, sent_end, stops), _complement_end(verb, start, sent_end))
+    if end <= start:
+        return []
+    return [(start, end, nominal)]
+
+
+def _complement_end(verb: Token, start: int, sent_end: int) -> int:
+    """Where the tree says the complement starting at `start` ends: the right edge of the phrase the
+    verb governs there, carried over coordinated complements ('à X et à Y', 'que X et que Y').
+    Adjuncts of the verb after it (', à l'instar de X', ', pour protester') are not content."""
+    doc = verb.doc
+    first = start
+    while first < sent_end - 1 and doc[first].is_punct:
+        first += 1
+    head = doc[first]
+    while head.head.i != head.i and head.head.i != verb.i and start <= head.head.i < sent_end:
+        head = head.head
+    if head.head.i != verb.i:
+        return sent_end  # the parse does not tie the complement to the cue: trust the word order
+    end = max(t.i for t in head.subtree) + 1
+    for child in sorted(verb.children, key=lambda c: c.i):
+        # "a remercié X de son soutien": the complements that follow one another are one content
+        if child.i > head.i and child.left_edge.i == end and child.dep_ in ("obj", "obl:arg", "xcomp", "ccomp",
+                                                                            "iobj"):
+            end = max(t.i for t in child.subtree) + 1
+    for child in verb.children:
+        if child.i <= head.i or child.dep_ not in ("conj", "xcomp", "ccomp", "obj", "obl:arg"):
+            continue
+        lead = [t for t in doc[end:child.left_edge.i]]
+        if child.left_edge.i >= end and all(t.pos_ in ("CCONJ", "PUNCT", "ADP", "SCONJ") or t.lower_ in (
+                "que", "qu'") for t in lead) and any(t.pos_ == "CCONJ" for t in lead + [child.left_edge]):
+            end = max(end, max(t.i for t in child.subtree) + 1)
+    # the tree's end counts only where the text agrees: at a comma, not inside a phrase whose
+    # rest the parser hung elsewhere ("la zone (A, B) où ils ont ...")
+    if end < sent_end and (doc[end].text not in (",", ";", ":", "–", "—") or end - start < 3):
+        return sent_end
+    return min(end, sent_end)
+
+
+def _content_prepositions(comps: frozenset[str]) -> frozenset[str]:
+    preps = set()
+    if "a" in comps:
+        preps |= {"à", "au", "aux"}
+    for word in ("sur", "contre", "pour", "comme"):
+        if word in comps:
+            preps.add(word)
+    return frozenset(preps)
+
+
+def _infinitive_at(doc: Doc, i: int) -> bool:
+    """An infinitive (maybe negated or reflexive) starts at i: 'avoir procédé', 'ne pas vouloir', 'se retirer'."""
+    for j in range(i, min(len(doc), i + 4)):
+        t = doc[j]
+        if "Inf" in t.morph.get("VerbForm"):
+            return True
+        if t.lower_ not in ("ne", "n'", "pas", "plus", "jamais", "se", "s'", "y", "en", "le", "la", "les", "l'",
+                            "lui", "leur"):
+            return False
+    return False
+
+
+def _content_before(doc: Doc, group_start: int, sent_start: int) -> list[tuple[int, int]]:
+    """Content of an incise: the sentence before the cue, from its start (or after a colon that
+    introduces it) to the comma before the cue."""
+    end = group_start
+    while end > sent_start and (doc[end - 1].text == "," or doc[end - 1].text in ("-", "–", "—")):
+        end -= 1
+    start = sent_start
+    for j in range(end - 1, sent_start - 1, -1):
+        if doc[j].text in (":", ";") and not _inside_quote(doc, j, sent_start):
+            start = j + 1
+            break
+    if end <= start:
+        return []
+    return [(start, end)]
+
+
+def _inside_quote(doc: Doc, j: int, start: int) -> bool:
+    text = doc[start:j].text
+    return text.count("«") > text.count("»") or text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _is_incise(doc: Doc, group_start: int, verb: Token, group_end: int) -> bool:
+    """Comma (or closing quote) before the verb group, subject after it: '..., a déclaré X'."""
+    if group_start == verb.sent.start:
+        return False
+    before = doc[group_start - 1]
+    if before.text not in (",", "-", "–", "—") and before.text not in QUOTE_CLOSE:
+        return False
+    if _clitic_subject(doc, group_start, group_end) is not None:
+        return True
+    sent_start = verb.sent.start
+    subject_before = any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and c.lower_ not in ("-t", "ce", "c'")
+                         and not _inside_quote(doc, c.i, sent_start) for c in verb.children)
+    inverted = _inverted_subject(verb, group_end)
+    if subject_before and before.text not in QUOTE_CLOSE and not (inverted is not None and _ends_after(verb, inverted)):
+        return False
+    return inverted is not None
+
+
+def _ends_after(verb: Token, subject: Token) -> bool:
+    """Nothing but adjuncts after an inverted subject: '..., avait fait valoir M. X il y a deux semaines.'"""
+    doc = verb.doc
+    end = max(t.i for t in subject.subtree) + 1 if subject.i > verb.i else subject.i + 1
+    rest = doc[end:verb.sent.end]
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") or t.lower_ in ("que", "qu'")
+                   for t in rest)
+
+
+def _subject_is_local(verb: Token) -> bool:
+    """A subject before the verb that is inside the verb group's own clause (not a quoted clause)."""
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS and c.i < verb.i:
+            between = verb.doc[c.i:verb.i].text
+            return "," not in between or c.lower_ in ("qui",)
+    return False
+
+
+def find_frames(doc: Doc) -> list[Frame]:
+    """Every reporting frame of a parsed doc, in text order."""
+    frames: list[Frame] = []
+    cues: list[tuple[Token, Token, CueSpec]] = []
+    for token in doc:
+        spec = _is_cue(token)
+        if spec is not None:
+            cues.append((token, token, spec))
+    cues += _multiword_cues(doc)
+    cues.sort(key=lambda c: c[0].i)
+    sources = _source_phrases(doc)
+    # positions where another frame starts: a content stops before them. Only cues that report
+    # something count ("dit vouloir poursuivre la grève": 'poursuivre' reports nothing here)
+    candidates = set()
+    for verb, last, spec in cues:
+        start, _ = _verb_group(verb)
+        candidates.add(start)
+    for prep, _head in sources:
+        candidates.add(prep.i)
+    stops = {prep.i for prep, _head in sources}
+    for verb, last, spec in cues:
+        if _verb_frame(doc, verb, last, spec, candidates) is not None:
+            stops.add(_verb_group(verb)[0])
+    for verb, last, spec in cues:
+        frame = _verb_frame(doc, verb, last, spec, stops)
+        if frame is None:
+            continue
+        if frame.kind == "participle":
+            # "..., a déclaré X, ajoutant que": the participle speaks for the frame it follows
+            earlier = [f for f in frames if f.kind in ("canonical", "incise") and f.speaker is not None
+                       and verb.sent.start_char <= f.cue[0] < frame.cue[0]]
+            if earlier:
+                frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
+        elif frame.borrowed_subject and frame.kind == "canonical":
+            # "a évoqué X et réitéré Y": the coordinated cue speaks for the frame before it
+            earlier = [f for f in frames if f.kind in ("canonical", "incise") and f.speaker is not None
+                       and verb.sent.start_char <= f.cue[0] < frame.cue[0]]
+            if earlier:
+                frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
+        frames.append(frame)
+    for colon in doc:
+        if colon.text == ":" and not any(f.cue[0] < colon.idx and any(c[0] > colon.idx for c in f.contents)
+                                         for f in frames):
+            frame = _colon_frame(doc, colon)
+            if frame is not None:
+                frames.append(frame)
+    phrases = [(prep.i, _source_extent(doc, prep, head)) for prep, head in sources]
+    for prep, head in sources:
+        frame = _source_frame(doc, prep, head, stops, phrases)
+        if frame is not None:
+            frames.append(frame)
+    frames.sort(key=lambda f: f.cue[0])
+    return frames
+
+
+def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Characters of tokens [start, end), without the punctuation at either end (quote marks kept
+    only when they pair with one inside the span)."""
+    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in QUOTE_OPEN + "("):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CLOSE + ")"):
+        end -= 1
+    if end <= start:
+        return None
+    span = doc[start:end]
+    text = span.text
+    # an unpaired quote mark at an edge belongs to a quotation that goes on outside the span
+    if text[:1] in QUOTE_OPEN and _unpaired(text, text[0]):
+        start += 1
+    if end > start and doc[end - 1].text in QUOTE_CLOSE and _unpaired(doc[start:end].text, doc[end - 1].text):
+        end -= 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CLOSE + ")"
+                           or doc[end - 1].lower_ in ("et", "ou", "mais", "ni")):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _unpaired(text: str, mark: str) -> bool:
+    if mark == '"':
+        return text.count('"') % 2 == 1
+    pairs = {"«": "»", "»": "«", "“": "”", "”": "“"}
+    other = pairs.get(mark)
+    return other is not None and text.count(mark) != text.count(other)
+
+
+def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[int]) -> Frame | None:
+    group_start, group_end = _verb_group(verb)
+    group_end = max(group_end, last.i + 1)
+    sent_start, sent_end = _sentence_bounds(verb)
+    negated = _negated(verb)
+    passive = any(c.dep_ == "aux:pass" for c in verb.children) or "Pass" in verb.morph.get("Voice") and any(
+        c.lower_ in ("été", "est", "sont", "était", "étaient") for c in verb.children)
+    participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") or (
+        verb.lower_.endswith("ant") and not _aux_children(verb))
+    cue = (doc[group_start].idx, last.idx + len(last))
+    own_stops = {s for s in stops if s != group_start}
+    if _is_incise(doc, group_start, verb, group_end) and not participle:
+        subject = _inverted_subject(verb, group_end)
+        contents = _content_before(doc, group_start, sent_start)
+        # "X, a-t-il dit, Y": the words after a medial incise are his too
+        after = _after_medial_incise(doc, subject, group_end, sent_end, own_stops)
+        if after and contents and not _has_finite_verb(doc, *contents[0]):
+            # "la Russie, affirme-t-il, n'a pas de préférence": one clause around the incise
+            contents = [(contents[0][0], after[1])]
+        elif after:
+            contents.append(after)
+        return _frame("incise", spec, cue, subject, contents, doc, negated, passive)
+    if passive:
+        agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+        subject = agent
+    elif participle:
+        subject = _participle_subject(verb)
+    else:
+        subject = _subject(verb) or (_subject(last) if last.i != verb.i else None) \
+            or _linear_subject(doc, group_start, sent_start)
+    found = _content_after(verb, spec, group_end, own_stops)
+    kind = "participle" if participle else "canonical"
+    if not found:
+        return None
+    frame = _frame(kind, spec, cue, subject, [(s, e) for s, e, _ in found], doc, negated, passive)
+    frame.nominal = found[0][2] and not _has_finite_verb(doc, found[0][0], found[0][1])
+    frame.borrowed_subject = not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    return frame
+
+
+def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None:
+    """When the tree gives the verb no subject: the noun phrase right before the verb group, over
+    an apposition between commas ('Sarfraz Ahmed, un pompier, a raconté')."""
+    j = group_start - 1
+    while j >= sent_start:
+        t = doc[j]
+        if t.pos_ == "ADV" or t.lower_ in _frame_words()["skippable_words"]:
+            j -= 1
+            continue
+        if t.text == ",":
+            opening = next((k for k in range(j - 1, max(sent_start, j - 15) - 1, -1) if doc[k].text == ","), None)
+            if opening is None:
+                return None
+            j = opening - 1
+            continue
+        if (t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") or t.dep_ in SUBJECT_DEPS) and t.lower_ not in (
+                "que", "qu'", "qui", "se", "s'", "le", "la", "les", "l'", "lui", "leur", "y", "en"):
+            # climb from the last word of the phrase to its head: "La cheffe de la diplomatie nord-coréenne"
+            head = t
+            while head.dep_ not in SUBJECT_DEPS and sent_start <= head.head.i < head.i and head.head.i != head.i:
+                head = head.head
+            return head if head.pos_ in ("NOUN", "PROPN", "PRON") or head.dep_ in SUBJECT_DEPS else None
+        return None
+    return None
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """'..., ajoutant que': the subject of the finite verb the participle clause depends on, else
+    of the sentence's main verb."""
+    head = verb.head
+    seen = {verb.i}
+    while head.i not in seen:
+        seen.add(head.i)
+        if head.pos_ in ("VERB", "AUX", "ADJ") and ("Fin" in head.morph.get("VerbForm") or _aux_children(head)):
+            subject = _subject(head)
+            if subject is not None:
+                return subject
+        head = head.head
+    root = verb.sent.root
+    return _subject(root) if root.i != verb.i else None
+
+
+def _after_medial_incise(doc: Doc, subject: Token | None, group_end: int, sent_end: int,
+                         stops: set[int]) -> tuple[int, int] | None:
+    """The clause after 'X, a-t-il dit, Y': the incise's subject phrase ends at a comma, then Y."""
+    end_of_subject = group_end
+    if subject is not None and subject.lower_ not in ("-il", "-elle", "-ils", "-elles", "-on"):
+        end_of_subject = max(t.i for t in subject.subtree) + 1
+    j = end_of_subject
+    while j < sent_end and doc[j].text != "," and j - end_of_subject < 8:
+        j += 1
+    if j >= sent_end or doc[j].text != ",":
+        return None
+    start = j + 1
+    if start in stops or start < sent_end and _opens_adjunct(doc, start, sent_end):
+        return None  # ", ajoutant que ...", ", selon X": another frame, not more words of this one
+    end = _clause_end(doc, start, sent_end, stops)
+    if end - start < 3 or not _has_finite_verb(doc, start, end):
+        return None
+    return (start, end)
+
+
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[start:end])
+
+
+def _frame(kind: str, spec: CueSpec, cue: tuple[int, int], subject: Token | None, contents, doc: Doc,
+           negated: bool, passive: bool) -> Frame:
+    stop = None
+    if subject is not None and subject.idx < cue[0]:  # a subject before the cue ends before it
+        stop = doc.char_span(cue[0], cue[1], alignment_mode="expand")[0].i
+    speaker = _noun_phrase(subject, stop_at=stop) if subject is not None else None
+    spans = [r for r in (_char_range(doc, s, e) for s, e in contents) if r is not None]
+    return Frame(kind, spec.lemma, cue, speaker, subject.idx if subject is not None else None, spans,
+                 negated, passive)
+
+
+def _colon_frame(doc: Doc, colon: Token) -> Frame | None:
+    """'X lui a apporté son soutien : « ... »', 'X a lancé un avertissement : ...': a colon that
+    opens a quotation (or, after a noun of speech, plain words) gives them to the clause's subject."""
+    sent_start, sent_end = _sentence_bounds(colon)
+    start = colon.i + 1
+    if start >= sent_end or _inside_quote(doc, colon.i, sent_start):
+        return None
+    quoted = doc[start].text in QUOTE_OPEN
+    speech_nouns = set(load_rules()["speech_nouns"])
+    if not quoted and not any(t.lower_ in speech_nouns for t in doc[sent_start:colon.i]):
+        return None
+    subject = None
+    for t in reversed(doc[sent_start:colon.i]):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux:tense", "aux:pass", "cop") and (
+                "Fin" in t.morph.get("VerbForm") or _aux_children(t)):
+            subject = _subject(t)
+            if subject is not None and subject.i < colon.i:
+                break
+            subject = None
+    if subject is None:
+        # "Pyongyang : « ... »": a short phrase naming the speaker, then the words
+        first = max([sent_start] + [t.i + 1 for t in doc[sent_start:colon.i] if t.text in (".", ")", "!", "?")])
+        lead = [t for t in doc[first:colon.i] if not t.is_punct]
+        names = [t for t in lead if t.pos_ == "PROPN"]
+        if quoted and 0 < len(lead) <= 4 and names:
+            subject = names[0]
+    if subject is None:
+        return None
+    end = _clause_end(doc, start, sent_end, set()) if not quoted else sent_end
+    span = _char_range(doc, start, end)
+    if span is None:
+        return None
+    return Frame("colon", ":", (colon.idx, colon.idx + 1), _noun_phrase(subject), subject.idx, [span])
+
+
+def clause_subject(doc: Doc, start: int, end: int) -> Frame | None:
+    """For a quotation no frame reports ('Choe a transmis au président « les salutations »'): the
+    subject of the verb whose clause holds it, when that subject stands before the quotation."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.idx >= start and token.idx < end:
+            continue
+        if token.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in token.children):
+            subject = _subject(token)
+            if subject is not None and subject.idx < start and subject.lower_ not in ("qui", "que", "il", "-il"):
+                return Frame("clause", "", (token.idx, token.idx + len(token)), _noun_phrase(subject),
+                             subject.idx, [])
+            return None
+    return None
+
+
+def _source_phrases(doc: Doc) -> list[tuple[Token, Token]]:
+    """'selon X', "d'après X", 'pour X,' (a source before a comma), 'à en croire X', 'aux yeux de X':
+    (first token of the phrase, head of the source)."""
+    words = _frame_words()
+    out = []
+    for token in doc:
+        low = token.lower_
+        if low in words["source_prepositions"] or (low in ("d'", "d’") and token.i + 1 < len(doc)
+                                                    and doc[token.i + 1].lower_ == "après"):
+            first = token.i + (2 if low in ("d'", "d’") else 1)
+            head = _phrase_head(doc, first)
+            if head is None or head.lower_ in words["non_sources"] or head.lemma_.lower() in words["non_sources"]:
+                continue
+            if low == "pour":
+                # "pour X, ...": a source only when a comma closes a short phrase at the start of a clause
+                right = max(t.i for t in head.subtree) if head.head.i != head.i else head.i
+                if right + 1 >= len(doc) or doc[right + 1].text != "," or not _clause_initial(doc, token.i):
+                    if head.lower_ != "qui":
+                        continue
+                if head.pos_ not in ("PROPN", "PRON", "NOUN") or head.lower_ in words["non_sources"]:
+                    continue
+            out.append((token, head))
+    return out
+
+
+def _clause_initial(doc: Doc, i: int) -> bool:
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    before = doc[i - 1]
+    return before.text in (",", ":", ";") or before.lower_ in ("mais", "et", "or")
+
+
+def _phrase_head(doc: Doc, i: int) -> Token | None:
+    """The head noun (or pronoun) of the phrase starting at token i."""
+    for j in range(i, min(len(doc), i + 6)):
+        t = doc[j]
+        if t.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = t
+            while head.dep_ in ("flat:name", "amod", "nmod", "fixed", "compound") and head.head.i >= i \
+                    and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < j + 8:
+                head = head.head
+            return head
+        if t.pos_ not in ("DET", "ADJ", "NUM") and t.lower_ not in ("m.", "mme"):
+            return None
+    return None
+
+
+def _source_extent(doc: Doc, prep: Token, head: Token) -> int:
+    """Token index after a source phrase: its head's phrase, cut at the first comma after the head."""
+    sent_end = prep.sent.end
+    if head.lower_ == "qui":
+        return head.i + 1
+    end = max([t.i for t in head.subtree if t.i >= prep.i] + [head.i]) + 1
+    comma = next((j for j in range(head.i, sent_end) if doc[j].text in (",", ";", ":")), sent_end)
+    return min(end, comma, sent_end)
+
+
+def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
+                  phrases: list[tuple[int, int]]) -> Frame | None:
+    """'selon X': the content is the clause the phrase is attached to, on the side of the sentence
+    that holds it (after a leading phrase, before a trailing one)."""
+    sent_start, sent_end = _sentence_bounds(prep)
+    phrase_end = _source_extent(doc, prep, head)
+    own_stops = {s for s in stops if s != prep.i}
+    cue = (prep.idx, doc[prep.i + 1].idx + len(doc[prep.i + 1]) if prep.lower_ in ("d'", "d’") else prep.idx + len(prep))
+    lemma = "d'après" if prep.lower_ in ("d'", "d’") else prep.lower_
+    if head.lower_ == "qui":  # "X, pour qui Y": the relative clause is the content, X the source
+        start = head.i + 1
+        end = _clause_end(doc, start, sent_end, own_stops)
+        span = _char_range(doc, start, end)
+        j = prep.i - 1
+        while j > sent_start and doc[j].is_punct:
+            j -= 1
+        subject = doc[j] if doc[j].pos_ in ("PROPN", "NOUN", "PRON") else None
+        while subject is not None and subject.dep_ == "flat:name" and subject.head.i != subject.i:
+            subject = subject.head
+        return Frame("source", lemma, cue, _noun_phrase(subject) if subject is not None else None,
+                     subject.idx if subject is not None else None, [span] if span else [])
+    leading = all(t.is_punct or t.pos_ in ("CCONJ", "ADV") or t.lower_ in ("et", "mais", "or", "car")
+                  for t in doc[sent_start:prep.i])
+    if leading:
+        start = phrase_end
+        verb = next((t.i for t in doc[phrase_end:sent_end] if t.pos_ in ("VERB", "AUX")
+                     and "Fin" in t.morph.get("VerbForm")), None)
+        if verb is not None:  # "Selon une enquête pour TF1, LCI et RTL, une majorité souhaite": the last comma
+            commas = [j for j in range(phrase_end, verb) if doc[j].text == "," and not _inside_quote(doc, j, sent_start)]
+            if commas and _clause_initial_tokens(doc, commas[-1] + 1, verb):
+                start = commas[-1] + 1
+        while start < sent_end and doc[start].text in (",", ":"):
+            start += 1
+        end = _clause_end(doc, start, sent_end, own_stops)
+    else:
+        if doc[prep.i - 1].text not in (",", "(", "-", "–", "—"):
+            return None  # "les progrès enregistrés selon eux": a source inside a phrase, not of a clause
+        end = prep.i
+        while end > sent_start and doc[end - 1].text in (",", "(", "-", "–"):
+            end -= 1
+        start = sent_start
+        # the clause the phrase closes begins after a colon, a semicolon or an earlier source phrase
+        for j in range(end - 1, sent_start - 1, -1):
+            earlier = next((e for s, e in phrases if s < prep.i and e == j + 1), None)
+            if earlier is not None or doc[j].text in (";", ":") and not _inside_quote(doc, j, sent_start):
+                start = j + 1
+                break
+        while start < end and doc[start].text in (",", ":"):
+            start += 1
+        start = _skip_subordinator(doc, start, end)
+        if end - start < 3 and phrase_end < sent_end:
+            # "X, selon Y, Z" with a short X: the clause is after the phrase
+            start = phrase_end + 1
+            end = _clause_end(doc, start, sent_end, own_stops)
+    span = _char_range(doc, start, end)
+    if span is None:
+        return None
+    first = prep.i + (2 if prep.lower_ in ("d'", "d’") else 1)
+    speaker = _noun_phrase(head, start_at=first, stop_at=phrase_end)
+    return Frame("source", lemma, cue, speaker, head.idx, [span])
+
+
+def _clause_initial_tokens(doc: Doc, start: int, verb: int) -> bool:
+    """Tokens between a comma and a finite verb that can open a clause (a subject, not a list item)."""
+    return any(t.dep_ in SUBJECT_DEPS for t in doc[start:verb]) or verb == start
+
+
+def _skip_subordinator(doc: Doc, start: int, end: int) -> int:
+    """'Alors que X, selon Y': the content is X, without its subordinating words."""
+    words = _frame_words()["leading_subordinators"]
+    for n in (2, 1):
+        if start + n <= end and " ".join(t.lower_ for t in doc[start:start + n]) in words:
+            return start + n
+    return start
+
+
+# ------------------------------------------------------------------------------------------ component
+
+
+@Language.factory("reporting_frames", requires=["token.dep", "token.head", "token.pos", "token.morph",
+                                                 "token.is_sent_start"],
+                  assigns=["doc.spans", "doc._.reporting_frames"])
+def reporting_frames(nlp: Language, name: str):
+    """Reporting frames over the parse: doc.spans 'cue', 'speaker' and 'statement' (label = the frame
+    kind), and the frames themselves (plain tuples, which cross process boundaries) in
+    doc._.reporting_frames."""
+
+    def component(doc: Doc) -> Doc:
+        frames = find_frames(doc)
+        doc._.reporting_frames = [f.as_row() for f in frames]
+        doc.spans["cue"] = _spans(doc, [(f.cue, f.lemma) for f in frames])
+        doc.spans["speaker"] = _spans(doc, [(f.speaker, f.kind) for f in frames if f.speaker])
+        doc.spans["statement"] = _spans(doc, [(c, f.kind) for f in frames if not f.negated for c in f.contents])
+        return doc
+
+    return component
+
+
+def _spans(doc: Doc, items) -> list[Span]:
+    out = []
+    for (start, end), label in items:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def frames_of(doc: Doc) -> list[Frame]:
+    return [Frame.from_row(row) for row in doc._.reporting_frames]

@@ -1,0 +1,101 @@
+"""Quoted segments of an article: where they open and close, and which of them are names, not speech."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .rules import alternation, load_rules
+from .text import Paragraph
+
+
+@dataclass
+class Quote:
+    open: int
+    close: int  # index of the closing mark
+    start: int  # content start
+    end: int  # content end
+
+
+def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
+    """Quoted segments inside content paragraphs; an unclosed « continues into the next paragraph."""
+    pairs = load_rules()["quote_pairs"]
+    quotes: list[Quote] = []
+    content = [p for p in paragraphs if not p.is_boilerplate]
+    carry: tuple[int, str] | None = None
+    for p in content:
+        i, stack = p.start, []
+        if carry and text[p.start] == carry[1]:
+            stack, i = [carry], p.start + 1
+        elif carry:
+            carry = None
+        while i < p.end:
+            ch = text[i]
+            if ch == '"' and _elision_mark(text, i):
+                i += 1  # 'l"héritage': an apostrophe the scraper turned into a double quote
+                continue
+            if stack and ch == pairs[stack[-1][1]]:
+                start_mark, mark = stack.pop()
+                quotes.append(_quote(text, start_mark, i))
+            elif ch in pairs and not (ch == '"' and stack and stack[-1][1] == '"'):
+                stack.append((i, ch))
+            i += 1
+        carry = stack[0] if stack and text[stack[0][0]] == "«" else None
+        if carry:  # a quote running on: look for its end in the following paragraph(s)
+            close = text.find("»", p.end)
+            if close != -1 and close - p.end < 3000:
+                quotes.append(_quote(text, carry[0], close))
+                carry = None
+    return sorted({q.open: q for q in quotes}.values(), key=lambda q: q.open)
+
+
+@functools.cache
+def _elided_word_at_end() -> re.Pattern:
+    words = alternation(load_rules()["elided_words"], ignore_case=True)
+    return re.compile(rf"(?<!\w)(?:{words})\Z", re.IGNORECASE)
+
+
+def _elision_mark(text: str, i: int) -> bool:
+    """Is the straight double quote at `i` the apostrophe of an elided word ('l"accord', 'qu"il')?"""
+    if i + 1 >= len(text) or text[i + 1].lower() not in "aeiouyhàâäéèêëîïôöûü":
+        return False
+    return _elided_word_at_end().search(text, max(0, i - 8), i) is not None
+
+
+def _quote(text: str, open_idx: int, close_idx: int) -> Quote:
+    start, end = open_idx + 1, close_idx
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Quote(open_idx, close_idx, start, end)
+
+
+def is_name_quote(text: str, q: Quote) -> bool:
+    """Quoted names of media, parties, operations: not speech."""
+    rules = load_rules()["non_speech_quotes"]
+    content = text[q.start:q.end]
+    words = re.findall(r"[\w'’-]+", content)
+    if not words:
+        return True
+    before = re.findall(r"[\w'’-]+", text[max(0, q.open - 40):q.open])[-3:]
+    if any(w.lower() in rules["cue_words_before"] for w in before):
+        return len(words) <= rules["max_name_words"] + 3
+    if words[0] in rules["name_heads"] and len(words) <= 6:
+        return True
+    small = {"de", "du", "des", "la", "le", "les", "et", "d", "l"}
+    content_words = [w for w in words if w.lower() not in small]
+    return (len(words) <= rules["max_name_words"] and bool(content_words)
+            and all(w[:1].isupper() or w[:1].isdigit() for w in content_words) and len(content_words) >= 1
+            and not re.search(r"[.!?]$", content.strip()) and len(content_words) == len(set(content_words))
+            and (len(content_words) > 1 or content_words[0].isupper() or not _is_sentence_start(text, q)))
+
+
+def _is_sentence_start(text: str, q: Quote) -> bool:
+    return bool(re.search(r"(?:^|[.!?:]\s*)$", text[max(0, q.open - 3):q.open]))
+
+
+def _is_label(text: str, start: int) -> bool:
+    """A quote that stands where a noun would: after a determiner or 'de' ('le mécanisme de « snapback »')."""
+    return bool(re.search(r"(?<![\w-])(?:de|du|des|d['’]|le|la|les|l['’]|un|une|ce|cette|son|sa|leur)\s*[«“\"]\s*$",
+                          text[max(0, start - 12):start], re.IGNORECASE))

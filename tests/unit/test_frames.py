@@ -1,0 +1,239 @@
+"""Reporting frames read from the parse, and the speakers they give, on sentences written for these tests.
+
+One test (or more) per class of issue #11 and per word order: cue before the content, after it, inside
+a quotation; inverted subject; a role and a name in apposition.
+"""
+from datetime import date
+
+import pytest
+
+from dagster_project.extraction.frames import frames_of
+
+from .conftest import speaker_of
+
+PUB = date(2025, 3, 14)
+
+
+@pytest.fixture(scope="module")
+def frames(nlp):
+    def run(text):
+        doc = nlp(text)
+        return [(f.kind, f.lemma, text[f.speaker[0]:f.speaker[1]] if f.speaker else None,
+                 [text[s:e] for s, e in f.contents], f.negated) for f in frames_of(doc)]
+    return run
+
+
+def contents_of(rows, kind="indirect"):
+    return [(t, spk) for t, typ, spk in rows["speakers"] if typ == kind]
+
+
+# 1. the cue in any tense, mood or person -----------------------------------------------------------------
+
+@pytest.mark.parametrize("cue", ["avait répliqué", "aurait affirmé", "estime", "a fait valoir", "affirmera",
+                                 "soulignait", "a tenu à rappeler"])
+def test_cue_in_any_tense(frames, cue):
+    text = f"La ministre néerlandaise de la Santé {cue} que les hôpitaux manquaient de lits."
+    found = frames(text)
+    assert [f for f in found if f[3] == ["les hôpitaux manquaient de lits"]
+            and f[2] == "La ministre néerlandaise de la Santé"], found
+
+
+def test_present_participle_speaks_for_the_main_subject(extract):
+    rows = extract("Le maire de Lyon a visité le chantier mardi, déclarant que les travaux finiraient en juin.", PUB)
+    assert ("les travaux finiraient en juin", "indirect") in [(t, typ) for t, typ, _ in rows["speakers"]]
+
+
+def test_clitic_subject_after_the_auxiliary(frames):
+    found = frames("Les négociations reprendront lundi, a-t-elle ajouté.")
+    assert found == [("incise", "ajouter", "-elle", ["Les négociations reprendront lundi"], False)]
+
+
+def test_dire_with_an_infinitive(frames):
+    found = frames("Le syndicat dit vouloir poursuivre la grève jusqu'à la fin du mois.")
+    assert found and found[0][3] == ["vouloir poursuivre la grève jusqu'à la fin du mois"]
+
+
+def test_negated_cue_reports_nothing(extract):
+    rows = extract("Le porte-parole n'a pas indiqué que la réunion était annulée.", PUB)
+    assert rows["statements"] == []
+
+
+def test_infinitive_after_a_preposition_is_not_a_cue(frames):
+    assert frames("Il a convoqué la presse pour annoncer sa candidature.") == []
+
+
+# 2. words between the cue and the speaker ----------------------------------------------------------------
+
+def test_inverted_subject_behind_time_and_place(extract):
+    rows = extract("Nous ne signerons rien sans garanties, a déclaré jeudi à Bruxelles devant la presse "
+                   "la ministre suédoise Anna Lindqvist.", PUB)
+    assert speaker_of(rows, "Nous ne signerons rien") == "Anna Lindqvist"
+
+
+def test_addressee_and_channel_between_cue_and_content(frames):
+    found = frames("Le Premier ministre a affirmé dans un communiqué à ses partenaires que l'accord tiendrait.")
+    assert found[0][3] == ["l'accord tiendrait"]
+
+
+# 3. a role and a name in apposition ----------------------------------------------------------------------
+
+def test_role_then_name_in_apposition(extract):
+    rows = extract("Le porte-parole du gouvernement malien, Amadou Traoré, a assuré que les élections "
+                   "auraient lieu à la date prévue.", PUB)
+    assert speaker_of(rows, "les élections auraient lieu") == "Amadou Traoré"
+
+
+def test_name_after_an_inverted_role(extract):
+    rows = extract("« La frontière restera ouverte », a affirmé le ministre estonien de l'Intérieur Karl Saar.", PUB)
+    assert speaker_of(rows, "La frontière restera ouverte") == "Karl Saar"
+
+
+# 4. organisations, institutions and countries that speak -------------------------------------------------
+
+def test_an_organisation_speaks(extract):
+    rows = extract("L'Organisation mondiale de la santé a estimé vendredi que l'épidémie reculait.", PUB)
+    assert speaker_of(rows, "l'épidémie reculait") is not None
+
+
+def test_a_capital_speaks_for_its_government(extract):
+    rows = extract("Berlin estime que les sanctions doivent être renforcées.", PUB)
+    assert speaker_of(rows, "les sanctions doivent") == "Allemagne"
+
+
+def test_communique_speaks_for_its_issuer(extract):
+    rows = extract("La situation reste tendue dans la région, selon un communiqué de l'Otan.", PUB)
+    assert speaker_of(rows, "La situation reste tendue") == "OTAN"
+
+
+# 5. anaphoric sources ------------------------------------------------------------------------------------
+
+def test_pronoun_speaker_takes_the_last_speaker(extract):
+    rows = extract("Olaf Scholz a reçu Giorgia Meloni à Berlin. Le chancelier a jugé que la rencontre était utile. "
+                   "« Nous avançons », a-t-il ajouté.", PUB)
+    assert speaker_of(rows, "Nous avançons") == "Olaf Scholz"
+
+
+def test_feminine_pronoun_skips_the_masculine_speaker(extract):
+    rows = extract("Pedro Sánchez a rencontré Ursula von der Leyen mardi. « Il faut aller vite », a-t-elle déclaré.",
+                   PUB)
+    assert speaker_of(rows, "Il faut aller vite") == "Ursula von der Leyen"
+
+
+def test_definite_description_refers_back(extract):
+    rows = extract("Le chanteur Youssou Ndour a donné un concert à Dakar. « Je reviendrai », a assuré l'artiste "
+                   "devant ses fans.", PUB)
+    assert speaker_of(rows, "Je reviendrai") == "Youssou Ndour"
+
+
+def test_selon_lui(extract):
+    rows = extract("Viktor Orban a quitté la réunion. Selon lui, les discussions n'avaient aucun sens.", PUB)
+    assert speaker_of(rows, "les discussions n'avaient aucun sens") == "Viktor Orban"
+
+
+# 6. a name inside the quoted words is not the speaker ----------------------------------------------------
+
+def test_name_inside_the_quote_is_not_the_speaker(extract):
+    rows = extract("Karin Keller-Sutter a reçu des journalistes. « Emmanuel Macron m'a appelée hier », "
+                   "a-t-elle raconté.", PUB)
+    assert speaker_of(rows, "m'a appelée hier") == "Karin Keller-Sutter"
+
+
+# 7. unnamed sources stay unnamed -------------------------------------------------------------------------
+
+def test_unnamed_official_is_not_the_minister(extract):
+    rows = extract("Le ministre de la Défense Boris Pistorius est arrivé à Vilnius. Un haut responsable du "
+                   "ministère a affirmé que les troupes resteraient.", PUB)
+    (statement,) = [s for s in rows["statements"] if "troupes resteraient" in s["text"]]
+    assert statement["speaker_entity_idx"] is None
+    assert "responsable" in statement["speaker_description"]
+
+
+def test_pronoun_after_an_unnamed_source_stays_unnamed(extract):
+    rows = extract("Giorgia Meloni a quitté Rome. « Elle ne cédera pas », confie un de ses proches. "
+                   "« Jamais », insiste-t-il.", PUB)
+    assert speaker_of(rows, "Jamais") is None
+
+
+# 8. indirect speech beyond que-clauses -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,content", [
+    ("Le secrétaire général a exhorté les belligérants à cesser le feu.", "les belligérants à cesser le feu"),
+    ("La Commission appelle à la retenue.", "à la retenue"),
+    ("Le président a demandé à son gouvernement de revoir le budget.", "de revoir le budget"),
+    ("Le groupe armé menace de frapper les convois humanitaires.", "de frapper les convois humanitaires"),
+    ("Le parquet accuse l'ancien ministre de corruption passive.", "l'ancien ministre de corruption passive"),
+    ("L'ambassadeur a salué les progrès considérables du dialogue bilatéral.",
+     "les progrès considérables du dialogue bilatéral"),
+])
+def test_indirect_complements_beyond_que(frames, sentence, content):
+    assert content in [c for f in frames(sentence) for c in f[3]]
+
+
+def test_adjunct_after_the_content_is_not_content(frames):
+    found = frames("Le président a menacé de quitter l'organisation, à l'instar de son voisin.")
+    assert found[0][3] == ["de quitter l'organisation"]
+
+
+def test_inanimate_subject_reports_nothing(extract):
+    rows = extract("La crise menace de s'étendre aux pays voisins.", PUB)
+    assert rows["statements"] == []
+
+
+# 9. selon X, d'après X, pour X ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,content,source", [
+    ("Selon le ministère chinois du Commerce, les exportations ont baissé.", "les exportations ont baissé",
+     "le ministère chinois du Commerce"),
+    ("Les exportations ont baissé, d'après les douanes.", "Les exportations ont baissé", "les douanes"),
+    ("Pour le Premier ministre, la réforme est indispensable.", "la réforme est indispensable", "le Premier ministre"),
+])
+def test_source_prepositions(frames, sentence, content, source):
+    assert ("source", content, source) in [(f[0], c, f[2]) for f in frames(sentence) for c in f[3]]
+
+
+def test_pour_without_a_comma_is_not_a_source(frames):
+    assert frames("Il a voté pour le candidat du centre.") == []
+
+
+def test_selon_inside_a_phrase_is_not_a_source(frames):
+    assert not [f for f in frames("Ils ont salué des progrès réels selon eux dans la région.") if f[0] == "source"]
+
+
+# 10. quoted labels are not statements --------------------------------------------------------------------
+
+def test_quoted_label_is_not_a_statement(extract):
+    rows = extract("Le mouvement des « gilets verts » a manifesté samedi à Lille.", PUB)
+    assert rows["statements"] == []
+
+
+def test_short_quote_inside_a_content_is_a_statement(extract):
+    rows = extract("Le ministre a qualifié l'attaque de « barbare ».", PUB)
+    assert ("barbare", "direct") in [(t, typ) for t, typ, _ in rows["speakers"]]
+
+
+# word orders ---------------------------------------------------------------------------------------------
+
+def test_cue_before_the_quote_with_a_colon(extract):
+    rows = extract("La présidente slovaque Zuzana Caputova a déclaré : « Nous resterons unis ».", PUB)
+    assert speaker_of(rows, "Nous resterons unis") == "Zuzana Caputova"
+
+
+def test_cue_inside_the_quote(extract):
+    rows = extract("« Cette loi, affirme le député Marc Lenoir, ne passera pas ».", PUB)
+    assert speaker_of(rows, "ne passera pas") == "Marc Lenoir"
+
+
+def test_medial_incise_in_a_clause_is_one_content(frames):
+    found = frames("La Norvège, affirme-t-il, n'a pas l'intention de rejoindre l'Union.")
+    assert found[0][3] == ["La Norvège, affirme-t-il, n'a pas l'intention de rejoindre l'Union"]
+
+
+def test_medial_incise_between_two_clauses_gives_two_contents(frames):
+    found = frames("Le cessez-le-feu tient, a-t-il dit, il faut maintenant reconstruire les écoles.")
+    assert found[0][3] == ["Le cessez-le-feu tient", "il faut maintenant reconstruire les écoles"]
+
+
+def test_quote_continues_in_the_next_paragraph(extract):
+    rows = extract("« Nous avons tout perdu », raconte Amina Diallo, une habitante du quartier.\n\n"
+                   "« Il ne reste que les murs. »", PUB)
+    assert speaker_of(rows, "Il ne reste que les murs") == "Amina Diallo"

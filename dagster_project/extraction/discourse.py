@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .mentions import COUNTRY, ORG, PERSON, Entity, Mention
+from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention
 from .rules import load_rules
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -31,6 +31,7 @@ class Referent:
     person: bool
     subject: bool
     speaker: bool = False
+    actor_type: str | None = None
 
 
 @functools.cache
@@ -64,7 +65,8 @@ class Discourse:
         gender = (e.gender if e is not None and e.actor_type == PERSON else None) or m.gender \
             or (self._grammatical_gender(m) if not person else None)
         plural = m.plural or bool(m.entities)
-        return Referent(m.start, m.end, idx, m.text, gender, plural, person, self._is_subject(m), speaker)
+        return Referent(m.start, m.end, idx, m.text, gender, plural, person, self._is_subject(m), speaker,
+                        e.actor_type if e is not None else m.actor_type)
 
     def _token_at(self, pos: int):
         if self.doc is None:
@@ -123,9 +125,13 @@ class Discourse:
             if m.plural != r.plural:
                 if not (m.plural and r.entity is not None and not r.person):
                     continue  # "ils" may stand for a country or a body ("les Palestiniens ... ils")
-            if m.gender and r.gender and m.gender != r.gender:
+            if m.actor_type == MEDIA:  # "l'hebdomadaire": a medium, whatever else was said since
+                if r.actor_type != MEDIA:
+                    continue
+            elif m.gender and r.gender and m.gender != r.gender:
                 continue
-            if not r.person and not m.plural and not (r.subject or r.speaker) or not r.person and m.kind == "anaphor":
+            if m.actor_type != MEDIA and (not r.person and not m.plural and not (r.subject or r.speaker)
+                                          or not r.person and m.kind == "anaphor"):
                 continue  # an institution is "elle" only as the subject it was ("La présidence ... Elle a")
             if countries and (r.entity is None or self.entities[r.entity].country not in countries):
                 continue

@@ -67,19 +67,32 @@ class CueSpec:
     lemma: str
     complements: frozenset[str]
     particle: str | None = None  # "faire valoir": the verb 'faire' governs 'valoir'
+    clitic: str | None = None  # "s'en prendre à": the clitic the verb needs before it
+    adjective: bool = False  # "être convaincu que": a predicate adjective, not a verb
 
 
 @functools.cache
 def cue_lexicon() -> tuple[dict[str, CueSpec], dict[str, CueSpec]]:
     """(inflected form -> spec, lemma -> spec) for every reporting verb of the lexicon.
 
-    Multi-word cues ("faire valoir", "mettre en garde") are indexed by their last word, which is
-    the token the parser makes the head of the complement.
+    Multi-word cues ("faire valoir", "mettre en garde") are indexed by their words joined by a
+    space, from the inflected verb on; predicate adjectives ("convaincu que") by their forms.
     """
     by_form: dict[str, CueSpec] = {}
     by_lemma: dict[str, CueSpec] = {}
+    for lemma, spec in load_rules()["reporting_adjectives"].items():
+        entry = CueSpec(f"être {lemma}", frozenset(spec["complement"]), adjective=True)
+        by_lemma[entry.lemma] = entry
+        for form in {lemma, lemma + "e", lemma + "s", lemma + "es", *spec.get("forms", ())}:
+            by_form.setdefault(form, entry)
     for lemma, spec in load_rules()["reporting_verbs"].items():
         complements = frozenset(spec.get("complement", ()))
+        if spec.get("clitic"):  # "s'en prendre": the verb 'prendre' after the clitics 's'' and 'en'
+            entry = CueSpec(lemma, complements, clitic=spec["clitic"])
+            by_lemma[lemma] = entry
+            for form in verb_forms(lemma.split()[-1], spec.get("forms", [])):
+                by_form.setdefault(form.lower(), entry)
+            continue
         words = lemma.replace("’", "'").split()
         reflexive = words[0] in ("se", "s'") or lemma.startswith(("s'", "s’"))
         base = lemma[3:] if lemma.startswith("se ") else lemma[2:] if lemma.startswith(("s'", "s’")) else lemma
@@ -110,6 +123,17 @@ def _governor_forms() -> frozenset[str]:
     """Inflected forms of the verbs that let an infinitive cue report ('a tenu à souligner')."""
     forms: set[str] = set()
     for lemma, extra in _frame_words()["infinitive_governors"].items():
+        base = lemma[3:] if lemma.startswith("se ") else lemma[2:] if lemma.startswith(("s'", "s’")) else lemma
+        forms |= {f.lower() for f in verb_forms(base, extra or [])}
+    return frozenset(forms)
+
+
+@functools.cache
+def _purpose_governor_forms() -> frozenset[str]:
+    """Forms of the verbs of gathering and speaking out after which 'pour X' says what was said
+    ('ont défilé pour réclamer', 'a pris la parole pour dénoncer')."""
+    forms: set[str] = set()
+    for lemma, extra in _frame_words()["purpose_governors"].items():
         base = lemma[3:] if lemma.startswith("se ") else lemma[2:] if lemma.startswith(("s'", "s’")) else lemma
         forms |= {f.lower() for f in verb_forms(base, extra or [])}
     return frozenset(forms)
@@ -150,7 +174,7 @@ def _verb_group(token: Token) -> tuple[int, int]:
     doc = token.doc
     start, end = token.i, token.i + 1
     for child in token.children:
-        if child.i < token.i and (child.dep_.startswith("aux") or child.dep_ in ("expl:comp", "expl:pv")
+        if child.i < token.i and (child.dep_.startswith("aux") or child.dep_ in ("expl:comp", "expl:pv", "cop")
                                   or child.lower_ in ("ne", "n'", "se", "s'", "pas", "jamais")
                                   or child.dep_ == "advmod" and token.i - child.i <= 3):
             start = min(start, child.i)
@@ -239,7 +263,7 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
                 return i
             i = end
             continue
-        if t.pos_ in ("NOUN", "PROPN", "ADV") and t.lower_ in words["time_nouns"]:
+        if t.lower_ in words["time_nouns"]:  # the tagger makes "dimanche" a verb now and then
             i += 1
             continue
         return i
@@ -307,10 +331,12 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int]) -> int:
             return i
         if t.text == "," and i + 1 in stops:
             return i
+        if i in stops and i > start and doc[i - 1].lower_ in ("et", "mais", "puis"):
+            return i - 1  # "a déclaré X et ajouté que Y": the second cue begins its own frame
+        if i in stops and i > start and doc[i].lower_ in ("en", "tout"):
+            return i  # "... en proposant X", "... tout en admettant que Y": a gerund, a frame of its own
         if t.text == "," and i > start and (_opens_adjunct(doc, i + 1, limit) or _absolute_clause(doc, i + 1, limit)
                                             or _new_main_clause(doc, start, i + 1, limit)):
-            return i
-        if i in stops and i > start:
             return i
     return limit
 
@@ -375,16 +401,25 @@ def _is_cue(token: Token) -> CueSpec | None:
         return None
     if spec.particle is not None:
         return None  # handled by _multiword_cues
+    if spec.clitic and not any(t.lower_ == spec.clitic for t in token.doc[max(0, token.i - 3):token.i]):
+        return None  # "prend" alone is not "s'en prend"
+    if spec.adjective:  # "ils sont convaincus que", "s'est dit convaincu que" is the verb's
+        return spec if any(c.dep_ in ("cop", "aux:pass") for c in token.children) else None
     if not _is_verbal(token):
         return None
     morph = token.morph
     verb_form = morph.get("VerbForm")
     if "Part" in verb_form and "Past" in morph.get("Tense") and not _aux_children(token) \
-            and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") \
-            and token.dep_ != "conj" and not _clitic_after(token):
-        return None  # "le soutien affirmé", "des avancées jugées indispensables": participles as adjectives
+            and token.dep_ not in ("conj", "ROOT", "ccomp", "parataxis") and not _clitic_after(token):
+        # "le soutien affirmé", "des avancées jugées indispensables", "Contesté dans la rue, X a ...":
+        # a participle without its auxiliary is an adjective, unless it shares one ("a évoqué X et réitéré Y")
+        return None
     if "Inf" in verb_form or token.lower_ == spec.lemma.split()[-1]:
-        # an infinitive reports only under a verb that makes it one: "a tenu à souligner", "vient de dire"
+        # an infinitive reports under a verb that makes it one ("a tenu à souligner", "vient de dire"),
+        # after "pour" / "afin de" ("ont défilé afin de réclamer X"), or as a narrative infinitive
+        # ("Et de vanter X", whose speaker is the one of the sentence before)
+        if _narrative_infinitive(token) or _purpose_infinitive(token):
+            return spec
         head = token.head
         if head.i == token.i or head.pos_ not in ("VERB", "AUX") or token.dep_ not in ("xcomp", "ccomp", "obj", "advcl"):
             return None
@@ -393,6 +428,24 @@ def _is_cue(token: Token) -> CueSpec | None:
     if token.i > 0 and token.nbor(-1).pos_ == "DET" and token.pos_ != "VERB":
         return None
     return spec
+
+
+def _narrative_infinitive(token: Token) -> bool:
+    """'Et de vanter son amour de la France': an infinitive after 'Et de' opening a sentence."""
+    doc = token.doc
+    i = token.i
+    return i >= 2 and doc[i - 1].lower_ in ("de", "d'") and doc[i - 2].lower_ == "et" and doc[i - 2].is_sent_start
+
+
+def _purpose_infinitive(token: Token) -> bool:
+    """'pour dénoncer X', 'afin de réclamer X': what the subject went there to say."""
+    doc = token.doc
+    i = token.i
+    before = doc[max(0, i - 2):i].text.lower()
+    if not (i >= 1 and (doc[i - 1].lower_ == "pour" or before in ("afin de", "afin d'"))):
+        return False
+    verbs = [t for t in doc[token.sent.start:i] if t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux")]
+    return bool(verbs) and verbs[-1].lower_ in _purpose_governor_forms()
 
 
 def _clitic_after(token: Token) -> bool:
@@ -428,7 +481,10 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
         if child.dep_ in SUBJECT_DEPS and child.i < verb.i and child.lower_ not in ("-t", "ce", "c'", "il") \
                 or child.dep_ in SUBJECT_DEPS and child.lower_ == "il" and child.i < verb.i:
             if child.lower_ in ("qui",) and verb.dep_ == "acl:relcl":
-                return verb.head
+                antecedent = verb.head
+                # "Vladimir Poutine, son principal soutien qui s'est dit": the apposition's name
+                return antecedent.head if antecedent.dep_ == "appos" and antecedent.head.i < antecedent.i \
+                    else antecedent
             return child
     for child in verb.children:  # "X, arrivé lundi, a déclaré": the parser gave X to the participle
         if child.i < verb.i and child.dep_ in ("advcl", "acl") and "Part" in child.morph.get("VerbForm"):
@@ -439,6 +495,13 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
     if head.i == verb.i:
         return None
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if head.i < verb.i and verb.dep_ != "xcomp":
+            # a noun phrase of its own between the governing verb and this one is this verb's subject
+            # ("La situation est confuse à Marseille où la candidate X a revendiqué")
+            group_start = _verb_group(verb)[0]
+            linear = _linear_subject(verb.doc, group_start, max(head.i + 1, verb.sent.start))
+            if linear is not None and linear.i > head.i:
+                return linear
         return _subject(head, seen)
     if verb.dep_ == "acl:relcl" or verb.dep_ == "acl":
         return head
@@ -502,12 +565,34 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
         nominal = True
     elif t.lower_ in ("sur", "contre", "pour") and comps & {"sur", "contre", "pour"}:
         start = i + 1
+        fact = doc[start:start + 3].text.lower()
+        if fact.startswith(("le fait que", "le fait qu'")):  # "a insisté sur le fait que X": X
+            start += 3
     if start is None or start >= sent_end:
         return []
     end = min(_clause_end(doc, start, sent_end, stops), _complement_end(verb, start, sent_end))
     if end <= start:
         return []
+    if t.lower_ in ("que", "qu'"):
+        return [(a, b, False) for a, b in _split_coordinated_que(doc, start, end)]
     return [(start, end, nominal)]
+
+
+def _split_coordinated_que(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """'que X et qu'Y': two reported clauses, two contents."""
+    spans, first = [], start
+    quote_open = False
+    for i in range(start, end - 1):
+        t = doc[i]
+        if t.text in QUOTE_OPEN + QUOTE_CLOSE:
+            quote_open = not quote_open if t.text == '"' else t.text in QUOTE_OPEN
+        if quote_open:
+            continue
+        if t.lower_ in ("et", "mais", "ou") and doc[i + 1].lower_ in ("que", "qu'"):
+            spans.append((first, i))
+            first = i + 2
+    spans.append((first, end))
+    return [(a, b) for a, b in spans if b > a]
 
 
 def _complement_end(verb: Token, start: int, sent_end: int) -> int:
@@ -601,7 +686,10 @@ def _is_incise(doc: Doc, group_start: int, verb: Token, group_end: int) -> bool:
     inverted = _inverted_subject(verb, group_end)
     if subject_before and before.text not in QUOTE_CLOSE and not (inverted is not None and _ends_after(verb, inverted)):
         return False
-    return inverted is not None
+    # what stands before an incise is said: a clause or a quotation, not a subject and its appositions
+    # ("A Grenoble, l'écologiste X (EELV), à la tête d'une coalition, a annoncé ...")
+    said = _has_finite_verb(doc, sent_start, group_start) or any(t.text in QUOTE_OPEN for t in doc[sent_start:group_start])
+    return inverted is not None and said
 
 
 def _ends_after(verb: Token, subject: Token) -> bool:
@@ -641,7 +729,9 @@ def find_frames(doc: Doc) -> list[Frame]:
         candidates.add(start)
     for prep, _head in sources:
         candidates.add(prep.i)
-    stops = {prep.i for prep, _head in sources}
+    phrases = [(prep.i, _source_extent(doc, prep, head)) for prep, head in sources]
+    # a source phrase inside a phrase ("les progrès enregistrés selon eux") is no frame and stops nothing
+    stops = {prep.i for prep, head in sources if _source_frame(doc, prep, head, candidates, phrases) is not None}
     for verb, last, spec in cues:
         if _verb_frame(doc, verb, last, spec, candidates) is not None:
             stops.add(_verb_group(verb)[0])
@@ -649,7 +739,7 @@ def find_frames(doc: Doc) -> list[Frame]:
         frame = _verb_frame(doc, verb, last, spec, stops)
         if frame is None:
             continue
-        if frame.kind == "participle":
+        if frame.kind == "participle" and _after_comma(doc, verb):
             # "..., a déclaré X, ajoutant que": the participle speaks for the frame it follows
             earlier = [f for f in frames if f.kind in ("canonical", "incise") and f.speaker is not None
                        and verb.sent.start_char <= f.cue[0] < frame.cue[0]]
@@ -668,7 +758,6 @@ def find_frames(doc: Doc) -> list[Frame]:
             frame = _colon_frame(doc, colon)
             if frame is not None:
                 frames.append(frame)
-    phrases = [(prep.i, _source_extent(doc, prep, head)) for prep, head in sources]
     for prep, head in sources:
         frame = _source_frame(doc, prep, head, stops, phrases)
         if frame is not None:
@@ -714,8 +803,8 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     group_end = max(group_end, last.i + 1)
     sent_start, sent_end = _sentence_bounds(verb)
     negated = _negated(verb)
-    passive = any(c.dep_ == "aux:pass" for c in verb.children) or "Pass" in verb.morph.get("Voice") and any(
-        c.lower_ in ("été", "est", "sont", "était", "étaient") for c in verb.children)
+    passive = not spec.adjective and (any(c.dep_ == "aux:pass" for c in verb.children) or "Pass" in verb.morph.get(
+        "Voice") and any(c.lower_ in ("été", "est", "sont", "était", "étaient") for c in verb.children))
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") or (
         verb.lower_.endswith("ant") and not _aux_children(verb))
     cue = (doc[group_start].idx, last.idx + len(last))
@@ -724,16 +813,27 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         subject = _inverted_subject(verb, group_end)
         contents = _content_before(doc, group_start, sent_start)
         # "X, a-t-il dit, Y": the words after a medial incise are his too
-        after = _after_medial_incise(doc, subject, group_end, sent_end, own_stops)
+        verbless = bool(contents) and not _has_finite_verb(doc, *contents[0])
+        after = _after_medial_incise(doc, subject, group_end, sent_end, own_stops, verbless)
         if after and contents and not _has_finite_verb(doc, *contents[0]):
             # "la Russie, affirme-t-il, n'a pas de préférence": one clause around the incise
             contents = [(contents[0][0], after[1])]
         elif after:
             contents.append(after)
         return _frame("incise", spec, cue, subject, contents, doc, negated, passive)
+    if _narrative_infinitive(verb):
+        found = _content_after(verb, spec, group_end, own_stops)
+        if not found:
+            return None
+        frame = _frame("narrative", spec, cue, None, [(s, e) for s, e, _ in found], doc, negated, passive)
+        frame.nominal = found[0][2]
+        return frame
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
         subject = agent
+    elif "Inf" in verb.morph.get("VerbForm") and _purpose_infinitive(verb):
+        governors = [t for t in doc[sent_start:verb.i] if t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux")]
+        subject = _subject(governors[-1]) or _linear_subject(doc, _verb_group(governors[-1])[0], sent_start)
     elif participle:
         subject = _participle_subject(verb)
     else:
@@ -775,10 +875,24 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
     return None
 
 
+def _after_comma(doc: Doc, verb: Token) -> bool:
+    """A participle clause set off by a comma (or a gerund's 'en'), not one that follows its own noun
+    ('un éditorial affirmant que')."""
+    start = _verb_group(verb)[0]
+    j = start - 1
+    while j >= 0 and doc[j].lower_ in ("en", "tout"):
+        j -= 1
+    return j >= 0 and (doc[j].text == "," or j < start - 1)
+
+
 def _participle_subject(verb: Token) -> Token | None:
     """'..., ajoutant que': the subject of the finite verb the participle clause depends on, else
-    of the sentence's main verb."""
+    of the sentence's main verb; a participle that follows its noun ('un éditorial affirmant que') has
+    that noun for subject."""
     head = verb.head
+    if verb.dep_ in ("acl", "amod") and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i \
+            and not _after_comma(verb.doc, verb):
+        return head
     seen = {verb.i}
     while head.i not in seen:
         seen.add(head.i)
@@ -792,7 +906,7 @@ def _participle_subject(verb: Token) -> Token | None:
 
 
 def _after_medial_incise(doc: Doc, subject: Token | None, group_end: int, sent_end: int,
-                         stops: set[int]) -> tuple[int, int] | None:
+                         stops: set[int], verbless_before: bool = False) -> tuple[int, int] | None:
     """The clause after 'X, a-t-il dit, Y': the incise's subject phrase ends at a comma, then Y."""
     end_of_subject = group_end
     if subject is not None and subject.lower_ not in ("-il", "-elle", "-ils", "-elles", "-on"):
@@ -806,7 +920,7 @@ def _after_medial_incise(doc: Doc, subject: Token | None, group_end: int, sent_e
     if start in stops or start < sent_end and _opens_adjunct(doc, start, sent_end):
         return None  # ", ajoutant que ...", ", selon X": another frame, not more words of this one
     end = _clause_end(doc, start, sent_end, stops)
-    if end - start < 3 or not _has_finite_verb(doc, start, end):
+    if end - start < 3 or not (verbless_before or _has_finite_verb(doc, start, end)):
         return None
     return (start, end)
 
@@ -890,6 +1004,10 @@ def _source_phrases(doc: Doc) -> list[tuple[Token, Token]]:
     out = []
     for token in doc:
         low = token.lower_
+        eyes = _eyes_phrase(doc, token)
+        if eyes is not None:
+            out.append((token, eyes))
+            continue
         if low in words["source_prepositions"] or (low in ("d'", "d’") and token.i + 1 < len(doc)
                                                     and doc[token.i + 1].lower_ == "après"):
             first = token.i + (2 if low in ("d'", "d’") else 1)
@@ -906,6 +1024,19 @@ def _source_phrases(doc: Doc) -> list[tuple[Token, Token]]:
                     continue
             out.append((token, head))
     return out
+
+
+def _eyes_phrase(doc: Doc, token: Token) -> Token | None:
+    """'à ses yeux', 'aux yeux de X', 'à en croire X': the source, as a possessive or a noun."""
+    i = token.i
+    words = [t.lower_ for t in doc[i:i + 4]]
+    if len(words) >= 3 and words[0] in ("à", "a") and words[2] == "yeux" and words[1] in ("ses", "leurs", "mes", "nos"):
+        return doc[i + 1]
+    if len(words) >= 4 and words[:2] == ["aux", "yeux"] and words[2] in ("de", "d'", "du", "des"):
+        return _phrase_head(doc, i + 3)
+    if len(words) >= 4 and words[0] in ("à", "a") and words[1:3] == ["en", "croire"]:
+        return _phrase_head(doc, i + 3)
+    return None
 
 
 def _clause_initial(doc: Doc, i: int) -> bool:
@@ -935,6 +1066,8 @@ def _source_extent(doc: Doc, prep: Token, head: Token) -> int:
     sent_end = prep.sent.end
     if head.lower_ == "qui":
         return head.i + 1
+    if head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "yeux":  # "à ses yeux"
+        return head.i + 2
     end = max([t.i for t in head.subtree if t.i >= prep.i] + [head.i]) + 1
     comma = next((j for j in range(head.i, sent_end) if doc[j].text in (",", ";", ":")), sent_end)
     return min(end, comma, sent_end)
@@ -949,6 +1082,9 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
     own_stops = {s for s in stops if s != prep.i}
     cue = (prep.idx, doc[prep.i + 1].idx + len(doc[prep.i + 1]) if prep.lower_ in ("d'", "d’") else prep.idx + len(prep))
     lemma = "d'après" if prep.lower_ in ("d'", "d’") else prep.lower_
+    if prep.lower_ in ("à", "a", "aux") and head.i > prep.i:  # "à ses yeux", "aux yeux de X", "à en croire X"
+        cue = (prep.idx, doc[min(head.i, phrase_end) - 1].idx + len(doc[min(head.i, phrase_end) - 1]))
+        lemma = "aux yeux de" if doc[prep.i + 2].lower_ == "yeux" or doc[prep.i + 1].lower_ == "yeux" else "à en croire"
     if head.lower_ == "qui":  # "X, pour qui Y": the relative clause is the content, X the source
         start = head.i + 1
         end = _clause_end(doc, start, sent_end, own_stops)
@@ -966,7 +1102,9 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
     if leading:
         start = phrase_end
         verb = next((t.i for t in doc[phrase_end:sent_end] if t.pos_ in ("VERB", "AUX")
-                     and "Fin" in t.morph.get("VerbForm")), None)
+                     and "Fin" in t.morph.get("VerbForm") and t.dep_ not in ("acl:relcl", "acl")
+                     and not any(w.lower_ in ("dont", "qui", "que", "où", "qu'") for w in doc[max(phrase_end, t.i - 3):t.i])),
+                    None)
         if verb is not None:  # "Selon une enquête pour TF1, LCI et RTL, une majorité souhaite": the last comma
             commas = [j for j in range(phrase_end, verb) if doc[j].text == "," and not _inside_quote(doc, j, sent_start)]
             if commas and _clause_initial_tokens(doc, commas[-1] + 1, verb):
@@ -998,7 +1136,10 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
     if span is None:
         return None
     first = prep.i + (2 if prep.lower_ in ("d'", "d’") else 1)
-    speaker = _noun_phrase(head, start_at=first, stop_at=phrase_end)
+    if head.lower_ in ("ses", "leurs", "mes", "nos"):
+        speaker = (head.idx, head.idx + len(head))
+    else:
+        speaker = _noun_phrase(head, start_at=first, stop_at=phrase_end)
     return Frame("source", lemma, cue, speaker, head.idx, [span])
 
 

@@ -54,6 +54,8 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
     communiqué speaks for its issuer; an unnamed source ('un haut responsable', 'l'entourage du
     ministre') stays unnamed, with the phrase as its description, whatever names its complement holds.
     """
+    if frame.kind == "narrative":  # "Et de vanter X": the speaker of the sentence before, found later
+        return Mention(frame.cue[0], frame.cue[0], "", "pronoun", PERSON)
     if frame.speaker is None:
         return None
     start, end = frame.speaker
@@ -68,9 +70,12 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
                 and m not in persons]
     if head_word in words["pronouns"]:
         pronoun = at_head or Mention(head, head + len(_word_at(text, head)), _word_at(text, head), "pronoun",
-                                     PERSON, gender=words["pronouns"][head_word], plural=head_word.endswith("s")
-                                     or head_word == "eux")
+                                     PERSON, gender=words["pronouns"][head_word],
+                                     plural=head_word in ("ils", "elles", "-ils", "-elles", "eux", "leurs"))
         return pronoun
+    if at_head is None and not persons and _definite(text, start, head) and head_word in words["media_heads"]:
+        # "l'hebdomadaire", "le quotidien": the medium named before
+        return Mention(start, end, text[start:end], "anaphor", MEDIA, gender=_determiner_gender(text, start, head))
     if at_head is None and not persons and _definite(text, start, head) and (
             head_word in words["person_heads"] or head_word in _role_words()):
         # "le jeune homme", "l'acteur", "son épouse": someone already named, found by the discourse step
@@ -227,6 +232,7 @@ def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
     head = head.split("'")[-1].split("’")[-1]
     lex = _speaker_words()
     return head in lex["human_heads"] or head in lex["unnamed_heads"] or head in lex["issuer_heads"] \
+        or head in lex["media_heads"] \
         or head in _role_words()
 
 

@@ -108,6 +108,13 @@ class Discourse:
         r.speaker = True
         bisect.insort(self.referents, r, key=lambda x: x.pos)
 
+    def last_speaker(self, before: int, max_sentences: int) -> Referent | None:
+        """The latest speaker before `before`, if it spoke at most `max_sentences` sentences back."""
+        here = self.sentence_index(before)
+        speakers = [r for r in self.referents if r.speaker and r.pos < before
+                    and here - self.sentence_index(r.pos) <= max_sentences]
+        return speakers[-1] if speakers else None
+
     def antecedent(self, m: Mention, before: int, skip: list[tuple[int, int]] = (),
                    countries: tuple[str, ...] = ()) -> Referent | None:
         """The referent a pronoun or description at `before` stands for, or None when nothing fits."""
@@ -125,23 +132,52 @@ class Discourse:
             if m.plural != r.plural:
                 if not (m.plural and r.entity is not None and not r.person):
                     continue  # "ils" may stand for a country or a body ("les Palestiniens ... ils")
-            if m.actor_type == MEDIA:  # "l'hebdomadaire": a medium, whatever else was said since
-                if r.actor_type != MEDIA:
+            if m.kind == "anaphor" and m.actor_type in (MEDIA, ORG):
+                # "l'hebdomadaire", "le mouvement islamiste": a medium or a body, not a person
+                if r.actor_type not in (MEDIA, ORG) or m.actor_type == MEDIA and r.actor_type != MEDIA \
+                        and not _looks_like_media(r.text):
                     continue
             elif m.gender and r.gender and m.gender != r.gender:
                 continue
-            if m.actor_type != MEDIA and (not r.person and not m.plural and not (r.subject or r.speaker)
-                                          or not r.person and m.kind == "anaphor"):
+            elif not r.person and (r.gender is None or m.gender is None) and not m.plural:
+                continue  # "il" stands for a body only when its gender is known to agree ("le Kremlin")
+            if m.actor_type not in (MEDIA, ORG) and (not r.person and not m.plural and not (r.subject or r.speaker)
+                                                      or not r.person and m.kind == "anaphor"):
                 continue  # an institution is "elle" only as the subject it was ("La présidence ... Elle a")
             if countries and (r.entity is None or self.entities[r.entity].country not in countries):
                 continue
+            if m.kind == "role" and not countries and m.role and not _generic_role(m.text) and (
+                    r.entity is None or m.role not in self.entities[r.entity].roles):
+                continue  # "le pape", "le leader centriste": only someone known to hold that office
+            holds_role = m.kind == "role" and r.entity is not None and m.role in self.entities[r.entity].roles
             score = (w["speaker"] * r.speaker + w["subject"] * r.subject + w["person"] * r.person
-                     - w["per_sentence"] * distance)
+                     + w["same_role"] * holds_role - w["per_sentence"] * distance)
             if m.kind == "anaphor" and m.text.lower().startswith(("ce dernier", "cette dernière")):
                 score = -distance  # "ce dernier": the last one named, whatever its role
             if best_score is None or score >= best_score:
                 best, best_score = r, score
         return best
+
+
+@functools.cache
+def _generic_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules()["role_words"]["generic_heads"])
+
+
+def _generic_role(text: str) -> bool:
+    """'le leader centriste', 'le chef du parti': a head that names no office of its own."""
+    words = [w.lower() for w in text.replace("’", "'").replace("'", " ").split()]
+    return any(w in _generic_heads() for w in words[:3])
+
+
+@functools.cache
+def _media_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules()["speakers"]["media_name_words"])
+
+
+def _looks_like_media(name: str) -> bool:
+    """'Journal du dimanche', 'New York Times': a name the NER called an organisation but that is a medium."""
+    return any(w.lower() in _media_words() for w in name.replace("-", " ").split())
 
 
 def _inside(pos: int, spans) -> bool:
@@ -174,6 +210,13 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
         done[key] = (m.entity, getattr(m, "description", None))
         named = m.entity is not None and entities[m.entity].name is not None
         discourse.add_speaker(m, m.entity if named else None, None if named else (m.description or m.text))
+    # a quotation that no frame reports goes on with the speaker of the sentences just before it
+    for st in statements:
+        if st.type == "direct" and st.speaker is None and st.cue is None:
+            r = discourse.last_speaker(st.start, _weights()["quote_sentences_back"])
+            if r is not None:
+                st.speaker = Mention(st.start, st.start, "", "pronoun", PERSON, entity=r.entity,
+                                     description=r.text if r.entity is None else None)
 
 
 def _needs_antecedent(m: Mention, entities: list[Entity]) -> bool:

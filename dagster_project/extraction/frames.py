@@ -173,11 +173,27 @@ def _verb_group(token: Token) -> tuple[int, int]:
     """Token range of the cue's verb group: auxiliaries, clitics, negation and the verb."""
     doc = token.doc
     start, end = token.i, token.i + 1
-    for child in token.children:
-        if child.i < token.i and (child.dep_.startswith("aux") or child.dep_ in ("expl:comp", "expl:pv", "cop")
-                                  or child.lower_ in ("ne", "n'", "se", "s'", "pas", "jamais")
-                                  or child.dep_ == "advmod" and token.i - child.i <= 3):
-            start = min(start, child.i)
+    members = {c.i for c in token.children if c.i < token.i and (
+        c.dep_.startswith("aux") or c.dep_ in ("expl:comp", "expl:pv", "cop")
+        or c.lower_ in ("ne", "n'", "se", "s'", "pas", "jamais") or c.dep_ == "advmod")}
+    # the group runs left over its own words only, never over punctuation ('partout", raconte X')
+    j = token.i - 1
+    while j >= 0 and token.i - j <= 8 and not doc[j].is_punct:
+        # "a quant à elle jugé": a set phrase inside the group
+        inner = next((n for n in (4, 3, 2) if j - n + 1 >= 0 and _set_phrase_at(doc, j - n + 1, j + 1) == n), 0)
+        if inner:
+            j -= inner
+            continue
+        if not (
+            j in members or doc[j].lower_ in ("-t", "-il", "-elle", "-ils", "-elles", "-on")
+            or doc[j].pos_ == "ADV" and j - 1 in members):
+            break
+        if j in members or doc[j].pos_ != "ADV":
+            start = j
+        elif any(m < j for m in members):
+            start = j
+        j -= 1
+    start = min(start, token.i)
     # "a-t-il déclaré": the clitic subject sits inside the group, after the auxiliary
     while end < len(doc) and doc[end].lower_ in ("-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle",
                                                 "-t-on"):
@@ -522,7 +538,7 @@ def _inverted_subject(verb: Token, group_end: int) -> Token | None:
         if t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ not in ("que", "qu'", "qui"):
             # climb to the noun phrase's head: "le porte-parole du Kremlin": porte-parole
             head = t
-            while head.head.i != head.i and head.head.i > group_end - 1 and head.head.i < sent_end \
+            while head.head.i != head.i and head.head.i >= i and head.head.i < sent_end \
                     and head.dep_ in ("flat:name", "amod", "nmod", "compound", "fixed", "appos") \
                     and head.head.pos_ in ("NOUN", "PROPN"):
                 head = head.head

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .gazetteer import demonym_pattern, gazetteer, role_heads
-from .names import HONORIFICS, honorific_gender, is_short_form, name_key, same_person_name
+from .names import HONORIFICS, first_name_gender, honorific_gender, is_short_form, name_key, same_person_name
 from .rules import alternation, load_rules
 from .text import in_spans, word_occurrences
 
@@ -197,7 +197,8 @@ def _institution_regex() -> re.Pattern:
     dem = demonym_pattern()
     return re.compile(
         rf"(?<![\w-])(?:le|la|les|l['’])\s?(?P<body>(?:{heads})(?:\s+(?P<d1>{dem}))?(?:\s+(?P<comp>{comps}))?"
-        rf"(?:\s+(?P<d2>{dem}))?(?:\s+(?:du|de la|de l['’]|des|de|d['’])\s?(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*))?)",
+        rf"(?:\s+(?P<d2>{dem}))?(?:\s+(?:du|de la|de l['’]|des|de|d['’])\s?(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*))?"
+        rf"(?:\s+à\s+(?P<city>[A-ZÀ-Ý][\w'’-]+))?)",
         re.IGNORECASE)
 
 
@@ -301,12 +302,33 @@ def phrase_name_mentions(text: str, phrases: list[tuple[int, int]], taken: list[
     return out
 
 
+@functools.cache
+def _people_regex() -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:les|des|aux)\s+([A-ZÀ-Ý][\w-]+s)(?![\w-])")
+
+
+def people_mentions(text: str) -> list[Mention]:
+    """'les Palestiniens', 'des Américains': a people, standing for its country when it speaks or meets."""
+    gaz = gazetteer()
+    out = []
+    for m in _people_regex().finditer(text):
+        country = gaz.demonym_country.get(m.group(1).lower())
+        key = gaz.country_actor.get(country) if country else None
+        if key:
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "metonym", COUNTRY, key, plural=True))
+    return out
+
+
 def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
                     speaker_phrases: list[tuple[int, int]] = ()) -> list[Mention]:
     """All actor mentions outside the `skip` spans (boilerplate), sorted by position, no overlaps.
     `speaker_phrases`: where the frames say someone speaks, to find names the NER missed there."""
     found = gazetteer_mentions(text)
-    for extra in (government_mentions(text), institution_mentions(text)):
+    institutions = institution_mentions(text)
+    # an institution named by its country ("l'ambassade d'Iran à Londres") is itself, not the country
+    found = [m for m in found if not (m.actor_type == COUNTRY and any(
+        i.start <= m.start and m.end <= i.end and i.start < m.start for i in institutions))]
+    for extra in (government_mentions(text), institutions, people_mentions(text)):
         found += [g for g in extra if not _overlaps((g.start, g.end), [(m.start, m.end) for m in found])]
     taken = [(m.start, m.end) for m in found]
     found += ner_mentions(text, ents, taken)
@@ -381,6 +403,8 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
             entity.add_form(m.text)
         if m.gender and not entity.gender:
             entity.gender = m.gender
+        if entity.actor_type == PERSON and not entity.gender and m.kind == "name":
+            entity.gender = first_name_gender(m.text)
         m.entity = entity.idx
 
     for m in names:  # "l'hôte mauritanien X": the nationality written beside a name is the person's
@@ -409,8 +433,10 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
             members = [_role_holder(entities, new_entity, ordered[:i], m.role, (c,), None, on) for c in m.countries]
             m.entities = tuple(e for e in members if e is not None)
             continue
+        if m.plural:  # "les responsables", "les ministres": a group, nobody in particular
+            continue
         holder = _role_holder(entities, new_entity, ordered[:i], m.role, m.countries, m.gender, on)
-        if holder is None and not m.plural:
+        if holder is None:
             holder = new_entity(None, PERSON, description=m.text).idx
             entities[holder].gender = m.gender
             entities[holder].country = m.countries[0] if m.countries else None
@@ -442,12 +468,19 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
         recent = [mm.entity for mm in reversed(earlier) if mm.entity is not None
                   and mm.entity in {c.idx for c in candidates}]
         return recent[0] if recent else None
-    holders = [e for e in entities if e.name and role in e.roles and (not countries or e.country in countries)
+    if not countries:
+        # a role without its country names its holder only when the article is about one country
+        # ("le chef de l'Etat" in a dispatch about France); otherwise the discourse step finds who it
+        # refers to among the people already named
+        article_countries = {e.country for e in entities if e.actor_type == COUNTRY and e.country}
+        if len(article_countries) != 1:
+            return None
+        countries = tuple(article_countries)
+    holders = [e for e in entities if e.name and role in e.roles and e.country in countries
                and _gender_ok(e, gender)]
     if holders:  # the same role held by someone named in the article: the most talked-about one
         salience = Counter(mm.entity for mm in earlier if mm.entity is not None)
-        home = load_rules()["role_words"]["home_country"]
-        return max(holders, key=lambda e: (not countries and e.country == home, salience[e.idx], -e.idx)).idx
+        return max(holders, key=lambda e: (salience[e.idx], -e.idx)).idx
     if role and countries:
         keys = gazetteer().holders(role, countries[0], on)
         if keys:
@@ -456,12 +489,13 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
             entity = existing or new_entity(gazetteer().actors[key]["canonical_name"], PERSON, key)
             entity.roles.add(role)
             return entity.idx
-    if countries:  # a compatriot already named in the article, the latest one
+    if countries:  # a compatriot already named in the article whose office the dictionary does not know
         for mm in reversed(earlier):
             if mm.entity is None:
                 continue
             e = entities[mm.entity]
-            if e.actor_type == PERSON and e.name and e.country in countries and _gender_ok(e, gender):
+            if e.actor_type == PERSON and e.name and e.country in countries and _gender_ok(e, gender) \
+                    and (not e.roles or role in e.roles) and e.dict_key is None:
                 return e.idx
     return None
 

@@ -77,3 +77,11 @@ def is_short_form(short: str, full: str) -> bool:
     if len(ts) != 1 or len(tf) < 2:
         return False
     return ts[0] in (tf[-1], tf[0]) or is_initial_form(short, full)
+
+
+def first_name_gender(name: str) -> str | None:
+    """The usual gender of a person's first name ('Sherry Izadi' f), None when unknown or ambiguous."""
+    from .rules import first_name_genders
+
+    words = HONORIFICS.sub("", name).split()
+    return first_name_genders().get(words[0]) if len(words) >= 2 else None

@@ -19,6 +19,14 @@ def load_rules() -> dict:
         return yaml.safe_load(fh)
 
 
+@functools.cache
+def first_name_genders() -> dict[str, str]:
+    """First name -> 'm' / 'f' (rules/first_names.yaml)."""
+    with open(RULES_DIR / "first_names.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return {name: gender for gender in ("m", "f") for name in data[gender]}
+
+
 def _read_csv(name: str) -> list[dict]:
     path = DICTIONARY_DIR / name
     if not path.exists():

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .frames import Frame, clause_subject
-from .mentions import MEDIA, PERSON, Mention
+from .mentions import MEDIA, ORG, PERSON, Mention
 from .quotes import Quote, _is_label, find_quotes, is_name_quote
 from .rules import load_rules
 from .text import Paragraph
@@ -76,6 +76,9 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
     if at_head is None and not persons and _definite(text, start, head) and head_word in words["media_heads"]:
         # "l'hebdomadaire", "le quotidien": the medium named before
         return Mention(start, end, text[start:end], "anaphor", MEDIA, gender=_determiner_gender(text, start, head))
+    if at_head is None and not inside and _definite(text, start, head) and head_word in words["organisation_heads"]:
+        # "le mouvement islamiste palestinien", "le ministère": the body named before
+        return Mention(start, end, text[start:end], "anaphor", ORG, gender=_determiner_gender(text, start, head))
     if at_head is None and not persons and _definite(text, start, head) and (
             head_word in words["person_heads"] or head_word in _role_words()):
         # "le jeune homme", "l'acteur", "son épouse": someone already named, found by the discourse step

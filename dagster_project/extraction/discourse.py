@@ -49,6 +49,7 @@ class Discourse:
         self.sentence_starts = [s for s, _ in sentences]
         self.excluded = excluded  # quoted words: who is named inside a quote is not the speaker of it
         self.doc = doc
+        self.quoted = excluded
         self.referents: list[Referent] = []
         for m in mentions:
             if m.kind in ("pronoun",) or m.entity is None and not m.entities:
@@ -80,7 +81,10 @@ class Discourse:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             return False
-        return span.root.dep_ in _SUBJECT_DEPS
+        root = span.root
+        # "le procureur Jean Martin enquêtait": the name is an apposition to the subject
+        return root.dep_ in _SUBJECT_DEPS or root.dep_ in ("appos", "flat:name", "nmod") and \
+            root.head.dep_ in _SUBJECT_DEPS and root.head.i < root.i
 
     def _grammatical_gender(self, m: Mention) -> str | None:
         """'la France' f, 'le Kremlin' m, else the tagger's gender of the head word."""
@@ -107,6 +111,13 @@ class Discourse:
             r.person = True
         r.speaker = True
         bisect.insort(self.referents, r, key=lambda x: x.pos)
+
+    def resolve(self, m: Mention) -> int | None:
+        """The entity a pronoun that is not a speaker stands for ('il a reçu X'), once, remembered."""
+        if m.entity is None and m.kind in ("pronoun", "anaphor", "role") and not m.plural:
+            r = self.antecedent(m, m.start, skip=self.quoted, countries=m.countries if m.kind == "role" else ())
+            m.entity = r.entity if r is not None else None
+        return m.entity
 
     def last_speaker(self, before: int, max_sentences: int) -> Referent | None:
         """The latest speaker before `before`, if it spoke at most `max_sentences` sentences back."""
@@ -152,6 +163,8 @@ class Discourse:
             holds_role = m.kind == "role" and r.entity is not None and m.role in self.entities[r.entity].roles
             score = (w["speaker"] * r.speaker + w["subject"] * r.subject + w["person"] * r.person
                      + w["same_role"] * holds_role - w["per_sentence"] * distance)
+            if distance == 0 and not r.subject and not r.speaker:
+                score -= w["same_sentence_object"]  # "avec X, il ...": X is no antecedent of 'il' 
             if m.kind == "anaphor" and m.text.lower().startswith(("ce dernier", "cette dernière")):
                 score = -distance  # "ce dernier": the last one named, whatever its role
             if best_score is None or score >= best_score:
@@ -210,6 +223,7 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
         done[key] = (m.entity, getattr(m, "description", None))
         named = m.entity is not None and entities[m.entity].name is not None
         discourse.add_speaker(m, m.entity if named else None, None if named else (m.description or m.text))
+    discourse.quoted = quoted
     # a quotation that no frame reports goes on with the speaker of the sentences just before it
     for st in statements:
         if st.type == "direct" and st.speaker is None and st.cue is None:
@@ -217,6 +231,7 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
             if r is not None:
                 st.speaker = Mention(st.start, st.start, "", "pronoun", PERSON, entity=r.entity,
                                      description=r.text if r.entity is None else None)
+    return discourse
 
 
 def _needs_antecedent(m: Mention, entities: list[Entity]) -> bool:

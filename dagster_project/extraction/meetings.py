@@ -1,16 +1,20 @@
-"""Meeting mentions: a trigger (verb or noun of meeting), its participants, date, place, status, mode."""
+"""Meeting mentions: each meeting frame of the parse (extraction/meeting_frames.py) with its participants
+named by the article's mentions, its date from the frame's own words, its place, status and mode.
+
+Participants are persons; a side with no person named is the country or body that met ("le sommet
+du G20", a visit to a country with no named host: the host country). A possessive ("leur rencontre")
+or a plural subject ("les deux hommes se sont vus") takes the last two persons named.
+"""
 from __future__ import annotations
 
-import functools
 import re
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from .dates import DateExpression
 from .gazetteer import gazetteer
-from .mentions import COUNTRY, ORG, PERSON, Entity, Mention, is_subject_position
-from .rules import alternation, load_rules, verb_forms
+from .meeting_frames import MeetingFrame, partner_kinds
+from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention, is_subject_position
 from .text import Paragraph
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -31,343 +35,428 @@ class MeetingMention:
     date_basis: str | None = None  # text | article_date
 
 
-def _spec(value) -> dict:
-    return value if isinstance(value, dict) else {"mode": value}
-
-
-@functools.cache
-def trigger_regex() -> tuple[re.Pattern, dict[str, dict]]:
-    triggers = load_rules()["meeting_triggers"]
-    lookup: dict[str, dict] = {}
-    for lemma, spec in triggers["verbs"].items():
-        for form in verb_forms(lemma, spec.get("forms")):
-            lookup[form.lower()] = {**spec, "lemma": lemma}
-    for noun, spec in triggers["nouns"].items():
-        lookup[noun.lower()] = {**_spec(spec), "lemma": noun}
-    return re.compile(rf"(?<![\w-])({alternation(lookup, ignore_case=True)})(?![\w-])", re.IGNORECASE), lookup
-
-
-def _location(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
-    preps = load_rules()["location_prepositions"]
-    prep_re = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
-    gaz = gazetteer()
-    for m in re.finditer(rf"(?<![\w-])(?:{prep_re})\s+((?:l['’])?[A-ZÉÈ][\w'’-]+(?:\s+[A-ZÉÈ][\w'’-]+)*)", text[start:end]):
-        place = m.group(1)
-        alias = gaz.lookup(place)
-        if alias is None or alias.actor_type == COUNTRY:
-            return place
-    places = [m for m in mentions if m.kind == "metonym" and start <= m.start < end]
-    return places[0].text if places else None
-
-
-def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tuple[int, int]],
-                     mentions: list[Mention], entities: list[Entity], dates: list[DateExpression],
-                     published: date | None, attribution_mentions: set[int],
-                     quoted: list[tuple[int, int]] = ()) -> list[MeetingMention]:
-    rules = load_rules()
-    pattern, lookup = trigger_regex()
-    window = rules["meeting_triggers"]["window_chars"]
-    planned_cues = rules["planned_cues"]
-    content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
-    out: list[MeetingMention] = []
-    # an attribution's apposed name ("a indiqué le porte-parole du Kremlin, Dmitri Peskov") goes with it
-    excluded = set(attribution_mentions)
-    for a, b in zip(mentions, mentions[1:]):
-        if id(a) in excluded and a.entity is not None and a.entity == b.entity and b.start - a.end <= 3:
-            excluded.add(id(b))
-    # meeting words inside quoted speech describe talks the speaker refers to, not a reported meeting
-    triggers = [m for m in pattern.finditer(text) if any(s <= m.start() < e for s, e in content)
-                and not any(s <= m.start() < e for s, e in quoted)]
-    for k, m in enumerate(triggers):
-        if re.search(r"\b(?:cette|ce|ces|cet)\s+$", text[max(0, m.start() - 6):m.start()], re.IGNORECASE):
-            continue  # "cette rencontre" points back to a meeting already reported
-        spec = lookup[m.group(1).lower()]
-        sentence = next(((s, e) for s, e in sentences if s <= m.start() < e), (m.start(), m.end()))
-        lo, hi = max(sentence[0], m.start() - window), min(sentence[1], m.end() + window)
-        # a neighbouring trigger in the sentence bounds this one's participants and date
-        if k > 0 and triggers[k - 1].end() > lo:
-            lo = triggers[k - 1].end()
-        if k + 1 < len(triggers) and triggers[k + 1].start() < hi:
-            hi = triggers[k + 1].start()
-        breaks = [lo + b.start() for b in re.finditer(r";", text[lo:hi])]
-        lo = max([lo] + [b for b in breaks if b < m.start()])
-        hi = min([hi] + [b for b in breaks if b > m.end()])
-        # a dashed aside (" - il doit le revoir mardi - ") is its own window, and no part of the others
-        asides = [(a.start(), a.end()) for a in re.finditer(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s", text[sentence[0]:sentence[1]])]
-        asides = [(sentence[0] + a, sentence[0] + b) for a, b in asides]
-        inside = next(((a, b) for a, b in asides if a <= m.start() < b), None)
-        if inside:
-            lo, hi = max(lo, inside[0]), min(hi, inside[1])
-        hidden = [] if inside else [(a, b) for a, b in asides]
-        near = [mm for mm in mentions if lo <= mm.start < hi and not _inside(mm.start, hidden)
-                and (id(mm) not in excluded or _in_meeting_slot(text, mm, m.start(), m.end()))]
-        coordinated = k > 0 and out and out[-1].sentence == sentence and re.search(
-            r"\bet\s+(?:s['’]est|se sont|a|ont|avait|avaient)?\s*(?:\w+ment\s+)?$",
-            _without(text, triggers[k - 1].end(), m.start(), hidden))
-        if coordinated:  # "X a rencontré Y ... et s'est entretenu avec Z": X met Z, not Y
-            near = [mm for mm in near if mm.start >= m.start()]
-        participants = _people(near, entities)
-        if coordinated and out[-1].participants and out[-1].participants[0] not in participants:
-            participants = [out[-1].participants[0]] + participants
-        guest = _visitor(text, m, near, entities) if spec.get("host") else None
-        if guest is not None:  # "la visite de X à Y": X and the host of Y, whoever else is named nearby
-            participants = [guest]
-        if spec.get("host") and len(participants) == 1:
-            # a visit to a whole country with no date of its own is a trip, not a meeting
-            undated = _nearest_date([d for d in dates if not _inside(d.start, quoted)], m.end(), m.end(),
-                                    min(hi, m.end() + 100)) is None
-            if undated and not _to_city(text[m.end():hi]):
-                continue
-        between = _between_pair(text, m, near, entities)
-        if between:  # "le sommet entre X et Y", "la rencontre Poutine-Kim": exactly those two
-            participants = between
-        if _possessive_before(text, m.start()):  # "lors de sa rencontre avec X": the sentence's subject met X
-            subject = _people([mm for mm in mentions if sentence[0] <= mm.start < m.start()
-                               and is_subject_position(text, mm)][:1], entities)
-            participants = subject + [p for p in participants if p not in subject]
-        partner_after = re.match(r"[^,.;]{0,40}?\bavec\s", text[m.end():hi])
-        if partner_after and len(participants) == 1:
-            # "..., a déclaré X à l'issue d'un entretien avec Y": the clause's subject met Y
-            subject = _people([mm for mm in mentions if sentence[0] <= mm.start < m.start()
-                               and not _inside(mm.start, quoted) and not _inside(mm.start, hidden)
-                               and is_subject_position(text, mm)][-1:], entities)
-            participants = subject + [p for p in participants if p not in subject]
-        if not participants:  # governments meeting: only countries in a meeting slot ("entre X et Y")
-            participants = [mm.entity for mm in near if mm.entity is not None and mm.kind == "name"
-                            and entities[mm.entity].actor_type in (COUNTRY, ORG)
-                            and _in_meeting_slot(text, mm, m.start(), m.end())]
-            participants = list(dict.fromkeys(participants))
-        if spec.get("host") and len(participants) == 1:
-            host = _host(text[m.end():hi], entities, participants[0], published)
-            if host is not None:
-                participants.append(host)
-        if len(participants) < 2 and re.search(r"\bleurs?\s+(?:\w+\s+){0,2}$", text[max(0, m.start() - 30):m.start()],
-                                                re.IGNORECASE):
-            # "leur deuxième sommet": the last two people named before, in this or the two previous sentences
-            here = next((i for i, sp in enumerate(sentences) if sp == sentence), 0)
-            since = sentences[max(0, here - 2)][0]
-            recent = [p for p in reversed(_people([mm for mm in mentions if since <= mm.start < m.start()
-                                                   and not _inside(mm.start, quoted)], entities))]
-            pair = list(dict.fromkeys(participants + recent))[:2]
-            if len(pair) == 2:
-                participants = pair
-        if not participants:
-            located = _location(text, lo, hi, mentions)
-            participants = _main_countries(text, m, sentence, spec, mentions, entities, published, located)
-        if len(participants) < 2:
-            continue
-        clause = _without(text, lo, hi, hidden)
-        previous = out[-1] if coordinated else None
-        for group in _separate_partners(text, m.end(), hi, near, entities, participants):
-            out.append(_dated(MeetingMention(m.start(), m.end(), sentence, m.group(1), spec["mode"], group,
-                                             _location(text, lo, hi, mentions)),
-                              [d for d in dates if not _inside(d.start, quoted) and not _inside(d.start, hidden)],
-                              m, lo, hi, clause, published,
-                              planned_cues, "lemma" in spec
-                              and spec["lemma"] in load_rules()["meeting_triggers"]["nouns"]))
-            if previous is not None and out[-1].date_basis != "text" and previous.date_basis == "text":
-                out[-1].date, out[-1].precision, out[-1].date_basis = previous.date, previous.precision, "text"
-    return _merge_same_sentence(out)
-
-
-def _dated(meeting: MeetingMention, dates, trigger: re.Match, lo, hi, clause, published, planned_cues,
-           is_noun: bool) -> MeetingMention:
-    # a noun trigger takes its date from its own complement when there is one ("la visite de X en 2023")
-    expr = (_nearest_date(dates, trigger.end(), trigger.end(), min(hi, trigger.end() + 100)) if is_noun else None) \
-        or _nearest_date(dates, trigger.start(), lo, hi)
-    if expr is not None:
-        meeting.date, meeting.precision, meeting.date_basis = expr.value, expr.precision, "text"
-    planned = any(cue in clause for cue in planned_cues) or (
-        meeting.date is not None and published is not None and meeting.date > published)
-    meeting.status = "planned" if planned else "occurred"
-    if meeting.date is None and published is not None:
-        if meeting.status == "planned":  # "il y rencontrera X": soon after the article, day unknown
-            meeting.date, meeting.precision, meeting.date_basis = published.replace(day=1), "month", "article_date"
-        elif not re.search(r"\b(?:avait|avaient|s['’]étaient|s['’]était|auparavant)\b", clause):
-            meeting.date, meeting.precision, meeting.date_basis = published, "day", "article_date"
-    return meeting
-
-
-def _people(mentions: list[Mention], entities: list[Entity]) -> list[int]:
-    out: list[int] = []
-    for mm in mentions:
-        for idx in mm.entities or ((mm.entity,) if mm.entity is not None else ()):
-            if entities[idx].actor_type == PERSON and entities[idx].name and idx not in out:
-                out.append(idx)
-    return out
-
-
-def _in_meeting_slot(text: str, mm: Mention, start: int, end: int) -> bool:
-    """A speaker mention that the meeting grammar still makes a participant: subject of the
-    meeting verb, or object of 'avec', 'entre ... et', 'par', or 'de' right after the trigger."""
-    if mm.end <= start:
-        return bool(re.fullmatch(r"(?:\s|,|\b(?:a|ont|avait|avaient|s['’]est|se sont|s['’]étaient|doit|doivent|"
-                                 r"devrait|va|vont|est|sont|été|également|aussi|déjà|et|lui|elle)\b)*",
-                                 text[mm.end:start]))
-    return bool(re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,3}?(?:avec|entre|et|par|de|d['’])\s*(?:[\w'’-]+\s+){0,4}",
-                             text[end:mm.start]))
-
-
-def _between_pair(text: str, trigger: re.Match, near: list[Mention], entities: list[Entity]) -> list[int]:
-    span = re.match(r"\s*(?:[\w'’-]+\s+){0,4}?(?:entre\s+|(?=[A-ZÀ-Ý][\w'’]+-[A-ZÀ-Ý]))", text[trigger.end():])
-    if not span:
-        return []
-    start = trigger.end() + span.end()
-    pair = [mm for mm in near if start <= mm.start < start + 120]
-    if len(pair) < 2:
-        return []
-    first, second = pair[0], pair[1]
-    if not re.fullmatch(r"\s*(?:et|-)\s*(?:(?:le|la|les|l['’]|M\.|Mme|son|sa)\s+)*", text[first.end:second.start]) \
-            and not (second.kind == "name" and re.fullmatch(r",?\s*", text[first.end:second.start])):
-        return []
-    people = _people([first, second], entities)
-    return people if len(people) == 2 else []
-
-
-def _main_countries(text: str, trigger: re.Match, sentence: tuple[int, int], spec: dict, mentions: list[Mention],
-                    entities: list[Entity], on: date | None, location: str | None = None) -> list[int]:
-    """The two countries the article is about, for a summit or a bilateral body named without members,
-    or for a meeting held in one of their capitals ('une rencontre historique à Pyongyang')."""
-    bodies = load_rules()["meeting_triggers"]["bilateral_bodies"]
-    body_here = any(b in text[sentence[0]:sentence[1]].lower() for b in bodies)
-    counts = Counter(mm.entity for mm in mentions if mm.entity is not None and entities[mm.entity].actor_type == COUNTRY)
-    top = [idx for idx, n in counts.most_common(2) if n >= 2]
-    if len(top) < 2:
-        return []
-    place = gazetteer().lookup(location) if location else None
-    in_capital = place is not None and place.is_metonym and place.actor_key in {entities[i].dict_key for i in top}
-    if not spec.get("bilateral") and not body_here and not in_capital:
-        return []
-    if body_here:
-        return top
-    gaz = gazetteer()
-    heads = []
-    for idx in top:
-        keys = gaz.holders("head_of_state", entities[idx].country, on)
-        if not keys:
-            return []
-        existing = next((e for e in entities if e.dict_key == keys[0]), None)
-        if existing is None:
-            row = gaz.actors[keys[0]]
-            existing = Entity(len(entities), row["canonical_name"], PERSON, keys[0], row.get("gender") or None,
-                              row.get("country_code") or None)
-            entities.append(existing)
-        heads.append(existing.idx)
-    return heads
-
-
-def _without(text: str, start: int, end: int, spans) -> str:
-    """text[start:end] with the given spans blanked out."""
-    chars = list(text[start:end])
-    for a, b in spans:
-        for i in range(max(a, start), min(b, end)):
-            chars[i - start] = " "
-    return "".join(chars)
-
-
 def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _to_city(after: str) -> bool:
-    """'à Pyongyang', 'au cosmodrome ...', 'à la station spatiale de l'Est russe': a place more
-    precise than a whole country, right after the visitor."""
+class _Participants:
+    """Entities named in a phrase: persons first; countries and bodies when no person stands for that side."""
+
+    def __init__(self, text: str, mentions: list[Mention], entities: list[Entity], excluded: set[int], resolve):
+        self.text = text
+        self.mentions = mentions
+        self.entities = entities
+        self.excluded = excluded
+        self.resolve = resolve  # pronoun mention -> entity index or None
+
+    def of(self, span: tuple[int, int]) -> tuple[list[int], list[int]]:
+        """(persons, others) named in a phrase."""
+        persons: list[int] = []
+        others: list[int] = []
+        for m in self.mentions:
+            if not (span[0] <= m.start < span[1]):
+                continue  # a phrase the parse gives this frame counts even if it also attributes a quote
+            if m.kind in ("metonym", "name") and m.actor_type in (COUNTRY, ORG) and _after_place_word(self.text, m):
+                continue  # "avec Macron à l'Elysée": a place, not a participant
+            for idx in self._ids(m, any_type=True):
+                e = self.entities[idx]
+                if e.actor_type == PERSON and e.name:
+                    if idx not in persons:
+                        persons.append(idx)
+                elif e.actor_type in (COUNTRY, ORG) and e.name and idx not in others:
+                    others.append(idx)
+        return persons, others
+
+    def _ids(self, m: Mention, any_type: bool = False) -> list[int]:
+        ids = list(m.entities) or ([m.entity] if m.entity is not None else [])
+        unnamed_role = m.kind == "role" and ids and self.entities[ids[0]].name is None
+        if (not ids or unnamed_role) and m.kind in ("pronoun", "anaphor", "role"):
+            resolved = self.resolve(replace(m, entity=None) if unnamed_role else m)
+            ids = [resolved] if resolved is not None else []
+        return [i for i in ids if self.entities[i].name and (any_type or self.entities[i].actor_type in (
+            PERSON, COUNTRY, ORG))]
+
+    def before(self, start: int, trigger: int, plural: bool) -> list[int]:
+        """Subjects the parse missed: the names in subject position between the clause start and the
+        verb ('X et Y se sont entretenus'); the nearest one only, unless the verb is reciprocal."""
+        found = [m for m in self.mentions if start <= m.start < trigger and id(m) not in self.excluded
+                 and is_subject_position(self.text, m)]
+        ids: list[int] = []
+        for m in (found if plural else found[-1:]):
+            for i in self._ids(m):
+                if i not in ids:
+                    ids.append(i)
+        persons = [i for i in ids if self.entities[i].actor_type == PERSON]
+        return persons or ids[:1]
+
+    def after(self, text: str, trigger_end: int, end: int, frame: MeetingFrame) -> list[int]:
+        """Objects the parse missed: the first names after the trigger in its clause, not places
+        ('a rencontré lundi à Berlin la chancelière X': X, not Berlin)."""
+        ids: list[int] = []
+        for m in self.mentions:
+            if not (trigger_end <= m.start < end) or id(m) in self.excluded:
+                continue
+            before = [w for w in text[max(trigger_end, m.start - 16):m.start].lower().replace("'", "' ").split()
+                      if w not in ("le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs")]
+            lead = before[-1] if before else ""
+            kinds = partner_kinds(frame.lemma) if frame.kind == "verb" else ("avec", "obj")
+            if kinds and "obj" not in kinds and lead not in ("avec", "entre", "à", "au", "aux"):
+                continue  # "s'entretenir", "discuter": the other side comes with "avec"
+            if lead in ("à", "en", "au", "aux", "dans", "vers", "depuis", "de", "du", "des", "d'", "pour", "sur",
+                        "contre", "par") and not (lead == "par" and frame.lemma in ("recevoir", "accueillir")) \
+                    and not (lead in ("à", "au", "aux") and frame.lemma in ("téléphoner", "rendre visite")):
+                continue
+            for i in self._ids(m):
+                if i not in ids:
+                    ids.append(i)
+            if ids:
+                break
+        return ids
+
+    def inviter(self, sentence: tuple[int, int], trigger: int) -> list[int]:
+        """'à l'invitation du leader X', 'invité par X': who invited the visitor hosts the visit."""
+        words = _invitation_words()
+        for m in self.mentions:
+            if not (sentence[0] <= m.start < sentence[1]):
+                continue
+            before = self.text[max(sentence[0], m.start - 40):m.start].lower()
+            if any(re.search(rf"\b{w}\s+(?:par|de|du|des|d')\s*(?:\w+\s+){{0,3}}$", before) for w in words):
+                persons = [i for i in self._ids(m) if self.entities[i].actor_type == PERSON]
+                if persons:
+                    return persons[:1]
+        return []
+
+    def hyphenated(self, end: int) -> list[int]:
+        """'le sommet Trump-Kim': two names joined by a hyphen right after the trigger."""
+        first = next((m for m in self.mentions if end < m.start <= end + 3), None)
+        if first is None or not self.text.startswith("-", first.end):
+            return []
+        second = next((m for m in self.mentions if m.start == first.end + 1), None)
+        if second is None:
+            return []
+        return [i for m in (first, second) for i in self._ids(m)][:2]
+
+    def pair(self, start: int, end: int) -> list[int]:
+        """'entre X et Y': the persons (else the countries or bodies) named after 'entre'."""
+        found = [m for m in self.mentions if start <= m.start < end and id(m) not in self.excluded]
+        ids: list[int] = []
+        for m in found:
+            for i in self._ids(m):
+                if i not in ids:
+                    ids.append(i)
+        persons = [i for i in ids if self.entities[i].actor_type == PERSON]
+        return (persons or ids)[:4]
+
+    def side(self, spans: list[tuple[int, int]]) -> list[int]:
+        """One side of a meeting: the persons of each phrase, or its country or body when it names no person."""
+        out: list[int] = []
+        for span in spans:
+            persons, others = self.of(span)
+            plural = any(m.entities and span[0] <= m.start < span[1] for m in self.mentions)
+            for idx in persons or (others if plural else others[:1]):
+                if idx not in out:
+                    out.append(idx)
+        return out
+
+
+def _after_place_word(text: str, m: Mention) -> bool:
+    words = text[max(0, m.start - 8):m.start].lower().replace("'", "' ").split()
+    words = [w for w in words if w not in ("l'", "le", "la", "les")]
+    return bool(words) and words[-1] in ("à", "au", "aux", "en", "dans")
+
+
+def _clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+            triggers: list[tuple[int, int]]) -> tuple[int, int]:
+    """The stretch of the sentence a trigger's participants stand in: up to the neighbouring
+    triggers and semicolons, and not over a comma-closed clause before it."""
+    lo, hi = sentence
+    for s, e in triggers:
+        if e <= trigger[0] and e > lo and s >= sentence[0]:
+            lo = e
+        if s >= trigger[1] and s < hi:
+            hi = s
+    semicolon = text.rfind(";", lo, trigger[0])
+    if semicolon != -1:
+        lo = semicolon + 1
+    after = text.find(";", trigger[1], hi)
+    if after != -1:
+        hi = after
+    return lo, hi
+
+
+def _invitation_words() -> list[str]:
+    from .rules import load_rules
+    return load_rules()["meeting_triggers"]["invitation_words"]
+
+
+def _bilateral_body(text: str, frame: MeetingFrame) -> bool:
+    words = [w.lower() for w in _bilateral_words()]
+    phrases = [text[a:b].lower() for a, b in frame.agents] + [text[max(0, frame.trigger[0] - 80):frame.trigger[1]].lower()]
+    return any(w in p for w in words for p in phrases)
+
+
+def _bilateral_words() -> list[str]:
+    from .rules import load_rules
+    return load_rules()["meeting_triggers"]["bilateral_bodies"]
+
+
+def _main_countries(mentions: list[Mention], entities: list[Entity]) -> list[int]:
+    """The two countries named most often in the article (at least twice each)."""
+    counts: dict[int, int] = {}
+    for m in mentions:
+        if m.entity is not None and entities[m.entity].actor_type == COUNTRY:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    top = sorted(counts, key=lambda i: (-counts[i], i))[:2]
+    return top if len(top) == 2 and all(counts[i] >= 2 for i in top) else []
+
+
+def _last_persons(mentions: list[Mention], entities: list[Entity], before: int, since: int,
+                  quoted: list[tuple[int, int]], n: int = 2) -> list[int]:
+    """The last `n` distinct persons named before a position ('leur rencontre', 'les deux hommes')."""
+    out: list[int] = []
+    for m in sorted((m for m in mentions if since <= m.start < before and not _inside(m.start, quoted)),
+                    key=lambda m: -m.start):
+        idx = m.entity
+        if idx is None or entities[idx].actor_type != PERSON or not entities[idx].name:
+            continue
+        if idx not in out:
+            out.append(idx)
+        if len(out) == n:
+            break
+    return out[::-1]
+
+
+def _host_country(text: str, places: list[tuple[int, int]], mentions: list[Mention], entities: list[Entity],
+                  add_entity) -> int | None:
+    """The country a visit went to: a country named there, or the country of the city or capital named."""
     gaz = gazetteer()
-    head = re.match(r"\s*(?:de|d['’])\s*[^,;]{0,40}?\s(à|au|aux|en)\s+(?:la |l['’])?([\w'’-]+)([^,;]{0,40})", after)
-    if not head or head.group(1) == "en":
-        return False
-    place = head.group(2)
-    alias = gaz.lookup(place)
-    if place[:1].isupper():
-        return alias is None or alias.is_metonym
-    return any(w.lower() in gaz.demonym_country for w in re.findall(r"[\w'’-]+", head.group(3)))
-
-
-def _visitor(text: str, trigger: re.Match, near: list[Mention], entities: list[Entity]) -> int | None:
-    """The person right after 'visite (historique) de'."""
-    for mm in near:
-        if mm.start >= trigger.end() and re.fullmatch(r"\s*(?:[«“\"]?[\w-]+[»”\"]?\s+){0,2}?(?:de|d['’])\s*",
-                                                       text[trigger.end():mm.start]):
-            people = _people([mm], entities)
-            return people[0] if people else None
+    for start, end in places:
+        for m in mentions:
+            if start <= m.start < end and m.entity is not None and entities[m.entity].actor_type == COUNTRY:
+                return m.entity
+        alias = gaz.lookup(text[start:end]) or gaz.lookup(text[start:end].split(",")[0].split("(")[0].strip())
+        if alias is not None and alias.actor_type == COUNTRY:
+            return add_entity(alias.actor_key)
     return None
 
 
-def _possessive_before(text: str, start: int) -> bool:
-    return bool(re.search(r"\b(?:sa|son|ses|leur|leurs)\s+$", text[max(0, start - 8):start], re.IGNORECASE))
+def _location(text: str, places: list[tuple[int, int]]) -> str | None:
+    """The first place named: its capitalised words ('Berlin', 'Sotchi', 'Buenos Aires')."""
+    for start, end in places:
+        words = []
+        for word in text[start:end].split():
+            if word[:1].isupper() or words and word in ("de", "du", "des", "d'", "la", "le") and len(words) < 3:
+                words.append(word)
+            elif words:
+                break
+        while words and words[-1] in ("de", "du", "des", "d'", "la", "le"):
+            words.pop()
+        if words:
+            return " ".join(words).strip(",.;:()")
+    return None
 
 
-def _separate_partners(text: str, trigger_end: int, hi: int, near: list[Mention], entities: list[Entity],
-                       participants: list[int]) -> list[list[int]]:
-    """'des rencontres avec X et avec Y': one meeting per partner, each with the others."""
-    partners = [mm for mm in near if mm.start >= trigger_end and re.search(
-        r"\bavec\s+(?:[\w'’-]+\s+){0,6}$", text[max(trigger_end, mm.start - 60):mm.start])
-        and re.search(r"\bavec\s", text[max(trigger_end, mm.start - 60):mm.start])]
-    groups = []
-    for mm in partners:
-        ids = _people([mm], entities)
-        if ids and ids not in groups:
-            groups.append(ids)
-    avec_count = len(re.findall(r"\bavec\s", text[trigger_end:hi]))
-    if avec_count < 2 or len(groups) < 2:
-        return [participants]
-    partner_ids = {i for g in groups for i in g}
-    base = [p for p in participants if p not in partner_ids]
-    return [base + g for g in groups if base]
+def _date_for(text: str, frame: MeetingFrame, dates: list[DateExpression], sentence: tuple[int, int],
+              quoted: list[tuple[int, int]], alone: bool = True, triggers=()) -> DateExpression | None:
+    """The date the frame's own words give; else the one date of its sentence, if there is only one."""
+    usable = [d for d in dates if d.value is not None and not _inside(d.start, quoted)]
+    # within the frame's own words "de" gives its date ("le sommet de septembre"); elsewhere it is
+    # another event's ("la présidentielle du 9 août")
+    # a date past another trigger of the clause is that meeting's ("visiter ... lors de son sommet l'an dernier")
+    own = [d for d in usable if frame.scope[0] <= d.start < frame.scope[1] and not _of_another_event(
+        text, d, own=frame.kind == "noun" and 0 <= d.start - frame.trigger[1] <= 12)
+        and not any(frame.trigger[1] <= s < d.start for s, _ in triggers)]
+    usable = [d for d in usable if not _of_another_event(text, d)]
+    if own:
+        return min(own, key=lambda d: abs(d.start - frame.trigger[0]))
+    if not alone:
+        return None  # another meeting of the sentence may own its date
+    in_sentence = [d for d in usable if sentence[0] <= d.start < sentence[1]]
+    return in_sentence[0] if len(in_sentence) == 1 else None
 
 
-def _nearest_date(dates: list[DateExpression], pos: int, lo: int, hi: int) -> DateExpression | None:
-    inside = [d for d in dates if lo <= d.start < hi and d.value is not None]
-    return min(inside, key=lambda d: abs(d.start - pos)) if inside else None
+def _context_date(text: str, dates: list[DateExpression], since: int, before: int,
+                  quoted) -> DateExpression | None:
+    """The latest date given earlier in the paragraph, outside quotes: the time its story is set in."""
+    found = [d for d in dates if since <= d.start < before and d.value is not None and not _inside(d.start, quoted)
+             and not _of_another_event(text, d)]
+    return found[-1] if found else None
 
 
-def _host(after: str, entities: list[Entity], guest: int, on: date | None) -> int | None:
-    """The head of state of the country visited ('visite de X à Pyongyang / en Russie / russe')."""
+def _of_another_event(text: str, d: DateExpression, own: bool = False) -> bool:
+    """'depuis la présidentielle du 9 août', 'avant le scrutin de mars': a date that belongs to
+    another event, or marks a period since or before, not the meeting's own time."""
+    before = text[max(0, d.start - 14):d.start].lower().split()
+    words = ("depuis", "avant", "jusqu'au", "jusqu’au", "après") if own else \
+        ("depuis", "du", "de", "des", "avant", "jusqu'au", "jusqu’au", "après")
+    return bool(before) and before[-1] in words
+
+
+def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tuple[int, int]],
+                     mentions: list[Mention], entities: list[Entity], dates: list[DateExpression],
+                     published: date | None, attribution_mentions: set[int], quoted: list[tuple[int, int]],
+                     frames: list[MeetingFrame], resolve=lambda m: None) -> list[MeetingMention]:
+    content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
+    participants = _Participants(text, mentions, entities, set(attribution_mentions), resolve)
     gaz = gazetteer()
-    country = None
-    for m in re.finditer(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]+)*|[\w'’-]+", after[:80]):
-        word = m.group(0)
-        alias = gaz.lookup(word)
-        if alias is not None and alias.actor_type == COUNTRY:
-            country = gaz.actors[alias.actor_key].get("country_code")
-            break
-        if word.lower() in gaz.demonym_country:
-            country = gaz.demonym_country[word.lower()]
-            break
-    if country is None or entities[guest].country == country:
-        return None
-    # the host is the guest's counterpart: a head of state meets a head of state, a foreign minister
-    # a foreign minister; anyone else the head of government, else the head of state
-    guest_roles = entities[guest].roles
-    order = (["head_of_state"] if "head_of_state" in guest_roles else
-             ["foreign_minister", "head_of_government", "head_of_state"] if "foreign_minister" in guest_roles else
-             ["head_of_government", "head_of_state"])
-    keys = next((k for k in (gaz.holders(role, country, on) for role in order) if k), [])
-    if not keys:  # no known office holder: the visited country itself
-        key = gaz.country_actor.get(country)
-        existing = next((e for e in entities if key and e.dict_key == key), None)
-        if key and existing is None:
-            row = gaz.actors[key]
-            entities.append(Entity(len(entities), row["canonical_name"], COUNTRY, key, None, country))
-            existing = entities[-1]
-        return existing.idx if existing else None
-    for e in entities:
-        if e.dict_key in keys:
-            return e.idx
-    row = gaz.actors[keys[0]]  # the host is implied, not named: an entity without a surface form
-    entities.append(Entity(len(entities), row["canonical_name"], PERSON, keys[0], row.get("gender") or None,
-                           row.get("country_code") or None))
-    return entities[-1].idx
+
+    def add_entity(key: str) -> int:
+        existing = next((e for e in entities if e.dict_key == key), None)
+        if existing is not None:
+            return existing.idx
+        row = gaz.actors[key]
+        entities.append(Entity(len(entities), row["canonical_name"], row["actor_type"], key,
+                               row.get("gender") or None, row.get("country_code") or None))
+        return entities[-1].idx
+
+    out: list[MeetingMention] = []
+    triggers = [f.trigger for f in frames]
+    for k, frame in enumerate(frames):
+        start, end = frame.trigger
+        if not _inside(start, content) or _inside(start, quoted):
+            continue  # a meeting a speaker talks about is in the quote's words, not a reported meeting
+        sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
+        clause = _clause(text, sentence, frame.trigger, triggers)
+        agents = participants.side(frame.agents)
+        visit = next((f for f in frames[:k] if f.visit and f.agents and sentence[0] <= f.trigger[0] < start), None)
+        if not agents and frame.kind == "noun" and not frame.possessive and visit is not None:
+            agents = participants.side(visit.agents)  # "la visite de X, qui comprenait des rencontres avec Y"
+        if not agents and frame.kind == "verb":  # the tree missed the subject: the names before the verb
+            agents = participants.before(clause[0], start, plural=frame.reciprocal)
+        partners = [p for p in participants.side(frame.partners) if p not in agents]
+        if frame.kind == "noun" and len(partners) < 2 and re.match(r"[^,;.]{0,40}?\bentre\s", text[end:clause[1]]):
+            partners = participants.pair(end, clause[1])  # "le sommet de mars entre X et Y"
+        if frame.kind == "noun" and not agents and not partners:
+            partners = participants.hyphenated(end)  # "la rencontre Poutine-Kim"
+        if not partners and not frame.reciprocal:  # ... or the object: the names after it
+            partners = [p for p in participants.after(text, end, clause[1], frame) if p not in agents]
+        if frame.reciprocal and len(agents) + len(partners) < 2 and frame.kind == "noun":
+            # "Lors de leur rencontre, X et Y ont ...": the subjects of the clause the phrase opens
+            agents = participants.before(end, sentence[1], plural=True) or agents
+        if len(agents) + len(partners) < 2 and _bilateral_body(text, frame):
+            agents = _main_countries(mentions, entities)  # its members: the two countries the article is about
+        if frame.reciprocal and len(agents) + len(partners) < 2 and (frame.pair_subject or frame.possessive):
+            # "leur rencontre", "les deux hommes se sont vus": the last two people named
+            since = sentences[max(0, next((i for i, s in enumerate(sentences) if s == sentence), 0) - 2)][0]
+            agents = _last_persons(mentions, entities, start, since, quoted)
+        if frame.visit and not partners:
+            partners = [p for p in participants.inviter(sentence, start) if p not in agents]
+        named_partner = any(participants.of(span)[0] for span in frame.partners)
+        if frame.visit and not partners and not (frame.partners and not named_partner and frame.kind == "verb"):
+            # a visit with no named host: the country it went to ("la visite de X à Pékin")
+            host = _host_country(text, frame.places + frame.partners, mentions, entities, add_entity)
+            if host is not None and host not in agents and (
+                    not agents or entities[agents[0]].country != entities[host].country):
+                partners = [host]
+        people = agents + [p for p in partners if p not in agents]
+        body_meeting = len(people) == 1 and frame.kind == "noun" and entities[people[0]].actor_type == ORG
+        if len(people) < 2 and not body_meeting:
+            continue  # one person is no meeting; one body's session ("le sommet du G20") is
+        if agents and len(partners) >= 2 and (all(entities[p].actor_type == COUNTRY for p in partners)
+                                              or frame.kind == "noun" and frame.lemma.endswith("s")):
+            # "a échangé avec ses homologues allemand et chinois", "des rencontres avec X et avec Y":
+            # one meeting with each
+            groups = [(agents + [p], None) for p in partners]
+        else:
+            groups = _split_by_dates(text, agents, partners, frame, dates, clause, mentions, quoted)
+        paragraph = next(((p.start, p.end) for p in paragraphs if p.start <= start < p.end), sentence)
+        for group, expr in groups:
+            alone = sum(1 for s, _ in triggers if sentence[0] <= s < sentence[1]) == 1
+            expr = expr or _date_for(text, frame, dates, sentence, quoted, alone, triggers)
+            basis = "text"
+            if expr is None:  # the time the paragraph's story is set in ("en 1960 ... sa rencontre avec X")
+                expr, basis = _context_date(text, dates, paragraph[0], start, quoted), "context"
+            mention = _dated(MeetingMention(start, end, sentence, frame.lemma, frame.mode, group,
+                                            _location(text, frame.places), status=frame.status),
+                             expr, frame, published)
+            if expr is not None and mention.date_basis == "text":
+                mention.date_basis = basis
+            out.append(mention)
+    return _merge_same_sentence(_named_hosts(out, entities))
+
+
+def _named_hosts(meetings: list[MeetingMention], entities: list[Entity]) -> list[MeetingMention]:
+    """A visit to a country whose host the article names elsewhere ('en visite en Pologne' ... 'son
+    homologue polonais X'): the meeting with the host is the visit; the country stands in no more."""
+    out = []
+    for m in meetings:
+        countries = [p for p in m.participants if entities[p].actor_type == COUNTRY]
+        persons = [p for p in m.participants if entities[p].actor_type == PERSON]
+        if len(countries) == 1 and persons and any(
+                o is not m and set(persons) <= set(o.participants) and o.status == m.status and _same_time(o, m)
+                and any(entities[q].actor_type == PERSON and entities[q].country == entities[countries[0]].country
+                        for q in o.participants) for o in meetings):
+            continue
+        out.append(m)
+    return out
+
+
+def _split_by_dates(text: str, agents: list[int], partners: list[int], frame: MeetingFrame,
+                    dates: list[DateExpression], clause: tuple[int, int], mentions: list[Mention],
+                    quoted) -> list[tuple[list[int], DateExpression | None]]:
+    """'reçu par X en 2002, puis par Y en 2008': one meeting per partner when each has its own date."""
+    people = agents + [p for p in partners if p not in agents]
+    if len(partners) < 2 or not agents:
+        return [(people, None)]
+    spots = []
+    for p in partners:
+        first = min((m.end for m in mentions if m.entity == p and clause[0] <= m.start < clause[1]), default=None)
+        if first is None:
+            return [(people, None)]
+        spots.append(first)
+    bounds = spots[1:] + [clause[1]]
+    own = []
+    for p, lo, hi in zip(partners, spots, bounds):
+        found = [d for d in dates if lo <= d.start < hi and d.value is not None and not _inside(d.start, quoted)]
+        own.append(found[0] if found else None)
+    if sum(1 for d in own if d is not None) < 2 or len({d.value for d in own if d is not None}) < 2:
+        return [(people, None)]
+    return [(agents + [p], d) for p, d in zip(partners, own)]
+
+
+def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingFrame,
+           published: date | None) -> MeetingMention:
+    """The meeting's date from its own words, resolved with the tense; else, for a meeting that took
+    place, its article's date (basis 'article_date', which cross-article resolution weighs less)."""
+    if expr is not None:
+        value = expr.value
+        if frame.status == "planned" and expr.kind == "weekday" and published and value < published:
+            value += timedelta(days=7)  # "il rencontrera X jeudi": the coming Thursday
+        mention.date, mention.precision, mention.date_basis = value, expr.precision, "text"
+        if published is not None and value > published:
+            mention.status = "planned"
+    elif frame.status == "occurred" and published is not None:
+        mention.date, mention.precision, mention.date_basis = published, "day", "article_date"
+    return mention
+
+
+def _same_time(a: MeetingMention, b: MeetingMention) -> bool:
+    """Dates that may be one meeting's: both unknown, or the same at the coarser precision."""
+    if a.date is None or b.date is None:
+        return a.date is None and b.date is None
+    coarse = max(PRECISION_RANK[a.precision], PRECISION_RANK[b.precision])
+    if coarse == 0:
+        return a.date == b.date
+    if coarse == 1:
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    return a.date.year == b.date.year
 
 
 def _merge_same_sentence(meetings: list[MeetingMention]) -> list[MeetingMention]:
+    """'X s'est entretenu avec Y ... lors de cet entretien': one meeting per sentence and participant set."""
     out: list[MeetingMention] = []
     for m in meetings:
         twin = next((o for o in out if o.sentence == m.sentence and set(o.participants) == set(m.participants)), None)
         if twin is None:
             out.append(m)
             continue
-        if m.date and (twin.date is None or PRECISION_RANK[m.precision] < PRECISION_RANK[twin.precision]):
+        if m.date and (twin.date is None or twin.date_basis != "text" and m.date_basis == "text"
+                       or PRECISION_RANK[m.precision] < PRECISION_RANK[twin.precision]):
             twin.date, twin.precision, twin.date_basis = m.date, m.precision, m.date_basis
         twin.location = twin.location or m.location
+        if m.mode != "in_person":
+            twin.mode = m.mode
     return out
+
+
+__all__ = ["MeetingMention", "extract_meetings", "MEDIA"]

@@ -174,10 +174,12 @@ def role_mentions(text: str) -> list[Mention]:
                               if d.lower() in gaz.demonym_country]
         for group in ("of", "acr"):
             alias = gaz.lookup(m.group(group)) if m.group(group) else None
-            if alias is not None:
+            if alias is not None and alias.actor_type == COUNTRY:
                 country = gaz.actors[alias.actor_key].get("country_code")
                 if country:
                     countries.append(country)
+            elif alias is not None:  # "la présidente du FN": an office in a body, not the country's
+                role = None
         det = m.group("det").lower()
         if det in ("la", "cette", "une") and gender is None:
             gender = "f"
@@ -346,7 +348,14 @@ def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
     for m in names:
         inside_role = any(r.start <= m.start and m.end <= r.end for r in out if r.kind == "role")
         if inside_role and m.actor_type != PERSON:
-            continue
+            plural_role = next((r for r in out if r.kind == "role" and r.plural and r.start <= m.start
+                                and m.end <= r.end and r.start < m.start), None)
+            if plural_role is None:
+                continue
+            # "les ministres de l'Otan": the body named, and the role up to it
+            plural_role.end = len(text[:m.start].rstrip(" '’").rsplit(" ", 1)[0]) if " " in text[plural_role.start:m.start] \
+                else m.start
+            plural_role.text = text[plural_role.start:plural_role.end]
         if inside_role:
             out = [r for r in out if not (r.kind == "role" and r.start <= m.start and m.end <= r.end)]
         out.append(m)
@@ -431,7 +440,14 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
             continue
         if m.plural and len(m.countries) >= 2:
             members = [_role_holder(entities, new_entity, ordered[:i], m.role, (c,), None, on) for c in m.countries]
-            m.entities = tuple(e for e in members if e is not None)
+            # "ses homologues burkinabè, malien et français": who holds the office, else the country itself
+            for k, country in enumerate(m.countries):
+                if members[k] is None and gaz.country_actor.get(country):
+                    key = gaz.country_actor[country]
+                    existing = by_dict.get(key)
+                    members[k] = existing.idx if existing is not None else new_entity(
+                        gaz.actors[key]["canonical_name"], COUNTRY, key).idx
+            m.entities = tuple(dict.fromkeys(e for e in members if e is not None))
             continue
         if m.plural:  # "les responsables", "les ministres": a group, nobody in particular
             continue
@@ -468,6 +484,8 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
         recent = [mm.entity for mm in reversed(earlier) if mm.entity is not None
                   and mm.entity in {c.idx for c in candidates}]
         return recent[0] if recent else None
+    if role is None:
+        return None  # "le chef du parti", "la présidente du FN": no office the dictionary can name
     if not countries:
         # a role without its country names its holder only when the article is about one country
         # ("le chef de l'Etat" in a dispatch about France); otherwise the discourse step finds who it
@@ -482,7 +500,8 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
         salience = Counter(mm.entity for mm in earlier if mm.entity is not None)
         return max(holders, key=lambda e: (salience[e.idx], -e.idx)).idx
     if role and countries:
-        keys = gazetteer().holders(role, countries[0], on)
+        keys = [k for k in gazetteer().holders(role, countries[0], on)
+                if gender is None or gazetteer().actors[k].get("gender") in (None, "", gender)]
         if keys:
             key = keys[0]
             existing = next((e for e in entities if e.dict_key == key), None)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from .dates import date_spans, dates_at
 from .discourse import resolve_speakers
 from .frames import frames_of
+from .meeting_frames import meeting_frames_of
 from .meetings import extract_meetings
 from .mentions import PERSON, Entity, Mention, detect_mentions, resolve_entities, short_form_mentions
 from .statements import extract_statements
@@ -63,6 +64,7 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     nlp.add_pipe("rule_sentences", before="parser")
     nlp.add_pipe("reporting_frames", after="parser")
+    nlp.add_pipe("meeting_frames", after="reporting_frames")
     nlp.add_pipe("french_dates", last=True)
     return nlp
 
@@ -79,66 +81,6 @@ def _sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
         lead = len(chunk) - len(chunk.lstrip())
         spans.append((start + lead, start + len(chunk.rstrip())))
     return [s for s in spans if s[1] > s[0]]
-
-
-def _resolve_pronouns(statements, mentions: list[Mention], entities: list[Entity],
-                      sentences: list[tuple[int, int]], text: str) -> None:
-    """Pronoun speakers, resolved in reading order so that earlier speakers are known."""
-    last_speakers: list[int] = []
-    for st in statements:
-        m = st.speaker
-        if m is not None and m.kind in ("pronoun", "anaphor") and m.entity is None:
-            quoted = [(s.start, s.end) for s in statements if s.type == "direct"]
-            m.entity = _antecedent(m, mentions, entities, last_speakers, sentences, quoted, text)
-        if m is not None and m.entity is not None:
-            last_speakers.append(m.entity)
-
-
-def _grammatical_gender(text: str, mention: Mention) -> str | None:
-    """The gender the determiner before a name gives it: 'la France' f, 'le GNA' m, 'l'Iran' unknown."""
-    match = re.search(r"(?<![\w-])(la|cette|une|le|ce|du|au|un)\s+$", text[max(0, mention.start - 7):mention.start],
-                      re.IGNORECASE)
-    if not match:
-        return None
-    return "f" if match.group(1).lower() in ("la", "cette", "une") else "m"
-
-
-def _antecedent(m: Mention, mentions: list[Mention], entities: list[Entity], last_speakers: list[int],
-                sentences: list[tuple[int, int]], quoted: list[tuple[int, int]] = (), text: str = "") -> int | None:
-    """The person a pronoun stands for: gender-compatible, preferring the latest speaker, then the
-    subject (first person) of the current and previous sentences, then the latest person named."""
-    def fits(idx: int | None, any_type: bool = False) -> bool:
-        if idx is None:
-            return False
-        e = entities[idx]
-        return (e.actor_type == PERSON or any_type and e.actor_type == "organization") and e.name is not None and \
-            (m.gender is None or e.gender in (None, m.gender))
-
-    if m.plural:
-        return None  # "ont-ils souligné": a group, not one actor
-    earlier = [mm for mm in mentions if mm.end <= m.start and mm.entity is not None and mm.kind != "pronoun"
-               and not any(s <= mm.start < e for s, e in quoted)]
-    if m.kind == "anaphor":  # "ce dernier": the last person named before it
-        people = [mm.entity for mm in earlier if entities[mm.entity].actor_type == PERSON]
-        return people[-1] if people else None
-    here = next((i for i, (s, e) in enumerate(sentences) if s <= m.start < e), None)
-    window = sentences[max(0, here - 2):here + 1] if here is not None else []
-    recent = {mm.entity for mm in earlier if window and window[0][0] <= mm.start}
-    for idx in reversed(last_speakers[-2:]):
-        if fits(idx, any_type=True) and idx in recent:  # "le GNA ... a-t-il averti"
-            return idx
-    for s_start, s_end in reversed(window):
-        leading = [mm for mm in earlier if s_start <= mm.start < min(s_end, s_start + 60)]
-        if leading and leading[0].actor_type in ("organization", "country") and leading[0].entity is not None \
-                and m.gender is not None and _grammatical_gender(text, leading[0]) == m.gender:
-            return leading[0].entity  # "La présidence française ... Elle a estimé": an institution speaks
-        firsts = [mm.entity for mm in leading if fits(mm.entity)]
-        if firsts:
-            return firsts[0]
-    for mm in reversed(earlier):
-        if fits(mm.entity):
-            return mm.entity
-    return None
 
 
 def extract_article(nlp: Language, article_id: str, text: str, published_date: date | None) -> dict[str, list[dict]]:
@@ -161,17 +103,14 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
     mentions = sorted(mentions + short_form_mentions(text, mentions, entities, skip), key=lambda m: m.start)
     statements = extract_statements(text, paras, sentences, mentions, frames, doc)
     quoted = [(st.start, st.end) for st in statements if st.type == "direct"]
-    resolve_speakers(doc, text, statements, mentions, entities, sentences, quoted)
-    for m in mentions:  # other subject pronouns, for meeting participants ("il a reçu X")
-        if m.kind == "pronoun" and m.entity is None and not m.plural:
-            m.entity = _antecedent(m, mentions, entities, [], sentences, (), text)
+    discourse = resolve_speakers(doc, text, statements, mentions, entities, sentences, quoted)
     # attributions after the content ("..., a indiqué X") and relays are not meeting participants
     attribution = {id(st.speaker) for st in statements if st.speaker is not None and st.speaker.start > st.end}
     attribution |= {id(st.relay) for st in statements if st.relay is not None}
     phrases = [f.speaker for f in frames if f.speaker and f.kind in ("incise", "source")]
     attribution |= {id(m) for m in mentions if any(s <= m.start < e for s, e in phrases)}
-    quoted = [(st.start, st.end) for st in statements if st.type == "direct"]
-    meetings = extract_meetings(text, paras, sentences, mentions, entities, dates, published_date, attribution, quoted)
+    meetings = extract_meetings(text, paras, sentences, mentions, entities, dates, published_date, attribution, quoted,
+                                meeting_frames_of(doc), discourse.resolve)
     sentence_starts_at = [s for s, _ in sentences]
 
     def sentence_of(pos: int) -> int | None:

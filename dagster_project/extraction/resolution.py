@@ -47,13 +47,16 @@ def resolve_actors(entities: list[dict]) -> tuple[list[dict], list[dict]]:
         candidates = list({id(c): c for w in words for c in by_word[(e["actor_type"], w)]}.values())
         cluster = _find_cluster(candidates, e)
         if cluster is None:
-            cluster = {"type": e["actor_type"], "names": Counter(), "forms": Counter(), "members": []}
+            cluster = {"type": e["actor_type"], "names": Counter(), "forms": Counter(), "members": [],
+                       "countries": Counter()}
             clusters.append(cluster)
         if e["name"] not in cluster["names"]:
             for w in words:
                 by_word[(e["actor_type"], w)].append(cluster)
         cluster["names"][e["name"]] += 1
         cluster["forms"].update(e.get("forms") or [])
+        if e.get("country_code"):
+            cluster["countries"][e["country_code"]] += 1
         cluster["members"].append(key)
     actor_forms: dict[str, Counter] = defaultdict(Counter)
     for e in entities:
@@ -69,8 +72,9 @@ def resolve_actors(entities: list[dict]) -> tuple[list[dict], list[dict]]:
     for cluster in clusters:
         canonical = max(cluster["names"], key=lambda n: (len(n.split()) > 1, cluster["names"][n], len(n), n))
         actor_id = f"{cluster['type'][:3]}_{_slug(canonical)}"
+        country = max(cluster["countries"], key=lambda c: (cluster["countries"][c], c)) if cluster["countries"] else None
         actors[actor_id] = {"actor_id": actor_id, "canonical_name": canonical, "actor_type": cluster["type"],
-                            "country_code": None, "wikidata_id": None,
+                            "country_code": country, "wikidata_id": None,
                             "aliases": sorted(set(cluster["forms"]) - {canonical})}
         for member in cluster["members"]:
             assigned[member] = actor_id
@@ -189,12 +193,14 @@ def _participants_compatible(a: set, b: set) -> bool:
 
 
 def resolve_meetings(mentions: list[dict], entity_actor: dict[tuple[str, int], str],
-                     published: dict[str, date | None]) -> tuple[list[dict], list[dict]]:
+                     published: dict[str, date | None],
+                     actor_info: dict[str, dict] | None = None) -> tuple[list[dict], list[dict]]:
     """Cluster meeting mentions across articles; finer dates first so that coarse reports join them."""
     items = []
     for m in mentions:
         parts = {entity_actor.get((m["article_id"], i)) for i in m["participant_entity_idxs"]} - {None}
-        if len(parts) >= 2:
+        # two sides, or one body in session ("le sommet du G20"), which the extractor emits alone
+        if len(parts) >= 2 or len(parts) == 1 == len(m["participant_entity_idxs"]):
             items.append({**m, "actors": parts})
     items.sort(key=lambda m: (m["meeting_date"] is None, m.get("date_basis") == "article_date",
                               PRECISION_RANK.get(m["date_precision"], 3), m["article_id"], m["meeting_idx"]))
@@ -223,6 +229,7 @@ def resolve_meetings(mentions: list[dict], entity_actor: dict[tuple[str, int], s
         else:
             home.append(item)
     clusters = _merge_conflicting_reports(clusters)
+    clusters = _named_hosts(clusters, actor_info or {})
     # second pass: a report from one article naming a subset or superset of a meeting's
     # participants joins it (one report often omits someone); well-attested meetings stay apart
     merged: list[list[dict]] = []
@@ -248,12 +255,41 @@ def resolve_meetings(mentions: list[dict], entity_actor: dict[tuple[str, int], s
     clusters = merged
     meetings, mapping = [], []
     for cluster in clusters:
-        meeting_id = stable_id("mtg", *min((x["article_id"], x["char_start"]) for x in cluster))
+        meeting_id = stable_id("mtg", *min((x["article_id"], x["char_start"], x["meeting_idx"]) for x in cluster))
         meetings.append({"meeting_id": meeting_id, **_representative(cluster, published),
                          "participants": _consensus_participants(cluster)})
         mapping += [{"article_id": x["article_id"], "meeting_idx": x["meeting_idx"], "meeting_id": meeting_id}
                     for x in cluster]
     return sorted(meetings, key=lambda r: r["meeting_id"]), sorted(mapping, key=lambda r: (r["article_id"], r["meeting_idx"]))
+
+
+def _named_hosts(clusters: list[list[dict]], info: dict[str, dict]) -> list[list[dict]]:
+    """A visit reported with the country visited ('la visite de X à Pyongyang') is the meeting another
+    report gives with a person of that country ('X et Kim se sont rencontrés à Pyongyang'): the
+    person stands in for the country."""
+    def kind(actor):
+        return info.get(actor, {}).get("actor_type")
+
+    absorbed: set[int] = set()
+    for c in clusters:
+        actors = _actors(c)
+        countries = [a for a in actors if kind(a) == "country"]
+        persons = [a for a in actors if kind(a) == "person"]
+        if len(countries) != 1 or not persons:
+            continue
+        code = info[countries[0]].get("country_code")
+        for other in clusters:
+            if other is c or id(other) in absorbed:
+                continue
+            hosts = [q for q in _actors(other) if kind(q) == "person" and q not in persons
+                     and info[q].get("country_code") == code]
+            if hosts and set(persons) <= _actors(other) and all(_fits(x, other) for x in c):
+                for x in c:
+                    x["actors"] = (x["actors"] - {countries[0]}) | {hosts[0]}
+                other.extend(c)
+                absorbed.add(id(c))
+                break
+    return [c for c in clusters if id(c) not in absorbed]
 
 
 def _consensus_participants(cluster: list[dict]) -> list[str]:
@@ -298,7 +334,8 @@ def resolve_corpus(entities: list[dict], meeting_mentions: list[dict],
                    published_dates: dict[str, date | None]) -> dict[str, list[dict]]:
     actors, entity_actors = resolve_actors(entities)
     lookup = {(r["article_id"], r["entity_idx"]): r["actor_id"] for r in entity_actors}
-    meetings, mapping = resolve_meetings(meeting_mentions, lookup, published_dates)
+    meetings, mapping = resolve_meetings(meeting_mentions, lookup, published_dates,
+                                         {a["actor_id"]: a for a in actors})
     participants = [{"meeting_id": m["meeting_id"], "actor_id": a} for m in meetings for a in m.pop("participants")]
     return {"actors": actors, "entity_actors": entity_actors, "meetings": meetings,
             "meeting_mention_map": mapping, "meeting_participants": participants}

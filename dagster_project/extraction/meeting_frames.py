@@ -1,0 +1,481 @@
+"""Meeting frames read from the parse: a trigger (a verb or a noun of meeting, visit or call) with the
+phrases of its participants, its place, its mode and its status, as character spans.
+
+* verbs    "X a rencontré Y", "X s'est entretenu avec Y", "X et Y se sont vus", "X a reçu Y",
+           "Y a été reçu par X", "X a téléphoné à Y", "X s'est rendu à Z" (a visit)
+* nouns    "la rencontre entre X et Y", "lors de sa rencontre avec Y", "un entretien téléphonique avec Y",
+           "le sommet Trump-Kim", "la visite de X à Z", "X a participé au sommet de Z"
+
+Who the phrases name (persons, countries, bodies) is decided later with the article's mentions
+(extraction/meetings.py); this module only reads the syntax and the lexicon.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import gazetteer
+from .rules import load_rules, verb_forms
+
+if not Doc.has_extension("meeting_frames"):
+    Doc.set_extension("meeting_frames", default=[])
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+Spans = list[tuple[int, int]]
+
+
+@dataclass
+class MeetingFrame:
+    """One meeting frame; positions are character offsets into the doc's text."""
+    trigger: tuple[int, int]
+    lemma: str
+    kind: str  # verb | noun
+    mode: str
+    agents: Spans = field(default_factory=list)  # the subject side (or the possessor of a noun trigger)
+    partners: Spans = field(default_factory=list)  # the other side
+    visit: bool = False
+    places: Spans = field(default_factory=list)  # where it was held, or the place a visit went to
+    status: str = "occurred"
+    scope: tuple[int, int] = (0, 0)  # the words whose dates are this meeting's (trigger's phrase or clause)
+    reciprocal: bool = False  # "se sont vus", "leur rencontre": the agents met each other
+    possessive: str | None = None  # "sa" / "leur" before a noun trigger
+    pair_subject: bool = False  # "ils", "les deux hommes": the last two people named
+
+    def as_row(self) -> tuple:
+        return (self.trigger, self.lemma, self.kind, self.mode, tuple(self.agents), tuple(self.partners), self.visit,
+                tuple(self.places), self.status, self.scope, self.reciprocal, self.possessive, self.pair_subject)
+
+    @classmethod
+    def from_row(cls, row) -> MeetingFrame:
+        trigger, lemma, kind, mode, agents, partners, visit, places, status, scope, reciprocal, possessive, pair = row
+        return cls(tuple(trigger), lemma, kind, mode, [tuple(a) for a in agents], [tuple(p) for p in partners], visit,
+                   [tuple(p) for p in places], status, tuple(scope), reciprocal, possessive, pair)
+
+
+@dataclass(frozen=True)
+class TriggerSpec:
+    lemma: str
+    mode: str
+    partner: tuple[str, ...] = ()
+    host: bool = False
+    visit: bool = False
+    reflexive: bool = False
+    particle: str | None = None  # "rendre visite": the word after the verb
+
+
+@functools.cache
+def _words() -> dict:
+    return load_rules()["meeting_triggers"]
+
+
+@functools.cache
+def trigger_lexicon() -> tuple[dict[str, TriggerSpec], dict[str, TriggerSpec]]:
+    """(verb form -> spec, noun -> spec)."""
+    verbs: dict[str, TriggerSpec] = {}
+    for lemma, spec in _words()["verbs"].items():
+        reflexive = lemma.startswith(("se ", "s'", "s’"))
+        base = lemma[3:] if lemma.startswith("se ") else lemma[2:] if reflexive else lemma
+        particle = None
+        if " " in base:
+            base, particle = base.split(" ", 1)
+        entry = TriggerSpec(lemma, spec["mode"], tuple(spec.get("partner", ())), spec.get("host", False),
+                            spec.get("visit", False), reflexive, particle)
+        for form in verb_forms(base, spec.get("forms", [])):
+            verbs.setdefault(form.lower() + (f" {particle}" if particle else ""), entry)
+    nouns: dict[str, TriggerSpec] = {}
+    for noun, spec in _words()["nouns"].items():
+        spec = spec if isinstance(spec, dict) else {"mode": spec}
+        nouns[noun.lower()] = TriggerSpec(noun, spec["mode"], visit=spec.get("visit", False))
+    return verbs, nouns
+
+
+@functools.cache
+def _planned() -> dict:
+    return load_rules()["planned_words"]
+
+
+def partner_kinds(lemma: str) -> tuple[str, ...]:
+    """Where the other side of a verb trigger stands ('obj', 'avec', 'a', 'none')."""
+    verbs, _ = trigger_lexicon()
+    return next((spec.partner for spec in verbs.values() if spec.lemma == lemma), ())
+
+
+def _reflexive(token: Token) -> bool:
+    """'se sont vus', "s'est quant à lui entretenu": a reflexive clitic before the verb group."""
+    doc = token.doc
+    return any(c.lower_ in ("se", "s'", "s’") for c in token.children) or any(
+        t.lower_ in ("se", "s'", "s’") for t in doc[max(token.sent.start, token.i - 7):token.i]
+        if not any(p.is_punct for p in doc[t.i:token.i]))
+
+
+def _phrase(token: Token, start_at: int | None = None) -> tuple[int, int]:
+    """Character span of the noun phrase a token heads, without relative and other clauses."""
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("acl:relcl", "acl", "parataxis", "ccomp", "advcl", "punct") and child.i > token.i:
+            continue
+        keep.extend(child.subtree)
+    left = min(t.i for t in keep)
+    right = max(t.i for t in keep)
+    if start_at is not None:
+        left = max(left, start_at)
+    doc = token.doc
+    # a participant's phrase ends at the clause that follows it ("X, que leur rencontre visait ...")
+    stop = next((t.i for t in doc[token.i + 1:right + 1] if t.lower_ in ("que", "qu'", "qui", "dont", ";")
+                 or t.text == "," and t.i + 1 <= right and doc[t.i + 1].lower_ in ("que", "qu'", "qui", "dont",
+                                                                                   "où")), None)
+    if stop is not None:
+        right = stop - 1
+    while left < right and (doc[left].is_punct or doc[left].pos_ in ("ADP", "CCONJ") or doc[left].dep_ == "case"):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A phrase and the phrases coordinated with it ('X et Y', 'X, Y et Z')."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out += _conjuncts(child)
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("-t",):
+            if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
+                return verb.head
+            return child
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    for aux in auxiliaries:
+        for child in aux.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    if verb.dep_ in ("acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
+
+
+def _clause_scope(token: Token) -> tuple[int, int]:
+    """The words of the clause a trigger verb heads (its subtree), as a character range."""
+    tokens = list(token.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _is_future(verb: Token) -> bool:
+    """Future or conditional, or governed by a modal or aspect verb ('doit rencontrer', 'va recevoir')."""
+    morph = verb.morph
+    if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
+        return True
+    if verb.pos_ == "VERB" and verb.lower_.endswith(("rait", "raient", "ront", "rons")) and "Inf" not in morph.get(
+            "VerbForm"):
+        return True  # "appellerait", "recevront": the tagger misses some futures and conditionals
+    words = _planned()
+    head = verb.head
+    if head.i != verb.i and head.lower_ in words["governor_forms"]:
+        return True
+    for child in verb.children:
+        if child.dep_.startswith("aux") and ("Fut" in child.morph.get("Tense") or "Cnd" in child.morph.get("Mood")):
+            return True
+        if child.lower_ in words["governor_forms"] and child.i < verb.i:
+            return True
+    before = verb.doc[max(verb.sent.start, verb.i - 3):verb.i]
+    if "Inf" in verb.morph.get("VerbForm") and head.lower_ in words["intention_nouns"]:
+        return True  # "sa volonté de visiter", "l'intention de rencontrer"
+    return any(t.lower_ in words["governor_forms"] for t in before)
+
+
+def _preposition_objects(token: Token, preps: tuple[str, ...], depth: int = 1) -> list[Token]:
+    """Phrases under `token` marked by one of `preps` ('avec X', 'entre X et Y', 'à X'), also one
+    level down ('s'est entretenu par téléphone avec X': the parser hangs 'avec X' on 'téléphone')."""
+    out = []
+    for child in token.children:
+        if depth and child.i > token.i and child.pos_ in ("NOUN", "PROPN") and child.dep_ in (
+                "obl:mod", "obl", "nmod", "obl:arg", "obj") and not _is_time(child):
+            out += [t for t in _preposition_objects(child, preps, 0) if t.i != child.i]
+        if child.i <= token.i and child.dep_ not in ("obl:arg", "obl:mod", "obl", "nmod", "iobj"):
+            continue
+        case = [c for c in child.children if c.dep_ == "case" or c.pos_ == "ADP"]
+        if case and case[0].lower_ in preps:
+            out += _conjuncts(child)
+    return out
+
+
+def _is_time(token: Token) -> bool:
+    """A date word the parser took for a noun phrase ('le sommet de mars', 'lundi')."""
+    return token.lower_ in _time_words() or token.like_num
+
+
+@functools.cache
+def _time_words() -> frozenset[str]:
+    return frozenset(load_rules()["frames"]["time_nouns"])
+
+
+def _places(token: Token) -> list[Token]:
+    """Place phrases governed by à / en / au / dans / chez under a token."""
+    out = []
+    for child in token.children:
+        case = [c for c in child.children if c.dep_ == "case"]
+        if case and case[0].lower_ in ("à", "en", "au", "aux", "dans", "chez", "vers", "pour") \
+                and child.pos_ in ("PROPN", "NOUN") and not _is_time(child):
+            out.append(child)
+    return out
+
+
+def _verb_trigger(token: Token) -> tuple[TriggerSpec, Token] | None:
+    verbs, _ = trigger_lexicon()
+    if token.pos_ not in ("VERB", "AUX", "ADJ") or token.dep_ in ("amod", "det"):
+        return None
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and f"{token.lower_} {nxt.lower_}" in verbs:
+        return verbs[f"{token.lower_} {nxt.lower_}"], nxt
+    spec = verbs.get(token.lower_)
+    if spec is None or spec.particle:
+        return None
+    if spec.reflexive and not _reflexive(token):
+        return None  # "rendu" without "s'est": not "se rendre"
+    if "Inf" in token.morph.get("VerbForm") and not _is_future(token) and token.head.pos_ not in ("VERB", "AUX") \
+            and token.head.lower_ not in _planned()["intention_nouns"]:
+        return None
+    if "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense") \
+            and not any(c.dep_.startswith("aux") for c in token.children) and token.dep_ not in ("conj", "ROOT"):
+        if not (spec.host and token.dep_ in ("acl", "advcl")):  # "Reçu par X à l'Élysée, Y a dit"
+            return None
+    return spec, token
+
+
+def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | None:
+    doc = token.doc
+    passive = any(c.dep_ == "aux:pass" for c in token.children) or (
+        "Part" in token.morph.get("VerbForm") and any(c.dep_ == "obl:agent" for c in token.children))
+    subject = _subject(token)
+    agents = _conjuncts(subject) if subject is not None else []
+    partners: list[Token] = []
+    if "obj" in spec.partner:
+        partners += [t for c in token.children if c.dep_ in ("obj", "iobj") and c.i > token.i
+                     and c.pos_ in ("NOUN", "PROPN") for t in _conjuncts(c)]
+    if "avec" in spec.partner or spec.reflexive or "none" in spec.partner or "obj" in spec.partner:
+        partners += _preposition_objects(token, ("avec",))
+    if "a" in spec.partner:
+        partners += _preposition_objects(token if last.i == token.i else last, ("à", "au", "aux"))
+    if spec.host and passive:  # "Y a été reçu par X (, puis par Z)": X (and Z) host, Y is the subject
+        hosts = [t for c in token.children if c.dep_ == "obl:agent" or c.i > token.i and any(
+            g.lower_ == "par" and g.dep_ == "case" for g in c.children) for t in _conjuncts(c)]
+        partners += [h for h in hosts if h not in partners]
+    if spec.host and not passive and token.dep_ in ("acl", "advcl") and "Part" in token.morph.get("VerbForm"):
+        # "Reçu par X à l'Élysée, le chanteur Y a dit": the participle's agent and the main subject
+        hosts = [t for c in token.children if c.dep_ in ("obl:agent", "obl:arg", "obl:mod") and any(
+            g.lower_ == "par" for g in c.children) for t in _conjuncts(c)]
+        if hosts:
+            partners = hosts
+            main = _subject(token.head) if token.head.i != token.i else None
+            agents = _conjuncts(main) if main is not None else agents
+    if spec.lemma == "appeler" and any(t.lower_ in ("à", "au", "aux") for t in doc[token.i + 1:token.i + 5]):
+        return None  # "les a appelés à être courageux": an appeal, not a call
+    places = _places(token if last.i == token.i else last) + (_places(token) if last.i != token.i else [])
+    plural_verb = "Plur" in token.morph.get("Number") or any(
+        c.dep_.startswith("aux") and "Plur" in c.morph.get("Number") for c in token.children)
+    # "X et Y se sont entretenus", "les deux hommes se sont vus": a plural subject met among itself
+    reciprocal = (spec.reflexive or "none" in spec.partner) and not partners and (
+        plural_verb or len(agents) >= 2 or subject is not None and _plural(subject))
+    if spec.visit:
+        if not places and not partners:
+            return None
+    elif not partners and not reciprocal and not ("obj" in spec.partner or "avec" in spec.partner
+                                                  or "a" in spec.partner):
+        return None
+    if token.pos_ == "VERB" and token.dep_ == "amod":
+        return None
+    status = "planned" if _is_future(token) else "occurred"
+    mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
+    return MeetingFrame((token.idx, last.idx + len(last)), spec.lemma, "verb", mode,
+                        [_phrase(a) for a in agents], [_phrase(p) for p in partners], spec.visit,
+                        [_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
+                        pair_subject=subject is not None and _pair_subject(subject))
+
+
+def _pair_subject(subject: Token) -> bool:
+    """'ils', 'les deux hommes', 'tous deux': a subject that stands for people named before."""
+    words = _words()["pair_subjects"]
+    phrase = subject.doc[subject.left_edge.i:subject.i + 1].text.lower()
+    return subject.lower_ in words or any(phrase.startswith(w) for w in words)
+
+
+def _plural(token: Token) -> bool:
+    """'les deux hommes', 'ils', 'les dirigeants': a plural subject may meet among itself."""
+    return "Plur" in token.morph.get("Number") or any(c.dep_ == "conj" for c in token.children)
+
+
+def _mode(doc: Doc, start: int, end: int, default: str, trigger: Token) -> str:
+    """Phone or video when the words of the trigger's phrase say so ('par téléphone', 'en visioconférence')."""
+    words = _words()["mode_words"]
+    near = doc[max(start, trigger.i - 6):min(end, trigger.i + 8)]
+    text = " " + " ".join(t.lower_ for t in near) + " "
+    for mode in ("video", "phone"):
+        if any(f" {w} " in text for w in words[mode]):
+            return mode
+    return default
+
+
+def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFrame | None:
+    """A noun trigger of `length` words ('conférence de presse commune': 4) and its complements."""
+    doc = token.doc
+    own = range(token.i, token.i + length)
+    words = _words()
+    det = next((c for c in token.children if c.dep_ == "det"), None)
+    if det is not None and det.lower_ in words["anaphoric_determiners"]:
+        return None  # "cette rencontre": a meeting reported already
+    possessive = det.lower_ if det is not None and "Yes" in det.morph.get("Poss") else None
+    partners = _preposition_objects(token, ("avec", "entre", "à", "auprès"))
+    agents: list[Token] = []
+    places: list[Token] = []
+    for child in token.children:
+        case = [c for c in child.children if c.dep_ == "case"]
+        prep = case[0].lower_ if case else None
+        if child.i in own:
+            continue  # "de presse" in "conférence de presse"
+        if child.i > token.i and _is_time(child):
+            continue  # "la rencontre de juin"
+        if prep in ("de", "d'", "du", "des") and child.pos_ in ("PROPN", "NOUN") and child.i > token.i:
+            if spec.lemma in words["place_words"] and child.pos_ == "PROPN" and _is_place(child):
+                places.append(child)  # "le sommet de Pau", not "le sommet du G20" or "de l'Otan"
+            else:
+                agents += _conjuncts(child)  # "la visite de X", "le sommet du G20"
+        elif prep in ("à", "en", "au", "aux", "dans", "chez") and child.pos_ in ("PROPN", "NOUN"):
+            places.append(child)
+        elif child.dep_ in ("appos", "flat:name", "nmod", "compound") and child.pos_ == "PROPN" and not case:
+            partners += _conjuncts(child)  # "le sommet Trump-Kim"
+    # the verb the noun depends on: its subject takes part ("X a eu un entretien avec Y",
+    # "X a participé au sommet"), and its tense says whether it happened
+    governor = token.head if token.head.i != token.i else None
+    clause_verb = governor
+    while clause_verb is not None and clause_verb.pos_ not in ("VERB", "AUX") and clause_verb.head.i != clause_verb.i:
+        clause_verb = clause_verb.head
+    if governor is not None and governor.pos_ in ("VERB", "AUX") and token.dep_ in ("obj", "obl:arg", "obl:mod") \
+            and _joins(governor) and governor.dep_ not in ("acl", "acl:relcl", "amod"):
+        subject = _subject(governor)  # "X a eu un entretien avec Y", "X a participé au sommet"
+        if subject is not None and subject.i != token.i:
+            agents += _conjuncts(subject)
+    reciprocal = possessive in ("leur", "leurs")
+    if not agents and clause_verb is not None and _in_adjunct(token) and possessive not in ("leur", "leurs") \
+            and (possessive is not None or partners or spec.visit or _without_determiner(token)):
+        subject = _subject(clause_verb)  # "Après un sommet à Berlin, X et Y ont", "En visite à Z, X a dit"
+        if subject is not None and subject.i != token.i:
+            agents += _conjuncts(subject)
+    if possessive is not None and clause_verb is not None and not agents and token.i < clause_verb.i + 30:
+        subject = _subject(clause_verb)
+        if subject is not None and subject.i != token.i:
+            # "lors de sa rencontre avec Y, X a dit": X met Y; "lors de leur rencontre, X et Y ont"
+            agents += _conjuncts(subject)
+            reciprocal = reciprocal and len(agents) < 2
+    pair_words = any(t.lower_ in ("entre", "avec") for t in doc[token.i + 1:min(len(doc), token.i + 6)])
+    if not agents and not partners and not reciprocal and not (spec.visit and places) and not pair_words:
+        return None
+    planned = any(c.lower_ in _planned()["noun_modifiers"] for c in token.subtree if c.i > token.i - 3) \
+        or (clause_verb is not None and _is_future(clause_verb) and token.i > clause_verb.i - 1)
+    if governor is not None and governor.lower_ in _planned()["attendu"]:
+        planned = True
+    subtree = list(token.subtree)
+    scope = (subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+    mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
+    return MeetingFrame((token.idx, token.idx + len(token)), spec.lemma, "noun", mode,
+                        [_phrase(a) for a in agents], [_phrase(p) for p in partners], spec.visit,
+                        [_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
+                        possessive)
+
+
+def _is_place(token: Token) -> bool:
+    """A place name: a country, a capital or a place of the dictionary, else a name the NER calls a place."""
+    alias = gazetteer().lookup(token.text)
+    if alias is not None:
+        return alias.actor_type == "country" or alias.is_metonym
+    return token.ent_type_ in ("LOC", "")
+
+
+def _without_determiner(token: Token) -> bool:
+    return not any(c.dep_ == "det" for c in token.children)
+
+
+def _in_adjunct(token: Token) -> bool:
+    """A meeting noun inside a phrase set beside a clause: 'lors de la rencontre', 'en visite', 'après un sommet'."""
+    doc = token.doc
+    words = _words()["adjunct_prepositions"]
+    left = doc[max(token.sent.start, token.i - 4):token.i]
+    text = " " + " ".join(t.lower_ for t in left) + " "
+    return any(f" {w} " in text or text.strip().startswith(w) for w in words)
+
+
+@functools.cache
+def _joining_forms() -> frozenset[str]:
+    forms: set[str] = set()
+    for lemma in _words()["joining_verbs"]:
+        base = lemma.split()[0]
+        forms |= {f.lower() for f in verb_forms(base, [])}
+    return frozenset(forms) | {"a", "ont", "avait", "avaient", "aura", "eu", "eue", "eus", "tient", "tenu", "tiendra",
+                               "pris", "prend", "prendra", "conclu", "ouvert", "mené", "mène"}
+
+
+def _joins(verb: Token) -> bool:
+    """'a participé à', 'a eu', 'a tenu', 'prendra part à': a verb whose subject takes part in its object."""
+    return verb.lower_ in _joining_forms()
+
+
+def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
+    """Every meeting frame of a parsed doc, in text order."""
+    _, nouns = trigger_lexicon()
+    frames: list[MeetingFrame] = []
+    for token in doc:
+        found = _verb_trigger(token)
+        if found is not None:
+            spec, last = found
+            frame = _verb_frame(token, spec, last)
+            if frame is not None:
+                frames.append(frame)
+            continue
+        if token.pos_ in ("NOUN", "PROPN"):
+            spec = None
+            for n in (4, 3, 2, 1):  # "conférence de presse commune", "appel téléphonique", "sommet"
+                if token.i + n <= len(doc):
+                    spec = nouns.get(doc[token.i:token.i + n].text.lower())
+                    if spec is not None:
+                        break
+            if spec is not None:
+                frame = _noun_frame(token, spec, n)
+                if frame is not None:
+                    frames.append(frame)
+    return sorted(frames, key=lambda f: f.trigger[0])
+
+
+@Language.factory("meeting_frames", requires=["token.dep", "token.head", "token.pos", "token.morph"],
+                  assigns=["doc.spans", "doc._.meeting_frames"])
+def meeting_frames(nlp: Language, name: str):
+    """Meeting frames over the parse: doc.spans 'meeting' (the triggers, label = the mode) and the
+    frames themselves in doc._.meeting_frames (plain tuples)."""
+
+    def component(doc: Doc) -> Doc:
+        frames = find_meeting_frames(doc)
+        doc._.meeting_frames = [f.as_row() for f in frames]
+        spans = []
+        for f in frames:
+            span = doc.char_span(f.trigger[0], f.trigger[1], label=f.mode, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["meeting"] = spans
+        return doc
+
+    return component
+
+
+def meeting_frames_of(doc: Doc) -> list[MeetingFrame]:
+    return [MeetingFrame.from_row(row) for row in doc._.meeting_frames]
+
+
+__all__ = ["MeetingFrame", "find_meeting_frames", "meeting_frames_of", "Span"]

@@ -364,7 +364,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             alone = sum(1 for s, _ in triggers if sentence[0] <= s < sentence[1]) == 1
             expr = expr or _date_for(text, frame, dates, sentence, quoted, alone, triggers)
             basis = "text"
-            if expr is None:  # the time the paragraph's story is set in ("en 1960 ... sa rencontre avec X")
+            if expr is None and frame.status == "occurred":
+                # the time the paragraph's story is set in ("en 1960 ... sa rencontre avec X"); a plan's
+                # date lies ahead, not in what was said before
                 expr, basis = _context_date(text, dates, paragraph[0], start, quoted), "context"
             mention = _dated(MeetingMention(start, end, sentence, frame.lemma, frame.mode, group,
                                             _location(text, frame.places), status=frame.status),

@@ -21,6 +21,11 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 WEAK_DATE_TOLERANCE = timedelta(days=7)
 
 
+# Dates a report does not state for the meeting itself: the article's date, or the date the
+# paragraph's story is set in. Such a report joins a meeting of the same participants if there is one.
+WEAK_BASES = ("article_date", "context")
+
+
 def stable_id(prefix: str, *parts) -> str:
     digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
     return f"{prefix}_{digest}"
@@ -106,7 +111,7 @@ def _dates_compatible(a: dict, b: dict) -> bool:
     if a["meeting_date"] is None or b["meeting_date"] is None:
         return a["meeting_date"] is None and b["meeting_date"] is None
     da, db = a["meeting_date"], b["meeting_date"]
-    if a.get("date_basis") == "article_date" or b.get("date_basis") == "article_date":
+    if a.get("date_basis") in WEAK_BASES or b.get("date_basis") in WEAK_BASES:
         if abs(da - db) <= WEAK_DATE_TOLERANCE:
             return True
     coarse = max(PRECISION_RANK[a["date_precision"]], PRECISION_RANK[b["date_precision"]])
@@ -184,7 +189,7 @@ def _jaccard(a: set, b: set) -> float:
 
 def _fits(item: dict, cluster: list[dict]) -> bool:
     """Date-compatible with every text-dated report of the cluster and with at least one report."""
-    return (all(_dates_compatible(item, x) for x in cluster if x.get("date_basis") != "article_date")
+    return (all(_dates_compatible(item, x) for x in cluster if x.get("date_basis") not in WEAK_BASES)
             and any(_dates_compatible(item, x) for x in cluster))
 
 
@@ -202,12 +207,12 @@ def resolve_meetings(mentions: list[dict], entity_actor: dict[tuple[str, int], s
         # two sides, or one body in session ("le sommet du G20"), which the extractor emits alone
         if len(parts) >= 2 or len(parts) == 1 == len(m["participant_entity_idxs"]):
             items.append({**m, "actors": parts})
-    items.sort(key=lambda m: (m["meeting_date"] is None, m.get("date_basis") == "article_date",
+    items.sort(key=lambda m: (m["meeting_date"] is None, m.get("date_basis") in WEAK_BASES,
                               PRECISION_RANK.get(m["date_precision"], 3), m["article_id"], m["meeting_idx"]))
     clusters: list[list[dict]] = []
     exact: dict[tuple, list[list[dict]]] = defaultdict(list)  # participant set -> clusters
-    weak = [x for x in items if x.get("date_basis") == "article_date"]
-    for item in (x for x in items if x.get("date_basis") != "article_date"):
+    weak = [x for x in items if x.get("date_basis") in WEAK_BASES]
+    for item in (x for x in items if x.get("date_basis") not in WEAK_BASES):
         # first pass: the same participants on a compatible date
         key = tuple(sorted(item["actors"]))
         home = next((c for c in exact[key] if _fits(item, c)), None)
@@ -295,7 +300,7 @@ def _named_hosts(clusters: list[list[dict]], info: dict[str, dict]) -> list[list
 def _consensus_participants(cluster: list[dict]) -> list[str]:
     """Participants named by at least a third of the reports, a report dated only by its article
     counting half: one sloppy mention among several does not add a stranger to a meeting."""
-    weights = {id(x): 0.5 if x.get("date_basis") == "article_date" else 1.0 for x in cluster}
+    weights = {id(x): 0.5 if x.get("date_basis") in WEAK_BASES else 1.0 for x in cluster}
     total = sum(weights.values())
     score = Counter()
     for x in cluster:
@@ -305,7 +310,7 @@ def _consensus_participants(cluster: list[dict]) -> list[str]:
 
 def _representative(cluster: list[dict], published: dict[str, date | None]) -> dict:
     dated = [x for x in cluster if x["meeting_date"] is not None]
-    stated = [x for x in dated if x.get("date_basis") != "article_date"] or dated
+    stated = [x for x in dated if x.get("date_basis") not in WEAK_BASES] or dated
     chosen_date, precision = None, None
     if stated:
         best = min(PRECISION_RANK[x["date_precision"]] for x in stated)

@@ -43,16 +43,19 @@ class MeetingFrame:
     reciprocal: bool = False  # "se sont vus", "leur rencontre": the agents met each other
     possessive: str | None = None  # "sa" / "leur" before a noun trigger
     pair_subject: bool = False  # "ils", "les deux hommes": the last two people named
+    infinitive: bool = False  # "à se rendre": whose subject the parse cannot be trusted to give
 
     def as_row(self) -> tuple:
         return (self.trigger, self.lemma, self.kind, self.mode, tuple(self.agents), tuple(self.partners), self.visit,
-                tuple(self.places), self.status, self.scope, self.reciprocal, self.possessive, self.pair_subject)
+                tuple(self.places), self.status, self.scope, self.reciprocal, self.possessive, self.pair_subject,
+                self.infinitive)
 
     @classmethod
     def from_row(cls, row) -> MeetingFrame:
-        trigger, lemma, kind, mode, agents, partners, visit, places, status, scope, reciprocal, possessive, pair = row
+        (trigger, lemma, kind, mode, agents, partners, visit, places, status, scope, reciprocal, possessive, pair,
+         infinitive) = row
         return cls(tuple(trigger), lemma, kind, mode, [tuple(a) for a in agents], [tuple(p) for p in partners], visit,
-                   [tuple(p) for p in places], status, tuple(scope), reciprocal, possessive, pair)
+                   [tuple(p) for p in places], status, tuple(scope), reciprocal, possessive, pair, infinitive)
 
 
 @dataclass(frozen=True)
@@ -257,6 +260,10 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     passive = any(c.dep_ == "aux:pass" for c in token.children) or (
         "Part" in token.morph.get("VerbForm") and any(c.dep_ == "obl:agent" for c in token.children))
     subject = _subject(token)
+    if "Inf" in token.morph.get("VerbForm") and token.head.lower_ in _planned()["intention_nouns"]:
+        # "X a manifesté sa volonté de visiter Y": X, who has the will
+        governor = token.head.head
+        subject = _subject(governor) if governor.i != token.head.i and governor.pos_ in ("VERB", "AUX") else None
     agents = _conjuncts(subject) if subject is not None else []
     partners: list[Token] = []
     if "obj" in spec.partner:
@@ -299,7 +306,8 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     return MeetingFrame((token.idx, last.idx + len(last)), spec.lemma, "verb", mode,
                         [_phrase(a) for a in agents], [_phrase(p) for p in partners], spec.visit,
                         [_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
-                        pair_subject=subject is not None and _pair_subject(subject))
+                        pair_subject=subject is not None and _pair_subject(subject),
+                        infinitive="Inf" in token.morph.get("VerbForm"))
 
 
 def _pair_subject(subject: Token) -> bool:
@@ -335,6 +343,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         return None  # "cette rencontre": a meeting reported already
     possessive = det.lower_ if det is not None and "Yes" in det.morph.get("Poss") else None
     partners = _preposition_objects(token, ("avec", "entre", "à", "auprès"))
+    between = bool(_preposition_objects(token, ("entre",)))
     agents: list[Token] = []
     places: list[Token] = []
     for child in token.children:
@@ -365,7 +374,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         if subject is not None and subject.i != token.i:
             agents += _conjuncts(subject)
     reciprocal = possessive in ("leur", "leurs")
-    if not agents and clause_verb is not None and _in_adjunct(token) and possessive not in ("leur", "leurs") \
+    if not agents and not between and clause_verb is not None and _in_adjunct(token) \
+            and possessive not in ("leur", "leurs") \
             and (possessive is not None or partners or spec.visit or _without_determiner(token)):
         subject = _subject(clause_verb)  # "Après un sommet à Berlin, X et Y ont", "En visite à Z, X a dit"
         if subject is not None and subject.i != token.i:

@@ -321,7 +321,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         visit = next((f for f in frames[:k] if f.visit and f.agents and sentence[0] <= f.trigger[0] < start), None)
         if not agents and frame.kind == "noun" and not frame.possessive and visit is not None:
             agents = participants.side(visit.agents)  # "la visite de X, qui comprenait des rencontres avec Y"
-        if not agents and frame.kind == "verb":  # the tree missed the subject: the names before the verb
+        if not agents and frame.kind == "verb" and not frame.infinitive:
+            # the tree missed the subject of a finite verb: the names before it
             agents = participants.before(clause[0], start, plural=frame.reciprocal)
         partners = [p for p in participants.side(frame.partners) if p not in agents]
         if frame.kind == "noun" and len(partners) < 2 and re.match(r"[^,;.]{0,40}?\bentre\s", text[end:clause[1]]):

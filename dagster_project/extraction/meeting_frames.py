@@ -249,10 +249,22 @@ def _verb_trigger(token: Token) -> tuple[TriggerSpec, Token] | None:
             and token.head.lower_ not in _planned()["intention_nouns"]:
         return None
     if "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense") \
-            and not any(c.dep_.startswith("aux") for c in token.children) and token.dep_ not in ("conj", "ROOT"):
+            and not any(c.dep_.startswith("aux") for c in token.children) and token.dep_ not in ("conj", "ROOT") \
+            and not _auxiliary_before(token):
         if not (spec.host and token.dep_ in ("acl", "advcl")):  # "Reçu par X à l'Élysée, Y a dit"
             return None
     return spec, token
+
+
+def _auxiliary_before(token: Token) -> bool:
+    """'s'est quant à lui entretenu': an auxiliary a few words before the participle, no comma between."""
+    doc = token.doc
+    for t in reversed(doc[max(token.sent.start, token.i - 6):token.i]):
+        if t.is_punct:
+            return False
+        if t.pos_ == "AUX" or t.lower_ in ("a", "ont", "est", "sont", "avait", "avaient", "était", "étaient"):
+            return True
+    return False
 
 
 def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | None:

@@ -159,6 +159,14 @@ class _Participants:
         return out
 
 
+def _adjunct_before(text: str, sentence: tuple[int, int], start: int) -> bool:
+    """'lors d'un entretien', 'au cours de la réunion', 'à l'issue de la rencontre' just before the trigger."""
+    from .rules import load_rules
+    words = load_rules()["meeting_triggers"]["adjunct_prepositions"]
+    before = " " + text[max(sentence[0], start - 30):start].lower().replace("’", "'") + " "
+    return any(f" {w} " in before for w in words)
+
+
 def _after_place_word(text: str, m: Mention) -> bool:
     words = text[max(0, m.start - 8):m.start].lower().replace("'", "' ").split()
     words = [w for w in words if w not in ("l'", "le", "la", "les")]
@@ -321,6 +329,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         visit = next((f for f in frames[:k] if f.visit and f.agents and sentence[0] <= f.trigger[0] < start), None)
         if not agents and frame.kind == "noun" and not frame.possessive and visit is not None:
             agents = participants.side(visit.agents)  # "la visite de X, qui comprenait des rencontres avec Y"
+        if not agents and frame.kind == "noun" and not frame.reciprocal and _adjunct_before(text, sentence, start):
+            # "il avait offert son aide lors d'un entretien avec X": the clause's subject met X
+            agents = participants.before(sentence[0], start, plural=False)
         if not agents and frame.kind == "verb" and not frame.infinitive:
             # the tree missed the subject of a finite verb: the names before it
             agents = participants.before(clause[0], start, plural=frame.reciprocal)

@@ -144,9 +144,12 @@ class Discourse:
                 if not (m.plural and r.entity is not None and not r.person):
                     continue  # "ils" may stand for a country or a body ("les Palestiniens ... ils")
             if m.kind == "anaphor" and m.actor_type in (MEDIA, ORG):
-                # "l'hebdomadaire", "le mouvement islamiste": a medium or a body, not a person
+                # "l'hebdomadaire", "le mouvement islamiste": a medium or a body, not a person; "le
+                # ministère", "la police": the body of that name, not any other
                 if r.actor_type not in (MEDIA, ORG) or m.actor_type == MEDIA and r.actor_type != MEDIA \
                         and not _looks_like_media(r.text):
+                    continue
+                if m.actor_type == ORG and not _same_kind_of_body(m.text, r.text):
                     continue
             elif m.gender and r.gender and m.gender != r.gender:
                 continue
@@ -191,6 +194,20 @@ def _media_words() -> frozenset[str]:
 def _looks_like_media(name: str) -> bool:
     """'Journal du dimanche', 'New York Times': a name the NER called an organisation but that is a medium."""
     return any(w.lower() in _media_words() for w in name.replace("-", " ").split())
+
+
+def _same_kind_of_body(anaphor: str, name: str) -> bool:
+    """'le mouvement islamiste' may be any organisation; 'le ministère' only a ministry."""
+    words = [w.lower() for w in anaphor.replace("’", "'").replace("'", " ").split()]
+    head = next((w for w in words if w in _organisation_heads()), None)
+    if head is None or head in _weights()["generic_body_heads"]:
+        return True
+    return head in name.lower()
+
+
+@functools.cache
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(load_rules()["speakers"]["organisation_heads"])
 
 
 def _inside(pos: int, spans) -> bool:

@@ -306,7 +306,7 @@ def phrase_name_mentions(text: str, phrases: list[tuple[int, int]], taken: list[
 
 @functools.cache
 def _people_regex() -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?:les|des|aux)\s+([A-ZÀ-Ý][\w-]+s)(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:[Ll]es|[Dd]es|[Aa]ux)\s+([A-ZÀ-Ý][\w-]+s)(?![\w-])")
 
 
 def people_mentions(text: str) -> list[Mention]:

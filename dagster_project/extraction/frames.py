@@ -494,6 +494,8 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
     seen = seen | {verb.i}
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
     for child in [*verb.children, *(g for a in auxiliaries for g in a.children)]:
+        if child.dep_ in SUBJECT_DEPS and child.i < verb.i and _in_prepositional_phrase(child):
+            continue  # "Lors d'un entretien avec le président français, X a dénoncé": not the subject
         if child.dep_ in SUBJECT_DEPS and child.i < verb.i and child.lower_ not in ("-t", "ce", "c'", "il") \
                 or child.dep_ in SUBJECT_DEPS and child.lower_ == "il" and child.i < verb.i:
             if child.lower_ in ("qui",) and verb.dep_ == "acl:relcl":
@@ -522,6 +524,15 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
     if verb.dep_ == "acl:relcl" or verb.dep_ == "acl":
         return head
     return None
+
+
+def _in_prepositional_phrase(token: Token) -> bool:
+    """A noun right after a preposition ('avec le président', 'à X') that the parser made a subject."""
+    doc = token.doc
+    j = token.left_edge.i - 1
+    while j >= token.sent.start and doc[j].pos_ in ("DET", "ADJ", "NUM"):
+        j -= 1
+    return j >= token.sent.start and doc[j].pos_ == "ADP" and doc[j].lower_ not in ("selon",)
 
 
 def _inverted_subject(verb: Token, group_end: int) -> Token | None:

@@ -109,6 +109,12 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
             trimmed = re.sub(r"(?:\s+[a-zà-ÿ][\w'’-]*)+$", "", surface)
             end -= len(surface) - len(trimmed)
             surface = trimmed
+            # ... and "Twitter" or "Photo" before it ("sur Twitter Thierry Mariani")
+            words = surface.split()
+            while len(words) > 2 and words[0] in load_rules()["ner_stoplist"]:
+                start += len(words[0]) + 1
+                words = words[1:]
+            surface = text[start:end]
         if (kind is None or "\n" in surface or len(surface) < 3 or any(ch.isdigit() for ch in surface)
                 or not surface[:1].isupper() or _overlaps((start, end), taken)):
             continue

@@ -99,7 +99,10 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
         return named[0] if named else _unnamed(text, frame)
     if persons:
         return persons[0]
-    return inside[0] if inside else _unnamed(text, frame)
+    # "L'Elysée a indiqué": the phrase is a name; "les pays voisins du Mali": the name is a complement
+    # of a head that names nobody, and the speaker stays unnamed
+    own = [m for m in inside if m.start <= head or m.start - start <= 4]
+    return own[0] if own else _unnamed(text, frame)
 
 
 def _word_at(text: str, pos: int) -> str:

@@ -724,8 +724,9 @@ def _ends_after(verb: Token, subject: Token) -> bool:
     doc = verb.doc
     end = max(t.i for t in subject.subtree) + 1 if subject.i > verb.i else subject.i + 1
     rest = doc[end:verb.sent.end]
-    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") or t.lower_ in ("que", "qu'")
-                   for t in rest)
+    # "il y a deux semaines" is a time, not a clause
+    return not any((t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and doc[t.i - 1].lower_ != "y")
+                   or t.lower_ in ("que", "qu'") for t in rest)
 
 
 def _subject_is_local(verb: Token) -> bool:
@@ -760,8 +761,10 @@ def find_frames(doc: Doc) -> list[Frame]:
     # a source phrase inside a phrase ("les progrès enregistrés selon eux") is no frame and stops nothing
     stops = {prep.i for prep, head in sources if _source_frame(doc, prep, head, candidates, phrases) is not None}
     for verb, last, spec in cues:
-        if _verb_frame(doc, verb, last, spec, candidates) is not None:
-            stops.add(_verb_group(verb)[0])
+        start = _verb_group(verb)[0]
+        # a verb of saying inside a quotation is the quoted speaker's: it ends nobody's content
+        if not _inside_quote(doc, start, verb.sent.start) and _verb_frame(doc, verb, last, spec, candidates) is not None:
+            stops.add(start)
     for verb, last, spec in cues:
         frame = _verb_frame(doc, verb, last, spec, stops)
         if frame is None:
@@ -827,6 +830,10 @@ def _unpaired(text: str, mark: str) -> bool:
 
 def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[int]) -> Frame | None:
     group_start, group_end = _verb_group(verb)
+    if last.i != verb.i:  # "avait fait valoir": the auxiliary may hang on either word
+        auxiliaries = [c.i for c in last.children if c.dep_.startswith("aux") and c.i < verb.i
+                       and not any(t.is_punct for t in doc[c.i:verb.i])]
+        group_start = min([group_start, *auxiliaries])
     group_end = max(group_end, last.i + 1)
     sent_start, sent_end = _sentence_bounds(verb)
     negated = _negated(verb)

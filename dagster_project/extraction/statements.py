@@ -237,6 +237,9 @@ def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
     head = _word_at(text, frame.speaker_head if frame.speaker_head is not None else start).lower()
     head = head.split("'")[-1].split("’")[-1]
     lex = _speaker_words()
+    if head in lex["indefinite_pronouns"]:  # "un de ses proches", "l'un des négociateurs": the noun after
+        nouns = [w.lower().split("'")[-1] for w in words[1:] if w.lower() not in ("de", "des", "d'", "ses", "leurs")]
+        head = nouns[0] if nouns else head
     return head in lex["human_heads"] or head in lex["unnamed_heads"] or head in lex["issuer_heads"] \
         or head in lex["media_heads"] \
         or head in _role_words()

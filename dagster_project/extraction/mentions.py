@@ -65,15 +65,29 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         if alias is None:
             continue
         start = m.start()
+        key = alias.actor_key
         if alias.actor_type == PERSON:
             start = _extend_name_left(text, start)
+            if " " not in m.group(1).strip() and not _same_first_name(text[start:m.start()],
+                                                                      gaz.actors[key]["canonical_name"]):
+                key = None  # "Brigitte Macron" is not Emmanuel Macron: another person of that name
         out.append(Mention(start, m.end(), text[start:m.end()], "metonym" if alias.is_metonym else "name",
-                           alias.actor_type, alias.actor_key, gender=honorific_gender(text[start:m.end()])))
+                           alias.actor_type, key, gender=honorific_gender(text[start:m.end()])))
     return out
 
 
 _NOT_FIRST_NAMES = {"Le", "La", "Les", "L", "Et", "Mais", "Pour", "Selon", "Pourtant", "Alors", "Ainsi", "Dans", "En",
                     "De", "Du", "Des", "Un", "Une", "Ce", "Cette", "Ces", "Après", "Avant", "Lors", "Depuis", "Car"}
+
+
+def _same_first_name(before: str, canonical: str) -> bool:
+    """Whether a first name written before a dictionary surname is that person's (or absent, an
+    honorific, an initial)."""
+    word = before.strip()
+    if not word or word in ("M.", "Mme", "MM.") or re.fullmatch(r"[A-ZÀ-Ý]\.", word):
+        return True
+    first = canonical.split()[0] if len(canonical.split()) > 1 else ""
+    return not first or name_key(word) == name_key(first) or name_key(first).startswith(name_key(word))
 
 
 def _extend_name_left(text: str, start: int) -> int:
@@ -87,6 +101,7 @@ def _extend_name_left(text: str, start: int) -> int:
         return start - len(initial.group(0))
     first = re.search(r"(?<![\w'’-])([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?) $", text[max(0, start - 25):start])
     if first and first.group(1) not in _NOT_FIRST_NAMES and gazetteer().lookup(first.group(1)) is None \
+            and first.group(1) not in load_rules()["title_words"] \
             and first.group(1).lower() not in gazetteer().demonym_country \
             and not re.search(r"[.!?:]\s*$|^\s*$", text[max(0, start - len(first.group(0)) - 3):start - len(first.group(0))]):
         return start - len(first.group(0))
@@ -536,6 +551,16 @@ def is_subject_position(text: str, m: Mention) -> bool:
     return not (before and before.group(1).lower() in preps)
 
 
+def _surname(name: str) -> str:
+    """'Marine Le Pen' -> 'Le Pen', 'Ursula von der Leyen' -> 'von der Leyen', else the last word."""
+    words = name.split()
+    particles = set(load_rules()["name_particles"])
+    for i in range(1, len(words) - 1):
+        if words[i] in particles:
+            return " ".join(words[i:])
+    return words[-1]
+
+
 def short_form_mentions(text: str, mentions: list[Mention], entities: list[Entity],
                         skip: list[tuple[int, int]]) -> list[Mention]:
     """A surname (or a Korean family name) used alone after the full name, even where NER missed it."""
@@ -545,7 +570,7 @@ def short_form_mentions(text: str, mentions: list[Mention], entities: list[Entit
         if e.actor_type != PERSON or not e.name or len(e.name.split()) < 2:
             continue
         # in a fixed order (not a set's): the forms list is stored and must not change between runs
-        for form in dict.fromkeys([e.name.split()[-1], e.name.split()[0], *(f.split()[-1] for f in e.forms if " " in f)]):
+        for form in dict.fromkeys([_surname(e.name), e.name.split()[0], *(_surname(f) for f in e.forms if " " in f)]):
             if len(form) < 3 or not form[0].isupper() or gazetteer().lookup(form) is not None:
                 continue
             for start in word_occurrences(text, form):

@@ -183,6 +183,7 @@ def warehouse_facts(path: Path) -> dict:
         for name in counts:
             counts[name] = con.execute(f"select count(*) from {name}").fetchall()[0][0]
         parsed = con.execute("select count(*) from nlp.parse_log").fetchall()[0][0]
+        health = extraction_health(con)
     finally:
         con.close()
     wal = path.with_name(path.name + ".wal")
@@ -193,6 +194,44 @@ def warehouse_facts(path: Path) -> dict:
         "wal_mb": round(wal.stat().st_size / 2**20, 1) if wal.exists() else 0.0,
         "parse_log_rows": parsed,
         "rows": counts,
+        "health": health,
+    }
+
+
+def extraction_health(con) -> dict:
+    """Label-free figures of what the extraction finds, per 1,000 articles: with no gold to score
+    against, a drop or a jump here after a rule change is the first thing to look at."""
+    (articles,) = con.execute("select count(*) from marts.dim_articles").fetchone()
+    per_k = 1000 / articles if articles else 0.0
+    (statements, direct, direct_with_speaker, no_speaker) = con.execute(
+        "select count(*), count(*) filter (where statement_type = 'direct'), "
+        "count(*) filter (where statement_type = 'direct' and speaker_actor_id is not null), "
+        "count(*) filter (where speaker_actor_id is null) from marts.fct_statements").fetchone()
+    cues = con.execute(
+        "select cue_verb, count(*) as n from nlp.statements where cue_verb is not null "
+        "group by cue_verb order by n desc, cue_verb limit 10").fetchall()
+    (meetings, located, day, two_sided) = con.execute(
+        "select count(*), count(*) filter (where location is not null), "
+        "count(*) filter (where date_precision = 'day'), "
+        "count(*) filter (where (select count(*) from marts.bridge_meeting_participants p "
+        "where p.meeting_id = m.meeting_id) >= 2) from marts.fct_meetings m").fetchone()
+    modes = dict(con.execute("select coalesce(mode, 'unknown'), count(*) from marts.fct_meetings "
+                             "group by 1 order by 2 desc").fetchall())
+
+    def share(part, whole):
+        return round(part / whole, 3) if whole else None
+
+    return {
+        "articles": articles,
+        "statements_per_1000_articles": round(statements * per_k, 1),
+        "direct_quotes_with_speaker_actor": share(direct_with_speaker, direct),
+        "statements_without_speaker": share(no_speaker, statements),
+        "top_cue_lemmas": [[lemma, n] for lemma, n in cues],
+        "meetings_per_1000_articles": round(meetings * per_k, 1),
+        "meetings_with_location": share(located, meetings),
+        "meetings_with_day_date": share(day, meetings),
+        "meetings_with_two_sides": share(two_sided, meetings),
+        "meeting_modes": modes,
     }
 
 
@@ -411,6 +450,23 @@ def report() -> str:
         f"{x['incremental_stages_s'][k]:.1f}" for k in ("nlp_extraction", "nlp_resolution", "dbt_build"))))
     lines.append(row("incremental / full", lambda r, x: f"{100 * x['incremental_vs_full']:.1f} %"))
     lines.append(row("NLP_N_PROCESS", lambda r, x: r.get("nlp_n_process_env") or "default"))
+    lines += ["", "Extraction health (full build, label-free):", "",
+              "| | " + " | ".join(f"{r['n']:,} articles" for r in results) + " |", "|---|" + "---:|" * len(results)]
+
+    def health(key, fmt="{}"):
+        return lambda r, x: fmt.format(r["full"]["warehouse"]["health"][key])
+
+    lines.append(row("statements per 1,000 articles", health("statements_per_1000_articles", "{:,.0f}")))
+    lines.append(row("direct quotes with a speaker actor", health("direct_quotes_with_speaker_actor", "{:.1%}")))
+    lines.append(row("statements with no speaker", health("statements_without_speaker", "{:.1%}")))
+    lines.append(row("ten most frequent cue lemmas", lambda r, x: ", ".join(
+        f"{lemma} {n}" for lemma, n in r["full"]["warehouse"]["health"]["top_cue_lemmas"])))
+    lines.append(row("meetings per 1,000 articles", health("meetings_per_1000_articles", "{:,.0f}")))
+    lines.append(row("meetings with a location", health("meetings_with_location", "{:.1%}")))
+    lines.append(row("meetings with a day-precision date", health("meetings_with_day_date", "{:.1%}")))
+    lines.append(row("meetings with two sides or more", health("meetings_with_two_sides", "{:.1%}")))
+    lines.append(row("meeting modes", lambda r, x: ", ".join(
+        f"{mode} {n}" for mode, n in r["full"]["warehouse"]["health"]["meeting_modes"].items())))
     return "\n".join(lines)
 
 

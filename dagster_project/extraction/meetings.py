@@ -264,6 +264,23 @@ def _location(text: str, places: list[tuple[int, int]]) -> str | None:
     return None
 
 
+_PLACE = re.compile(r"(?<![\w-])(?:à|au|aux|en|dans)\s+((?:l['’])?[A-ZÀ-Ý][\w'’-]+(?:[\s-](?:de\s|du\s)?[A-ZÀ-Ý][\w'’-]+)*)")
+
+
+def _place_in_clause(text: str, clause: tuple[int, int], mentions: list[Mention],
+                     entities: list[Entity]) -> str | None:
+    """'à Sotchi', 'en Pologne', 'au Kremlin': the first place named after à / en / au / dans in the
+    trigger's clause, that no mention calls a person or a body."""
+    for m in _PLACE.finditer(text, clause[0], clause[1]):
+        start = m.start(1)
+        named = next((x for x in mentions if x.start <= start < x.end), None)
+        if named is not None and named.entity is not None and entities[named.entity].actor_type in (PERSON, ORG) \
+                and named.kind != "metonym":
+            continue
+        return m.group(1).lstrip("l'’").strip()
+    return None
+
+
 def _date_for(text: str, frame: MeetingFrame, dates: list[DateExpression], sentence: tuple[int, int],
               quoted: list[tuple[int, int]], alone: bool = True, triggers=()) -> DateExpression | None:
     """The date the frame's own words give; else the one date of its sentence, if there is only one."""
@@ -380,8 +397,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 # the time the paragraph's story is set in ("en 1960 ... sa rencontre avec X"); a plan's
                 # date lies ahead, not in what was said before
                 expr, basis = _context_date(text, dates, paragraph[0], start, quoted), "context"
-            mention = _dated(MeetingMention(start, end, sentence, frame.lemma, frame.mode, group,
-                                            _location(text, frame.places), status=frame.status),
+            place = _location(text, frame.places) or _place_in_clause(text, clause, mentions, entities)
+            mention = _dated(MeetingMention(start, end, sentence, frame.lemma, frame.mode, group, place,
+                                            status=frame.status),
                              expr, frame, published)
             if expr is not None and mention.date_basis == "text":
                 mention.date_basis = basis

@@ -282,6 +282,12 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
         if t.lower_ in words["time_nouns"]:  # the tagger makes "dimanche" a verb now and then
             i += 1
             continue
+        if t.lower_ in ("ce", "cet", "cette") and i + 1 < limit and doc[i + 1].lower_ in words["time_nouns"]:
+            i += 2  # "ce vendredi", "cette semaine"
+            continue
+        if t.like_num and i + 1 < limit and doc[i + 1].lower_ in words["time_nouns"]:
+            i += 2  # "10 juin"
+            continue
         return i
     return i
 
@@ -785,7 +791,7 @@ def find_frames(doc: Doc) -> list[Frame]:
     for colon in doc:
         if colon.text == ":" and not any(f.cue[0] < colon.idx and any(c[0] > colon.idx for c in f.contents)
                                          for f in frames):
-            frame = _colon_frame(doc, colon)
+            frame = _colon_frame(doc, colon, stops)
             if frame is not None:
                 frames.append(frame)
     for prep, head in sources:
@@ -953,6 +959,10 @@ def _after_medial_incise(doc: Doc, subject: Token | None, group_end: int, sent_e
     start = j + 1
     if start in stops or start < sent_end and _opens_adjunct(doc, start, sent_end):
         return None  # ", ajoutant que ...", ", selon X": another frame, not more words of this one
+    if start < sent_end and doc[start].lower_ in ("qui", "que", "qu'", "dont", "où", "lequel", "laquelle"):
+        return None  # ", a dit X, qui ...": a relative clause about the speaker
+    if j - end_of_subject > 2 or subject is not None and end_of_subject - subject.i > 6:
+        return None  # the words after a long subject and its apposition are the article's, not the speaker's
     end = _clause_end(doc, start, sent_end, stops)
     if end - start < 3 or not (verbless_before or _has_finite_verb(doc, start, end)):
         return None
@@ -974,7 +984,7 @@ def _frame(kind: str, spec: CueSpec, cue: tuple[int, int], subject: Token | None
                  negated, passive)
 
 
-def _colon_frame(doc: Doc, colon: Token) -> Frame | None:
+def _colon_frame(doc: Doc, colon: Token, stops: set[int] = frozenset()) -> Frame | None:
     """'X lui a apporté son soutien : « ... »', 'X a lancé un avertissement : ...': a colon that
     opens a quotation (or, after a noun of speech, plain words) gives them to the clause's subject."""
     sent_start, sent_end = _sentence_bounds(colon)
@@ -1002,7 +1012,7 @@ def _colon_frame(doc: Doc, colon: Token) -> Frame | None:
             subject = names[0]
     if subject is None:
         return None
-    end = _clause_end(doc, start, sent_end, set()) if not quoted else sent_end
+    end = _clause_end(doc, start, sent_end, stops)
     span = _char_range(doc, start, end)
     if span is None:
         return None

@@ -215,7 +215,8 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
         out.append(Statement(q.start, q.end, text[q.start:q.end], "direct", frame, speaker))
     _inherit_repeated_quotes(out)
     _continue_quotes(text, out, paragraphs, sentences)
-    # a short quote that no frame reports ("le mécanisme de « snapback »") is a label, not speech
+    # a short quote that no frame reports ("le mécanisme de « snapback »", "les « frugaux »") is a
+    # label or the article's own scare quote, not speech
     out = [st for st in out if not (st.type == "direct" and st.cue is None and st.speaker is None
                                     and len(_WORD.findall(st.text)) <= 4 and _is_label(text, st.start))]
     for st in out:

@@ -343,22 +343,25 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
         clause = _clause(text, sentence, frame.trigger, triggers)
         agents = participants.side(frame.agents)
+        # "le sommet entre X et Y": both sides given, nobody else joins
+        between = frame.kind == "noun" and re.match(r"[^,;.]{0,40}?\bentre\s", text[end:clause[1]]) is not None
         visit = next((f for f in frames[:k] if f.visit and f.agents and sentence[0] <= f.trigger[0] < start), None)
-        if not agents and frame.kind == "noun" and not frame.possessive and visit is not None:
+        if not agents and frame.kind == "noun" and not frame.possessive and visit is not None and not between:
             agents = participants.side(visit.agents)  # "la visite de X, qui comprenait des rencontres avec Y"
-        if not agents and frame.kind == "noun" and not frame.reciprocal and _adjunct_before(text, sentence, start):
-            # "il avait offert son aide lors d'un entretien avec X": the clause's subject met X
-            agents = participants.before(sentence[0], start, plural=False)
         if not agents and frame.kind == "verb" and not frame.infinitive:
             # the tree missed the subject of a finite verb: the names before it
             agents = participants.before(clause[0], start, plural=frame.reciprocal)
         partners = [p for p in participants.side(frame.partners) if p not in agents]
-        if frame.kind == "noun" and len(partners) < 2 and re.match(r"[^,;.]{0,40}?\bentre\s", text[end:clause[1]]):
+        if between and len(partners) < 2:
             partners = participants.pair(end, clause[1])  # "le sommet de mars entre X et Y"
         if frame.kind == "noun" and not agents and not partners:
             partners = participants.hyphenated(end)  # "la rencontre Poutine-Kim"
         if not partners and not frame.reciprocal:  # ... or the object: the names after it
             partners = [p for p in participants.after(text, end, clause[1], frame) if p not in agents]
+        if not agents and len(partners) == 1 and frame.kind == "noun" and not frame.reciprocal and not between \
+                and _adjunct_before(text, sentence, start):
+            # "il avait offert son aide lors d'un entretien avec X": the clause's subject met X
+            agents = [a for a in participants.before(sentence[0], start, plural=False) if a not in partners]
         if frame.reciprocal and len(agents) + len(partners) < 2 and frame.kind == "noun":
             # "Lors de leur rencontre, X et Y ont ...": the subjects of the clause the phrase opens
             agents = participants.before(end, sentence[1], plural=True) or agents

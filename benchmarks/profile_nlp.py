@@ -32,8 +32,8 @@ def main() -> None:
 
     import duckdb
 
-    from dagster_project.defs.duckdb_io import fetch_dicts
-    from dagster_project.defs.nlp.assets import write_batch
+    from dagster_project.storage.tables import fetch_dicts
+    from dagster_project.incremental.extract import write_batch
     from dagster_project.extraction import resolution
     from dagster_project.extraction.pipeline import load_nlp, rows_from_doc
 

@@ -28,18 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from dagster_project import settings
+from dagster_project.storage.connection import connect_read_only
+from dagster_project.storage.snapshot import snapshot_path
 
 QUERIES_DIR = settings.PROJECT_ROOT / "warehouse" / "queries"
-SNAPSHOT_SUFFIX = ".read"
 PARAM_LINE = re.compile(r"^--\s*@param\s+(?P<name>[A-Za-z_]\w*)\s+(?P<default>'[^']*'|\S+)\s*(?P<doc>.*)$")
 
 
 # ----------------------------------------------------------------------------- which file
-def snapshot_path(warehouse: Path) -> Path:
-    """The read-only snapshot published beside the warehouse: warehouse.duckdb -> warehouse.read.duckdb."""
-    return warehouse.with_name(warehouse.stem + SNAPSHOT_SUFFIX + warehouse.suffix)
-
-
 def database_to_read(warehouse: str | Path | None = None) -> Path:
     """The snapshot when it exists and is not older than the warehouse, else the warehouse file."""
     main = Path(warehouse).expanduser().resolve() if warehouse else settings.warehouse_path()
@@ -47,28 +43,6 @@ def database_to_read(warehouse: str | Path | None = None) -> Path:
     if snapshot.exists() and (not main.exists() or snapshot.stat().st_mtime >= main.stat().st_mtime):
         return snapshot
     return main
-
-
-def connect_with_retry(path: str | Path, read_only: bool = False, timeout_s: float = 60.0):
-    """Open the DuckDB file, waiting up to timeout_s while another process (dbt, the UI) holds its lock."""
-    import duckdb
-
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
-
-
-def connect_read_only(path: str | Path, timeout_s: float = 30.0):
-    """A read-only connection to an existing warehouse file (waiting out a writer's lock)."""
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"no warehouse at {path} (build it: bash scripts/build_warehouse.sh)")
-    return connect_with_retry(path, read_only=True, timeout_s=timeout_s)
 
 
 def open_for_reading(warehouse: str | Path | None = None, timeout_s: float = 30.0):

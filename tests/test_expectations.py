@@ -1,4 +1,5 @@
-"""Great Expectations suites in expectations/ are valid, and the GX -> AssetCheckResult helper really validates."""
+"""Great Expectations suites in expectations/ are valid, the suite runner really validates, and its result
+becomes an asset check result."""
 import json
 from pathlib import Path
 
@@ -6,7 +7,8 @@ import dagster as dg
 import pandas as pd
 import pytest
 
-from dagster_project.defs.quality.gx_suites import load_suite, suite_paths, suite_spec, validate_dataframe
+from dagster_project.defs.quality.checks import check_result
+from dagster_project.quality.suites import SuiteResult, load_suite, suite_paths, suite_spec, validate_dataframe
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTATIONS = ROOT / "expectations"
@@ -30,9 +32,9 @@ def test_suite_file_is_a_valid_gx_suite(path):
     assert len(suite.expectations) == len(data["expectations"]) > 0
     spec = suite_spec(path)
     assert spec.sql.lower().startswith("select")
-    assert spec.asset_key.path[0] in {"raw", "nlp", "marts"}
-    if spec.asset_key.path[0] in {"raw", "nlp"}:
-        assert spec.blocking and spec.severity == dg.AssetCheckSeverity.ERROR
+    assert spec.asset_key[0] in {"raw", "nlp", "marts"}
+    if spec.asset_key[0] in {"raw", "nlp"}:
+        assert spec.blocking and spec.severity == "ERROR"
 
 
 def _suite(tmp_path: Path) -> Path:
@@ -53,11 +55,11 @@ def _suite(tmp_path: Path) -> Path:
 def test_helper_passes_a_good_frame(tmp_path):
     frame = pd.DataFrame({"person_id": ["a", "b", "c"], "name": ["A", "B", "C"], "kind": ["direct", "indirect", "direct"]})
     result = validate_dataframe(_suite(tmp_path), frame)
-    assert isinstance(result, dg.AssetCheckResult)
+    assert isinstance(result, SuiteResult)
     assert result.passed is True
-    assert result.metadata["evaluated_expectations"].value == 4
-    assert result.metadata["failed_expectations"].value == 0
-    assert result.metadata["rows"].value == 3
+    assert result.evaluated_expectations == 4
+    assert result.failures == []
+    assert result.rows == 3
 
 
 def test_helper_fails_a_bad_frame_with_examples(tmp_path):
@@ -66,12 +68,11 @@ def test_helper_fails_a_bad_frame_with_examples(tmp_path):
         "name": ["A", "A2", "none", "D"],
         "kind": ["direct", "quote", "indirect", "paraphrase"],
     })
-    result = validate_dataframe(_suite(tmp_path), frame, asset_key=dg.AssetKey("x"), check_name="gx_people")
+    result = validate_dataframe(_suite(tmp_path), frame)
     assert result.passed is False
-    assert result.severity == dg.AssetCheckSeverity.ERROR
-    assert result.asset_key == dg.AssetKey("x") and result.check_name == "gx_people"
-    assert result.metadata["failed_expectations"].value == 3
-    failures = {f["expectation"]: f for f in result.metadata["failures"].value}
+    assert result.severity == "ERROR"
+    assert len(result.failures) == 3
+    failures = {f["expectation"]: f for f in result.failures}
     assert set(failures) == {
         "expect_column_values_to_not_be_null", "expect_column_values_to_be_unique", "expect_column_values_to_be_in_set",
     }
@@ -85,10 +86,19 @@ def test_helper_fails_a_bad_frame_with_examples(tmp_path):
 
 def test_helper_severity_and_empty_frame(tmp_path):
     frame = pd.DataFrame({"person_id": [], "name": [], "kind": []})
-    result = validate_dataframe(_suite(tmp_path), frame, severity=dg.AssetCheckSeverity.WARN)
+    result = validate_dataframe(_suite(tmp_path), frame, severity="WARN")
     assert result.passed is False  # the row-count expectation fails on an empty table
-    assert result.severity == dg.AssetCheckSeverity.WARN
-    assert [f["expectation"] for f in result.metadata["failures"].value] == ["expect_table_row_count_to_be_between"]
+    assert result.severity == "WARN"
+    assert [f["expectation"] for f in result.failures] == ["expect_table_row_count_to_be_between"]
+
+
+def test_a_suite_result_becomes_an_asset_check_result(tmp_path):
+    frame = pd.DataFrame({"person_id": ["a", "a"], "name": ["A", "B"], "kind": ["direct", "direct"]})
+    check = check_result(validate_dataframe(_suite(tmp_path), frame, severity="WARN"))
+    assert isinstance(check, dg.AssetCheckResult)
+    assert check.passed is False and check.severity == dg.AssetCheckSeverity.WARN
+    assert check.metadata["failed_expectations"].value == 1
+    assert check.metadata["failures"].value[0]["expectation"] == "expect_column_values_to_be_unique"
 
 
 def test_real_suite_catches_duplicate_participants():
@@ -98,8 +108,8 @@ def test_real_suite_catches_duplicate_participants():
     assert validate_dataframe(path, good).passed
     result = validate_dataframe(path, bad)
     assert not result.passed
-    assert result.severity == dg.AssetCheckSeverity.WARN
-    failed = {f["expectation"] for f in result.metadata["failures"].value}
+    assert result.severity == "WARN"
+    failed = {f["expectation"] for f in result.failures}
     assert failed == {"expect_column_values_to_not_be_null", "expect_compound_columns_to_be_unique"}
 
 
@@ -117,7 +127,7 @@ def test_check_reads_only_the_columns_its_expectations_name(tmp_path):
 
 
 def test_a_whole_table_expectation_keeps_every_column():
-    from dagster_project.defs.quality.gx_suites import columns_read
+    from dagster_project.quality.suites import columns_read
 
     assert columns_read([{"type": "expect_column_values_to_be_unique", "kwargs": {"column": "id"}}]) == ("id",)
     assert columns_read([{"type": "expect_table_columns_to_match_set", "kwargs": {"column_set": ["id"]}}]) is None

@@ -14,7 +14,7 @@ from pydantic import Field, PrivateAttr
 
 from dagster_project import settings
 from dagster_project.defs.warehouse.project import dbt_project
-from dagster_project.query import connect_with_retry
+from dagster_project.storage.connection import connect_with_retry
 
 
 class DuckDBWarehouse(dg.ConfigurableResource):

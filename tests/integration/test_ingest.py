@@ -9,8 +9,9 @@ import dagster as dg
 import duckdb
 import pytest
 
-from dagster_project.defs.ingest.assets import raw_articles, write_raw_tables
-from dagster_project.defs.ingest.reader import read_folder
+from dagster_project.defs.ingest.assets import raw_articles
+from dagster_project.ingest.raw_tables import write_raw_tables
+from dagster_project.ingest.reader import read_folder
 from dagster_project.defs.resources import DuckDBWarehouse
 from dagster_project.extraction.text import normalise_text
 
@@ -356,7 +357,7 @@ def test_foreign_language_jsonl_record_is_quarantined_alone(tmp_path):
 
 
 def test_language_detector():
-    from dagster_project.defs.ingest.language import detect_language
+    from dagster_project.ingest.language import detect_language
 
     assert detect_language(ARTICLE).language == "fr"
     assert detect_language(ENGLISH).language == "en"
@@ -382,7 +383,7 @@ def test_same_content_in_two_encodings_is_one_article_with_both_sources(tmp_path
 
 
 def test_file_deleted_between_listing_and_reading(tmp_path):
-    from dagster_project.defs.ingest.reader import list_inputs, read_listing
+    from dagster_project.ingest.reader import list_inputs, read_listing
 
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "gone.txt").write_text(LEDE, encoding="utf-8")

@@ -5,9 +5,10 @@ from datetime import date
 import duckdb
 import pytest
 
-from dagster_project.defs.ingest.assets import write_raw_tables
-from dagster_project.defs.ingest.reader import IngestResult
-from dagster_project.defs.nlp.assets import run_extraction, run_resolution
+from dagster_project.ingest.raw_tables import write_raw_tables
+from dagster_project.ingest.reader import IngestResult
+from dagster_project.incremental.extract import run_extraction
+from dagster_project.incremental.resolve import run_resolution
 
 
 def _article(article_id: str, text: str) -> dict:
@@ -185,7 +186,7 @@ def _many(n: int, prefix: str = "x") -> list[dict]:
 
 
 def _table_dump(connect) -> dict:
-    from dagster_project.defs.nlp.tables import EXTRACTION_TABLES
+    from dagster_project.storage.contracts import EXTRACTION_TABLES
 
     with connect(read_only=True) as con:
         return {name: sorted(con.execute(f"select * from nlp.{name}").fetchall(), key=repr)
@@ -254,7 +255,7 @@ def test_reprocessing_chosen_articles_ignores_the_log_and_touches_nothing_else(d
 
 KILLED_WRITER = r'''
 import os, sys, time
-import dagster_project.defs.nlp.assets as nlp_assets
+import dagster_project.incremental.extract as nlp_assets
 sys.path.insert(0, os.environ["TEST_DIR"])
 from test_nlp_incremental import FakeExtractor, connector
 

@@ -132,7 +132,7 @@ def test_second_extraction_parses_nothing(seed_pipeline):
 
     import duckdb
 
-    from dagster_project.defs.nlp.assets import run_extraction
+    from dagster_project.incremental.extract import run_extraction
     from dagster_project.extraction import EXTRACTOR_VERSION
 
     @contextmanager

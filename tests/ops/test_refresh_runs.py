@@ -21,7 +21,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from dagster_project.defs.nlp.tables import EXTRACTION_SORT, EXTRACTION_TABLES
+from dagster_project.storage.contracts import EXTRACTION_SORT, EXTRACTION_TABLES
 
 pytestmark = pytest.mark.integration
 

@@ -7,7 +7,7 @@ import time
 
 import duckdb
 
-from dagster_project.defs.duckdb_io import connect_read_snapshot, publish_snapshot
+from dagster_project.storage.snapshot import connect_read_snapshot, publish_snapshot
 
 READER = r'''
 import json, sys, time

@@ -13,7 +13,8 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from dagster_project.defs.reports import charts, summaries
+from dagster_project.reports import accuracy, charts
+from dagster_project.storage import summaries
 
 ROOT = Path(__file__).resolve().parents[2]
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -105,27 +106,27 @@ def test_accuracy_numbers_from_a_scorer_result():
              "meetings": {"strict": {"precision": 0.5, "recall": 1.0, "f1": 2 / 3}, "lenient": {"f1": 0.8}},
              "statements": {"at_0.5": {"match": {"f1": 0.9}, "attribution": {"f1": 0.7}, "speaker_accuracy": 0.95}},
              "_gold": "/x/gold.yaml"}
-    numbers = summaries.accuracy_numbers(score)
+    numbers = accuracy.accuracy_numbers(score)
     assert numbers["fct_meetings"]["accuracy_meetings_f1"] == round(2 / 3, 4)
     assert numbers["fct_statements"]["accuracy_attribution_f1"] == 0.7
     assert "dim_actors" not in {m for m, v in numbers.items() if v}
-    assert "| fct_meetings | meetings_recall | 1 |" in summaries.accuracy_markdown(score)
-    assert summaries.accuracy_metadata(None) == {}
+    assert "| fct_meetings | meetings_recall | 1 |" in accuracy.accuracy_markdown(score)
+    assert accuracy.accuracy_metadata(None) == {}
 
 
 @pytest.mark.integration
 def test_scorer_runs_when_a_gold_file_is_configured(seed_pipeline, monkeypatch):
     gold = ROOT.parent / "shared" / "gold" / "seeds.yaml"
-    if not gold.exists() or summaries.scorer_path() is None:
+    if not gold.exists() or accuracy.scorer_path() is None:
         pytest.skip("no ../shared/gold/seeds.yaml or ../shared/eval/score.py here")
     monkeypatch.setenv("GOLD_PATH", str(gold))
-    score = summaries.score_warehouse(seed_pipeline.warehouse)
+    score = accuracy.score_warehouse(seed_pipeline.warehouse)
     assert score is not None
-    numbers = summaries.accuracy_numbers(score)
+    numbers = accuracy.accuracy_numbers(score)
     assert numbers["dim_articles"]["accuracy_published_date"] > 0.5
     assert 0 < numbers["fct_statements"]["accuracy_statements_f1"] <= 1
     monkeypatch.setenv("GOLD_PATH", "")
-    assert summaries.score_warehouse(seed_pipeline.warehouse) is None
+    assert accuracy.score_warehouse(seed_pipeline.warehouse) is None
 
 
 @pytest.mark.integration

@@ -22,8 +22,8 @@ import time
 import dagster as dg
 
 from dagster_project import settings
-from dagster_project.defs.ingest.reader import folder_fingerprint
 from dagster_project.defs.jobs import refresh_warehouse, reprocess_articles
+from dagster_project.ingest.reader import folder_fingerprint
 
 ACTIVE_STATUSES = [
     dg.DagsterRunStatus.QUEUED,

@@ -4,9 +4,9 @@ from collections import Counter
 
 import dagster as dg
 
-from dagster_project.defs.duckdb_io import fetch_dicts, table_exists
-from dagster_project.defs.ingest.assets import quarantine_preview
 from dagster_project.defs.resources import DuckDBWarehouse
+from dagster_project.ingest.raw_tables import quarantine_preview
+from dagster_project.storage.tables import fetch_dicts, table_exists
 
 
 def quarantine_check_result(rows: list[dict]) -> dg.AssetCheckResult:

@@ -3,19 +3,36 @@
 import dagster as dg
 
 from dagster_project import settings
-from dagster_project.defs.quality.gx_suites import SuiteSpec, suite_paths, suite_spec, validate_dataframe
 from dagster_project.defs.resources import DuckDBWarehouse
+from dagster_project.quality.suites import SuiteResult, SuiteSpec, suite_paths, suite_spec, validate_dataframe
 
 
 def check_name_for(spec: SuiteSpec) -> str:
     return "gx_" + spec.name.replace(".", "_").replace("-", "_")
 
 
+def check_result(result: SuiteResult) -> dg.AssetCheckResult:
+    """A suite's outcome as Dagster shows it: passed or not, with the failed expectations as JSON."""
+    return dg.AssetCheckResult(
+        passed=result.passed,
+        severity=dg.AssetCheckSeverity(result.severity),
+        description=result.description,
+        metadata={
+            "suite": result.suite,
+            "suite_file": result.suite_file,
+            "rows": result.rows,
+            "evaluated_expectations": result.evaluated_expectations,
+            "failed_expectations": len(result.failures),
+            "failures": dg.MetadataValue.json(result.failures),
+        },
+    )
+
+
 def build_gx_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
     """One asset check: read the suite's SQL from the warehouse into a DataFrame and validate it."""
 
     @dg.asset_check(
-        asset=spec.asset_key,
+        asset=dg.AssetKey(list(spec.asset_key)),
         name=check_name_for(spec),
         description=spec.description,
         blocking=spec.blocking,
@@ -24,7 +41,7 @@ def build_gx_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
     def _gx_check(context: dg.AssetCheckExecutionContext, warehouse: DuckDBWarehouse) -> dg.AssetCheckResult:
         with warehouse.connect(read_only=True) as con:
             frame = con.sql(spec.frame_sql()).df()
-        return validate_dataframe(spec.path, frame, severity=spec.severity, key_columns=spec.key_columns)
+        return check_result(validate_dataframe(spec.path, frame, severity=spec.severity, key_columns=spec.key_columns))
 
     return _gx_check
 

@@ -8,8 +8,10 @@ import datetime as dt
 import dagster as dg
 
 from dagster_project import settings
-from dagster_project.defs.duckdb_io import fetch_dicts
-from dagster_project.defs.reports.charts import (
+from dagster_project.defs.resources import DuckDBWarehouse
+from dagster_project.query import format_markdown
+from dagster_project.reports.accuracy import accuracy_markdown, accuracy_numbers, score_warehouse
+from dagster_project.reports.charts import (
     ACTORS_SQL,
     MEETINGS_SQL,
     draw_network,
@@ -17,10 +19,9 @@ from dagster_project.defs.reports.charts import (
     network_edges,
     pair_label,
     render_overview,
+    top_pairs,
 )
-from dagster_project.defs.reports.summaries import accuracy_markdown, accuracy_numbers, score_warehouse
-from dagster_project.defs.resources import DuckDBWarehouse
-from dagster_project.query import format_markdown
+from dagster_project.storage.tables import fetch_dicts
 
 MARTS = ["dim_actors", "fct_meetings", "bridge_meeting_participants", "fct_meeting_evidence", "fct_statements",
          "dim_articles"]
@@ -30,25 +31,6 @@ PREVIEW_ROWS = 20
 TIMELINE = dg.AssetKey(["reports", "meeting_timeline"])
 NETWORK = dg.AssetKey(["reports", "actor_network"])
 OVERVIEW = dg.AssetKey(["reports", "overview"])
-
-
-def top_pairs(meetings, names, limit=None):
-    """(actor, actor, meetings, first, last), most meetings first."""
-    edges = network_edges(meetings)
-    dates: dict[tuple[str, str], list] = {}
-    for m in meetings:
-        ids = sorted(set(m.get("participant_ids") or []))
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
-                if m.get("meeting_date"):
-                    dates.setdefault((a, b), []).append(m["meeting_date"])
-    rows = [
-        (names.get(a, a), names.get(b, b), w, min(dates.get((a, b)) or [None], key=lambda d: d or dt.date.max),
-         max(dates.get((a, b)) or [None], key=lambda d: d or dt.date.min))
-        for (a, b), w in edges.items()
-    ]
-    rows.sort(key=lambda r: (-r[2], r[0], r[1]))
-    return rows[:limit] if limit else rows
 
 
 @dg.multi_asset(

@@ -9,16 +9,11 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from dagster_project import settings
-from dagster_project.defs.reports.summaries import (
-    accuracy_metadata,
-    mart_ids,
-    new_id_counts,
-    quote_relation,
-    score_warehouse,
-    table_summary,
-)
-from dagster_project.defs.resources import connect_with_retry
 from dagster_project.defs.warehouse.project import dbt_project
+from dagster_project.reports.accuracy import accuracy_metadata, score_warehouse
+from dagster_project.storage.connection import connect_with_retry
+from dagster_project.storage.dbt_artifacts import prune_invocation_dirs
+from dagster_project.storage.summaries import mart_ids, new_id_counts, quote_relation, table_summary
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
@@ -56,22 +51,15 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     except Exception:
         yield from events  # what dbt did build is still recorded, without the extra metadata
         raise
-    _prune_invocation_dirs(invocation.target_path)
+    prune_invocation_dirs(invocation.target_path)
     yield from _with_metadata(context, events, invocation.manifest, path, before)
 
 
-KEEP_INVOCATION_DIRS = 5
-
-
-def _prune_invocation_dirs(current: Path, keep: int = KEEP_INVOCATION_DIRS) -> None:
-    """dagster-dbt gives every dbt command its own target folder (~6 MB: manifest, run results,
-    compiled SQL); a daily refresh would pile up gigabytes. Keep the newest few for debugging."""
-    prefix = current.name.split("-")[0] + "-"
-    siblings = sorted((p for p in current.parent.glob(prefix + "*") if p.is_dir()),
-                      key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in siblings[keep:]:
-        if old != current:
-            shutil.rmtree(old, ignore_errors=True)
+def _as_metadata(summary: dict[str, Any]) -> dict[str, Any]:
+    """A table summary as Dagster metadata: the preview rendered as markdown."""
+    if "preview" in summary:
+        return {**summary, "preview": dg.MetadataValue.md(summary["preview"])}
+    return summary
 
 
 def _read_mart_ids(path) -> dict[str, set[str]]:
@@ -109,7 +97,7 @@ def _with_metadata(context: dg.AssetExecutionContext, events: list, manifest: Ma
             if not node.get("schema"):
                 continue
             relation = quote_relation(node["schema"], node.get("alias") or node["name"])
-            extra[unique_id] = table_summary(con, relation)
+            extra[unique_id] = _as_metadata(table_summary(con, relation))
         after = mart_ids(con)
     finally:
         con.close()
@@ -120,7 +108,10 @@ def _with_metadata(context: dg.AssetExecutionContext, events: list, manifest: Ma
             unique_id = event.metadata["unique_id"].value
             node = nodes.get(unique_id) or {}
             mart = node.get("name") if node.get("schema") == "marts" else None
-            metadata = {**event.metadata, **new_ids.get(mart, {}), **accuracy.get(mart, {}), **extra.get(unique_id, {})}
+            accuracy_values = dict(accuracy.get(mart, {}))
+            if "accuracy_gold" in accuracy_values:
+                accuracy_values["accuracy_gold"] = dg.MetadataValue.path(accuracy_values["accuracy_gold"])
+            metadata = {**event.metadata, **new_ids.get(mart, {}), **accuracy_values, **extra.get(unique_id, {})}
             yield event.with_metadata(metadata)
         else:
             yield event

@@ -38,7 +38,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from dagster_project import settings
-from dagster_project.defs.ingest.language import detect_language
+from dagster_project.ingest.language import detect_language
 from dagster_project.extraction.dates import infer_publication_date
 from dagster_project.extraction.text import normalise_text, split_metadata_header
 

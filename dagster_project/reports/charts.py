@@ -149,6 +149,25 @@ def network_edges(meetings: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str]
     return dict(weights)
 
 
+def top_pairs(meetings, names, limit=None):
+    """(actor, actor, meetings, first, last), most meetings first."""
+    edges = network_edges(meetings)
+    dates: dict[tuple[str, str], list] = {}
+    for m in meetings:
+        ids = sorted(set(m.get("participant_ids") or []))
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if m.get("meeting_date"):
+                    dates.setdefault((a, b), []).append(m["meeting_date"])
+    rows = [
+        (names.get(a, a), names.get(b, b), w, min(dates.get((a, b)) or [None], key=lambda d: d or dt.date.max),
+         max(dates.get((a, b)) or [None], key=lambda d: d or dt.date.min))
+        for (a, b), w in edges.items()
+    ]
+    rows.sort(key=lambda r: (-r[2], r[0], r[1]))
+    return rows[:limit] if limit else rows
+
+
 def _layout(nodes: list[str], edges: Mapping[tuple[str, str], int]) -> dict[str, tuple[float, float]]:
     """Spring layout of each connected component, the components packed left to right, biggest first
     (one spring layout of a graph in pieces pushes the pieces to the corners)."""

@@ -6,6 +6,9 @@ context with a pandas datasource. A suite file's ``meta.dagster`` says what the 
 
     {"asset_key": ["nlp", "statements"], "sql": "select ...", "blocking": true,
      "severity": "ERROR", "key_columns": ["article_id", "statement_idx"], "description": "..."}
+
+No Dagster here: ``validate_dataframe`` returns a plain ``SuiteResult``; defs/quality/checks.py
+turns it into an asset check result.
 """
 from __future__ import annotations
 
@@ -14,15 +17,14 @@ import functools
 import json
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import dagster as dg
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 MAX_EXAMPLES = 5
+SEVERITIES = ("ERROR", "WARN")
 
 
 @dataclass(frozen=True)
@@ -31,10 +33,10 @@ class SuiteSpec:
 
     path: Path
     name: str
-    asset_key: dg.AssetKey
+    asset_key: tuple[str, ...]  # the checked asset's key path, e.g. ("nlp", "statements")
     sql: str
     blocking: bool
-    severity: dg.AssetCheckSeverity
+    severity: str  # ERROR or WARN
     key_columns: tuple[str, ...]
     description: str
     columns: tuple[str, ...] | None = None  # what the expectations read; None: every column
@@ -66,16 +68,22 @@ def load_suite(path: Path):
     )
 
 
+def _severity(value: str) -> str:
+    if value not in SEVERITIES:
+        raise ValueError(f"severity must be one of {SEVERITIES}, not {value!r}")
+    return value
+
+
 def suite_spec(path: Path) -> SuiteSpec:
     data = read_suite_json(Path(path))
     meta = (data.get("meta") or {}).get("dagster") or {}
     return SuiteSpec(
         path=Path(path),
         name=data["name"],
-        asset_key=dg.AssetKey(meta["asset_key"]),
+        asset_key=tuple(meta["asset_key"]),
         sql=meta["sql"],
         blocking=bool(meta.get("blocking", False)),
-        severity=dg.AssetCheckSeverity(meta.get("severity", "ERROR")),
+        severity=_severity(meta.get("severity", "ERROR")),
         key_columns=tuple(meta.get("key_columns", [])),
         description=meta.get("description") or f"Great Expectations suite {data['name']}",
         columns=columns_read(data.get("expectations", [])),
@@ -159,22 +167,34 @@ def _validate(suite, frame):
     return batch.validate(suite, result_format="SUMMARY")
 
 
+@dataclass
+class SuiteResult:
+    """The outcome of one suite on one DataFrame: counts, and each failed expectation with examples."""
+
+    suite: str
+    suite_file: str
+    passed: bool
+    severity: str
+    description: str
+    rows: int
+    evaluated_expectations: int
+    failures: list[dict] = field(default_factory=list)
+
+
 def validate_dataframe(
     suite_path: Path,
     frame,
     *,
-    asset_key: dg.AssetKey | None = None,
-    check_name: str | None = None,
-    severity: dg.AssetCheckSeverity | None = None,
+    severity: str | None = None,
     key_columns: tuple[str, ...] | None = None,
     max_examples: int = MAX_EXAMPLES,
-) -> dg.AssetCheckResult:
-    """Validate a DataFrame against a suite file; an AssetCheckResult with counts and failing examples."""
+) -> SuiteResult:
+    """Validate a DataFrame against a suite file: counts and failing examples."""
     suite_path = Path(suite_path)
     suite = load_suite(suite_path)
     meta = (suite.meta or {}).get("dagster") or {}
     if severity is None:
-        severity = dg.AssetCheckSeverity(meta.get("severity", "ERROR"))
+        severity = _severity(meta.get("severity", "ERROR"))
     if key_columns is None:
         key_columns = tuple(meta.get("key_columns", []))
     result = _validate(suite, frame)
@@ -207,22 +227,5 @@ def validate_dataframe(
         f"{evaluated - len(failures)}/{evaluated} expectations passed on {len(frame)} rows"
         + ("" if passed else ": " + "; ".join(f"{f['expectation']}({f['column']})" for f in failures))
     )
-    kwargs: dict[str, Any] = {}
-    if asset_key is not None:
-        kwargs["asset_key"] = asset_key
-    if check_name is not None:
-        kwargs["check_name"] = check_name
-    return dg.AssetCheckResult(
-        passed=passed,
-        severity=severity,
-        description=summary,
-        metadata={
-            "suite": suite.name,
-            "suite_file": str(suite_path),
-            "rows": len(frame),
-            "evaluated_expectations": evaluated,
-            "failed_expectations": len(failures),
-            "failures": dg.MetadataValue.json(failures),
-        },
-        **kwargs,
-    )
+    return SuiteResult(suite=suite.name, suite_file=str(suite_path), passed=passed, severity=severity,
+                       description=summary, rows=len(frame), evaluated_expectations=evaluated, failures=failures)

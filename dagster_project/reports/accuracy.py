@@ -1,12 +1,7 @@
-"""What a materialisation tells a user at a glance: row counts, a preview, new ids, accuracy on a gold file.
+"""Accuracy on a gold file, measured by an outside scorer (``../shared/eval/score.py`` or $SCORER_PATH).
 
-Helpers only (no Dagster definitions): used by the dbt assets (defs/warehouse/assets.py) to enrich
-their outputs after ``dbt build``, and by the report assets.
-
-* ``table_summary``: ``dagster/row_count`` and a markdown ``preview`` of a few rows of one relation.
-* ``mart_ids`` / ``new_id_counts``: ids present in the marts before a run, and how many are new after it.
-* ``score_warehouse``: runs the gold scorer (``../shared/eval/score.py --json``, or $SCORER_PATH)
-  when $GOLD_PATH names a gold file; ``accuracy_metadata`` picks each mart's numbers from its result.
+``score_warehouse`` runs the scorer when $GOLD_PATH names a gold file; ``accuracy_numbers`` picks
+each mart's headline numbers from its result.
 """
 from __future__ import annotations
 
@@ -15,88 +10,18 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import dagster as dg
-
 from dagster_project import settings
 from dagster_project.query import format_markdown
-
-PREVIEW_ROWS = 5
-PREVIEW_CELL_WIDTH = 40
-QUERY_TIMEOUT_S = 20.0
 
 GOLD_PATH_ENV = "GOLD_PATH"
 SCORER_PATH_ENV = "SCORER_PATH"
 DEFAULT_SCORER = settings.PROJECT_ROOT.parent / "shared" / "eval" / "score.py"
 
-# mart -> (id column, metadata key of the number of ids that were not there before the run)
-MART_IDS = {
-    "dim_articles": ("article_id", "new_articles"),
-    "dim_actors": ("actor_id", "new_actors"),
-    "fct_meetings": ("meeting_id", "new_meetings"),
-    "fct_statements": ("statement_id", "new_statements"),
-}
 
-
-def quote_relation(schema: str, name: str) -> str:
-    return '"' + schema.replace('"', '""') + '"."' + name.replace('"', '""') + '"'
-
-
-def _fetch_with_timeout(con, sql: str, timeout_s: float):
-    """Run a query; interrupt it after timeout_s (a slow view must not hold up the run)."""
-    timer = threading.Timer(timeout_s, con.interrupt)
-    timer.start()
-    try:
-        cursor = con.execute(sql)
-        columns = [d[0] for d in cursor.description]
-        return columns, cursor.fetchall()
-    finally:
-        timer.cancel()
-
-
-def table_summary(con, relation: str, preview_rows: int = PREVIEW_ROWS, timeout_s: float = QUERY_TIMEOUT_S) -> dict[str, Any]:
-    """Row count and a markdown preview of the first rows of a table or view ({} if it cannot be read)."""
-    metadata: dict[str, Any] = {}
-    try:
-        _, rows = _fetch_with_timeout(con, f"select count(*) from {relation}", timeout_s)
-        metadata["dagster/row_count"] = int(rows[0][0])
-        columns, rows = _fetch_with_timeout(con, f"select * from {relation} limit {int(preview_rows)}", timeout_s)
-        text = format_markdown(columns, rows, max_width=PREVIEW_CELL_WIDTH) if rows else "_no rows_"
-        metadata["preview"] = dg.MetadataValue.md(text)
-    except Exception as exc:  # metadata is a courtesy: never fail the asset for it
-        metadata["preview_error"] = f"{type(exc).__name__}: {str(exc)[:300]}"
-    return metadata
-
-
-def mart_ids(con) -> dict[str, set[str]]:
-    """The ids of the marts in MART_IDS that exist now (a mart that does not exist yet is left out)."""
-    existing = {
-        r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts'"
-        ).fetchall()
-    }
-    out = {}
-    for mart, (column, _) in MART_IDS.items():
-        if mart in existing:
-            out[mart] = {str(r[0]) for r in con.execute(f'select distinct "{column}" from marts."{mart}"').fetchall()}
-    return out
-
-
-def new_id_counts(before: Mapping[str, set[str]], after: Mapping[str, set[str]]) -> dict[str, dict[str, int]]:
-    """Per mart: {new_<things>: ids absent before, removed_<things>: ids gone}."""
-    out = {}
-    for mart, ids in after.items():
-        _, key = MART_IDS[mart]
-        previous = before.get(mart, set())
-        out[mart] = {key: len(ids - previous), key.replace("new_", "removed_"): len(previous - ids)}
-    return out
-
-
-# ----------------------------------------------------------------------------- accuracy on a gold file
 def gold_path() -> Path | None:
     """$GOLD_PATH (relative = from the project root) if set and the file exists, else None."""
     value = os.environ.get(GOLD_PATH_ENV, "").strip()
@@ -183,13 +108,10 @@ def accuracy_numbers(score: Mapping[str, Any]) -> dict[str, dict[str, float | No
 
 
 def accuracy_metadata(score: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
-    """Per mart, Dagster metadata: its accuracy numbers (floats, so the UI plots them run after run) and the gold file."""
+    """Per mart, its accuracy numbers (floats, so the UI plots them run after run) and the gold file."""
     if not score:
         return {}
-    out = {}
-    for mart, values in accuracy_numbers(score).items():
-        out[mart] = {**values, "accuracy_gold": dg.MetadataValue.path(score.get("_gold", ""))}
-    return out
+    return {mart: {**values, "accuracy_gold": score.get("_gold", "")} for mart, values in accuracy_numbers(score).items()}
 
 
 def accuracy_markdown(score: Mapping[str, Any] | None) -> str:

@@ -3,7 +3,7 @@
 DuckDB allows one writer per file, and a reader holding the file open would block the refresh.
 Readers therefore open ``warehouse/warehouse.read.duckdb`` (``settings.read_snapshot_path()``),
 read-only; the refresh writes ``warehouse.duckdb`` and, once every upstream step succeeded, replaces
-the snapshot with a fresh copy (temporary file + ``os.replace``). See duckdb_io.publish_snapshot.
+the snapshot with a fresh copy (temporary file + ``os.replace``). See storage/snapshot.py.
 """
 
 import datetime as dt
@@ -12,8 +12,8 @@ from pathlib import Path
 import dagster as dg
 
 from dagster_project import settings
-from dagster_project.defs.duckdb_io import publish_snapshot
 from dagster_project.defs.resources import DuckDBWarehouse
+from dagster_project.storage.snapshot import publish_snapshot
 
 MARTS = ["dim_articles", "dim_actors", "fct_meetings", "bridge_meeting_participants",
          "fct_meeting_evidence", "fct_statements", "fct_entity_mentions"]

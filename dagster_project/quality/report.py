@@ -1,52 +1,39 @@
-"""quality/report: a JSON and HTML summary of the latest result of every asset check (GX suites and dbt tests)."""
+"""The quality report: the latest result of every asset check (GX suites and dbt tests) as JSON and HTML.
+
+A report is ``{"run_id", "warehouse", "summary": {total, passed, failed, not_run}, "checks": [row...]}``
+where a row is ``{"asset", "check", "status", "passed", "severity", "this_run", "description",
+"metadata"}``. defs/quality/assets.py reads the rows from the Dagster instance; this module only
+summarises and renders them.
+"""
+from __future__ import annotations
 
 import html
 import json
 from pathlib import Path
 from typing import Any
 
-import dagster as dg
 
-from dagster_project import settings
-
-MARTS = ["dim_articles", "dim_actors", "fct_meetings", "bridge_meeting_participants",
-         "fct_meeting_evidence", "fct_statements", "fct_entity_mentions"]
-
-
-def _evaluation_row(check_key: dg.AssetCheckKey, record, run_id: str) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "asset": check_key.asset_key.to_user_string(),
-        "check": check_key.name,
-        "status": "NOT_RUN",
-        "passed": None,
-        "severity": None,
-        "this_run": False,
-        "description": None,
-        "metadata": {},
+def summarise(checks: list[dict[str, Any]]) -> dict[str, int]:
+    """Counts of checks passed, failed and not run."""
+    return {
+        "total": len(checks),
+        "passed": sum(1 for c in checks if c["passed"] is True),
+        "failed": sum(1 for c in checks if c["passed"] is False),
+        "not_run": sum(1 for c in checks if c["passed"] is None),
     }
-    if record is None:
-        return row
-    row["status"] = record.status.value
-    row["this_run"] = record.run_id == run_id
-    evaluation = None
-    if record.event is not None and record.event.dagster_event is not None:
-        data = record.event.dagster_event.event_specific_data
-        evaluation = data if hasattr(data, "passed") else None
-    if evaluation is not None:
-        row["passed"] = evaluation.passed
-        row["severity"] = evaluation.severity.value if evaluation.severity else None
-        row["description"] = evaluation.description
-        for key, value in (evaluation.metadata or {}).items():
-            raw = getattr(value, "value", value)
-            try:
-                json.dumps(raw)
-            except TypeError:
-                raw = str(raw)
-            row["metadata"][key] = raw
-    return row
 
 
-def _expectation_results(row: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
+def write_report(report: dict[str, Any], folder: Path) -> tuple[Path, Path]:
+    """Write quality_report.json and quality_report.html into the folder; their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    json_path = folder / "quality_report.json"
+    html_path = folder / "quality_report.html"
+    json_path.write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    html_path.write_text(render_html(report), encoding="utf-8")
+    return json_path, html_path
+
+
+def expectation_results(row: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
     """A Great Expectations check's expectations, read from its suite file: (type, column, arguments, passed).
 
     An expectation is failed when the check's `failures` metadata names its type and column; None when
@@ -76,10 +63,10 @@ def _expectation_results(row: dict[str, Any]) -> list[tuple[str, str, str, bool 
     return out
 
 
-def _details_html(row: dict[str, Any]) -> str:
+def details_html(row: dict[str, Any]) -> str:
     """The check's evidence: each GX expectation and its result, or a dbt test's failing row count."""
     metadata = row.get("metadata") or {}
-    expectations = _expectation_results(row)
+    expectations = expectation_results(row)
     parts = []
     if expectations:
         marks = {True: "&#10004;", False: "&#10008;", None: "-"}
@@ -102,7 +89,7 @@ def _details_html(row: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def _asset_summary_html(report: dict[str, Any]) -> str:
+def asset_summary_html(report: dict[str, Any]) -> str:
     """One line per asset: checks passed / failed / not run."""
     per_asset: dict[str, list[int]] = {}
     for r in report["checks"]:
@@ -129,7 +116,7 @@ def render_html(report: dict[str, Any]) -> str:
         rows.append(
             f"<tr{anchor} style='background:{colour}'><td>{html.escape(r['asset'])}</td><td>{html.escape(r['check'])}</td>"
             f"<td>{html.escape(str(r['status']))}</td><td>{html.escape(str(r['severity'] or ''))}</td>"
-            f"<td>{html.escape(str(r['description'] or ''))}</td><td>{_details_html(r)}</td></tr>"
+            f"<td>{html.escape(str(r['description'] or ''))}</td><td>{details_html(r)}</td></tr>"
         )
     counts = report["summary"]
     failed = [r for r in report["checks"] if r["passed"] is False]
@@ -151,53 +138,10 @@ def render_html(report: dict[str, Any]) -> str:
         f"<p>{counts['passed']} passed, {counts['failed']} failed, {counts['not_run']} not run "
         f"(of {counts['total']} checks)</p>"
         + failed_html
-        + _asset_summary_html(report)
+        + asset_summary_html(report)
         + "<h2>Every check</h2>"
         "<table class='checks'><tr><th>asset</th><th>check</th><th>status</th><th>severity</th><th>result</th>"
         "<th>details</th></tr>"
         + "".join(rows)
         + "</table></body></html>"
-    )
-
-
-def _all_check_keys(context: dg.AssetExecutionContext) -> set[dg.AssetCheckKey]:
-    """Every check of the code location (the job's checks when the run has no repository, as in execute_in_process)."""
-    try:
-        return set(context.repository_def.asset_graph.asset_check_keys)
-    except Exception:
-        return set(context.job_def.asset_layer.asset_graph.asset_check_keys)
-
-
-@dg.asset(
-    key=["quality", "report"],
-    group_name="quality",
-    kinds={"python", "json", "html"},
-    deps=[dg.AssetKey(["marts", name]) for name in MARTS],
-)
-def quality_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    """Write warehouse/reports/quality_report.{json,html}: latest result of every asset check."""
-    check_keys = sorted(_all_check_keys(context), key=lambda k: k.to_user_string())
-    records = context.instance.event_log_storage.get_latest_asset_check_execution_by_key(list(check_keys))
-    checks = [_evaluation_row(key, records.get(key), context.run_id) for key in check_keys]
-    summary = {
-        "total": len(checks),
-        "passed": sum(1 for c in checks if c["passed"] is True),
-        "failed": sum(1 for c in checks if c["passed"] is False),
-        "not_run": sum(1 for c in checks if c["passed"] is None),
-    }
-    report = {"run_id": context.run_id, "warehouse": str(settings.warehouse_path()), "summary": summary, "checks": checks}
-    folder = settings.reports_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    json_path = folder / "quality_report.json"
-    html_path = folder / "quality_report.html"
-    json_path.write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-    html_path.write_text(render_html(report), encoding="utf-8")
-    failed = [f"{c['asset']}:{c['check']}" for c in checks if c["passed"] is False]
-    return dg.MaterializeResult(
-        metadata={
-            **{k: v for k, v in summary.items()},
-            "json": dg.MetadataValue.path(str(json_path)),
-            "html": dg.MetadataValue.path(str(html_path)),
-            "failed_checks": dg.MetadataValue.json(failed),
-        }
     )

@@ -1,0 +1,59 @@
+"""The raw.* tables: written in one transaction from an IngestResult, and left alone when nothing changed."""
+from __future__ import annotations
+
+import hashlib
+
+from dagster_project.ingest.reader import ARTICLE_COLUMNS, QUARANTINE_COLUMNS, SOURCE_COLUMNS, IngestResult
+from dagster_project.storage.tables import create_table, insert_rows
+
+
+def result_digest(result: IngestResult) -> str:
+    """SHA-256 of every row the ingest would write (the rows are sorted and hold no timestamps)."""
+    digest = hashlib.sha256()
+    for rows in (result.articles, result.sources, result.quarantine):
+        for row in rows:
+            digest.update(repr(sorted(row.items())).encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+def _stored_digest(con) -> str | None:
+    rows = con.execute("select comment from duckdb_tables() "
+                       "where schema_name = 'raw' and table_name = 'articles'").fetchall()
+    return rows[0][0] if rows else None
+
+
+def write_raw_tables(con, result: IngestResult) -> bool:
+    """Replace the three raw tables with the result, in one transaction, rows sorted; False (and no
+    write) when they hold exactly these rows already: rewriting them only grows the DuckDB file."""
+    digest = result_digest(result)
+    if _stored_digest(con) == digest:
+        return False
+    con.execute("begin transaction")
+    try:
+        create_table(con, "raw.articles", ARTICLE_COLUMNS, replace=True)
+        create_table(con, "raw.article_sources", SOURCE_COLUMNS, replace=True)
+        create_table(con, "raw.quarantine", QUARANTINE_COLUMNS, replace=True)
+        insert_rows(con, "raw.articles", ARTICLE_COLUMNS, result.articles, sort_by=["article_id"])
+        insert_rows(con, "raw.article_sources", SOURCE_COLUMNS, result.sources, sort_by=["article_id", "source_name", "source_path"])
+        insert_rows(con, "raw.quarantine", QUARANTINE_COLUMNS, result.quarantine, sort_by=["source_name", "source_path", "reason"])
+        con.execute(f"comment on table raw.articles is '{digest}'")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return True
+
+
+def quarantine_preview(rows: list[dict], limit: int = 20) -> str:
+    """Markdown table of the first quarantined inputs."""
+    if not rows:
+        return "nothing quarantined"
+    lines = ["| source | reason | encoding | language | bytes |", "|---|---|---|---|---|"]
+    for r in rows[:limit]:
+        reason = str(r["reason"]).replace("|", "\\|")
+        lines.append(f"| {r['source_name']} | {reason} | {r['detected_encoding'] or ''} | "
+                     f"{r['detected_language'] or ''} | {r['size_bytes'] if r['size_bytes'] is not None else ''} |")
+    if len(rows) > limit:
+        lines.append(f"| ... {len(rows) - limit} more in raw.quarantine | | | | |")
+    return "\n".join(lines)

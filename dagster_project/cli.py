@@ -7,14 +7,17 @@
     python -m dagster_project.cli query --list     # the example queries in warehouse/queries/
     python -m dagster_project.cli docs [--serve [--port 8080]]   # dbt docs generate (and serve)
 
-The run is recorded in the Dagster instance under $DAGSTER_HOME when that is set (so it shows in
-the UI), otherwise in an ephemeral in-memory instance. Console logs are at INFO level
+The CLI is an entry point: it reads the settings from the environment (dagster_project/settings.py),
+and ``--input-dir`` / ``--warehouse`` override them for this run (they are passed to the resources,
+never written to the environment). The run is recorded in the Dagster instance under $DAGSTER_HOME
+when that is set (so it shows in the UI), otherwise in an ephemeral in-memory instance. Console logs are at INFO level
 (DAGSTER_LOG_LEVEL=DEBUG for every event); on a terminal, progress bars count assets and parsed
 articles. Exit code 0 on success, 1 on failure. ``query`` is read-only (see dagster_project/query.py).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -27,7 +30,6 @@ def dbt_parse() -> None:
     """Run ``dbt parse`` on dbt/ so dagster-dbt finds an up-to-date manifest."""
     from dagster_project import settings
 
-    settings.warehouse_path()
     dbt = os.path.join(os.path.dirname(sys.executable), "dbt")
     command = [dbt if os.path.exists(dbt) else "dbt", "parse", "--quiet",
                "--project-dir", str(settings.DBT_PROJECT_DIR), "--profiles-dir", str(settings.DBT_PROJECT_DIR)]
@@ -83,8 +85,12 @@ class Progress:
         self.assets.close()
 
 
-def build(parse: bool = True, progress: bool | None = None) -> int:
-    """Execute refresh_warehouse in this process; print a summary; return the exit code."""
+def build(parse: bool = True, progress: bool | None = None, input_dir: str | None = None,
+          warehouse: str | None = None) -> int:
+    """Execute refresh_warehouse in this process; print a summary; return the exit code.
+
+    ``input_dir`` / ``warehouse`` (absolute paths) replace the configured folder and file for this run.
+    """
     import dagster as dg
 
     from dagster_project import settings
@@ -92,12 +98,15 @@ def build(parse: bool = True, progress: bool | None = None) -> int:
     if parse:
         dbt_parse()
     from dagster_project.definitions import defs
+    from dagster_project.defs.resources import project_resources
 
+    overrides = {k: v for k, v in {"input_dir": input_dir, "warehouse_path": warehouse}.items() if v}
+    resources = project_resources(**overrides)
     job = defs().resolve_job_def("refresh_warehouse")
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     started = time.monotonic()
-    print(f"input:     {settings.input_dir()}")
-    print(f"warehouse: {settings.warehouse_path()}")
+    print(f"input:     {settings.input_dir(input_dir or settings.value('input_dir'))}")
+    print(f"warehouse: {settings.warehouse_path(warehouse or settings.value('warehouse_path'))}")
     log_level = os.environ.get("DAGSTER_LOG_LEVEL", "INFO").upper()
     run_id = str(uuid.uuid4())
     bars = Progress(len(job.asset_layer.executable_asset_keys), enabled=progress)
@@ -108,6 +117,7 @@ def build(parse: bool = True, progress: bool | None = None) -> int:
             raise_on_error=False,
             run_id=run_id,
             run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+            resources=resources,
         )
     finally:
         bars.close()
@@ -129,13 +139,15 @@ def build(parse: bool = True, progress: bool | None = None) -> int:
         print(f"step failed: {step}")
     status = "succeeded" if result.success else "FAILED"
     print(f"refresh_warehouse {status} in {elapsed:.1f}s (run {result.run_id})")
-    print(f"quality report: {settings.reports_dir() / 'quality_report.html'}")
+    reports = settings.reports_dir(settings.warehouse_path(warehouse or settings.value("warehouse_path")))
+    print(f"quality report: {reports / 'quality_report.html'}")
     return 0 if result.success else 1
 
 
 def query(args) -> int:
     """Run SQL, an example query or a .sql file read-only; print a table, CSV or JSON."""
     from dagster_project import query as q
+    from dagster_project import settings
 
     if args.list:
         print(q.list_examples())
@@ -145,7 +157,8 @@ def query(args) -> int:
         return 2
     sql = sys.stdin.read() if args.sql == "-" else args.sql
     try:
-        result = q.run_query(sql, q.parse_params(args.param or []), warehouse=args.warehouse, timeout_s=args.wait)
+        warehouse = args.warehouse or settings.warehouse_path(settings.value("warehouse_path"))
+        result = q.run_query(sql, q.parse_params(args.param or []), warehouse=warehouse, timeout_s=args.wait)
     except Exception as exc:
         print(f"query failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
@@ -164,10 +177,11 @@ def docs(args) -> int:
     """`dbt docs generate` against the warehouse (catalog included), then optionally `dbt docs serve`."""
     from dagster_project import settings
 
-    path = settings.warehouse_path()
+    path = os.path.abspath(args.warehouse) if args.warehouse else settings.warehouse_path(settings.value("warehouse_path"))
     dbt = os.path.join(os.path.dirname(sys.executable), "dbt")
     base = [dbt if os.path.exists(dbt) else "dbt"]
-    where = ["--project-dir", str(settings.DBT_PROJECT_DIR), "--profiles-dir", str(settings.DBT_PROJECT_DIR)]
+    where = ["--project-dir", str(settings.DBT_PROJECT_DIR), "--profiles-dir", str(settings.DBT_PROJECT_DIR),
+             "--vars", json.dumps({"warehouse_path": str(path)})]
     if args.target_path:
         where += ["--target-path", os.path.abspath(args.target_path)]
     print(f"warehouse: {path} (dbt holds it while generating the catalog: not during a refresh)")
@@ -225,14 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "query":
         return query(args)
     if args.command == "docs":
-        if args.warehouse:
-            os.environ["WAREHOUSE_PATH"] = os.path.abspath(args.warehouse)
         return docs(args)
-    if args.input_dir:
-        os.environ["NEWS_INPUT_DIR"] = os.path.abspath(args.input_dir)
-    if args.warehouse:
-        os.environ["WAREHOUSE_PATH"] = os.path.abspath(args.warehouse)
-    return build(parse=not args.no_parse, progress=args.progress)
+    return build(parse=not args.no_parse, progress=args.progress,
+                 input_dir=os.path.abspath(args.input_dir) if args.input_dir else None,
+                 warehouse=os.path.abspath(args.warehouse) if args.warehouse else None)
 
 
 def exit_now(code: int) -> None:

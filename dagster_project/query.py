@@ -36,9 +36,14 @@ PARAM_LINE = re.compile(r"^--\s*@param\s+(?P<name>[A-Za-z_]\w*)\s+(?P<default>'[
 
 
 # ----------------------------------------------------------------------------- which file
+def _warehouse_file(warehouse: str | Path | None) -> Path:
+    """The given file (relative = from the current folder), else warehouse/warehouse.duckdb."""
+    return Path(warehouse).expanduser().resolve() if warehouse else settings.warehouse_path()
+
+
 def database_to_read(warehouse: str | Path | None = None) -> Path:
     """The snapshot when it exists and is not older than the warehouse, else the warehouse file."""
-    main = Path(warehouse).expanduser().resolve() if warehouse else settings.warehouse_path()
+    main = _warehouse_file(warehouse)
     snapshot = snapshot_path(main)
     if snapshot.exists() and (not main.exists() or snapshot.stat().st_mtime >= main.stat().st_mtime):
         return snapshot
@@ -51,7 +56,7 @@ def open_for_reading(warehouse: str | Path | None = None, timeout_s: float = 30.
     import duckdb
 
     database = database_to_read(warehouse)
-    snapshot = snapshot_path(Path(warehouse).expanduser().resolve() if warehouse else settings.warehouse_path())
+    snapshot = snapshot_path(_warehouse_file(warehouse))
     try:
         wait = 0.0 if database != snapshot and snapshot.exists() else timeout_s
         return connect_read_only(database, timeout_s=wait), database

@@ -1,18 +1,35 @@
-"""Project paths and the two run-time settings (input folder, warehouse file).
+"""Project paths, and the settings a deployment gives through the environment.
 
-Both settings (and the operational ones at the end of this file) are read from the environment each
-time they are asked for, so a test or the CLI can change them after import:
+Settings flow one way. Only the entry points read the environment: Dagster's definitions loading
+(``defs/resources.py`` builds every resource from these settings, ``defs/automation/`` the schedule)
+and the CLI. Resources take the values as config (``dg.EnvVar`` when the variable is set, so the
+UI shows where a value comes from) and hand them to the plain packages as arguments. Nothing
+writes ``os.environ``: dbt receives the warehouse file as ``--vars '{"warehouse_path": ...}'``.
 
-* ``NEWS_INPUT_DIR``  folder of articles (``.txt``, ``.html``, ``.jsonl``, ``.jsonl.gz``); default ``seeds/``
-* ``WAREHOUSE_PATH``  DuckDB file; default ``warehouse/warehouse.duckdb``
+Relative paths are taken relative to the project root.
 
-Relative values are taken relative to the project root. ``warehouse_path()`` writes the absolute
-path back into ``os.environ["WAREHOUSE_PATH"]`` so the dbt profile (``env_var('WAREHOUSE_PATH')``),
-which dbt renders in its own subprocess, points at the same file.
+=========================  ============================  ===========================================
+setting                    environment variable          default
+=========================  ============================  ===========================================
+``warehouse_path``         ``WAREHOUSE_PATH``            ``warehouse/warehouse.duckdb``
+``input_dir``              ``NEWS_INPUT_DIR``            ``seeds`` (.txt, .html, .jsonl, .jsonl.gz)
+``max_article_bytes``      ``NEWS_MAX_ARTICLE_BYTES``    5 MiB: larger articles are quarantined
+``languages``              ``NEWS_LANGUAGES``            ``fr`` (comma-separated; others quarantined)
+``settle_seconds``         ``NEWS_SENSOR_SETTLE_SECONDS`` 10: the sensor waits for copies to settle
+``nlp_n_process``          ``NLP_N_PROCESS``             0 = 1 process below 50 articles, else 2
+``nlp_batch_size``         ``NLP_BATCH_SIZE``            16 documents per ``nlp.pipe`` batch
+``nlp_commit_every``       ``NLP_COMMIT_EVERY``          200 articles per extraction transaction
+``nlp_prestart_workers``   ``NLP_PRESTART_WORKERS``      on: spaCy workers start with the run
+``gold_path``              ``GOLD_PATH``                 the seeds' gold shipped with the project
+``refresh_cron``           ``NEWS_REFRESH_CRON``         ``0 6 * * *`` (Europe/Paris)
+``automation``             ``NEWS_AUTOMATION``           on: sensor and schedule start running
+=========================  ============================  ===========================================
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -21,109 +38,69 @@ EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 DEFAULT_INPUT_DIR = PROJECT_ROOT / "seeds"
 DEFAULT_WAREHOUSE_PATH = PROJECT_ROOT / "warehouse" / "warehouse.duckdb"
 
-INPUT_DIR_ENV = "NEWS_INPUT_DIR"
-WAREHOUSE_PATH_ENV = "WAREHOUSE_PATH"
+OFF = ("0", "false", "no", "off", "stopped")
 
 
-def _absolute(value: str | os.PathLike | None, default: Path) -> Path:
-    if value is None or str(value).strip() == "":
+@dataclass(frozen=True)
+class Setting:
+    env: str
+    default: str
+
+
+SETTINGS: dict[str, Setting] = {
+    "warehouse_path": Setting("WAREHOUSE_PATH", ""),  # "" = DEFAULT_WAREHOUSE_PATH
+    "input_dir": Setting("NEWS_INPUT_DIR", ""),  # "" = DEFAULT_INPUT_DIR
+    "max_article_bytes": Setting("NEWS_MAX_ARTICLE_BYTES", str(5 * 1024 * 1024)),
+    "languages": Setting("NEWS_LANGUAGES", "fr"),
+    "settle_seconds": Setting("NEWS_SENSOR_SETTLE_SECONDS", "10"),
+    "nlp_n_process": Setting("NLP_N_PROCESS", "0"),
+    "nlp_batch_size": Setting("NLP_BATCH_SIZE", "16"),
+    "nlp_commit_every": Setting("NLP_COMMIT_EVERY", "200"),
+    "nlp_prestart_workers": Setting("NLP_PRESTART_WORKERS", "1"),
+    "gold_path": Setting("GOLD_PATH", ""),  # "" = the seeds' gold in dagster_project/evaluation/gold/
+    "refresh_cron": Setting("NEWS_REFRESH_CRON", "0 6 * * *"),
+    "automation": Setting("NEWS_AUTOMATION", "on"),
+}
+
+
+def is_set(name: str, environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the environment gives the setting a (non-blank) value."""
+    environ = os.environ if environ is None else environ
+    return bool(environ.get(SETTINGS[name].env, "").strip())
+
+
+def value(name: str, environ: Mapping[str, str] | None = None) -> str:
+    """The setting's value in the environment, else its default (entry points only)."""
+    environ = os.environ if environ is None else environ
+    return environ.get(SETTINGS[name].env, "").strip() or SETTINGS[name].default
+
+
+def flag(text: str) -> bool:
+    """An on/off setting: anything but 0, false, no, off, stopped is on."""
+    return text.strip().lower() not in OFF
+
+
+def resolve_path(path: str | os.PathLike | None, default: Path) -> Path:
+    """An absolute path: ``path`` (relative = from the project root), or ``default`` when it is empty."""
+    if path is None or str(path).strip() == "":
         return default
-    path = Path(value).expanduser()
-    if not path.is_absolute():
-        path = PROJECT_ROOT / path
-    return path.resolve()
+    resolved = Path(path).expanduser()
+    if not resolved.is_absolute():
+        resolved = PROJECT_ROOT / resolved
+    return resolved.resolve()
 
 
-def input_dir() -> Path:
-    """Absolute path of the articles folder (NEWS_INPUT_DIR, else seeds/)."""
-    return _absolute(os.environ.get(INPUT_DIR_ENV), DEFAULT_INPUT_DIR)
+def warehouse_path(path: str | os.PathLike | None = None) -> Path:
+    """The warehouse file for a configured value (empty = warehouse/warehouse.duckdb)."""
+    return resolve_path(path, DEFAULT_WAREHOUSE_PATH)
 
 
-def warehouse_path() -> Path:
-    """Absolute path of the DuckDB warehouse (WAREHOUSE_PATH, else warehouse/warehouse.duckdb).
-
-    Exports the absolute path to ``os.environ`` for dbt, and creates the parent folder.
-    """
-    path = _absolute(os.environ.get(WAREHOUSE_PATH_ENV), DEFAULT_WAREHOUSE_PATH)
-    os.environ[WAREHOUSE_PATH_ENV] = str(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
+def input_dir(path: str | os.PathLike | None = None) -> Path:
+    """The articles folder for a configured value (empty = seeds/)."""
+    return resolve_path(path, DEFAULT_INPUT_DIR)
 
 
-def reports_dir() -> Path:
-    """Folder for the quality report: ``reports/`` beside the warehouse file."""
-    return warehouse_path().parent / "reports"
+def reports_dir(warehouse: Path) -> Path:
+    """Where the reports of a warehouse go: ``reports/`` beside the warehouse file."""
+    return Path(warehouse).parent / "reports"
 
-
-# Export at import time too, so a dbt subprocess started by anything that imported us agrees.
-warehouse_path()
-
-
-# ---------------------------------------------------------------------------------------- operations
-# Read from the environment at each call, like the two settings above.
-
-
-def _int_env(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    return int(value) if value else default
-
-
-def read_snapshot_path() -> Path:
-    """Read-only copy of the warehouse that every successful refresh publishes atomically.
-
-    ``warehouse/warehouse.duckdb`` -> ``warehouse/warehouse.read.duckdb``. Readers open it with
-    ``read_only=True``: they never block the refresh (which writes the main file) and never see a
-    half-written state (the copy is replaced with ``os.replace``).
-    """
-    path = warehouse_path()
-    return path.with_name(f"{path.stem}.read{path.suffix or '.duckdb'}")
-
-
-def max_article_bytes() -> int:
-    """NEWS_MAX_ARTICLE_BYTES: largest .txt/.html file or .jsonl line accepted as one article (default 5 MiB)."""
-    return _int_env("NEWS_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)
-
-
-def accepted_languages() -> frozenset[str]:
-    """NEWS_LANGUAGES: comma-separated languages kept at ingest (default ``fr``); others are quarantined."""
-    value = os.environ.get("NEWS_LANGUAGES", "").strip() or "fr"
-    return frozenset(part.strip().lower() for part in value.split(",") if part.strip())
-
-
-def nlp_n_process(n_articles: int) -> int:
-    """NLP_N_PROCESS: spaCy processes for a run; default 1 below 50 articles to parse, else 2."""
-    value = os.environ.get("NLP_N_PROCESS", "").strip()
-    if value:
-        return max(1, int(value))
-    return 1 if n_articles < 50 else 2
-
-
-def nlp_prestart_workers() -> bool:
-    """NLP_PRESTART_WORKERS: start the spaCy worker processes when a run begins (default 1 = yes)."""
-    return os.environ.get("NLP_PRESTART_WORKERS", "1").strip().lower() not in ("0", "false", "no", "off")
-
-
-def nlp_batch_size() -> int:
-    """NLP_BATCH_SIZE: documents per ``nlp.pipe`` batch (default 16)."""
-    return max(1, _int_env("NLP_BATCH_SIZE", 16))
-
-
-def nlp_commit_every() -> int:
-    """NLP_COMMIT_EVERY: articles per extraction transaction (default 200); a killed run loses at most one."""
-    return max(1, _int_env("NLP_COMMIT_EVERY", 200))
-
-
-def sensor_settle_seconds() -> float:
-    """NEWS_SENSOR_SETTLE_SECONDS: the input sensor waits until no file changed for this long (default 10)."""
-    value = os.environ.get("NEWS_SENSOR_SETTLE_SECONDS", "").strip()
-    return float(value) if value else 10.0
-
-
-def refresh_cron() -> str:
-    """NEWS_REFRESH_CRON: cron of the daily refresh schedule (default ``0 6 * * *``, Europe/Paris)."""
-    return os.environ.get("NEWS_REFRESH_CRON", "").strip() or "0 6 * * *"
-
-
-def automation_running_by_default() -> bool:
-    """NEWS_AUTOMATION=off starts the sensor and schedule stopped in a new Dagster instance (default on)."""
-    return os.environ.get("NEWS_AUTOMATION", "on").strip().lower() not in ("off", "0", "false", "no", "stopped")

@@ -22,9 +22,6 @@ mkdir -p "$DAGSTER_HOME"
 [ -f "$DAGSTER_HOME/dagster.yaml" ] || printf 'telemetry:\n  enabled: false\n' > "$DAGSTER_HOME/dagster.yaml"
 export DO_NOT_TRACK=1 DBT_SEND_ANONYMOUS_USAGE_STATS=false GX_ANALYTICS_ENABLED=False
 
-# The profile reads WAREHOUSE_PATH; settings.py resolves it the same way (relative = from the repo root).
-export WAREHOUSE_PATH="$(python -c 'from dagster_project import settings; print(settings.warehouse_path())')"
-
 # Test prerequisite (scripts/test.sh only): headless Chromium for tests/ui (screenshots of the Dagster UI).
 if [ "$(basename "${BASH_SOURCE[1]:-}")" = "test.sh" ] && ! command -v chromium >/dev/null 2>&1; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

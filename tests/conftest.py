@@ -1,7 +1,8 @@
 """Shared fixtures: a parsed dbt manifest, and one end-to-end run of the pipeline on seeds/ per session.
 
-Every test session writes to a temporary warehouse: WAREHOUSE_PATH is pointed at a temp folder
-here, before anything reads it, so no test ever touches warehouse/warehouse.duckdb.
+Tests give the pipeline its warehouse and input folder as resources (``project_resources``). As a
+safety net, WAREHOUSE_PATH points at a temporary folder for the whole session (set here, before
+anything reads it), so a test that forgets never touches warehouse/warehouse.duckdb.
 """
 import os
 import shutil
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import pipeline_resources
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -64,19 +67,11 @@ def seed_pipeline(dbt_manifest) -> PipelineRun:
     import dagster as dg
 
     warehouse = _SESSION_DIR / "pipeline" / "warehouse.duckdb"
-    saved = {k: os.environ.get(k) for k in ("WAREHOUSE_PATH", "NEWS_INPUT_DIR")}
-    os.environ["WAREHOUSE_PATH"] = str(warehouse)
-    os.environ["NEWS_INPUT_DIR"] = str(ROOT / "seeds")
-    try:
-        from dagster_project.definitions import defs
+    from dagster_project.definitions import defs
 
-        job = defs().resolve_job_def("refresh_warehouse")
-        with dg.instance_for_test() as instance:
-            result = job.execute_in_process(instance=instance, raise_on_error=False)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    job = defs().resolve_job_def("refresh_warehouse")
+    with dg.instance_for_test() as instance:
+        result = job.execute_in_process(instance=instance, raise_on_error=False,
+                                        resources=pipeline_resources(warehouse))
     return PipelineRun(result=result, warehouse=warehouse, reports=warehouse.parent / "reports")
+

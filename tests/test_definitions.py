@@ -38,6 +38,8 @@ def test_expected_assets_and_groups(asset_graph):
         **{f"marts/{m}": "warehouse" for m in CONTRACT_MARTS},
         "seeds/actor_dictionary": "warehouse", "seeds/actor_roles": "warehouse", "seeds/role_titles": "warehouse",
         "quality/report": "quality",
+        "evaluation/accuracy": "evaluation",
+        "publish/read_snapshot": "publish",
     }
     missing = set(expected) - keys
     assert not missing, f"missing assets: {sorted(missing)}"

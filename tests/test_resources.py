@@ -15,10 +15,33 @@ def test_dbt_version_without_a_subprocess_is_the_version_of_the_dbt_on_path():
         re.search(r"(\d+\.\d+\.\d+)", printed).group(1)
 
 
-def test_nlp_workers_can_be_turned_off(monkeypatch):
+def test_nlp_workers_can_be_turned_off():
     import dagster as dg
 
-    monkeypatch.setenv("NLP_PRESTART_WORKERS", "0")
-    resource = NlpWorkers()
+    resource = NlpWorkers(prestart=False)
     resource.setup_for_execution(dg.build_init_resource_context())
     assert resource.workers() is None
+
+
+def test_settings_reach_the_resources_as_env_vars_or_values(monkeypatch):
+    """Definitions loading turns a setting given in the environment into a dg.EnvVar, the default otherwise;
+    explicit values (the CLI's options) win; the environment is never written."""
+    import os
+
+    import dagster as dg
+
+    from dagster_project.defs.resources import project_resources
+
+    monkeypatch.setenv("NEWS_INPUT_DIR", "some/folder")
+    monkeypatch.setenv("NLP_BATCH_SIZE", "8")
+    monkeypatch.setenv("NLP_PRESTART_WORKERS", "off")
+    monkeypatch.delenv("NEWS_LANGUAGES", raising=False)
+    before = dict(os.environ)
+    resources = project_resources(warehouse_path="/tmp/explicit.duckdb")
+    assert dict(os.environ) == before
+    assert resources["warehouse"].path == "/tmp/explicit.duckdb"
+    assert resources["articles"].path == dg.EnvVar("NEWS_INPUT_DIR")
+    assert resources["articles"].languages == "fr"
+    assert resources["nlp_workers"].batch_size == dg.EnvVar.int("NLP_BATCH_SIZE")
+    assert resources["nlp_workers"].prestart is False
+    assert resources["warehouse"].dbt_vars() == ["--vars", '{"warehouse_path": "/tmp/explicit.duckdb"}']

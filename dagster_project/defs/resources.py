@@ -1,10 +1,25 @@
-"""Resources shared by every concern: the DuckDB warehouse and the dbt CLI; runs execute in one process."""
+"""Resources shared by every concern, configured once from the settings (dagster_project/settings.py).
+
+* ``warehouse`` (DuckDBWarehouse): the DuckDB file; dbt is pointed at the same file through it.
+* ``articles`` (InputFolder): the input folder and what ingest accepts from it.
+* ``nlp_workers`` (NlpWorkers): the spaCy worker processes and the extraction's batch sizes.
+* ``dbt`` (WarehouseDbtCliResource): the dbt CLI.
+* ``evaluation`` (Evaluation): the gold file the build is measured against.
+
+Definitions loading is the one place that reads the environment: a setting given there becomes a
+``dg.EnvVar`` in the resource's config, otherwise its default. ``project_resources(**values)``
+builds the same resources with explicit values (the CLI's options, tests). Runs execute in one
+process (one DuckDB writer at a time).
+"""
+from __future__ import annotations
 
 import importlib.metadata
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 import duckdb
@@ -14,24 +29,37 @@ from pydantic import Field, PrivateAttr
 
 from dagster_project import settings
 from dagster_project.defs.warehouse.project import dbt_project
+from dagster_project.evaluation.scoring import SEEDS_GOLD
+from dagster_project.incremental.extract import DEFAULT_COMMIT_EVERY, n_process_for
+from dagster_project.ingest.reader import ReadOptions
 from dagster_project.storage.connection import connect_with_retry
+from dagster_project.storage.snapshot import snapshot_path
 
 
 class DuckDBWarehouse(dg.ConfigurableResource):
     """The DuckDB warehouse file. One writer at a time: open, use, close; never hold a connection across steps."""
 
-    path: str = Field(
-        default="",
-        description="DuckDB file; empty = WAREHOUSE_PATH or warehouse/warehouse.duckdb (resolved at run time).",
-    )
+    path: str = Field(default="", description="DuckDB file (WAREHOUSE_PATH); empty = warehouse/warehouse.duckdb, "
+                                              "relative = from the project root.")
     lock_timeout_s: float = Field(default=60.0, description="How long to wait for another process's lock.")
 
     def db_path(self) -> Path:
-        if self.path:
-            import os
+        """The absolute path of the file (its folder is created)."""
+        path = settings.warehouse_path(self.path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
 
-            os.environ[settings.WAREHOUSE_PATH_ENV] = self.path
-        return settings.warehouse_path()
+    def read_snapshot_path(self) -> Path:
+        """The read-only copy published beside the file at the end of each refresh."""
+        return snapshot_path(self.db_path())
+
+    def reports_dir(self) -> Path:
+        """Where the quality report and the report pictures go: reports/ beside the file."""
+        return settings.reports_dir(self.db_path())
+
+    def dbt_vars(self) -> list[str]:
+        """The dbt arguments that point the profile (``var('warehouse_path')``) at this file."""
+        return ["--vars", json.dumps({"warehouse_path": str(self.db_path())})]
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -42,6 +70,26 @@ class DuckDBWarehouse(dg.ConfigurableResource):
             con.close()
 
 
+class InputFolder(dg.ConfigurableResource):
+    """The folder of articles, and what ingest accepts from it."""
+
+    path: str = Field(default="", description="Articles folder (NEWS_INPUT_DIR); empty = seeds/, relative = from "
+                                              "the project root.")
+    max_article_bytes: int = Field(default=ReadOptions.max_article_bytes,
+                                   description="Largest file or .jsonl line read as one article (NEWS_MAX_ARTICLE_BYTES).")
+    languages: str = Field(default="fr", description="Comma-separated languages kept; others are quarantined "
+                                                     "(NEWS_LANGUAGES).")
+    settle_seconds: float = Field(default=10.0, description="The sensor waits until no file changed for this long "
+                                                            "(NEWS_SENSOR_SETTLE_SECONDS).")
+
+    def folder(self) -> Path:
+        return settings.input_dir(self.path)
+
+    def read_options(self) -> ReadOptions:
+        languages = frozenset(part.strip().lower() for part in self.languages.split(",") if part.strip())
+        return ReadOptions(max_article_bytes=self.max_article_bytes, languages=languages or frozenset({"fr"}))
+
+
 class WarehouseDbtCliResource(DbtCliResource):
     """The dbt CLI, started without two costly preliminaries of dagster-dbt.
 
@@ -49,7 +97,7 @@ class WarehouseDbtCliResource(DbtCliResource):
     an in-process dbt adapter (~2 s of macro loading). The version is that of the dbt-core package
     installed beside us (the `dbt` on PATH is its script); the adapter only serves
     ``fetch_row_counts()`` and ``fetch_column_metadata()``, and the warehouse asset reads its row
-    counts and previews itself.
+    counts and previews itself. The warehouse file comes from ``DuckDBWarehouse.dbt_vars()``.
     """
 
     @cached_property
@@ -61,21 +109,28 @@ class WarehouseDbtCliResource(DbtCliResource):
 
 
 class NlpWorkers(dg.ConfigurableResource):
-    """spaCy worker processes for the NLP stage, started when the run begins.
+    """spaCy worker processes for the NLP stage, started when the run begins, and the extraction's batch sizes.
 
     Loading the French model takes ~5 s; started with the run, the first worker loads it on the idle
     core while the articles are ingested and checked, so a refresh of a few articles does not wait
-    for it. NLP_PRESTART_WORKERS=0 turns this off (the NLP step then starts its own processes).
+    for it. ``prestart=False`` (NLP_PRESTART_WORKERS=0) turns this off (the NLP step then starts its
+    own processes).
     """
 
-    prestart: bool = Field(default=True, description="Start the worker processes with the run.")
+    prestart: bool = Field(default=True, description="Start the worker processes with the run (NLP_PRESTART_WORKERS).")
+    n_process: int = Field(default=0, description="spaCy processes (NLP_N_PROCESS); 0 = 1 below 50 articles to "
+                                                  "parse, else 2.")
+    batch_size: int = Field(default=16, description="Documents per nlp.pipe batch (NLP_BATCH_SIZE).")
+    commit_every: int = Field(default=DEFAULT_COMMIT_EVERY,
+                              description="Articles per extraction transaction (NLP_COMMIT_EVERY); a killed run "
+                                          "loses at most one batch.")
     _workers: object = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        if self.prestart and settings.nlp_prestart_workers():
+        if self.prestart:
             from dagster_project.extraction.pipeline import ExtractionWorkers
 
-            self._workers = ExtractionWorkers(max_workers=settings.nlp_n_process(n_articles=1_000_000), warm=1)
+            self._workers = ExtractionWorkers(max_workers=n_process_for(self.n_process, n_articles=1_000_000), warm=1)
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         if self._workers is not None:
@@ -87,14 +142,55 @@ class NlpWorkers(dg.ConfigurableResource):
         return self._workers
 
 
+class Evaluation(dg.ConfigurableResource):
+    """The gold file each build is evaluated against (dagster_project/evaluation/README.md gives its format)."""
+
+    gold_path: str = Field(default="", description="Gold YAML (GOLD_PATH); empty = the seeds' gold shipped with "
+                                                   "the project, relative = from the project root.")
+
+    def gold_file(self) -> Path:
+        return settings.resolve_path(self.gold_path, SEEDS_GOLD)
+
+
+def _configured(name: str, values: dict[str, Any], kind: type = str) -> Any:
+    """An explicit value, else dg.EnvVar when the environment sets the setting, else the setting's default."""
+    if name in values:
+        return values[name]
+    if settings.is_set(name):
+        if kind is str:
+            return dg.EnvVar(settings.SETTINGS[name].env)
+        if kind is int:
+            return dg.EnvVar.int(settings.SETTINGS[name].env)
+        if kind is bool:
+            return settings.flag(settings.value(name))
+        return kind(settings.value(name))
+    default = settings.SETTINGS[name].default
+    return settings.flag(default) if kind is bool else kind(default)
+
+
+def project_resources(**values: Any) -> dict[str, Any]:
+    """Every resource of the project. ``values`` are settings by name (``warehouse_path``, ``input_dir``,
+    ``nlp_batch_size``...; see settings.py); the others come from the environment or their defaults."""
+    return {
+        "warehouse": DuckDBWarehouse(path=_configured("warehouse_path", values)),
+        "articles": InputFolder(
+            path=_configured("input_dir", values),
+            max_article_bytes=_configured("max_article_bytes", values, int),
+            languages=_configured("languages", values),
+            settle_seconds=_configured("settle_seconds", values, float),
+        ),
+        "nlp_workers": NlpWorkers(
+            prestart=_configured("nlp_prestart_workers", values, bool),
+            n_process=_configured("nlp_n_process", values, int),
+            batch_size=_configured("nlp_batch_size", values, int),
+            commit_every=_configured("nlp_commit_every", values, int),
+        ),
+        "dbt": WarehouseDbtCliResource(project_dir=dbt_project()),
+        "evaluation": Evaluation(gold_path=_configured("gold_path", values)),
+    }
+
+
 @dg.definitions
 def resources() -> dg.Definitions:
-    """Warehouse and dbt resources; the in-process executor keeps one DuckDB writer at a time."""
-    return dg.Definitions(
-        resources={
-            "warehouse": DuckDBWarehouse(),
-            "dbt": WarehouseDbtCliResource(project_dir=dbt_project()),
-            "nlp_workers": NlpWorkers(),
-        },
-        executor=dg.in_process_executor,
-    )
+    """The project's resources from the environment; the in-process executor keeps one DuckDB writer at a time."""
+    return dg.Definitions(resources=project_resources(), executor=dg.in_process_executor)

@@ -12,7 +12,6 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
 
-from dagster_project import settings
 from dagster_project.storage.contracts import (
     EXTRACTION_SORT,
     EXTRACTION_TABLES,
@@ -20,6 +19,16 @@ from dagster_project.storage.contracts import (
     PARSE_LOG,
 )
 from dagster_project.storage.tables import ensure_table, fetch_dicts, insert_rows
+
+DEFAULT_COMMIT_EVERY = 200  # articles per transaction: a killed run loses at most this many
+DEFAULT_BATCH_SIZE = 16  # documents per nlp.pipe batch
+
+
+def n_process_for(configured: int, n_articles: int) -> int:
+    """spaCy processes for a run: the configured number, or (0 = automatic) 1 below 50 articles, else 2."""
+    if configured > 0:
+        return configured
+    return 1 if n_articles < 50 else 2
 
 
 def prepare_extraction_tables(con) -> bool:
@@ -153,7 +162,7 @@ def run_extraction(
     extract: ExtractOne | None,
     version: str,
     log=None,
-    batch_size: int | None = None,
+    batch_size: int = DEFAULT_COMMIT_EVERY,
     extract_many: ExtractMany | None = None,
     article_ids: Iterable[str] | None = None,
     retry_window: int = 16,
@@ -163,13 +172,12 @@ def run_extraction(
     * ``extract(article_id, text, published)`` -> rows, per article; ``extract_many(list of
       (article_id, text, published))`` -> iterator of (article_id, rows) in input order, optional
       (the batched spaCy path); a failure in it falls back to ``extract`` for the failing batch.
-    * Every ``batch_size`` articles (default NLP_COMMIT_EVERY = 200) their rows replace any earlier
+    * Every ``batch_size`` articles (default 200, NLP_COMMIT_EVERY) their rows replace any earlier
       rows of the same articles and enter ``nlp.parse_log`` in one transaction: a run killed at any
       point leaves whole articles only, and the next run parses the rest.
     * ``article_ids``: re-parse exactly these articles whatever the log says (reprocessing); no other
       article is touched.
     """
-    batch_size = batch_size or settings.nlp_commit_every()
     missing: list[str] = []
     with connect() as con:
         reset = prepare_extraction_tables(con)
@@ -241,17 +249,19 @@ def row_counts(con, tables: Iterable[str]) -> dict[str, int]:
 class SpacyExtractor:
     """The spaCy side of run_extraction: the model is loaded once, and only if something needs parsing.
 
-    ``many`` streams articles through ``extract_articles`` (nlp.pipe) with NLP_N_PROCESS processes
-    (default 1 below 50 articles, else 2) and NLP_BATCH_SIZE documents per batch (default 16);
-    ``one`` is the per-article fallback used to isolate a failing article.
+    ``many`` streams articles through ``extract_articles`` (nlp.pipe) with ``n_process`` processes
+    (0 = 1 below 50 articles, else 2) and ``batch_size`` documents per batch; ``one`` is the
+    per-article fallback used to isolate a failing article.
     """
 
-    def __init__(self, log=None, workers=None):
+    def __init__(self, log=None, workers=None, n_process: int = 0, batch_size: int = DEFAULT_BATCH_SIZE):
         self.log = log
         self.workers = workers  # ExtractionWorkers started with the run, or None: processes started here
         self._nlp = None
+        self.configured_n_process = n_process
+        self._own_workers = None
         self.n_process = 1
-        self.batch_size = settings.nlp_batch_size()
+        self.batch_size = max(1, batch_size)
 
     def nlp(self):
         if self._nlp is None:
@@ -264,13 +274,18 @@ class SpacyExtractor:
         return self._nlp
 
     def many(self, articles: list[ArticleTuple]):
-        from dagster_project.extraction.pipeline import extract_articles
+        from dagster_project.extraction.pipeline import ExtractionWorkers, extract_articles
 
-        self.n_process = settings.nlp_n_process(len(articles))
+        self.n_process = n_process_for(self.configured_n_process, len(articles))
         if self.workers is not None:
             self.n_process = min(self.n_process, self.workers.max_workers)
+        elif self.n_process > 1:
+            # spawned workers of our own, each loading the model: never a pool forked from this
+            # process, which runs Dagster's threads (and would have to load the model first)
+            self.workers = self._own_workers = ExtractionWorkers(max_workers=self.n_process, warm=0)
         if self.log:
-            where = "the run's worker processes" if self.workers is not None else "processes started now"
+            where = ("worker processes started now" if self._own_workers is not None
+                     else "the run's worker processes" if self.workers is not None else "this process")
             self.log.info(f"parsing {len(articles)} articles with n_process={self.n_process}, "
                           f"batch_size={self.batch_size}, in {where}")
         if self.workers is not None:
@@ -283,20 +298,30 @@ class SpacyExtractor:
 
         return extract_article(self.nlp(), article_id, text, published)
 
+    def close(self) -> None:
+        """Stop the worker processes this extractor started (not those it was given)."""
+        if self._own_workers is not None:
+            self._own_workers.close()
+            self.workers = self._own_workers = None
 
-def extract_with_spacy(connect: Callable, log, article_ids: Iterable[str] | None = None,
-                       workers=None) -> dict:
+
+def extract_with_spacy(connect: Callable, log, article_ids: Iterable[str] | None = None, workers=None,
+                       n_process: int = 0, batch_size: int = DEFAULT_BATCH_SIZE,
+                       commit_every: int = DEFAULT_COMMIT_EVERY) -> dict:
     """run_extraction with the real extractor: incremental, or forced on ``article_ids``.
 
     ``connect(read_only=False)`` is a context manager giving a DuckDB connection to the warehouse.
     """
     from dagster_project.extraction import EXTRACTOR_VERSION
 
-    extractor = SpacyExtractor(log, workers)
+    extractor = SpacyExtractor(log, workers, n_process=n_process, batch_size=batch_size)
     started = time.monotonic()
-    stats = run_extraction(connect, extractor.one, EXTRACTOR_VERSION, log=log,
-                           extract_many=extractor.many, article_ids=article_ids,
-                           retry_window=extractor.batch_size * 2)
+    try:
+        stats = run_extraction(connect, extractor.one, EXTRACTOR_VERSION, log=log, batch_size=max(1, commit_every),
+                               extract_many=extractor.many, article_ids=article_ids,
+                               retry_window=extractor.batch_size * 2)
+    finally:
+        extractor.close()
     stats["seconds"] = round(time.monotonic() - started, 2)
     stats["n_process"] = extractor.n_process
     stats["extractor_version"] = EXTRACTOR_VERSION

@@ -17,8 +17,9 @@ Bad input never stops the other articles: each problem is one row of ``raw.quara
 ``reason_code`` (empty, whitespace, binary, invalid_utf8, undecodable, too_large, no_text, language,
 malformed_jsonl, not_object, empty_text, vanished, unreadable), a readable ``reason``, the detected
 encoding, language and size, and the first bytes. Articles detected as written in another language
-than French (``settings.accepted_languages()``) are quarantined with that language; texts too
-short to tell are accepted.
+than the accepted ones (``ReadOptions.languages``, default French) are quarantined with that
+language; texts too short to tell are accepted. Files and .jsonl lines larger than
+``ReadOptions.max_article_bytes`` are quarantined as too large.
 
 The article id is the first 16 hex digits of the SHA-256 of the normalised text, so the same
 content under two names is one article with two sources. Output is sorted and holds no timestamps:
@@ -37,7 +38,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from dagster_project import settings
 from dagster_project.ingest.language import detect_language
 from dagster_project.extraction.dates import infer_publication_date
 from dagster_project.extraction.text import normalise_text, split_metadata_header
@@ -102,6 +102,14 @@ _FIRST_BYTES = 64
 # A valid UTF-8 multi-byte sequence: evidence that undecodable bytes are corrupted UTF-8, not cp1252.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xef][\x80-\xbf]{2}"
                              rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf4][\x80-\xbf]{3}")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What ingest accepts: the largest article in bytes, and the languages kept (others are quarantined)."""
+
+    max_article_bytes: int = 5 * 1024 * 1024
+    languages: frozenset[str] = frozenset({"fr"})
 
 
 @dataclass
@@ -292,9 +300,9 @@ def _article(text: str, source_name: str, path: Path, published_date: dt.date | 
     }
 
 
-def _check_language(text: str, encoding: str) -> str:
+def _check_language(text: str, encoding: str, languages: frozenset[str]) -> str:
     guess = detect_language(text)
-    if guess.language != "und" and guess.language not in settings.accepted_languages():
+    if guess.language != "und" and guess.language not in languages:
         raise Quarantined("language", f"not French: detected language '{guess.language}' ({guess.evidence})",
                           encoding, guess.language)
     return guess.language
@@ -304,9 +312,9 @@ def _size_limit_reason(size: int, limit: int) -> str:
     return f"too large: {size} bytes, the limit for one article is {limit} bytes (NEWS_MAX_ARTICLE_BYTES)"
 
 
-def read_text_file(path: Path) -> dict:
+def read_text_file(path: Path, options: ReadOptions = ReadOptions()) -> dict:
     """One article from a .txt / .html file; raises Quarantined (or OSError) otherwise."""
-    limit = settings.max_article_bytes()
+    limit = options.max_article_bytes
     with open(path, "rb") as fh:
         size = os.fstat(fh.fileno()).st_size
         if size > limit:
@@ -334,7 +342,7 @@ def read_text_file(path: Path) -> dict:
         reason = ("no text in the HTML page" if source_format == "html"
                   else "whitespace only" if metadata is None else "no text after the metadata header")
         raise Quarantined("no_text" if source_format == "html" or metadata else "whitespace", reason, encoding)
-    language = _check_language(text, encoding)
+    language = _check_language(text, encoding, options.languages)
     published = infer_publication_date(text, metadata)
     basis = published.basis if published.value else (published.basis or "no date found")
     return _article(text, path.name, path, published.value, basis, encoding=encoding, source_format=source_format,
@@ -389,11 +397,11 @@ def _limited_lines(fh, limit: int):
         yield lineno, None, size, head
 
 
-def read_jsonl(path: Path) -> tuple[list[dict], list[dict]]:
+def read_jsonl(path: Path, options: ReadOptions = ReadOptions()) -> tuple[list[dict], list[dict]]:
     """One article per JSON line; a bad line is quarantined on its own."""
     articles: list[dict] = []
     quarantine: list[dict] = []
-    limit = settings.max_article_bytes()
+    limit = options.max_article_bytes
     gz = path.name.endswith(".gz")
     with open(path, "rb") as probe:
         head = probe.read(4096)
@@ -448,7 +456,7 @@ def read_jsonl(path: Path) -> tuple[list[dict], list[dict]]:
                                                  "utf-8", line))
                 continue
             try:
-                language = _check_language(text, "utf-8")
+                language = _check_language(text, "utf-8", options.languages)
             except Quarantined as q:
                 quarantine.append(quarantine_row(source_name, path, q.code, f"{q.reason} (jsonl line {lineno})",
                                                  "utf-8", line, language=q.language))
@@ -502,13 +510,13 @@ def _head(path: Path) -> bytes:
         return b""
 
 
-def read_one(item: Listed) -> tuple[list[dict], list[dict]]:
+def read_one(item: Listed, options: ReadOptions = ReadOptions()) -> tuple[list[dict], list[dict]]:
     """Articles and quarantine rows of one listed file; never raises."""
     path = item.path
     try:
         if path.name.lower().endswith(JSONL_SUFFIXES):
-            return read_jsonl(path)
-        return [read_text_file(path)], []
+            return read_jsonl(path, options)
+        return [read_text_file(path, options)], []
     except Quarantined as q:
         size = item.size
         try:
@@ -531,12 +539,12 @@ def read_one(item: Listed) -> tuple[list[dict], list[dict]]:
         return [], [quarantine_row(path.name, path, "unreadable", reason, None, _head(path), size)]
 
 
-def read_listing(listing: list[Listed]) -> IngestResult:
+def read_listing(listing: list[Listed], options: ReadOptions = ReadOptions()) -> IngestResult:
     """All articles of listed files, deduplicated by article id; sorted, deterministic rows."""
     candidates: list[dict] = []
     quarantine: list[dict] = []
     for item in listing:
-        found, bad = read_one(item)
+        found, bad = read_one(item, options)
         candidates.extend(found)
         quarantine.extend(bad)
 
@@ -560,12 +568,12 @@ def read_listing(listing: list[Listed]) -> IngestResult:
     return result
 
 
-def read_folder(folder: Path) -> IngestResult:
+def read_folder(folder: Path, options: ReadOptions = ReadOptions()) -> IngestResult:
     """All articles of a folder, deduplicated by article id; sorted, deterministic rows."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"articles folder not found: {folder}")
-    return read_listing(list_inputs(folder))
+    return read_listing(list_inputs(folder), options)
 
 
 def folder_fingerprint(folder: Path) -> tuple[str, int, float | None]:

@@ -16,12 +16,9 @@ import datetime as dt
 import functools
 import json
 import math
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 MAX_EXAMPLES = 5
 SEVERITIES = ("ERROR", "WARN")
@@ -149,6 +146,7 @@ def _dataframe_batches():
     import great_expectations as gx
 
     context = gx.get_context(mode="ephemeral")
+    context.enable_analytics(False)  # no usage statistics sent from a pipeline run
     try:
         from great_expectations.data_context.types.base import ProgressBarsConfig
 

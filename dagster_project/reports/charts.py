@@ -268,7 +268,7 @@ def render_overview(
     meetings: Sequence[Mapping[str, Any]],
     pairs: Sequence[Sequence[Any]],
     counts: Mapping[str, int],
-    accuracy: Sequence[Sequence[Any]] | None,
+    accuracy: Sequence[Sequence[Any]] | None,  # (metric, value) rows of the build's evaluation
     warehouse: str,
     generated: str,
 ) -> str:
@@ -282,8 +282,8 @@ def render_overview(
         for m in meetings
     ]
     accuracy_html = (
-        _table(["mart", "measure", "value"], accuracy) if accuracy
-        else "<p>No gold file configured (set GOLD_PATH, e.g. ../shared/gold/seeds.yaml).</p>"
+        _table(["metric", "value"], accuracy) if accuracy
+        else "<p>No evaluation in this build (the evaluation/accuracy asset did not run).</p>"
     )
     return (
         "<!doctype html><html><head><meta charset='utf-8'><title>Warehouse overview</title>"

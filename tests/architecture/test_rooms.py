@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "dagster_project"
-LIBRARIES = ["ingest", "storage", "incremental", "extraction", "reports", "quality"]
+LIBRARIES = ["ingest", "storage", "incremental", "extraction", "reports", "quality", "evaluation"]
 PLAIN_MODULES = ["query", "settings"]  # top-level modules the CLI and the libraries share
 FORBIDDEN = ("dagster", "dagster_dbt", "dagster_project.defs", "dagster_project.cli", "dagster_project.definitions")
 
@@ -63,3 +63,42 @@ def test_definitions_folder_holds_definitions_only():
         imported = _imported_modules(path)
         assert any(m == "dagster" or m.startswith(("dagster.", "dagster_dbt")) for m in imported), \
             f"{path.relative_to(PACKAGE)} defines nothing for Dagster: move it beside defs/"
+
+
+def _environment_uses(path: Path) -> tuple[list[int], list[int]]:
+    """(lines that read os.environ / os.getenv, lines that write them) in one module."""
+    reads, writes = [], []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv", "putenv", "unsetenv") \
+                and isinstance(node.value, ast.Name) and node.value.id == "os":
+            reads.append(node.lineno)
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Subscript) and "os.environ" in ast.unparse(target.value):
+                    writes.append(node.lineno)
+        if isinstance(node, ast.Call):
+            name = ast.unparse(node.func)
+            if name in ("os.putenv", "os.unsetenv") or (name.startswith("os.environ.") and name.split(".")[-1] in (
+                    "setdefault", "update", "pop", "popitem", "clear")):
+                writes.append(node.lineno)
+    return reads, writes
+
+
+ENTRY_POINTS = {"settings.py", "cli.py"}  # the only modules that read the environment themselves
+SETTING_READERS = {"defs/resources.py", "defs/automation/sensors.py", "cli.py"}  # definitions loading, the CLI
+
+
+def test_settings_flow_one_way():
+    """Nothing writes os.environ; only settings.py and the CLI read it; only definitions loading and the
+    CLI ask settings.py for a value read from the environment. Everything else receives values."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = str(path.relative_to(PACKAGE))
+        reads, writes = _environment_uses(path)
+        assert not writes, f"{relative}:{writes} writes the environment"
+        if relative not in ENTRY_POINTS:
+            assert not reads, f"{relative}:{reads} reads the environment: take the value from a resource"
+        source = path.read_text(encoding="utf-8")
+        if relative not in SETTING_READERS and relative != "settings.py":
+            assert "settings.value(" not in source and "settings.is_set(" not in source, \
+                f"{relative} reads a setting from the environment: take it from a resource"

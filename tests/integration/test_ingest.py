@@ -11,8 +11,8 @@ import pytest
 
 from dagster_project.defs.ingest.assets import raw_articles
 from dagster_project.ingest.raw_tables import write_raw_tables
-from dagster_project.ingest.reader import read_folder
-from dagster_project.defs.resources import DuckDBWarehouse
+from dagster_project.ingest.reader import ReadOptions, read_folder
+from dagster_project.defs.resources import DuckDBWarehouse, InputFolder
 from dagster_project.extraction.text import normalise_text
 
 LEDE = ("Ce 16 janvier, le ministre russe des Affaires étrangères, Sergueï Lavrov, s'est entretenu "
@@ -147,15 +147,17 @@ def test_raw_tables_are_deterministic(tmp_path):
         assert types["published_date"] == "DATE"
 
 
-def test_raw_articles_asset(tmp_path, monkeypatch):
+def _resources(folder, warehouse) -> dict:
+    return {"warehouse": DuckDBWarehouse(path=str(warehouse)), "articles": InputFolder(path=str(folder))}
+
+
+def test_raw_articles_asset(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(LEDE, encoding="utf-8")
     (folder / "b.txt").write_text(LEDE, encoding="utf-8")
     (folder / "bad.txt").write_bytes(b"\x00\x01\x02")
-    monkeypatch.setenv("NEWS_INPUT_DIR", str(folder))
-    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "w.duckdb"))
-    result = dg.materialize([raw_articles], resources={"warehouse": DuckDBWarehouse()})
+    result = dg.materialize([raw_articles], resources=_resources(folder, tmp_path / "w.duckdb"))
     assert result.success
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
         assert con.execute("select count(*) from raw.articles").fetchall()[0][0] == 1
@@ -258,7 +260,7 @@ def test_invalid_utf8(tmp_path):
     ],
     ids=["latin-1", "cp1252"],
 )
-def test_legacy_single_byte_encodings_are_loaded_with_their_encoding(tmp_path, monkeypatch, text, codec, expected):
+def test_legacy_single_byte_encodings_are_loaded_with_their_encoding(tmp_path, text, codec, expected):
     (tmp_path / "legacy.txt").write_bytes(text.encode(codec))
     result = read_folder(tmp_path)
     assert not result.quarantine
@@ -267,9 +269,7 @@ def test_legacy_single_byte_encodings_are_loaded_with_their_encoding(tmp_path, m
     assert article["detected_encoding"] == expected and article["language"] == "fr"
     assert [s["detected_encoding"] for s in result.sources] == [expected]
     # and on raw.articles
-    monkeypatch.setenv("NEWS_INPUT_DIR", str(tmp_path))
-    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "w.duckdb"))
-    assert dg.materialize([raw_articles], resources={"warehouse": DuckDBWarehouse()}).success
+    assert dg.materialize([raw_articles], resources=_resources(tmp_path, tmp_path / "w.duckdb")).success
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
         assert con.execute("select detected_encoding, text from raw.articles").fetchall() == [(expected, article["text"])]
 
@@ -330,10 +330,9 @@ def test_fifty_megabyte_file_is_rejected_by_size(tmp_path):
     assert bad["first_bytes"] == repr(chunk[:64])[2:-1]
 
 
-def test_oversized_jsonl_line_is_quarantined_alone(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWS_MAX_ARTICLE_BYTES", "4000")
+def test_oversized_jsonl_line_is_quarantined_alone(tmp_path):
     _jsonl(tmp_path / "batch.jsonl", RECORDS, extra_lines=[json.dumps({"id": "huge", "text": ARTICLE * 20})])
-    result = read_folder(tmp_path)
+    result = read_folder(tmp_path, ReadOptions(max_article_bytes=4000))
     assert sorted(a["source_name"] for a in result.articles) == ["orangesum-1", "orangesum-2"]
     [bad] = result.quarantine
     assert bad["source_name"] == "batch.jsonl:2" and bad["reason_code"] == "too_large"
@@ -398,7 +397,7 @@ def test_file_deleted_between_listing_and_reading(tmp_path):
     assert bad["size_bytes"] == len(LEDE.encode("utf-8"))  # as listed
 
 
-def test_every_bad_input_in_one_run_gives_one_row_each_and_a_warning_check(tmp_path, monkeypatch):
+def test_every_bad_input_in_one_run_gives_one_row_each_and_a_warning_check(tmp_path):
     """The asset and its warning check on a folder holding every kind of bad input at once."""
     from dagster_project.defs.ingest.checks import no_quarantined_input
 
@@ -420,9 +419,7 @@ def test_every_bad_input_in_one_run_gives_one_row_each_and_a_warning_check(tmp_p
     for name, content in bad.items():
         (folder / name).write_bytes(content)
     _jsonl(folder / "batch.jsonl", RECORDS, extra_lines=["{not json"])
-    monkeypatch.setenv("NEWS_INPUT_DIR", str(folder))
-    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "w.duckdb"))
-    result = dg.materialize([raw_articles, no_quarantined_input], resources={"warehouse": DuckDBWarehouse()})
+    result = dg.materialize([raw_articles, no_quarantined_input], resources=_resources(folder, tmp_path / "w.duckdb"))
     assert result.success  # quarantine warns, never fails the run
     [check] = result.get_asset_check_evaluations()
     assert not check.passed and check.severity == dg.AssetCheckSeverity.WARN

@@ -327,7 +327,7 @@ def test_nlp_asset_is_incremental_batched_and_reparses_on_a_new_version(tmp_path
     import dagster_project.extraction.pipeline as pipeline
     from dagster_project.defs.ingest.assets import raw_articles
     from dagster_project.defs.nlp.assets import nlp_extraction
-    from dagster_project.defs.resources import DuckDBWarehouse, NlpWorkers
+    from dagster_project.defs.resources import DuckDBWarehouse, InputFolder, NlpWorkers
 
     calls = []
 
@@ -346,14 +346,11 @@ def test_nlp_asset_is_incremental_batched_and_reparses_on_a_new_version(tmp_path
              "Le ministre a dit que la visite aura lieu en mai."]
     for i, text in enumerate(texts[:2]):
         (folder / f"{i}.txt").write_text(text, encoding="utf-8")
-    monkeypatch.setenv("NEWS_INPUT_DIR", str(folder))
-    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "w.duckdb"))
-    monkeypatch.delenv("NLP_N_PROCESS", raising=False)
-    monkeypatch.setenv("NLP_BATCH_SIZE", "8")
+    resources = {"warehouse": DuckDBWarehouse(path=str(tmp_path / "w.duckdb")), "articles": InputFolder(path=str(folder)),
+                 "nlp_workers": NlpWorkers(prestart=False, n_process=0, batch_size=8)}
 
     def run() -> int:
-        result = dg.materialize([raw_articles, nlp_extraction], resources={"warehouse": DuckDBWarehouse(),
-                                                                    "nlp_workers": NlpWorkers(prestart=False)})
+        result = dg.materialize([raw_articles, nlp_extraction], resources=resources)
         assert result.success
         [meta] = [m.metadata for m in result.asset_materializations_for_node("nlp_extraction")
                   if m.asset_key == dg.AssetKey(["nlp", "statements"])]
@@ -370,10 +367,8 @@ def test_nlp_asset_is_incremental_batched_and_reparses_on_a_new_version(tmp_path
         assert con.execute("select count(*) from nlp.statements").fetchall() == [(3,)]
 
 
-def test_n_process_setting(monkeypatch):
-    from dagster_project import settings
+def test_n_process_setting():
+    from dagster_project.incremental.extract import n_process_for
 
-    monkeypatch.delenv("NLP_N_PROCESS", raising=False)
-    assert settings.nlp_n_process(49) == 1 and settings.nlp_n_process(50) == 2
-    monkeypatch.setenv("NLP_N_PROCESS", "3")
-    assert settings.nlp_n_process(1) == 3
+    assert n_process_for(0, 49) == 1 and n_process_for(0, 50) == 2  # automatic
+    assert n_process_for(3, 1) == 3

@@ -9,7 +9,13 @@ import dagster as dg
 import pytest
 from dagster._core.test_utils import create_run_for_test
 
-from dagster_project.defs.automation.sensors import daily_refresh, input_folder_sensor
+from dagster_project.defs.automation.sensors import (
+    build_daily_refresh,
+    build_input_folder_sensor,
+    daily_refresh,
+    input_folder_sensor,
+)
+from dagster_project.defs.resources import InputFolder
 
 ARTICLE = "Sergueï Lavrov a reçu mardi à Moscou son homologue nord-coréenne, Choe Son-hui, pour des discussions."
 
@@ -21,13 +27,11 @@ def _old(path: Path, seconds: float = 3600) -> None:
 
 
 @pytest.fixture
-def folder(tmp_path, monkeypatch):
+def folder(tmp_path):
     path = tmp_path / "in"
     path.mkdir()
     (path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     _old(path / "a.txt")
-    monkeypatch.setenv("NEWS_INPUT_DIR", str(path))
-    monkeypatch.setenv("NEWS_SENSOR_SETTLE_SECONDS", "10")
     return path
 
 
@@ -43,8 +47,14 @@ def instance(_instance):
     return _instance
 
 
-def _tick(instance, cursor=None):
-    return input_folder_sensor(dg.build_sensor_context(instance=instance, cursor=cursor))
+@pytest.fixture
+def articles(folder):
+    return InputFolder(path=str(folder), settle_seconds=10)
+
+
+def _tick(instance, articles, cursor=None):
+    return input_folder_sensor(dg.build_sensor_context(instance=instance, cursor=cursor,
+                                                       resources={"articles": articles}))
 
 
 def _requested(result) -> dg.RunRequest:
@@ -69,58 +79,58 @@ def test_definitions_have_the_sensor_schedule_and_jobs(dbt_manifest):
     assert definitions.resolve_job_def("refresh_warehouse").partitions_def is None  # the full refresh stays unpartitioned
 
 
-def test_sensor_requests_a_refresh_for_new_or_changed_files_only(folder, instance):
-    first = _tick(instance)
+def test_sensor_requests_a_refresh_for_new_or_changed_files_only(folder, articles, instance):
+    first = _tick(instance, articles)
     request = _requested(first)
     assert request.job_name in (None, "refresh_warehouse")
     assert request.tags["news/trigger"] == "sensor" and request.tags["news/input_files"] == "1"
     cursor = first.cursor
 
-    assert isinstance(_tick(instance, cursor), dg.SkipReason)  # nothing changed
+    assert isinstance(_tick(instance, articles, cursor), dg.SkipReason)  # nothing changed
 
     (folder / "notes.md").write_text("not an article", encoding="utf-8")  # unsupported: ignored
-    assert isinstance(_tick(instance, cursor), dg.SkipReason)
+    assert isinstance(_tick(instance, articles, cursor), dg.SkipReason)
 
     (folder / "b.jsonl").write_text(json.dumps({"id": "b", "text": ARTICLE}) + "\n", encoding="utf-8")
     _old(folder / "b.jsonl")
-    added = _tick(instance, cursor)
+    added = _tick(instance, articles, cursor)
     assert _requested(added).tags["news/input_files"] == "2"
     assert _requested(added).run_key != request.run_key
     cursor = added.cursor
 
     (folder / "a.txt").write_text(ARTICLE + " Suite.", encoding="utf-8")  # changed content
     _old(folder / "a.txt", 60)
-    changed = _tick(instance, cursor)
+    changed = _tick(instance, articles, cursor)
     _requested(changed)
 
     (folder / "b.jsonl").unlink()  # removed articles leave the warehouse too
-    assert isinstance(_tick(instance, changed.cursor), dg.SensorResult)
+    assert isinstance(_tick(instance, articles, changed.cursor), dg.SensorResult)
 
 
-def test_sensor_waits_for_a_file_still_being_copied(folder, instance):
-    cursor = _tick(instance).cursor
+def test_sensor_waits_for_a_file_still_being_copied(folder, articles, instance):
+    cursor = _tick(instance, articles).cursor
     (folder / "copying.txt").write_text(ARTICLE[:20], encoding="utf-8")  # modified just now
-    waiting = _tick(instance, cursor)
+    waiting = _tick(instance, articles, cursor)
     assert isinstance(waiting, dg.SkipReason) and "settle" in waiting.skip_message
     _old(folder / "copying.txt")
-    _requested(_tick(instance, cursor))
+    _requested(_tick(instance, articles, cursor))
 
 
-def test_sensor_waits_while_a_refresh_is_running(folder, instance):
+def test_sensor_waits_while_a_refresh_is_running(folder, articles, instance):
     run = create_run_for_test(instance, job_name="refresh_warehouse", status=dg.DagsterRunStatus.STARTED)
-    skipped = _tick(instance)
+    skipped = _tick(instance, articles)
     assert isinstance(skipped, dg.SkipReason) and run.run_id in skipped.skip_message
     instance.report_run_canceled(run)  # the change is still seen afterwards: the cursor did not move
-    _requested(_tick(instance))
+    _requested(_tick(instance, articles))
 
 
-def test_sensor_refreshes_after_a_reprocess_run(folder, instance):
-    cursor = _tick(instance).cursor
+def test_sensor_refreshes_after_a_reprocess_run(folder, articles, instance):
+    cursor = _tick(instance, articles).cursor
     run = create_run_for_test(instance, job_name="reprocess_articles", status=dg.DagsterRunStatus.SUCCESS)
     assert instance.get_run_by_id(run.run_id).status == dg.DagsterRunStatus.SUCCESS
-    after = _tick(instance, cursor)
+    after = _tick(instance, articles, cursor)
     assert "reprocess_articles" in _requested(after).tags["news/reason"]
-    assert isinstance(_tick(instance, after.cursor), dg.SkipReason)  # each reprocess run counts once
+    assert isinstance(_tick(instance, articles, after.cursor), dg.SkipReason)  # each reprocess run counts once
 
 
 def test_schedule_requests_one_refresh_a_day(instance):
@@ -133,16 +143,8 @@ def test_schedule_requests_one_refresh_a_day(instance):
     assert isinstance(skipped, dg.SkipReason)
 
 
-def test_automation_can_start_stopped(monkeypatch):
-    import importlib
-
-    import dagster_project.defs.automation.sensors as sensors
-
-    monkeypatch.setenv("NEWS_AUTOMATION", "off")
-    try:
-        reloaded = importlib.reload(sensors)
-        assert reloaded.input_folder_sensor.default_status == dg.DefaultSensorStatus.STOPPED
-        assert reloaded.daily_refresh.default_status == dg.DefaultScheduleStatus.STOPPED
-    finally:
-        monkeypatch.delenv("NEWS_AUTOMATION")
-        importlib.reload(sensors)
+def test_automation_can_start_stopped_and_the_cron_is_a_setting():
+    assert build_input_folder_sensor(running=False).default_status == dg.DefaultSensorStatus.STOPPED
+    schedule = build_daily_refresh(cron="30 5 * * 1-5", running=False)
+    assert schedule.default_status == dg.DefaultScheduleStatus.STOPPED
+    assert schedule.cron_schedule == "30 5 * * 1-5"

@@ -22,6 +22,7 @@ import duckdb
 import pytest
 
 from dagster_project.storage.contracts import EXTRACTION_SORT, EXTRACTION_TABLES
+from tests.helpers import pipeline_resources
 
 pytestmark = pytest.mark.integration
 
@@ -53,15 +54,20 @@ def reference(seed_pipeline) -> dict[str, str]:
     return digest
 
 
-def _execute(request: dg.RunRequest, instance, warehouse: Path, monkeypatch):
+def _execute(request: dg.RunRequest, instance, warehouse: Path):
     """Run what a sensor or schedule requested, as the daemon would: refresh_warehouse with its tags."""
     from dagster_project.definitions import defs
 
-    monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
-    monkeypatch.setenv("NEWS_INPUT_DIR", str(SEEDS))
     job = defs().resolve_job_def(request.job_name or "refresh_warehouse")
     return job.execute_in_process(instance=instance, tags=request.tags, run_config=request.run_config or {},
-                                  raise_on_error=False)
+                                  raise_on_error=False, resources=pipeline_resources(warehouse))
+
+
+def _sensor_context(instance, cursor=None) -> dg.SensorEvaluationContext:
+    from dagster_project.defs.resources import InputFolder
+
+    return dg.build_sensor_context(instance=instance, cursor=cursor,
+                                   resources={"articles": InputFolder(path=str(SEEDS), settle_seconds=0)})
 
 
 def _parsed(result) -> int:
@@ -94,7 +100,7 @@ def _ids(path: Path) -> dict[str, list]:
         }
 
 
-def test_scheduled_rerun_is_idempotent(seed_pipeline, reference, tmp_path, monkeypatch):
+def test_scheduled_rerun_is_idempotent(seed_pipeline, reference, tmp_path):
     from dagster_project.defs.automation.sensors import daily_refresh
 
     warehouse = tmp_path / "warehouse.duckdb"
@@ -104,7 +110,7 @@ def test_scheduled_rerun_is_idempotent(seed_pipeline, reference, tmp_path, monke
         when = dt.datetime(2026, 1, 5, 6, 0, tzinfo=dt.timezone.utc)
         request = daily_refresh(dg.build_schedule_context(instance=instance, scheduled_execution_time=when))
         assert isinstance(request, dg.RunRequest)
-        result = _execute(request, instance, warehouse, monkeypatch)
+        result = _execute(request, instance, warehouse)
         assert result.success
         assert instance.get_run_by_id(result.run_id).tags["news/trigger"] == "schedule"
     assert _parsed(result) == 0  # nothing new: no article parsed again
@@ -175,7 +181,7 @@ def _wait_for_line(proc, pattern: str, timeout: float) -> list[str]:
     raise AssertionError(f"'{pattern}' never printed; last lines:\n" + "".join(seen[-30:]))
 
 
-def test_killed_refresh_then_sensor_run_while_a_reader_queries(seed_pipeline, reference, tmp_path, monkeypatch):
+def test_killed_refresh_then_sensor_run_while_a_reader_queries(seed_pipeline, reference, tmp_path):
     """SIGKILL a real refresh in the middle of extraction, let the sensor start another, query meanwhile."""
     from dagster_project.defs.automation.sensors import input_folder_sensor
 
@@ -208,13 +214,11 @@ def test_killed_refresh_then_sensor_run_while_a_reader_queries(seed_pipeline, re
     reader = subprocess.Popen([sys.executable, "-c", READER, str(snapshot), first_run, "600"],
                               stdout=subprocess.PIPE, text=True)
     try:
-        monkeypatch.setenv("NEWS_INPUT_DIR", str(SEEDS))
-        monkeypatch.setenv("NEWS_SENSOR_SETTLE_SECONDS", "0")
         with dg.instance_for_test() as instance:
-            tick = input_folder_sensor(dg.build_sensor_context(instance=instance))
+            tick = input_folder_sensor(_sensor_context(instance))
             assert isinstance(tick, dg.SensorResult)
             [request] = tick.run_requests
-            result = _execute(request, instance, warehouse, monkeypatch)
+            result = _execute(request, instance, warehouse)
             assert result.success
             assert instance.get_run_by_id(result.run_id).tags["news/trigger"] == "sensor"
         out, _ = reader.communicate(timeout=300)
@@ -230,15 +234,13 @@ def test_killed_refresh_then_sensor_run_while_a_reader_queries(seed_pipeline, re
     assert report["digests"] == [json.dumps(reference, sort_keys=True)]  # never a half-written state
 
 
-def test_reprocess_articles_by_partition_and_by_source_name(seed_pipeline, tmp_path, monkeypatch):
+def test_reprocess_articles_by_partition_and_by_source_name(seed_pipeline, tmp_path):
     from dagster_project.defs.automation.sensors import input_folder_sensor
     from dagster_project.definitions import defs
 
     warehouse = tmp_path / "warehouse.duckdb"
     shutil.copyfile(seed_pipeline.warehouse, warehouse)
-    monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
-    monkeypatch.setenv("NEWS_INPUT_DIR", str(SEEDS))
-    monkeypatch.setenv("NEWS_SENSOR_SETTLE_SECONDS", "0")
+    resources = pipeline_resources(warehouse)
 
     def nlp_rows():
         with duckdb.connect(str(warehouse), read_only=True) as con:
@@ -249,22 +251,22 @@ def test_reprocess_articles_by_partition_and_by_source_name(seed_pipeline, tmp_p
     before = nlp_rows()
     job = defs().resolve_job_def("reprocess_articles")
     with dg.instance_for_test() as instance:
-        cursor = input_folder_sensor(dg.build_sensor_context(instance=instance)).cursor
+        cursor = input_folder_sensor(_sensor_context(instance)).cursor
         instance.add_dynamic_partitions("articles", [a for _, a in sources])
-        one = job.execute_in_process(instance=instance, partition_key=sources[2][1])
+        one = job.execute_in_process(instance=instance, partition_key=sources[2][1], resources=resources)
         assert one.success
         [meta] = [e.event_specific_data.materialization.metadata for e in one.all_events
                   if e.event_type_value == "ASSET_MATERIALIZATION"
                   and e.event_specific_data.materialization.asset_key == dg.AssetKey(["nlp", "statements"])]
         assert meta["reprocessed_article_ids"].value == [sources[2][1]]
         batch = job.execute_in_process(instance=instance, run_config={"ops": {"reparse_articles": {"config": {
-            "source_names": [sources[0][0], sources[4][0]]}}}})
+            "source_names": [sources[0][0], sources[4][0]]}}}}, resources=resources)
         assert batch.success
         [meta] = [e.event_specific_data.materialization.metadata for e in batch.all_events
                   if e.event_type_value == "ASSET_MATERIALIZATION"
                   and e.event_specific_data.materialization.asset_key == dg.AssetKey(["nlp", "statements"])]
         assert meta["reprocessed_article_ids"].value == sorted([sources[0][1], sources[4][1]])
         # the sensor then starts a refresh so that the re-parsed articles reach the marts
-        after = input_folder_sensor(dg.build_sensor_context(instance=instance, cursor=cursor))
+        after = input_folder_sensor(_sensor_context(instance, cursor))
         assert "reprocess_articles" in after.run_requests[0].tags["news/reason"]
     assert nlp_rows() == before  # same extractor, same rows: replaced, never duplicated

@@ -13,7 +13,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from dagster_project.reports import accuracy, charts
+from dagster_project.reports import charts
 from dagster_project.storage import summaries
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,32 +101,21 @@ def test_charts_on_small_and_empty_input():
         assert data[:8] == PNG
 
 
-def test_accuracy_numbers_from_a_scorer_result():
-    score = {"articles": {"published_date_accuracy": 1.0},
-             "meetings": {"strict": {"precision": 0.5, "recall": 1.0, "f1": 2 / 3}, "lenient": {"f1": 0.8}},
-             "statements": {"at_0.5": {"match": {"f1": 0.9}, "attribution": {"f1": 0.7}, "speaker_accuracy": 0.95}},
-             "_gold": "/x/gold.yaml"}
-    numbers = accuracy.accuracy_numbers(score)
-    assert numbers["fct_meetings"]["accuracy_meetings_f1"] == round(2 / 3, 4)
-    assert numbers["fct_statements"]["accuracy_attribution_f1"] == 0.7
-    assert "dim_actors" not in {m for m, v in numbers.items() if v}
-    assert "| fct_meetings | meetings_recall | 1 |" in accuracy.accuracy_markdown(score)
-    assert accuracy.accuracy_metadata(None) == {}
-
-
 @pytest.mark.integration
-def test_scorer_runs_when_a_gold_file_is_configured(seed_pipeline, monkeypatch):
-    gold = ROOT.parent / "shared" / "gold" / "seeds.yaml"
-    if not gold.exists() or accuracy.scorer_path() is None:
-        pytest.skip("no ../shared/gold/seeds.yaml or ../shared/eval/score.py here")
-    monkeypatch.setenv("GOLD_PATH", str(gold))
-    score = accuracy.score_warehouse(seed_pipeline.warehouse)
-    assert score is not None
-    numbers = accuracy.accuracy_numbers(score)
-    assert numbers["dim_articles"]["accuracy_published_date"] > 0.5
-    assert 0 < numbers["fct_statements"]["accuracy_statements_f1"] <= 1
-    monkeypatch.setenv("GOLD_PATH", "")
-    assert accuracy.score_warehouse(seed_pipeline.warehouse) is None
+def test_the_build_evaluates_itself_once_and_the_overview_shows_it(seed_pipeline):
+    metadata = _materialisations(seed_pipeline.result, ["evaluation", "accuracy"])
+    assert metadata["statements_f1"] > 0.5 and metadata["published_date_accuracy"] == 1.0
+    assert metadata["gold_articles"] == 5 and metadata["gold_articles_missing"] == 0
+    assert Path(metadata["gold"]).name == "seeds.yaml"
+    [check] = [e.event_specific_data for e in seed_pipeline.result.all_events
+               if e.event_type_value == "ASSET_CHECK_EVALUATION"
+               and e.event_specific_data.check_name == "gold_articles_in_warehouse"]
+    assert check.passed
+    evaluations = [e for e in seed_pipeline.result.all_events if e.event_type_value == "ASSET_MATERIALIZATION"
+                   and e.event_specific_data.materialization.asset_key == dg.AssetKey(["evaluation", "accuracy"])]
+    assert len(evaluations) == 1  # once per build
+    overview = (seed_pipeline.reports / "overview.html").read_text(encoding="utf-8")
+    assert "statements_f1" in overview and "attribution_f1" in overview
 
 
 @pytest.mark.integration

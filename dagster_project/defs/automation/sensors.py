@@ -1,17 +1,19 @@
 """Automation: a sensor on the input folder, and the daily refresh schedule. Both start refresh_warehouse.
 
-``input_folder_sensor`` (every 30 s) fingerprints the input folder (name, size and modification
+``input_folder_sensor`` (every 30 s) fingerprints the input folder (the ``articles`` resource: name, size and modification
 time of every .txt/.html/.jsonl/.jsonl.gz file) and requests a refresh when the fingerprint changed
 since its last request (files added, changed or removed), or when a ``reprocess_articles`` run
 succeeded since then (so re-parsed articles reach the marts). It waits until no file changed for
-NEWS_SENSOR_SETTLE_SECONDS (a copy in progress is not read half-way), and while a refresh is queued
+``articles.settle_seconds`` (a copy in progress is not read half-way), and while a refresh is queued
 or running (DuckDB has one writer); its cursor only moves when it requests a run, so nothing is lost.
 
 ``daily_refresh`` runs refresh_warehouse every day at NEWS_REFRESH_CRON (default 06:00,
 Europe/Paris), skipping the day's run while another refresh is still going.
 
 Both start RUNNING in a new Dagster instance (NEWS_AUTOMATION=off starts them stopped); either
-can be toggled in the UI (Automation tab).
+can be toggled in the UI (Automation tab). The cron and the default status are read from the
+environment when the definitions load (settings.py); ``build_input_folder_sensor`` and
+``build_daily_refresh`` make them with other values.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ import dagster as dg
 
 from dagster_project import settings
 from dagster_project.defs.jobs import refresh_warehouse, reprocess_articles
+from dagster_project.defs.resources import InputFolder
 from dagster_project.ingest.reader import folder_fingerprint
 
 ACTIVE_STATUSES = [
@@ -32,10 +35,6 @@ ACTIVE_STATUSES = [
     dg.DagsterRunStatus.STARTED,
     dg.DagsterRunStatus.CANCELING,
 ]
-
-
-def _default_status() -> dg.DefaultSensorStatus:
-    return dg.DefaultSensorStatus.RUNNING if settings.automation_running_by_default() else dg.DefaultSensorStatus.STOPPED
 
 
 def active_refresh(instance: dg.DagsterInstance) -> str | None:
@@ -60,16 +59,8 @@ def reprocess_runs_since(instance: dg.DagsterInstance, after: float) -> list[tup
     return sorted(item for item in out if item[0] > after)
 
 
-@dg.sensor(
-    name="input_folder_sensor",
-    job=refresh_warehouse,
-    minimum_interval_seconds=30,
-    default_status=_default_status(),
-    description="Starts refresh_warehouse when articles are added, changed or removed in NEWS_INPUT_DIR "
-                "(or after a reprocess_articles run); waits for copies to settle and for a running refresh.",
-)
-def input_folder_sensor(context: dg.SensorEvaluationContext):
-    folder = settings.input_dir()
+def _check_input_folder(context: dg.SensorEvaluationContext, articles: InputFolder):
+    folder = articles.folder()
     if not folder.is_dir():
         return dg.SkipReason(f"input folder {folder} does not exist")
     state = json.loads(context.cursor) if context.cursor else {}
@@ -78,7 +69,7 @@ def input_folder_sensor(context: dg.SensorEvaluationContext):
     reprocessed = reprocess_runs_since(context.instance, float(state.get("reprocessed_until", 0.0)))
     if not changed and not reprocessed:
         return dg.SkipReason(f"no change in {folder} ({count} input files)")
-    settle = settings.sensor_settle_seconds()
+    settle = articles.settle_seconds
     if changed and newest is not None and time.time() - newest < settle:
         return dg.SkipReason(f"a file in {folder} changed less than {settle:g}s ago; waiting for it to settle")
     running = active_refresh(context.instance)
@@ -103,19 +94,50 @@ def input_folder_sensor(context: dg.SensorEvaluationContext):
                            cursor=json.dumps({"digest": digest, "reprocessed_until": until}, sort_keys=True))
 
 
-@dg.schedule(
-    name="daily_refresh",
-    job=refresh_warehouse,
-    cron_schedule=settings.refresh_cron(),
-    execution_timezone="Europe/Paris",
-    default_status=dg.DefaultScheduleStatus.RUNNING if settings.automation_running_by_default()
-    else dg.DefaultScheduleStatus.STOPPED,
-    description="Daily refresh of the whole warehouse (NEWS_REFRESH_CRON, default 06:00 Europe/Paris); "
-                "skipped while another refresh is queued or running.",
-)
-def daily_refresh(context: dg.ScheduleEvaluationContext):
+def build_input_folder_sensor(running: bool = True) -> dg.SensorDefinition:
+    """The input-folder sensor, RUNNING or STOPPED by default in a new instance."""
+
+    @dg.sensor(
+        name="input_folder_sensor",
+        job=refresh_warehouse,
+        minimum_interval_seconds=30,
+        default_status=dg.DefaultSensorStatus.RUNNING if running else dg.DefaultSensorStatus.STOPPED,
+        description="Starts refresh_warehouse when articles are added, changed or removed in the input folder "
+                    "(or after a reprocess_articles run); waits for copies to settle and for a running refresh.",
+    )
+    def input_folder_sensor(context: dg.SensorEvaluationContext, articles: InputFolder):
+        return _check_input_folder(context, articles)
+
+    return input_folder_sensor
+
+
+def _daily_request(context: dg.ScheduleEvaluationContext):
     running = active_refresh(context.instance)
     if running:
         return dg.SkipReason(f"refresh_warehouse run {running} is still queued or running")
     day = context.scheduled_execution_time.date().isoformat() if context.scheduled_execution_time else "manual"
     return dg.RunRequest(run_key=f"daily-{day}", tags={"news/trigger": "schedule", "news/scheduled_date": day})
+
+
+def build_daily_refresh(cron: str = "0 6 * * *", running: bool = True) -> dg.ScheduleDefinition:
+    """The daily refresh schedule at ``cron`` (Europe/Paris), RUNNING or STOPPED by default."""
+
+    @dg.schedule(
+        name="daily_refresh",
+        job=refresh_warehouse,
+        cron_schedule=cron,
+        execution_timezone="Europe/Paris",
+        default_status=dg.DefaultScheduleStatus.RUNNING if running else dg.DefaultScheduleStatus.STOPPED,
+        description="Daily refresh of the whole warehouse (NEWS_REFRESH_CRON, default 06:00 Europe/Paris); "
+                    "skipped while another refresh is queued or running.",
+    )
+    def daily_refresh(context: dg.ScheduleEvaluationContext):
+        return _daily_request(context)
+
+    return daily_refresh
+
+
+# Definitions loading reads the two settings that shape the definitions themselves.
+_AUTOMATION_ON = settings.flag(settings.value("automation"))
+input_folder_sensor = build_input_folder_sensor(running=_AUTOMATION_ON)
+daily_refresh = build_daily_refresh(cron=settings.value("refresh_cron"), running=_AUTOMATION_ON)

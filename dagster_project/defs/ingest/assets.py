@@ -1,12 +1,11 @@
-"""Ingest: the articles folder (NEWS_INPUT_DIR, default seeds/) into raw.articles, raw.article_sources, raw.quarantine."""
+"""Ingest: the articles folder (the ``articles`` resource) into raw.articles, raw.article_sources, raw.quarantine."""
 
 from collections import Counter
 
 import dagster as dg
 
-from dagster_project import settings
 from dagster_project.defs.ingest.partitions import sync_article_partitions
-from dagster_project.defs.resources import DuckDBWarehouse
+from dagster_project.defs.resources import DuckDBWarehouse, InputFolder
 from dagster_project.ingest.raw_tables import quarantine_preview, write_raw_tables
 from dagster_project.ingest.reader import read_folder
 
@@ -37,10 +36,10 @@ KINDS = {"python", "duckdb"}
         ),
     ],
 )
-def raw_articles(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
+def raw_articles(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse, articles: InputFolder):
     """Read the articles folder into raw.articles, raw.article_sources and raw.quarantine (full refresh)."""
-    folder = settings.input_dir()
-    result = read_folder(folder)
+    folder = articles.folder()
+    result = read_folder(folder, articles.read_options())
     for row in result.quarantine:
         context.log.warning(f"quarantined {row['source_name']}: {row['reason']}")
     with warehouse.connect() as con:

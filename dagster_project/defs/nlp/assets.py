@@ -26,7 +26,9 @@ RAW_ARTICLES = dg.AssetKey(["raw", "articles"])
 )
 def nlp_extraction(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse, nlp_workers: NlpWorkers):
     """Parse new or changed articles with spaCy (incremental on article id = content hash + extractor version)."""
-    stats = extract_with_spacy(warehouse.connect, context.log, workers=nlp_workers.workers())
+    stats = extract_with_spacy(warehouse.connect, context.log, workers=nlp_workers.workers(),
+                               n_process=nlp_workers.n_process, batch_size=nlp_workers.batch_size,
+                               commit_every=nlp_workers.commit_every)
     if stats["to_parse"] and stats["failed"] == stats["to_parse"]:
         raise dg.Failure(f"extraction failed for all {stats['failed']} articles; see nlp.parse_errors")
     with warehouse.connect(read_only=True) as con:
@@ -60,7 +62,8 @@ class ReprocessConfig(dg.Config):
     description="Re-parse chosen articles with spaCy whatever nlp.parse_log says (their nlp rows are replaced).",
     tags={"kind": "spacy"},
 )
-def reparse_articles(context: dg.OpExecutionContext, config: ReprocessConfig, warehouse: DuckDBWarehouse) -> None:
+def reparse_articles(context: dg.OpExecutionContext, config: ReprocessConfig, warehouse: DuckDBWarehouse,
+                     nlp_workers: NlpWorkers) -> None:
     ids = set(config.article_ids)
     if context.has_partition_key_range:
         ids |= set(context.partition_keys)
@@ -79,7 +82,9 @@ def reparse_articles(context: dg.OpExecutionContext, config: ReprocessConfig, wa
             context.log.warning(f"unknown source names: {unknown}")
     if not ids:
         raise dg.Failure("nothing to reprocess: choose a partition (article id), or set article_ids / source_names")
-    stats = extract_with_spacy(warehouse.connect, context.log, article_ids=sorted(ids))
+    stats = extract_with_spacy(warehouse.connect, context.log, article_ids=sorted(ids), workers=nlp_workers.workers(),
+                               n_process=nlp_workers.n_process, batch_size=nlp_workers.batch_size,
+                               commit_every=nlp_workers.commit_every)
     if stats["failed"] and not stats["parsed"]:
         raise dg.Failure(f"extraction failed for every selected article; see nlp.parse_errors: {stats['failed_ids']}")
     for name in EXTRACTION_TABLES:

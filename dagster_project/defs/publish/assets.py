@@ -1,7 +1,7 @@
 """publish/read_snapshot: the last step of a refresh copies the warehouse to a read-only snapshot, atomically.
 
 DuckDB allows one writer per file, and a reader holding the file open would block the refresh.
-Readers therefore open ``warehouse/warehouse.read.duckdb`` (``settings.read_snapshot_path()``),
+Readers therefore open ``warehouse/warehouse.read.duckdb`` (``DuckDBWarehouse.read_snapshot_path()``),
 read-only; the refresh writes ``warehouse.duckdb`` and, once every upstream step succeeded, replaces
 the snapshot with a fresh copy (temporary file + ``os.replace``). See storage/snapshot.py.
 """
@@ -11,7 +11,6 @@ from pathlib import Path
 
 import dagster as dg
 
-from dagster_project import settings
 from dagster_project.defs.resources import DuckDBWarehouse
 from dagster_project.storage.snapshot import publish_snapshot
 
@@ -40,7 +39,7 @@ def checkpoint_warehouse(warehouse: DuckDBWarehouse) -> Path:
 )
 def read_snapshot(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse) -> dg.MaterializeResult:
     source = checkpoint_warehouse(warehouse)
-    target = settings.read_snapshot_path()
+    target = warehouse.read_snapshot_path()
     info = {
         "run_id": context.run_id,
         "published_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

@@ -5,7 +5,7 @@ from typing import Any
 
 import dagster as dg
 
-from dagster_project import settings
+from dagster_project.defs.resources import DuckDBWarehouse
 from dagster_project.quality.report import summarise, write_report
 
 MARTS = ["dim_articles", "dim_actors", "fct_meetings", "bridge_meeting_participants",
@@ -59,14 +59,14 @@ def _all_check_keys(context: dg.AssetExecutionContext) -> set[dg.AssetCheckKey]:
     kinds={"python", "json", "html"},
     deps=[dg.AssetKey(["marts", name]) for name in MARTS],
 )
-def quality_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+def quality_report(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse) -> dg.MaterializeResult:
     """Write warehouse/reports/quality_report.{json,html}: latest result of every asset check."""
     check_keys = sorted(_all_check_keys(context), key=lambda k: k.to_user_string())
     records = context.instance.event_log_storage.get_latest_asset_check_execution_by_key(list(check_keys))
     checks = [_evaluation_row(key, records.get(key), context.run_id) for key in check_keys]
     summary = summarise(checks)
-    report = {"run_id": context.run_id, "warehouse": str(settings.warehouse_path()), "summary": summary, "checks": checks}
-    json_path, html_path = write_report(report, settings.reports_dir())
+    report = {"run_id": context.run_id, "warehouse": str(warehouse.db_path()), "summary": summary, "checks": checks}
+    json_path, html_path = write_report(report, warehouse.reports_dir())
     failed = [f"{c['asset']}:{c['check']}" for c in checks if c["passed"] is False]
     return dg.MaterializeResult(
         metadata={

@@ -4,13 +4,13 @@ Files go to ``reports/`` beside the warehouse (``warehouse/reports/`` by default
 materialisations link them (paths) and show their content as markdown tables.
 """
 import datetime as dt
+import json
 
 import dagster as dg
 
-from dagster_project import settings
 from dagster_project.defs.resources import DuckDBWarehouse
 from dagster_project.query import format_markdown
-from dagster_project.reports.accuracy import accuracy_markdown, accuracy_numbers, score_warehouse
+from dagster_project.evaluation.scoring import headline, markdown
 from dagster_project.reports.charts import (
     ACTORS_SQL,
     MEETINGS_SQL,
@@ -26,11 +26,18 @@ from dagster_project.storage.tables import fetch_dicts
 MARTS = ["dim_actors", "fct_meetings", "bridge_meeting_participants", "fct_meeting_evidence", "fct_statements",
          "dim_articles"]
 DEPS = [dg.AssetKey(["marts", name]) for name in MARTS]
+ACCURACY = dg.AssetKey(["evaluation", "accuracy"])
 PREVIEW_ROWS = 20
 
 TIMELINE = dg.AssetKey(["reports", "meeting_timeline"])
 NETWORK = dg.AssetKey(["reports", "actor_network"])
 OVERVIEW = dg.AssetKey(["reports", "overview"])
+
+
+def _evaluation_result(folder) -> dict | None:
+    """The result evaluation/accuracy wrote beside the reports in this build, if any."""
+    path = folder / "evaluation.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
 @dg.multi_asset(
@@ -49,9 +56,9 @@ OVERVIEW = dg.AssetKey(["reports", "overview"])
                         "of meetings; node size = meetings attended, colour = country.",
         ),
         dg.AssetSpec(
-            OVERVIEW, deps=DEPS, kinds={"python", "html"},
+            OVERVIEW, deps=[*DEPS, ACCURACY], kinds={"python", "html"},
             description="Self-contained HTML page: counts, the timeline and the network, the most active pairs, "
-                        "every meeting, and the accuracy on the gold file when GOLD_PATH is set.",
+                        "every meeting, and the build's accuracy on the gold file (evaluation/accuracy).",
         ),
     ],
 )
@@ -68,7 +75,7 @@ def reports(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
         m["participants"] = [p for p in (m["participants"] or []) if p]
         m["participant_ids"] = [p for p in (m["participant_ids"] or []) if p]
     names = {a["actor_id"]: a["canonical_name"] for a in actors}
-    folder = settings.reports_dir()
+    folder = warehouse.reports_dir()
     folder.mkdir(parents=True, exist_ok=True)
 
     timeline_png = draw_timeline(meetings)
@@ -80,19 +87,15 @@ def reports(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
     pairs = top_pairs(meetings, names)
     context.log.info(f"drew {len(meetings)} meetings and {len(pairs)} pairs of actors into {folder}")
 
-    score = score_warehouse(settings.warehouse_path(), log=context.log)
-    accuracy_rows = (
-        [(mart, key.removeprefix("accuracy_"), value) for mart, values in accuracy_numbers(score).items()
-         for key, value in values.items()]
-        if score else None
-    )
+    evaluation = _evaluation_result(folder)
+    accuracy_rows = list(headline(evaluation).items()) if evaluation else None
     overview_path = folder / "overview.html"
     overview_path.write_text(
         render_overview(
             timeline_png=timeline_png, network_png=network_png, meetings=meetings, pairs=pairs,
             counts={"articles": counts["dim_articles"], "actors": counts["dim_actors"],
                     "meetings": counts["fct_meetings"], "statements": counts["fct_statements"]},
-            accuracy=accuracy_rows, warehouse=str(settings.warehouse_path()),
+            accuracy=accuracy_rows, warehouse=str(warehouse.db_path()),
             generated=dt.datetime.now().isoformat(timespec="seconds"),
         ),
         encoding="utf-8",
@@ -131,6 +134,6 @@ def reports(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
             "path": dg.MetadataValue.path(str(overview_path)),
             "quality_report": dg.MetadataValue.path(str(folder / "quality_report.html")),
             **{name: value for name, value in counts.items()},
-            "accuracy": dg.MetadataValue.md(accuracy_markdown(score)),
+            "accuracy": dg.MetadataValue.md(markdown(evaluation) if evaluation else "_no evaluation in this build_"),
         },
     )

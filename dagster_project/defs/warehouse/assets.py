@@ -8,9 +8,8 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from dagster_project import settings
+from dagster_project.defs.resources import DuckDBWarehouse
 from dagster_project.defs.warehouse.project import dbt_project
-from dagster_project.reports.accuracy import accuracy_metadata, score_warehouse
 from dagster_project.storage.connection import connect_with_retry
 from dagster_project.storage.dbt_artifacts import prune_invocation_dirs
 from dagster_project.storage.summaries import mart_ids, new_id_counts, quote_relation, table_summary
@@ -34,16 +33,16 @@ class WarehouseTranslator(DagsterDbtTranslator):
     dagster_dbt_translator=WarehouseTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
     name="dbt_warehouse",
 )
-def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: DuckDBWarehouse):
     """Run `dbt build` (seeds, models and their tests) for the selected dbt nodes.
 
     dbt holds the DuckDB file while it runs, so the events are collected first; once dbt is done,
     each model's and seed's output gets its row count, a preview of a few rows, for the marts the
-    number of new ids, and the scorer's accuracy numbers when GOLD_PATH names a gold file.
+    number of new ids (accuracy is measured once, by evaluation/accuracy).
     """
-    path = settings.warehouse_path()  # export the absolute WAREHOUSE_PATH for the dbt subprocess
+    path = warehouse.db_path()
     before = _read_mart_ids(path)
-    invocation = dbt.cli(["build"], context=context)
+    invocation = dbt.cli(["build", *warehouse.dbt_vars()], context=context)
     events = []
     try:
         for event in invocation.stream():
@@ -76,7 +75,7 @@ def _read_mart_ids(path) -> dict[str, set[str]]:
 
 
 def _with_metadata(context: dg.AssetExecutionContext, events: list, manifest: Mapping[str, Any], path, before):
-    """The dbt events, each model/seed Output enriched with row count, preview, new ids and accuracy."""
+    """The dbt events, each model/seed Output enriched with row count, preview and new ids."""
     nodes = manifest.get("nodes", {})
     outputs = [e for e in events if isinstance(e, dg.Output) and "unique_id" in (e.metadata or {})]
     if not outputs:
@@ -102,16 +101,12 @@ def _with_metadata(context: dg.AssetExecutionContext, events: list, manifest: Ma
     finally:
         con.close()
     new_ids = new_id_counts(before, after)
-    accuracy = accuracy_metadata(score_warehouse(path, log=context.log))
     for event in events:
         if id(event) in output_ids:
             unique_id = event.metadata["unique_id"].value
             node = nodes.get(unique_id) or {}
             mart = node.get("name") if node.get("schema") == "marts" else None
-            accuracy_values = dict(accuracy.get(mart, {}))
-            if "accuracy_gold" in accuracy_values:
-                accuracy_values["accuracy_gold"] = dg.MetadataValue.path(accuracy_values["accuracy_gold"])
-            metadata = {**event.metadata, **new_ids.get(mart, {}), **accuracy_values, **extra.get(unique_id, {})}
+            metadata = {**event.metadata, **new_ids.get(mart, {}), **extra.get(unique_id, {})}
             yield event.with_metadata(metadata)
         else:
             yield event

@@ -11,7 +11,6 @@ from dagster_project import settings
 @functools.cache
 def dbt_project() -> DbtProject:
     """The dbt project; parses it (``dbt parse``) under ``dg dev`` or when no manifest exists yet."""
-    settings.warehouse_path()  # the profile renders env_var('WAREHOUSE_PATH')
     project = DbtProject(project_dir=settings.DBT_PROJECT_DIR, profiles_dir=settings.DBT_PROJECT_DIR)
     project.prepare_if_dev()
     if not project.manifest_path.exists():

@@ -1,0 +1,1 @@
+"""The project's own evaluation against a gold file (format and metrics: README.md here). No Dagster here."""

@@ -6,10 +6,9 @@ _RELEASE = "0.2.0"
 
 
 def rule_files() -> list[Path]:
-    """The extraction code and its rule data (lexicon, actor dictionary seeds)."""
+    """The extraction code and its rule data (lexicon, actor dictionaries), all package data beside us."""
     here = Path(__file__).parent
-    seeds = here.parents[1] / "dbt" / "seeds"
-    return sorted([*here.glob("*.py"), *(here / "rules").glob("*.yaml"), *seeds.glob("*.csv")])
+    return sorted([*here.glob("*.py"), *(here / "rules").glob("*.yaml"), *(here / "dictionaries").glob("*.csv")])
 
 
 def fingerprint(files: list[Path]) -> str:

@@ -1,4 +1,9 @@
-"""Loads the rule data (lexicon YAML, actor dictionary CSVs) once per process."""
+"""Loads the rule data (lexicon YAML, actor dictionary CSVs) once per process.
+
+Both are package data: ``rules/lexicon.yaml`` and ``dictionaries/*.csv`` beside this file (dbt seeds
+the same CSVs into the warehouse). A missing file is an error, never an empty dictionary: extracting
+without the gazetteer would silently lose most actors.
+"""
 from __future__ import annotations
 
 import csv
@@ -9,13 +14,20 @@ from pathlib import Path
 import yaml
 
 RULES_DIR = Path(__file__).parent / "rules"
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DICTIONARY_DIR = PROJECT_ROOT / "dbt" / "seeds"
+DICTIONARY_DIR = Path(__file__).parent / "dictionaries"
+DICTIONARIES = ("actor_dictionary.csv", "actor_roles.csv", "role_titles.csv")
+
+
+class RuleDataMissing(FileNotFoundError):
+    """A rule file of the package (lexicon, dictionary) is absent or empty: the install is incomplete."""
 
 
 @functools.cache
 def load_rules() -> dict:
-    with open(RULES_DIR / "lexicon.yaml", encoding="utf-8") as fh:
+    path = RULES_DIR / "lexicon.yaml"
+    if not path.is_file():
+        raise RuleDataMissing(f"lexicon {path} not found: the extraction needs the package data (reinstall the package)")
+    with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 
@@ -29,10 +41,14 @@ def first_name_genders() -> dict[str, str]:
 
 def _read_csv(name: str) -> list[dict]:
     path = DICTIONARY_DIR / name
-    if not path.exists():
-        return []
+    if not path.is_file():
+        raise RuleDataMissing(f"dictionary {path} not found: the extraction needs the package data in "
+                              f"dagster_project/extraction/dictionaries/ (reinstall the package)")
     with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        rows = list(csv.DictReader(fh))
+    if not rows:
+        raise RuleDataMissing(f"dictionary {path} has no rows")
+    return rows
 
 
 def split_list(value: str | None) -> list[str]:

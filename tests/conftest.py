@@ -37,6 +37,14 @@ def tool(name: str) -> str:
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The French spaCy pipeline with the project's components, loaded once per session."""
+    from dagster_project.extraction.pipeline import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
 def dbt_manifest() -> Path:
     """Run `dbt parse` once per session (dagster-dbt needs dbt/target/manifest.json)."""
     subprocess.run(

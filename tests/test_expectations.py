@@ -101,16 +101,57 @@ def test_a_suite_result_becomes_an_asset_check_result(tmp_path):
     assert check.metadata["failures"].value[0]["expectation"] == "expect_column_values_to_be_unique"
 
 
-def test_real_suite_catches_duplicate_participants():
-    path = EXPECTATIONS / "marts" / "bridge_meeting_participants.json"
-    good = pd.DataFrame({"meeting_id": ["m1", "m1", "m2"], "actor_id": ["a", "b", "a"]})
-    bad = pd.DataFrame({"meeting_id": ["m1", "m1", None], "actor_id": ["a", "a", "b"]})
+def test_real_suite_checks_across_tables():
+    """fct_meetings: most meetings have two participants or more, counted in bridge_meeting_participants."""
+    path = EXPECTATIONS / "marts" / "fct_meetings.json"
+    good = pd.DataFrame({"meeting_id": ["m1", "m2"], "n_participants": [2, 3]})
+    bad = pd.DataFrame({"meeting_id": ["m1", "m2", "m3"], "n_participants": [2, 1, 1]})
     assert validate_dataframe(path, good).passed
     result = validate_dataframe(path, bad)
-    assert not result.passed
-    assert result.severity == "WARN"
-    failed = {f["expectation"] for f in result.failures}
-    assert failed == {"expect_column_values_to_not_be_null", "expect_compound_columns_to_be_unique"}
+    assert not result.passed and result.severity == "WARN"
+    assert [f["expectation"] for f in result.failures] == ["expect_column_values_to_be_between"]
+
+
+def test_raw_and_nlp_layouts_come_from_the_contract_not_the_suites():
+    """No suite lists the columns of a raw or nlp table: the layout expectation is derived from the dbt
+    sources file, and fails when the table drifts from it."""
+    from dagster_project.storage.contracts import contract
+
+    for path in SUITES:
+        spec = suite_spec(path)
+        types = {e["type"] for e in json.loads(path.read_text(encoding="utf-8"))["expectations"]}
+        assert not types & {"expect_column_to_exist", "expect_table_columns_to_match_ordered_list",
+                            "expect_table_columns_to_match_set"}, path.name
+        if spec.asset_key[0] in ("raw", "nlp"):
+            assert spec.layout == tuple(contract(spec.relation).column_names), path.name
+    spec = suite_spec(EXPECTATIONS / "raw" / "articles.json")
+    columns = {name: pd.Series(dtype=object) for name in spec.layout}
+    rows = pd.DataFrame({"article_id": ["a"]})
+    ok = validate_dataframe(spec.path, rows, layout=spec.layout, layout_frame=pd.DataFrame(columns))
+    drifted = validate_dataframe(spec.path, rows, layout=spec.layout,
+                                 layout_frame=pd.DataFrame(columns).drop(columns=["language"]))
+    assert "expect_table_columns_to_match_ordered_list" not in {f["expectation"] for f in ok.failures}
+    assert "expect_table_columns_to_match_ordered_list" in {f["expectation"] for f in drifted.failures}
+    assert drifted.evaluated_expectations == ok.evaluated_expectations
+
+
+def test_no_marts_expectation_repeats_a_dbt_test(dbt_manifest):
+    """dbt owns the marts (tests, enforced contracts); GX keeps distributions and cross-table checks."""
+    manifest = json.loads(dbt_manifest.read_text())
+    dbt_tests = {(n["attached_node"].split(".")[-1], n.get("column_name"), n["test_metadata"]["name"])
+                 for n in manifest["nodes"].values() if n["resource_type"] == "test" and n.get("attached_node")}
+    simple = {"expect_column_values_to_not_be_null": "not_null", "expect_column_values_to_be_unique": "unique",
+              "expect_column_values_to_be_in_set": "accepted_values"}
+    for path in (EXPECTATIONS / "marts").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        mart = data["meta"]["dagster"]["asset_key"][-1]
+        for expectation in data["expectations"]:
+            kwargs = expectation["kwargs"]
+            assert expectation["type"] != "expect_compound_columns_to_be_unique", path.name
+            if expectation["type"] in simple and "mostly" not in kwargs:
+                assert (mart, kwargs["column"], simple[expectation["type"]]) not in dbt_tests, \
+                    f"{path.name}: {expectation['type']}({kwargs['column']}) repeats a dbt test"
+                pytest.fail(f"{path.name}: {expectation['type']}({kwargs['column']}) belongs in the mart's yml")
 
 
 def test_check_reads_only_the_columns_its_expectations_name(tmp_path):

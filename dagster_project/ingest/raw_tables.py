@@ -1,10 +1,15 @@
-"""The raw.* tables: written in one transaction from an IngestResult, and left alone when nothing changed."""
+"""The raw.* tables: written in one transaction from an IngestResult, and left alone when nothing changed.
+
+Their layouts and row order come from the dbt sources file (storage/contracts.py)."""
 from __future__ import annotations
 
 import hashlib
 
-from dagster_project.ingest.reader import ARTICLE_COLUMNS, QUARANTINE_COLUMNS, SOURCE_COLUMNS, IngestResult
+from dagster_project.ingest.reader import IngestResult
+from dagster_project.storage.contracts import contract
 from dagster_project.storage.tables import create_table, insert_rows
+
+RAW_TABLES = ("raw.articles", "raw.article_sources", "raw.quarantine")
 
 
 def result_digest(result: IngestResult) -> str:
@@ -31,12 +36,10 @@ def write_raw_tables(con, result: IngestResult) -> bool:
         return False
     con.execute("begin transaction")
     try:
-        create_table(con, "raw.articles", ARTICLE_COLUMNS, replace=True)
-        create_table(con, "raw.article_sources", SOURCE_COLUMNS, replace=True)
-        create_table(con, "raw.quarantine", QUARANTINE_COLUMNS, replace=True)
-        insert_rows(con, "raw.articles", ARTICLE_COLUMNS, result.articles, sort_by=["article_id"])
-        insert_rows(con, "raw.article_sources", SOURCE_COLUMNS, result.sources, sort_by=["article_id", "source_name", "source_path"])
-        insert_rows(con, "raw.quarantine", QUARANTINE_COLUMNS, result.quarantine, sort_by=["source_name", "source_path", "reason"])
+        for relation, rows in zip(RAW_TABLES, (result.articles, result.sources, result.quarantine)):
+            table = contract(relation)
+            create_table(con, relation, table.layout, replace=True)
+            insert_rows(con, relation, table.layout, rows, sort_by=table.order_by)
         con.execute(f"comment on table raw.articles is '{digest}'")
         con.execute("commit")
     except Exception:

@@ -44,39 +44,6 @@ from dagster_project.extraction.text import normalise_text, split_metadata_heade
 
 log = logging.getLogger(__name__)
 
-ARTICLE_COLUMNS = [
-    ("article_id", "VARCHAR"),
-    ("source_name", "VARCHAR"),
-    ("source_path", "VARCHAR"),
-    ("title", "VARCHAR"),
-    ("author", "VARCHAR"),
-    ("url", "VARCHAR"),
-    ("text", "VARCHAR"),
-    ("published_date", "DATE"),
-    ("published_date_basis", "VARCHAR"),
-    ("char_count", "INTEGER"),
-    ("detected_encoding", "VARCHAR"),
-    ("source_format", "VARCHAR"),
-    ("language", "VARCHAR"),
-]
-SOURCE_COLUMNS = [
-    ("article_id", "VARCHAR"),
-    ("source_name", "VARCHAR"),
-    ("source_path", "VARCHAR"),
-    ("detected_encoding", "VARCHAR"),
-    ("source_format", "VARCHAR"),
-]
-QUARANTINE_COLUMNS = [
-    ("source_name", "VARCHAR"),
-    ("source_path", "VARCHAR"),
-    ("reason_code", "VARCHAR"),
-    ("reason", "VARCHAR"),
-    ("detected_encoding", "VARCHAR"),
-    ("detected_language", "VARCHAR"),
-    ("size_bytes", "BIGINT"),
-    ("first_bytes", "VARCHAR"),
-]
-
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES

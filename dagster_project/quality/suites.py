@@ -7,6 +7,11 @@ context with a pandas datasource. A suite file's ``meta.dagster`` says what the 
     {"asset_key": ["nlp", "statements"], "sql": "select ...", "blocking": true,
      "severity": "ERROR", "key_columns": ["article_id", "statement_idx"], "description": "..."}
 
+A suite on a raw.* or nlp.* table never lists that table's columns: they are written once, in the
+dbt sources file (storage/contracts.py), and ``layout_expectation`` derives the
+``expect_table_columns_to_match_ordered_list`` expectation from it. It is validated on the table's
+empty frame (``select * ... limit 0``), so that the rows' frame keeps only the columns the suite reads.
+
 No Dagster here: ``validate_dataframe`` returns a plain ``SuiteResult``; defs/quality/checks.py
 turns it into an asset check result.
 """
@@ -19,6 +24,8 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from dagster_project.storage.contracts import load_contracts
 
 MAX_EXAMPLES = 5
 SEVERITIES = ("ERROR", "WARN")
@@ -37,6 +44,15 @@ class SuiteSpec:
     key_columns: tuple[str, ...]
     description: str
     columns: tuple[str, ...] | None = None  # what the expectations read; None: every column
+    layout: tuple[str, ...] | None = None  # the table's columns from its contract (raw.* and nlp.* tables)
+
+    @property
+    def relation(self) -> str:
+        return ".".join(self.asset_key)
+
+    def layout_sql(self) -> str:
+        """No rows, every column of the checked table: what the layout expectation looks at."""
+        return f"select * from {self.relation} limit 0"
 
     def frame_sql(self) -> str:
         """The suite's SQL, narrowed to the columns its expectations and examples read: wide text
@@ -71,6 +87,16 @@ def _severity(value: str) -> str:
     return value
 
 
+def _contract_columns(asset_key: tuple[str, ...]) -> tuple[str, ...] | None:
+    table = load_contracts().get(".".join(asset_key))
+    return tuple(table.column_names) if table else None
+
+
+def layout_expectation(columns: tuple[str, ...]) -> dict:
+    """The expectation that a table has exactly its contract's columns, in order."""
+    return {"type": "expect_table_columns_to_match_ordered_list", "kwargs": {"column_list": list(columns)}}
+
+
 def suite_spec(path: Path) -> SuiteSpec:
     data = read_suite_json(Path(path))
     meta = (data.get("meta") or {}).get("dagster") or {}
@@ -84,6 +110,7 @@ def suite_spec(path: Path) -> SuiteSpec:
         key_columns=tuple(meta.get("key_columns", [])),
         description=meta.get("description") or f"Great Expectations suite {data['name']}",
         columns=columns_read(data.get("expectations", [])),
+        layout=_contract_columns(tuple(meta["asset_key"])),
     )
 
 
@@ -185,9 +212,14 @@ def validate_dataframe(
     *,
     severity: str | None = None,
     key_columns: tuple[str, ...] | None = None,
+    layout: tuple[str, ...] | None = None,
+    layout_frame=None,
     max_examples: int = MAX_EXAMPLES,
 ) -> SuiteResult:
-    """Validate a DataFrame against a suite file: counts and failing examples."""
+    """Validate a DataFrame against a suite file: counts and failing examples. With ``layout`` (the
+    contract's columns) and ``layout_frame`` (the table, no rows), the layout expectation is added."""
+    import great_expectations as gx
+
     suite_path = Path(suite_path)
     suite = load_suite(suite_path)
     meta = (suite.meta or {}).get("dagster") or {}
@@ -195,10 +227,13 @@ def validate_dataframe(
         severity = _severity(meta.get("severity", "ERROR"))
     if key_columns is None:
         key_columns = tuple(meta.get("key_columns", []))
-    result = _validate(suite, frame)
+    results = list(_validate(suite, frame).results)
+    if layout is not None and layout_frame is not None:
+        layout_suite = gx.ExpectationSuite(name=f"{suite.name}.layout", expectations=[layout_expectation(layout)])
+        results += list(_validate(layout_suite, layout_frame).results)
 
     failures = []
-    for item in result.results:
+    for item in results:
         if item.success:
             continue
         config = item.expectation_config
@@ -219,8 +254,8 @@ def validate_dataframe(
             failure["example_keys"] = frame.iloc[rows][keys].to_dict(orient="records")
         failures.append(_plain(failure))
 
-    evaluated = len(result.results)
-    passed = bool(result.success)
+    evaluated = len(results)
+    passed = not failures
     summary = (
         f"{evaluated - len(failures)}/{evaluated} expectations passed on {len(frame)} rows"
         + ("" if passed else ": " + "; ".join(f"{f['expectation']}({f['column']})" for f in failures))

@@ -1,141 +1,99 @@
-"""Layouts of the nlp.* tables (the column contract of dagster_project.extraction), with their row keys."""
+"""Layouts of the raw.* and nlp.* tables, read from their one owner: the dbt sources file.
+
+``dbt/models/staging/__sources.yml`` lists, for each table the Dagster assets write, its columns in
+order with their DuckDB ``data_type``, and in ``config.meta`` which step writes it (``written_by``)
+and the order its rows are written in (``order_by``). Everything here is derived from it: the DDL
+(``storage.tables.create_table`` / ``ensure_table``), the value coercion of inserted rows, the
+sort order, the asset descriptions, and the column lists the data-quality checks expect.
+"""
 from __future__ import annotations
 
-EXTRACTION_TABLES: dict[str, list[tuple[str, str]]] = {
-    "sentences": [
-        ("article_id", "VARCHAR"),
-        ("sentence_idx", "INTEGER"),
-        ("char_start", "INTEGER"),
-        ("char_end", "INTEGER"),
-        ("text", "VARCHAR"),
-    ],
-    "entity_mentions": [
-        ("article_id", "VARCHAR"),
-        ("mention_idx", "INTEGER"),
-        ("char_start", "INTEGER"),
-        ("char_end", "INTEGER"),
-        ("text", "VARCHAR"),
-        ("mention_kind", "VARCHAR"),
-        ("entity_idx", "INTEGER"),
-    ],
-    "entities": [
-        ("article_id", "VARCHAR"),
-        ("entity_idx", "INTEGER"),
-        ("name", "VARCHAR"),
-        ("actor_type", "VARCHAR"),
-        ("dict_key", "VARCHAR"),
-        ("gender", "VARCHAR"),
-        ("country_code", "VARCHAR"),
-        ("forms", "VARCHAR[]"),
-        ("description", "VARCHAR"),
-    ],
-    "statements": [
-        ("article_id", "VARCHAR"),
-        ("statement_idx", "INTEGER"),
-        ("char_start", "INTEGER"),
-        ("char_end", "INTEGER"),
-        ("text", "VARCHAR"),
-        ("statement_type", "VARCHAR"),
-        ("cue_verb", "VARCHAR"),
-        ("speaker_entity_idx", "INTEGER"),
-        ("speaker_text", "VARCHAR"),
-        ("speaker_char_start", "INTEGER"),
-        ("speaker_char_end", "INTEGER"),
-        ("speaker_description", "VARCHAR"),
-        ("reported_via_entity_idx", "INTEGER"),
-        ("statement_date", "DATE"),
-        ("sentence_idx", "INTEGER"),
-    ],
-    "meeting_mentions": [
-        ("article_id", "VARCHAR"),
-        ("meeting_idx", "INTEGER"),
-        ("char_start", "INTEGER"),
-        ("char_end", "INTEGER"),
-        ("sentence_text", "VARCHAR"),
-        ("trigger", "VARCHAR"),
-        ("mode", "VARCHAR"),
-        ("location", "VARCHAR"),
-        ("meeting_date", "DATE"),
-        ("date_precision", "VARCHAR"),
-        ("status", "VARCHAR"),
-        ("participant_entity_idxs", "INTEGER[]"),
-        ("date_basis", "VARCHAR"),
-    ],
-    "date_expressions": [
-        ("article_id", "VARCHAR"),
-        ("char_start", "INTEGER"),
-        ("char_end", "INTEGER"),
-        ("text", "VARCHAR"),
-        ("resolved_date", "DATE"),
-        ("date_precision", "VARCHAR"),
-        ("kind", "VARCHAR"),
-    ],
-}
+import functools
+from dataclasses import dataclass
+from pathlib import Path
 
-# Sort order of the inserted rows (deterministic tables).
-EXTRACTION_SORT: dict[str, list[str]] = {
-    "sentences": ["article_id", "sentence_idx"],
-    "entity_mentions": ["article_id", "mention_idx"],
-    "entities": ["article_id", "entity_idx"],
-    "statements": ["article_id", "statement_idx"],
-    "meeting_mentions": ["article_id", "meeting_idx"],
-    "date_expressions": ["article_id", "char_start", "char_end", "kind"],
-}
+import yaml
 
-RESOLUTION_TABLES: dict[str, list[tuple[str, str]]] = {
-    "actors": [
-        ("actor_id", "VARCHAR"),
-        ("canonical_name", "VARCHAR"),
-        ("actor_type", "VARCHAR"),
-        ("country_code", "VARCHAR"),
-        ("wikidata_id", "VARCHAR"),
-        ("aliases", "VARCHAR[]"),
-    ],
-    "entity_actors": [
-        ("article_id", "VARCHAR"),
-        ("entity_idx", "INTEGER"),
-        ("actor_id", "VARCHAR"),
-    ],
-    "meetings": [
-        ("meeting_id", "VARCHAR"),
-        ("meeting_date", "DATE"),
-        ("date_precision", "VARCHAR"),
-        ("location", "VARCHAR"),
-        ("status", "VARCHAR"),
-        ("mode", "VARCHAR"),
-    ],
-    "meeting_mention_map": [
-        ("article_id", "VARCHAR"),
-        ("meeting_idx", "INTEGER"),
-        ("meeting_id", "VARCHAR"),
-    ],
-    "meeting_participants": [
-        ("meeting_id", "VARCHAR"),
-        ("actor_id", "VARCHAR"),
-    ],
-}
+from dagster_project import settings
 
-RESOLUTION_SORT: dict[str, list[str]] = {
-    "actors": ["actor_id"],
-    "entity_actors": ["article_id", "entity_idx", "actor_id"],
-    "meetings": ["meeting_id"],
-    "meeting_mention_map": ["article_id", "meeting_idx", "meeting_id"],
-    "meeting_participants": ["meeting_id", "actor_id"],
-}
+SOURCES_FILE = settings.DBT_PROJECT_DIR / "models" / "staging" / "__sources.yml"
+WRITERS = ("ingest", "extraction", "resolution", "extraction_log")
 
-PARSE_LOG = [("article_id", "VARCHAR"), ("extractor_version", "VARCHAR")]
-PARSE_ERRORS = [("article_id", "VARCHAR"), ("extractor_version", "VARCHAR"), ("error", "VARCHAR")]
+# A table layout: ordered (column, DuckDB type) pairs.
+Layout = list[tuple[str, str]]
 
-DESCRIPTIONS = {
-    "sentences": "Sentences of each article with character offsets into raw.articles.text.",
-    "entity_mentions": "Name, role and pronoun mentions of actors, with offsets and the article-local entity they refer to.",
-    "entities": "Article-local entities (one per actor mentioned in an article) with their surface forms.",
-    "statements": "Direct quotes and indirect-speech clauses with speaker, cue verb and offsets.",
-    "meeting_mentions": "Sentences reporting a meeting: trigger, date, location, status and participant entities.",
-    "date_expressions": "French date expressions found in the articles, resolved against the publication date.",
-    "actors": "Actors resolved across all articles (dictionary and name matching), with aliases.",
-    "entity_actors": "Which corpus actor each article-local entity is.",
-    "meetings": "Meetings resolved across articles (same participants, compatible dates).",
-    "meeting_mention_map": "Which corpus meeting each meeting mention reports.",
-    "meeting_participants": "Participants of each corpus meeting (the actors most of its reports agree on).",
-}
+
+@dataclass(frozen=True)
+class TableContract:
+    schema: str
+    name: str
+    description: str
+    columns: tuple[tuple[str, str], ...]  # (column, DuckDB type in upper case), in order
+    written_by: str
+    order_by: tuple[str, ...]
+
+    @property
+    def relation(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+    @property
+    def layout(self) -> Layout:
+        return list(self.columns)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [name for name, _ in self.columns]
+
+
+class ContractError(ValueError):
+    """The sources file does not describe a table completely (a type, a writer, an order)."""
+
+
+@functools.cache
+def load_contracts(path: Path = SOURCES_FILE) -> dict[str, TableContract]:
+    """Every table of the sources file, by ``schema.name``."""
+    with open(path, encoding="utf-8") as fh:
+        sources = yaml.safe_load(fh)["sources"]
+    contracts = {}
+    for source in sources:
+        schema = source.get("schema", source["name"])
+        for table in source["tables"]:
+            where = f"{schema}.{table['name']}"
+            meta = (table.get("config") or {}).get("meta") or {}
+            columns = []
+            for column in table.get("columns", []):
+                if not column.get("data_type"):
+                    raise ContractError(f"{path}: {where}.{column['name']} has no data_type")
+                columns.append((column["name"], column["data_type"].upper()))
+            if meta.get("written_by") not in WRITERS:
+                raise ContractError(f"{path}: {where} needs config.meta.written_by, one of {WRITERS}")
+            order_by = tuple(meta.get("order_by") or ())
+            unknown = set(order_by) - {name for name, _ in columns}
+            if not order_by or unknown:
+                raise ContractError(f"{path}: {where} config.meta.order_by must name its columns (not {sorted(unknown)})")
+            contracts[where] = TableContract(schema=schema, name=table["name"],
+                                             description=" ".join((table.get("description") or "").split()),
+                                             columns=tuple(columns), written_by=meta["written_by"], order_by=order_by)
+    return contracts
+
+
+def contract(relation: str) -> TableContract:
+    """The contract of one table, e.g. ``contract("nlp.statements")``."""
+    return load_contracts()[relation]
+
+
+def _written_by(writer: str) -> dict[str, TableContract]:
+    return {c.name: c for c in load_contracts().values() if c.written_by == writer}
+
+
+# The layouts the writers use, by table name (in the order of the sources file).
+EXTRACTION_TABLES: dict[str, Layout] = {name: c.layout for name, c in _written_by("extraction").items()}
+EXTRACTION_SORT: dict[str, list[str]] = {name: list(c.order_by) for name, c in _written_by("extraction").items()}
+RESOLUTION_TABLES: dict[str, Layout] = {name: c.layout for name, c in _written_by("resolution").items()}
+RESOLUTION_SORT: dict[str, list[str]] = {name: list(c.order_by) for name, c in _written_by("resolution").items()}
+PARSE_LOG: Layout = contract("nlp.parse_log").layout
+PARSE_ERRORS: Layout = contract("nlp.parse_errors").layout
+ARTICLE_COLUMNS: Layout = contract("raw.articles").layout
+SOURCE_COLUMNS: Layout = contract("raw.article_sources").layout
+QUARANTINE_COLUMNS: Layout = contract("raw.quarantine").layout
+DESCRIPTIONS: dict[str, str] = {c.name: c.description for c in load_contracts().values() if c.schema == "nlp"}

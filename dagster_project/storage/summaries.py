@@ -3,7 +3,8 @@
 Used by the dbt asset (defs/warehouse/assets.py) to describe each model after ``dbt build``:
 
 * ``table_summary``: the row count and a markdown preview of the first rows of one relation.
-* ``mart_ids`` / ``new_id_counts``: ids present in the marts before a run, and how many are new after it.
+* ``mart_ids`` / ``new_id_counts``: ids present in the marts before a run, and how many are new after it
+  (for the marts and grain columns ``dbt_artifacts.new_id_columns`` reads from the dbt manifest).
 """
 from __future__ import annotations
 
@@ -17,13 +18,6 @@ PREVIEW_ROWS = 5
 PREVIEW_CELL_WIDTH = 40
 QUERY_TIMEOUT_S = 20.0
 
-# mart -> (id column, metadata key of the number of ids that were not there before the run)
-MART_IDS = {
-    "dim_articles": ("article_id", "new_articles"),
-    "dim_actors": ("actor_id", "new_actors"),
-    "fct_meetings": ("meeting_id", "new_meetings"),
-    "fct_statements": ("statement_id", "new_statements"),
-}
 
 
 def quote_relation(schema: str, name: str) -> str:
@@ -56,15 +50,20 @@ def table_summary(con, relation: str, preview_rows: int = PREVIEW_ROWS, timeout_
     return metadata
 
 
-def mart_ids(con) -> dict[str, set[str]]:
-    """The ids of the marts in MART_IDS that exist now (a mart that does not exist yet is left out)."""
+def new_ids_key(mart: str) -> str:
+    """Metadata key of the number of new ids of a mart: fct_meetings -> new_meetings."""
+    return "new_" + mart.split("_", 1)[1]
+
+
+def mart_ids(con, id_columns: Mapping[str, str]) -> dict[str, set[str]]:
+    """The ids (``id_columns``: mart -> grain column) of the marts that exist now (others are left out)."""
     existing = {
         r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = 'marts'"
         ).fetchall()
     }
     out = {}
-    for mart, (column, _) in MART_IDS.items():
+    for mart, column in id_columns.items():
         if mart in existing:
             out[mart] = {str(r[0]) for r in con.execute(f'select distinct "{column}" from marts."{mart}"').fetchall()}
     return out
@@ -74,7 +73,7 @@ def new_id_counts(before: Mapping[str, set[str]], after: Mapping[str, set[str]])
     """Per mart: {new_<things>: ids absent before, removed_<things>: ids gone}."""
     out = {}
     for mart, ids in after.items():
-        _, key = MART_IDS[mart]
+        key = new_ids_key(mart)
         previous = before.get(mart, set())
         out[mart] = {key: len(ids - previous), key.replace("new_", "removed_"): len(previous - ids)}
     return out

@@ -1,11 +1,6 @@
 import pytest
 
-from dagster_project.extraction.pipeline import extract_article, load_nlp
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
+from dagster_project.extraction.pipeline import extract_article
 
 
 @pytest.fixture(scope="session")

@@ -4,9 +4,8 @@ import json
 import dagster as dg
 
 from dagster_project.defs.resources import DuckDBWarehouse, Evaluation
-from dagster_project.evaluation.scoring import GoldError, evaluate_warehouse, headline, markdown
+from dagster_project.evaluation.scoring import MART_COLUMNS, GoldError, evaluate_warehouse, headline, markdown
 
-MARTS = ["dim_articles", "dim_actors", "fct_meetings", "bridge_meeting_participants", "fct_statements"]
 ACCURACY = dg.AssetKey(["evaluation", "accuracy"])
 
 
@@ -14,7 +13,7 @@ ACCURACY = dg.AssetKey(["evaluation", "accuracy"])
     key=ACCURACY,
     group_name="evaluation",
     kinds={"python", "json"},
-    deps=[dg.AssetKey(["marts", name]) for name in MARTS],
+    deps=[dg.AssetKey(["marts", name]) for name in MART_COLUMNS],  # the marts the evaluation reads
     check_specs=[dg.AssetCheckSpec(
         "gold_articles_in_warehouse", asset=ACCURACY, blocking=False,
         description="Warns when articles of the gold file are missing from the warehouse: the numbers then "

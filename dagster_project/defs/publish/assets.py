@@ -12,10 +12,9 @@ from pathlib import Path
 import dagster as dg
 
 from dagster_project.defs.resources import DuckDBWarehouse
+from dagster_project.defs.warehouse.project import mart_keys
 from dagster_project.storage.snapshot import publish_snapshot
 
-MARTS = ["dim_articles", "dim_actors", "fct_meetings", "bridge_meeting_participants",
-         "fct_meeting_evidence", "fct_statements", "fct_entity_mentions"]
 
 
 def checkpoint_warehouse(warehouse: DuckDBWarehouse) -> Path:
@@ -33,7 +32,7 @@ def checkpoint_warehouse(warehouse: DuckDBWarehouse) -> Path:
     key=["publish", "read_snapshot"],
     group_name="publish",
     kinds={"duckdb"},
-    deps=[dg.AssetKey(["quality", "report"]), *[dg.AssetKey(["marts", name]) for name in MARTS]],
+    deps=[dg.AssetKey(["quality", "report"]), *mart_keys()],
     description="Read-only copy of the warehouse (warehouse.read.duckdb beside it), replaced atomically at the end "
                 "of every successful refresh: query it while a refresh runs; it never blocks the writer.",
 )

@@ -6,10 +6,9 @@ from typing import Any
 import dagster as dg
 
 from dagster_project.defs.resources import DuckDBWarehouse
+from dagster_project.defs.warehouse.project import mart_keys
 from dagster_project.quality.report import summarise, write_report
 
-MARTS = ["dim_articles", "dim_actors", "fct_meetings", "bridge_meeting_participants",
-         "fct_meeting_evidence", "fct_statements", "fct_entity_mentions"]
 
 
 def _evaluation_row(check_key: dg.AssetCheckKey, record, run_id: str) -> dict[str, Any]:
@@ -57,7 +56,7 @@ def _all_check_keys(context: dg.AssetExecutionContext) -> set[dg.AssetCheckKey]:
     key=["quality", "report"],
     group_name="quality",
     kinds={"python", "json", "html"},
-    deps=[dg.AssetKey(["marts", name]) for name in MARTS],
+    deps=mart_keys(),
 )
 def quality_report(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse) -> dg.MaterializeResult:
     """Write warehouse/reports/quality_report.{json,html}: latest result of every asset check."""

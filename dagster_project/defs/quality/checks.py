@@ -41,7 +41,9 @@ def build_gx_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
     def _gx_check(context: dg.AssetCheckExecutionContext, warehouse: DuckDBWarehouse) -> dg.AssetCheckResult:
         with warehouse.connect(read_only=True) as con:
             frame = con.sql(spec.frame_sql()).df()
-        return check_result(validate_dataframe(spec.path, frame, severity=spec.severity, key_columns=spec.key_columns))
+            layout_frame = con.sql(spec.layout_sql()).df() if spec.layout else None
+        return check_result(validate_dataframe(spec.path, frame, severity=spec.severity, key_columns=spec.key_columns,
+                                               layout=spec.layout, layout_frame=layout_frame))
 
     return _gx_check
 

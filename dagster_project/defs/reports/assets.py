@@ -9,6 +9,7 @@ import json
 import dagster as dg
 
 from dagster_project.defs.resources import DuckDBWarehouse
+from dagster_project.defs.warehouse.project import mart_keys
 from dagster_project.query import format_markdown
 from dagster_project.evaluation.scoring import headline, markdown
 from dagster_project.reports.charts import (
@@ -23,9 +24,7 @@ from dagster_project.reports.charts import (
 )
 from dagster_project.storage.tables import fetch_dicts
 
-MARTS = ["dim_actors", "fct_meetings", "bridge_meeting_participants", "fct_meeting_evidence", "fct_statements",
-         "dim_articles"]
-DEPS = [dg.AssetKey(["marts", name]) for name in MARTS]
+DEPS = mart_keys()
 ACCURACY = dg.AssetKey(["evaluation", "accuracy"])
 PREVIEW_ROWS = 20
 

@@ -11,7 +11,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 from dagster_project.defs.resources import DuckDBWarehouse
 from dagster_project.defs.warehouse.project import dbt_project
 from dagster_project.storage.connection import connect_with_retry
-from dagster_project.storage.dbt_artifacts import prune_invocation_dirs
+from dagster_project.storage.dbt_artifacts import new_id_columns, prune_invocation_dirs
 from dagster_project.storage.summaries import mart_ids, new_id_counts, quote_relation, table_summary
 
 
@@ -41,7 +41,8 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource, wareho
     number of new ids (accuracy is measured once, by evaluation/accuracy).
     """
     path = warehouse.db_path()
-    before = _read_mart_ids(path)
+    id_columns = new_id_columns(dbt_project().manifest_path)
+    before = _read_mart_ids(path, id_columns)
     invocation = dbt.cli(["build", *warehouse.dbt_vars()], context=context)
     events = []
     try:
@@ -51,7 +52,7 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource, wareho
         yield from events  # what dbt did build is still recorded, without the extra metadata
         raise
     prune_invocation_dirs(invocation.target_path)
-    yield from _with_metadata(context, events, invocation.manifest, path, before)
+    yield from _with_metadata(context, events, invocation.manifest, path, before, id_columns)
 
 
 def _as_metadata(summary: dict[str, Any]) -> dict[str, Any]:
@@ -61,7 +62,7 @@ def _as_metadata(summary: dict[str, Any]) -> dict[str, Any]:
     return summary
 
 
-def _read_mart_ids(path) -> dict[str, set[str]]:
+def _read_mart_ids(path, id_columns) -> dict[str, set[str]]:
     if not path.exists():
         return {}
     try:
@@ -69,12 +70,13 @@ def _read_mart_ids(path) -> dict[str, set[str]]:
     except Exception:
         return {}
     try:
-        return mart_ids(con)
+        return mart_ids(con, id_columns)
     finally:
         con.close()
 
 
-def _with_metadata(context: dg.AssetExecutionContext, events: list, manifest: Mapping[str, Any], path, before):
+def _with_metadata(context: dg.AssetExecutionContext, events: list, manifest: Mapping[str, Any], path, before,
+                   id_columns: Mapping[str, str]):
     """The dbt events, each model/seed Output enriched with row count, preview and new ids."""
     nodes = manifest.get("nodes", {})
     outputs = [e for e in events if isinstance(e, dg.Output) and "unique_id" in (e.metadata or {})]
@@ -97,7 +99,7 @@ def _with_metadata(context: dg.AssetExecutionContext, events: list, manifest: Ma
                 continue
             relation = quote_relation(node["schema"], node.get("alias") or node["name"])
             extra[unique_id] = _as_metadata(table_summary(con, relation))
-        after = mart_ids(con)
+        after = mart_ids(con, id_columns)
     finally:
         con.close()
     new_ids = new_id_counts(before, after)

@@ -3,9 +3,16 @@ from __future__ import annotations
 
 import functools
 
+import dagster as dg
 from dagster_dbt import DbtProject
 
 from dagster_project import settings
+from dagster_project.storage.dbt_artifacts import mart_names
+
+
+def mart_keys() -> list[dg.AssetKey]:
+    """The asset keys of every mart, from the manifest: the one list of marts."""
+    return [dg.AssetKey(["marts", name]) for name in mart_names(dbt_project().manifest_path)]
 
 
 @functools.cache

@@ -118,7 +118,7 @@ class TreeMonitor:
                 pass
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> "TreeMonitor":
+    def __enter__(self) -> TreeMonitor:
         self._thread.start()
         return self
 

@@ -32,10 +32,10 @@ def main() -> None:
 
     import duckdb
 
-    from dagster_project.storage.tables import fetch_dicts
-    from dagster_project.incremental.extract import write_batch
     from dagster_project.extraction import resolution
     from dagster_project.extraction.pipeline import load_nlp, rows_from_doc
+    from dagster_project.incremental.extract import write_batch
+    from dagster_project.storage.tables import fetch_dicts
 
     con = duckdb.connect(args.warehouse, read_only=True)
     articles = fetch_dicts(con, "select article_id, text, published_date from raw.articles order by article_id limit ?",

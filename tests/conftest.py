@@ -26,6 +26,20 @@ os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 
+# The fast lane (`pytest -m "not slow"`, under a minute) leaves out every test that needs the spaCy
+# model, a pipeline run, dbt, a server, or that is marked slow or integration itself.
+SLOW_FIXTURES = {"nlp", "extract", "seed_pipeline", "dbt_manifest", "pg_server", "ui_run", "succeeded"}
+SLOW_FOLDERS = {"integration", "ui", "postgres"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        folder = Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0]
+        if (item.get_closest_marker("integration") or SLOW_FIXTURES & set(item.fixturenames)
+                or folder in SLOW_FOLDERS):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_SESSION_DIR, ignore_errors=True)
 

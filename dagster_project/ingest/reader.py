@@ -38,9 +38,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from dagster_project.ingest.language import detect_language
 from dagster_project.extraction.dates import infer_publication_date
 from dagster_project.extraction.text import normalise_text, split_metadata_header
+from dagster_project.ingest.language import detect_language
 
 log = logging.getLogger(__name__)
 

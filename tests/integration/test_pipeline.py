@@ -132,8 +132,8 @@ def test_second_extraction_parses_nothing(seed_pipeline):
 
     import duckdb
 
-    from dagster_project.incremental.extract import run_extraction
     from dagster_project.extraction import EXTRACTOR_VERSION
+    from dagster_project.incremental.extract import run_extraction
 
     @contextmanager
     def connect(read_only=False):

@@ -51,7 +51,7 @@ def reprocess_runs_since(instance: dg.DagsterInstance, after: float) -> list[tup
         filters=dg.RunsFilter(
             job_name=reprocess_articles.name,
             statuses=[dg.DagsterRunStatus.SUCCESS],
-            updated_after=dt.datetime.fromtimestamp(after, tz=dt.timezone.utc) if after else None,
+            updated_after=dt.datetime.fromtimestamp(after, tz=dt.UTC) if after else None,
         ),
         limit=1000,
     )

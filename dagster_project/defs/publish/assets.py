@@ -16,7 +16,6 @@ from dagster_project.defs.warehouse.project import mart_keys
 from dagster_project.storage.snapshot import publish_snapshot
 
 
-
 def checkpoint_warehouse(warehouse: DuckDBWarehouse) -> Path:
     """Merge the WAL into the warehouse file so that a plain file copy holds everything."""
     with warehouse.connect() as con:
@@ -41,7 +40,7 @@ def read_snapshot(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse)
     target = warehouse.read_snapshot_path()
     info = {
         "run_id": context.run_id,
-        "published_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "published_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "source": str(source),
     }
     publish_snapshot(source, target, info, checkpoint=False)

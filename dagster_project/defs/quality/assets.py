@@ -10,7 +10,6 @@ from dagster_project.defs.warehouse.project import mart_keys
 from dagster_project.quality.report import summarise, write_report
 
 
-
 def _evaluation_row(check_key: dg.AssetCheckKey, record, run_id: str) -> dict[str, Any]:
     row: dict[str, Any] = {
         "asset": check_key.asset_key.to_user_string(),

@@ -10,8 +10,8 @@ import dagster as dg
 
 from dagster_project.defs.resources import DuckDBWarehouse
 from dagster_project.defs.warehouse.project import mart_keys
-from dagster_project.query import format_markdown
 from dagster_project.evaluation.scoring import headline, markdown
+from dagster_project.query import format_markdown
 from dagster_project.reports.charts import (
     ACTORS_SQL,
     MEETINGS_SQL,

@@ -1,8 +1,6 @@
 """Warehouse: the dbt project (seeds, staging, intermediate, marts) as Dagster assets; dbt tests as asset checks."""
 
-import shutil
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import dagster as dg

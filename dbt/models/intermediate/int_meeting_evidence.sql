@@ -15,8 +15,17 @@ mention_map as (
 evidence as (
 
     select
-        substr(md5(concat_ws('|', meeting_mentions.article_id, meeting_mentions.meeting_idx,
-                              meeting_mentions.char_start, meeting_mentions.char_end)), 1, 16) as evidence_id,
+        substr(
+            md5(concat_ws(
+                '|',
+                meeting_mentions.article_id,
+                meeting_mentions.meeting_idx,
+                meeting_mentions.char_start,
+                meeting_mentions.char_end
+            )),
+            1,
+            16
+        ) as evidence_id,
         meeting_mentions.meeting_mention_key,
         mention_map.meeting_id,
         meeting_mentions.article_id,

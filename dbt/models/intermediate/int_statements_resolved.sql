@@ -27,8 +27,17 @@ evidence as (
 with_actors as (
 
     select
-        substr(md5(concat_ws('|', statements.article_id, statements.char_start, statements.char_end,
-                              statements.statement_type)), 1, 16) as statement_id,
+        substr(
+            md5(concat_ws(
+                '|',
+                statements.article_id,
+                statements.char_start,
+                statements.char_end,
+                statements.statement_type
+            )),
+            1,
+            16
+        ) as statement_id,
         statements.*,
         speakers.actor_id as speaker_actor_id,
         reporters.actor_id as reported_via_actor_id,
@@ -59,8 +68,8 @@ sentence_meeting_candidates as (
     from with_actors
     inner join evidence
         on with_actors.article_id = evidence.article_id
-        and evidence.char_start < with_actors.context_end
-        and evidence.char_end > with_actors.context_start
+        and with_actors.context_end > evidence.char_start
+        and with_actors.context_start < evidence.char_end
 
 ),
 

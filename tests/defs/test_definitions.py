@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DG = Path(sys.executable).parent / "dg"
 
 CONTRACT_MARTS = [
@@ -111,5 +111,9 @@ def test_dbt_project_layout(dbt_manifest):
     seeds = {n["name"]: n for n in manifest["nodes"].values() if n["resource_type"] == "seed"}
     assert {"actor_dictionary", "actor_roles", "role_titles"} <= set(seeds)
     assert seeds["actor_roles"]["config"]["column_types"]["valid_from"] == "date"
+    unit_tested = {t["model"] for t in manifest.get("unit_tests", {}).values()}
+    assert {"int_statements_resolved", "int_actors_enriched"} <= unit_tested  # models with logic
+    for unit_test in manifest.get("unit_tests", {}).values():  # a unit test is a relation: PostgreSQL's limit
+        assert len(unit_test["name"]) <= 63, f"unit test name too long for PostgreSQL: {unit_test['name']}"
     sources = {(n["source_name"], n["name"]) for n in manifest["sources"].values()}
     assert ("raw", "articles") in sources and ("nlp", "statements") in sources

@@ -10,7 +10,7 @@ import pytest
 from dagster_project.defs.quality.checks import check_result
 from dagster_project.quality.suites import SuiteResult, load_suite, suite_paths, suite_spec, validate_dataframe
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXPECTATIONS = ROOT / "expectations"
 SUITES = suite_paths(EXPECTATIONS)
 

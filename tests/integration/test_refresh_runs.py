@@ -107,7 +107,7 @@ def test_scheduled_rerun_is_idempotent(seed_pipeline, reference, tmp_path):
     shutil.copyfile(seed_pipeline.warehouse, warehouse)
     ids_before = _ids(warehouse)
     with dg.instance_for_test() as instance:
-        when = dt.datetime(2026, 1, 5, 6, 0, tzinfo=dt.timezone.utc)
+        when = dt.datetime(2026, 1, 5, 6, 0, tzinfo=dt.UTC)
         request = daily_refresh(dg.build_schedule_context(instance=instance, scheduled_execution_time=when))
         assert isinstance(request, dg.RunRequest)
         result = _execute(request, instance, warehouse)
@@ -235,8 +235,8 @@ def test_killed_refresh_then_sensor_run_while_a_reader_queries(seed_pipeline, re
 
 
 def test_reprocess_articles_by_partition_and_by_source_name(seed_pipeline, tmp_path):
-    from dagster_project.defs.automation.sensors import input_folder_sensor
     from dagster_project.definitions import defs
+    from dagster_project.defs.automation.sensors import input_folder_sensor
 
     warehouse = tmp_path / "warehouse.duckdb"
     shutil.copyfile(seed_pipeline.warehouse, warehouse)

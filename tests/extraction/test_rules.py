@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from dagster_project.extraction.rules import alternation
 
 from .conftest import speaker_entity_of_only_statement
@@ -33,6 +35,7 @@ def test_empty_alternation_matches_nothing():
     assert re.search(alternation([]), "anything") is None
 
 
+@pytest.mark.slow  # loads the model in two processes
 def test_extraction_rows_do_not_depend_on_the_hash_seed():
     # set iteration order changes with PYTHONHASHSEED: stored lists (an entity's forms) must not
     script = ("import json, sys; from dagster_project.extraction.pipeline import extract_article, load_nlp; "

@@ -74,19 +74,24 @@ def test_a_body_in_session_is_a_meeting(extract):
     assert participant_sets(rows) == [{"OTAN"}]
 
 
+# A negative case passes on an empty extraction too: each one comes with a meeting that must be found.
+CONTROL = "\n\nAngela Merkel a rencontré Olaf Scholz jeudi à Berlin."
+CONTROL_PAIR = {"Angela Merkel", "Olaf Scholz"}
+
+
 def test_one_person_is_not_a_meeting(extract):
-    rows = extract("Emmanuel Macron a reçu des journalistes mardi.", PUB)
-    assert rows["meeting_mentions"] == []
+    rows = extract("Emmanuel Macron a reçu des journalistes mardi." + CONTROL, PUB)
+    assert participant_sets(rows) == [CONTROL_PAIR]
 
 
 def test_an_appeal_is_not_a_phone_call(extract):
-    rows = extract("Emmanuel Macron a appelé Viktor Orban à respecter l'Etat de droit.", PUB)
-    assert rows["meeting_mentions"] == []
+    rows = extract("Emmanuel Macron a appelé Viktor Orban à respecter l'Etat de droit." + CONTROL, PUB)
+    assert participant_sets(rows) == [CONTROL_PAIR]
 
 
 def test_a_meeting_inside_a_quote_is_not_reported(extract):
-    rows = extract("« J'ai rencontré Joe Biden hier », a raconté un diplomate.", PUB)
-    assert rows["meeting_mentions"] == []
+    rows = extract("« J'ai rencontré Joe Biden hier », a raconté un diplomate." + CONTROL, PUB)
+    assert participant_sets(rows) == [CONTROL_PAIR]
 
 
 # visits ---------------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 """The spaCy components and the batch entry point."""
 from datetime import date
-from pathlib import Path
 
 from dagster_project.extraction.pipeline import extract_article, extract_articles
 from dagster_project.extraction.text import normalise_text, paragraphs, split_metadata_header
@@ -22,14 +21,17 @@ def test_batch_gives_the_same_rows_as_one_by_one(nlp):
     articles = [("a", "Emmanuel Macron a reçu Angela Merkel mardi à Paris.", date(2021, 6, 3)),
                 ("b", "« Rien n'est joué », a estimé Angela Merkel.", date(2021, 6, 4))]
     batch = dict(extract_articles(nlp, articles))
+    assert batch["a"]["meeting_mentions"] and batch["b"]["statements"]  # rows to compare, not two empty lists
     assert batch == {aid: extract_article(nlp, aid, text, pub) for aid, text, pub in articles}
 
 
 def test_worker_processes_give_the_same_rows(nlp):
     articles = [(f"a{i}", f"« Rien n'est joué », a estimé Angela Merkel le {i + 1} mars.", date(2021, 3, 20))
                 for i in range(5)]
-    assert list(extract_articles(nlp, articles, n_process=2, batch_size=1)) == \
-        list(extract_articles(nlp, articles, n_process=1))
+    in_workers = list(extract_articles(nlp, articles, n_process=2, batch_size=1))
+    assert [a for a, _ in in_workers] == [a for a, _, _ in articles]
+    assert all(rows["statements"] for _, rows in in_workers)
+    assert in_workers == list(extract_articles(nlp, articles, n_process=1))
 
 
 def test_metadata_header_and_whitespace_are_normalised():
@@ -68,4 +70,5 @@ def test_prestarted_workers_give_the_same_rows(nlp):
         in_workers = list(extract_articles(None, articles, n_process=1, batch_size=2, workers=workers))
     finally:
         workers.close()
+    assert len(in_workers) == 3 and all(rows["statements"] for _, rows in in_workers)
     assert in_workers == list(extract_articles(nlp, articles, n_process=1))

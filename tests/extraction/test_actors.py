@@ -57,8 +57,9 @@ def test_capital_as_speaker_is_the_country(extract):
 
 
 def test_place_after_a_preposition_is_not_a_person(extract):
-    rows = extract("Le ministre a atterri à Kiev puis est reparti vers Varsovie.", PUB)
-    assert all(e["actor_type"] != "person" or e["name"] is None for e in rows["entities"])
+    rows = extract("Le ministre Heiko Maas a atterri à Kiev puis est reparti vers Varsovie.", PUB)
+    persons = {e["name"] for e in rows["entities"] if e["actor_type"] == "person" and e["name"]}
+    assert persons == {"Heiko Maas"}
 
 
 def test_role_resolves_to_the_office_holder_at_the_article_date(extract):

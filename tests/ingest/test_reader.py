@@ -10,10 +10,10 @@ import duckdb
 import pytest
 
 from dagster_project.defs.ingest.assets import raw_articles
-from dagster_project.ingest.raw_tables import write_raw_tables
-from dagster_project.ingest.reader import ReadOptions, read_folder
 from dagster_project.defs.resources import DuckDBWarehouse, InputFolder
 from dagster_project.extraction.text import normalise_text
+from dagster_project.ingest.raw_tables import write_raw_tables
+from dagster_project.ingest.reader import ReadOptions, read_folder
 
 LEDE = ("Ce 16 janvier, le ministre russe des Affaires étrangères, Sergueï Lavrov, s'est entretenu "
         "avec son homologue nord-coréenne, Choe Son-hui, à Moscou.")
@@ -102,7 +102,7 @@ def test_bad_files_are_quarantined(tmp_path, name, content, reason_part, encodin
 
 
 def test_legacy_encodings_are_decoded(tmp_path):
-    (tmp_path / "bom.txt").write_bytes("\ufeff".encode("utf-8") + "Déjà vu à Moscou.".encode("utf-8"))
+    (tmp_path / "bom.txt").write_bytes("\ufeff".encode("utf-8") + "Déjà vu à Moscou.".encode())
     (tmp_path / "latin.txt").write_bytes("Les élèves français à Pékin.".encode("cp1252"))
     result = read_folder(tmp_path)
     assert not result.quarantine

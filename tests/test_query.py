@@ -44,11 +44,6 @@ def test_every_example_is_documented():
             assert query.param_docs[name], f"{query.name}: @param {name} has no description"
 
 
-@pytest.mark.parametrize("name", EXAMPLES)
-def test_example_returns_rows(warehouse, name):
-    assert run(name, warehouse), f"{name} returned nothing on the seeds"
-
-
 def test_timeline_of_russia_north_korea_meetings(warehouse):
     rows = run("meetings_between_countries", warehouse)
     dates = [r["meeting_date"] for r in rows]
@@ -108,6 +103,7 @@ def test_conflicting_dates_are_real_disagreements(warehouse):
                 coarser = max((p1, p2), key=["day", "month", "year"].index)
                 if _coarse(d1, coarser) != _coarse(d2, coarser):
                     expected.add(m1)
+    assert expected, "the seeds hold meetings whose reports disagree on the date: nothing tested otherwise"
     assert {r["meeting_id"] for r in rows} == expected
     for meeting in expected:
         assert len({r["article"] for r in rows if r["meeting_id"] == meeting}) >= 2

@@ -5,10 +5,10 @@ from datetime import date
 import duckdb
 import pytest
 
-from dagster_project.ingest.raw_tables import write_raw_tables
-from dagster_project.ingest.reader import IngestResult
 from dagster_project.incremental.extract import run_extraction
 from dagster_project.incremental.resolve import run_resolution
+from dagster_project.ingest.raw_tables import write_raw_tables
+from dagster_project.ingest.reader import IngestResult
 
 
 def _article(article_id: str, text: str) -> dict:
@@ -257,7 +257,7 @@ KILLED_WRITER = r'''
 import os, sys, time
 import dagster_project.incremental.extract as nlp_assets
 sys.path.insert(0, os.environ["TEST_DIR"])
-from test_nlp_incremental import FakeExtractor, connector
+from test_extract import FakeExtractor, connector
 
 path, marker = sys.argv[1], sys.argv[2]
 connect = connector(path)

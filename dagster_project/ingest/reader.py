@@ -140,12 +140,6 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
-    """(text, detected encoding, problem). See the module docstring for what is accepted."""
-    text, encoding, problem, _ = _decode(data)
-    return text, encoding, problem
-
-
 def _decode(data: bytes) -> tuple[str | None, str, str | None, str | None]:
     """(text, encoding, problem, reason code)."""
     for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -316,12 +310,6 @@ def read_text_file(path: Path, options: ReadOptions = ReadOptions()) -> dict:
                     language=language, title=title)
 
 
-def read_txt(path: Path) -> tuple[list[dict], list[dict]]:
-    """One article from a text file, or one quarantine row (kept for callers of the old API)."""
-    result = read_listing([Listed(path, None)])
-    return result.articles, result.quarantine
-
-
 def _published_from_record(record: dict, text: str) -> tuple[dt.date | None, str]:
     value = record.get("published_time") or record.get("published_date")
     if isinstance(value, str) and value.strip():
@@ -462,11 +450,6 @@ def list_inputs(folder: Path) -> list[Listed]:
     # a file gone already is still listed (size None): reading it reports it as vanished
     listed = [Listed(Path(entry.path), stat.st_size if stat else None) for entry, stat in _input_entries(folder)]
     return sorted(listed, key=lambda item: item.path.name)
-
-
-def input_files(folder: Path) -> list[Path]:
-    """Supported files directly in the folder, sorted by name (hidden files skipped)."""
-    return [item.path for item in list_inputs(Path(folder))]
 
 
 def _head(path: Path) -> bytes:

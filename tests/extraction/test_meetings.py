@@ -121,7 +121,9 @@ def test_planned_trip(extract):
 def test_the_date_of_another_event_is_not_the_meetings(extract):
     rows = extract("Olaf Scholz et Emmanuel Macron se sont retrouvés à Paris, deux semaines après la "
                    "présidentielle du 9 mai.", PUB)
-    assert all(m[1] != date(2021, 5, 9) for m in meetings(rows))
+    found = meetings(rows)
+    assert [m[0] for m in found] == [{"Olaf Scholz", "Emmanuel Macron"}]
+    assert all(m[1] != date(2021, 5, 9) for m in found)
 
 
 def test_each_partner_with_its_own_year(extract):

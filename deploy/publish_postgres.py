@@ -198,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(ROOT))
         from dagster_project import settings
 
-        path = settings.warehouse_path()
+        path = settings.warehouse_path(settings.value("warehouse_path"))  # an entry point: WAREHOUSE_PATH
     print(f"publishing {path} -> postgres ({args.dsn or 'PG* environment'})")
     started = time.monotonic()
     counts = publish(path, lambda: psycopg2.connect(args.dsn))

@@ -167,7 +167,7 @@ class Discourse:
             score = (w["speaker"] * r.speaker + w["subject"] * r.subject + w["person"] * r.person
                      + w["same_role"] * holds_role - w["per_sentence"] * distance)
             if distance == 0 and not r.subject and not r.speaker:
-                score -= w["same_sentence_object"]  # "avec X, il ...": X is no antecedent of 'il' 
+                score -= w["same_sentence_object"]  # "avec X, il ...": X is no antecedent of 'il'
             if m.kind == "anaphor" and m.text.lower().startswith(("ce dernier", "cette dernière")):
                 score = -distance  # "ce dernier": the last one named, whatever its role
             if best_score is None or score >= best_score:

@@ -758,7 +758,7 @@ def find_frames(doc: Doc) -> list[Frame]:
     # positions where another frame starts: a content stops before them. Only cues that report
     # something count ("dit vouloir poursuivre la grève": 'poursuivre' reports nothing here)
     candidates = set()
-    for verb, last, spec in cues:
+    for verb, _last, _spec in cues:
         start, _ = _verb_group(verb)
         candidates.add(start)
     for prep, _head in sources:

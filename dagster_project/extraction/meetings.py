@@ -441,7 +441,7 @@ def _split_by_dates(text: str, agents: list[int], partners: list[int], frame: Me
         spots.append(first)
     bounds = spots[1:] + [clause[1]]
     own = []
-    for p, lo, hi in zip(partners, spots, bounds):
+    for lo, hi in zip(spots, bounds):
         found = [d for d in dates if lo <= d.start < hi and d.value is not None and not _inside(d.start, quoted)]
         own.append(found[0] if found else None)
     if sum(1 for d in own if d is not None) < 2 or len({d.value for d in own if d is not None}) < 2:

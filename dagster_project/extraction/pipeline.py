@@ -6,20 +6,19 @@ import functools
 import multiprocessing
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-import re
 from datetime import date
 
 import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .dates import date_spans, dates_at
 from .discourse import resolve_speakers
 from .frames import frames_of
 from .meeting_frames import meeting_frames_of
 from .meetings import extract_meetings
-from .mentions import PERSON, Entity, Mention, detect_mentions, resolve_entities, short_form_mentions
+from .mentions import detect_mentions, resolve_entities, short_form_mentions
 from .statements import extract_statements
 from .text import boilerplate_mask, paragraphs, sentence_starts
 
@@ -123,9 +122,6 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
         "entity_mentions": [{"article_id": article_id, "mention_idx": i, "char_start": m.start, "char_end": m.end,
                              "text": m.text, "mention_kind": m.kind, "entity_idx": m.entity}
                             for i, m in enumerate(mentions)],
-        "entities": [{"article_id": article_id, "entity_idx": e.idx, "name": e.name, "actor_type": e.actor_type,
-                      "dict_key": e.dict_key, "gender": e.gender, "country_code": e.country,
-                      "forms": list(e.forms), "description": e.description} for e in entities],
         "statements": [],
         "meeting_mentions": [],
         "date_expressions": [{"article_id": article_id, "char_start": d.start, "char_end": d.end, "text": d.text,
@@ -156,7 +152,7 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
             "sentence_text": text[mt.sentence[0]:mt.sentence[1]], "trigger": mt.trigger, "mode": mt.mode,
             "location": mt.location, "meeting_date": mt.date, "date_precision": mt.precision,
             "status": mt.status, "date_basis": mt.date_basis, "participant_entity_idxs": list(mt.participants)})
-    # entities may have grown (implied hosts): refresh that table
+    # after the meetings: they may add entities (the country a visit went to)
     rows["entities"] = [{"article_id": article_id, "entity_idx": e.idx, "name": e.name, "actor_type": e.actor_type,
                          "dict_key": e.dict_key, "gender": e.gender, "country_code": e.country,
                          "forms": list(e.forms), "description": e.description} for e in entities]
@@ -198,7 +194,8 @@ def extract_articles(nlp: Language | None, articles, n_process: int = 1, batch_s
         for doc, (article_id, text, published) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
             yield article_id, rows_from_doc(doc, article_id, published, text)
         return
-    pool = workers.pool if workers is not None else ProcessPoolExecutor(max_workers=n_process, initializer=load_nlp)
+    pool = workers.pool if workers is not None else ProcessPoolExecutor(
+        max_workers=n_process, mp_context=multiprocessing.get_context("spawn"), initializer=load_nlp)
     if workers is not None and n_process <= 1:
         for future in workers.warm_up:  # a few articles: the warm worker alone, not a second one loading
             future.result()

@@ -263,6 +263,9 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
         if t.pos_ == "ADV" and t.lower_ not in ("que", "qu'", "ne", "n'", "pas", "plus", "jamais"):
             i += 1
             continue
+        if t.is_space:  # a doubled space in scraped text is a token of its own
+            i += 1
+            continue
         if t.lower_ in words["skippable_words"]:
             i += 1
             continue
@@ -317,6 +320,10 @@ def _phrase_end(doc: Doc, prep: Token, limit: int) -> int | None:
         for j in range(prep.i + 1, min(end, limit)):
             if doc[j].lower_ in ("que", "qu'") or doc[j].text in (",", ":") or doc[j].text in QUOTE_OPEN:
                 end = j
+                break
+            if j > prep.i + 1 and doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "PER" \
+                    and doc[j - 1].pos_ == "PROPN" and doc[j - 1].ent_type_ != "PER":
+                end = j  # "a écrit sur Twitter Thierry Mariani": the parser hangs the speaker on the medium
                 break
         return min(end, limit) if end > prep.i + 1 else None
     j = prep.i + 1
@@ -843,8 +850,10 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     group_end = max(group_end, last.i + 1)
     sent_start, sent_end = _sentence_bounds(verb)
     negated = _negated(verb)
-    passive = not spec.adjective and (any(c.dep_ == "aux:pass" for c in verb.children) or "Pass" in verb.morph.get(
-        "Voice") and any(c.lower_ in ("été", "est", "sont", "était", "étaient") for c in verb.children))
+    reflexive = any("Yes" in c.morph.get("Reflex") and c.i < verb.i for c in verb.children)  # "s'est déclarée"
+    passive = not spec.adjective and not reflexive and (
+        any(c.dep_ == "aux:pass" for c in verb.children) or "Pass" in verb.morph.get("Voice")
+        and any(c.lower_ in ("été", "est", "sont", "était", "étaient") for c in verb.children))
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") or (
         verb.lower_.endswith("ant") and not _aux_children(verb))
     cue = (doc[group_start].idx, last.idx + len(last))
@@ -1205,7 +1214,7 @@ def _skip_subordinator(doc: Doc, start: int, end: int) -> int:
 
 
 @Language.factory("reporting_frames", requires=["token.dep", "token.head", "token.pos", "token.morph",
-                                                 "token.is_sent_start"],
+                                                 "token.is_sent_start", "token.ent_iob", "token.ent_type"],
                   assigns=["doc.spans", "doc._.reporting_frames"])
 def reporting_frames(nlp: Language, name: str):
     """Reporting frames over the parse: doc.spans 'cue', 'speaker' and 'statement' (label = the frame

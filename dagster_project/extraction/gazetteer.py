@@ -121,6 +121,12 @@ def demonym_pattern() -> str:
 
 
 @functools.cache
+def title_countries() -> dict[str, str]:
+    """Titles of one single office, which name its country by themselves: 'pape' -> VA."""
+    return {r["title"].lower(): r["country_code"] for r in role_titles() if r.get("country_code")}
+
+
+@functools.cache
 def role_heads() -> dict[str, list[tuple[str, str, str | None]]]:
     """Role head word(s) -> [(complement, role, gender)] from the role titles.
 

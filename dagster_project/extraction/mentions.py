@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from .gazetteer import demonym_pattern, gazetteer, role_heads
+from .gazetteer import demonym_pattern, gazetteer, role_heads, title_countries
 from .names import HONORIFICS, first_name_gender, honorific_gender, is_short_form, name_key, same_person_name
-from .rules import alternation, load_rules
+from .rules import alternation, first_name_genders, load_rules
 from .text import in_spans, word_occurrences
 
 PERSON, ORG, COUNTRY, MEDIA = "person", "organization", "country", "media"
@@ -62,7 +62,7 @@ def gazetteer_mentions(text: str) -> list[Mention]:
     out = []
     for m in gaz.pattern.finditer(text):
         alias = gaz.lookup(m.group(1))
-        if alias is None:
+        if alias is None or _inside_compound_name(text, m.start(), gaz):
             continue
         start = m.start()
         key = alias.actor_key
@@ -74,6 +74,13 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         out.append(Mention(start, m.end(), text[start:m.end()], "metonym" if alias.is_metonym else "name",
                            alias.actor_type, key, gender=honorific_gender(text[start:m.end()])))
     return out
+
+
+def _inside_compound_name(text: str, start: int, gaz) -> bool:
+    """'Ouest-France', 'Radio-Canada': the end of a hyphenated proper name is not the country it
+    spells; 'Trump-Kim' pairs two names of their own, so it stays two mentions."""
+    before = re.search(r"([A-ZÀ-Ý][\w']*)-$", text[max(0, start - 30):start])
+    return before is not None and gaz.lookup(before.group(1)) is None
 
 
 _NOT_FIRST_NAMES = {"Le", "La", "Les", "L", "Et", "Mais", "Pour", "Selon", "Pourtant", "Alors", "Ainsi", "Dans", "En",
@@ -100,7 +107,12 @@ def _extend_name_left(text: str, start: int) -> int:
     if initial:
         return start - len(initial.group(0))
     first = re.search(r"(?<![\w'’-])([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?) $", text[max(0, start - 25):start])
+    known = first_name_genders()
+    name_word = re.match(r"[\w'’-]+", text[start:])
+    if first and name_word and name_word.group(0) in known and first.group(1) not in known:
+        return start  # "sur Twitter Thierry Mariani": the name has its first name already
     if first and first.group(1) not in _NOT_FIRST_NAMES and gazetteer().lookup(first.group(1)) is None \
+            and first.group(1) not in load_rules()["ner_stoplist"] \
             and first.group(1) not in load_rules()["title_words"] \
             and first.group(1).lower() not in gazetteer().demonym_country \
             and not re.search(r"[.!?:]\s*$|^\s*$", text[max(0, start - len(first.group(0)) - 3):start - len(first.group(0))]):
@@ -201,6 +213,8 @@ def role_mentions(text: str) -> list[Mention]:
                     countries.append(country)
             elif alias is not None:  # "la présidente du FN": an office in a body, not the country's
                 role = None
+        if not countries and role is not None and f"{head} {comp}".strip() in title_countries():
+            countries.append(title_countries()[f"{head} {comp}".strip()])  # "le pape": the Holy See's
         det = m.group("det").lower()
         if det in ("la", "cette", "une") and gender is None:
             gender = "f"
@@ -303,12 +317,14 @@ def phrase_name_mentions(text: str, phrases: list[tuple[int, int]], taken: list[
     la Défense Artis Pabriks'): two to five capitalised words, title words and known actors left out."""
     gaz = gazetteer()
     title_words = set(load_rules()["title_words"])
+    not_names = set(load_rules()["ner_stoplist"])  # "a écrit sur Twitter Thierry Mariani"
     out = []
     for start, end in phrases:
         for m in _phrase_name_regex().finditer(text, start, min(len(text), end + 40)):
             words = m.group(0).split()
             lead = 0
-            while lead < len(words) and (words[lead] in title_words or gaz.lookup(words[lead]) is not None):
+            while lead < len(words) and (words[lead] in title_words or words[lead] in not_names
+                                         or gaz.lookup(words[lead]) is not None):
                 lead += 1
             words = words[lead:]
             if len(words) < 2 or m.start() > end + 1:

@@ -62,7 +62,7 @@ def load_nlp() -> Language:
     """The French model with our components; loaded once per process."""
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     nlp.add_pipe("rule_sentences", before="parser")
-    nlp.add_pipe("reporting_frames", after="parser")
+    nlp.add_pipe("reporting_frames", after="ner")  # the frames read the entities as well as the parse
     nlp.add_pipe("meeting_frames", after="reporting_frames")
     nlp.add_pipe("french_dates", last=True)
     return nlp

@@ -99,7 +99,12 @@ def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= pos < end for start, end in spans)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"(–—-]?\s?[A-ZÀ-Ý0-9])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"(–—-]?\s?[A-ZÀ-Ý0-9])"
+    # scraped text loses the space after a full stop: 'possible".Il', 'côté.Le ministre'
+    r"|(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])|(?<=[»”\")][.!?])(?=[A-ZÀ-Ý])"
+)
+_WEB_ADDRESS_END = re.compile(r"(?:www|https?:|@|/)\S*$")
 ABBREVIATION = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|St|Ste|Me|av|J\.-C|etc|cf|p|n°)|\b[A-ZÀ-Ý])\.$")
 
 
@@ -112,6 +117,8 @@ def sentence_starts(text: str) -> set[int]:
     line_starts = sorted(starts | {0})
     for m in _SENTENCE_END.finditer(text):
         if ABBREVIATION.search(text[max(0, m.start() - 6):m.start()]):
+            continue
+        if m.start() == m.end() and _WEB_ADDRESS_END.search(text[max(0, m.start() - 80):m.start()]):
             continue
         line = line_starts[bisect.bisect_right(line_starts, m.start()) - 1]
         if _open_quotation(text[line:m.end()]):

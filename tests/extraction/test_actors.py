@@ -4,7 +4,7 @@ from datetime import date
 from dagster_project.extraction.names import is_short_form, name_key, same_person_name
 from dagster_project.extraction.resolution import resolve_actors
 
-from .conftest import speaker_entity_of_only_statement
+from .conftest import speaker_entity_of_only_statement, speaker_of
 
 PUB = date(2021, 2, 10)
 
@@ -94,3 +94,14 @@ def test_actor_ids_are_stable_across_runs():
     entities = [{"article_id": "a", "entity_idx": 0, "name": "Olena Kondratiuk", "actor_type": "person",
                  "dict_key": None, "forms": ["Olena Kondratiuk"]}]
     assert resolve_actors(entities) == resolve_actors(list(entities))
+
+
+def test_hyphenated_name_ending_in_a_country_is_not_the_country(extract):
+    rows = extract("Selon Radio-Canada, le ministre repartira jeudi.", date(2024, 5, 2))
+    assert "Canada" not in rows["names"].values()
+    assert speaker_of(rows, "le ministre repartira jeudi") == "Radio-Canada"
+
+
+def test_title_of_a_single_office_names_its_holder(extract):
+    rows = extract("Le pape a appelé à un cessez-le-feu immédiat dans la région.", date(2021, 6, 1))
+    assert speaker_of(rows, "cessez-le-feu") == "Pape François"

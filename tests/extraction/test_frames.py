@@ -252,3 +252,21 @@ def test_quote_continues_in_the_next_paragraph(extract):
     rows = extract("« Nous avons tout perdu », raconte Amina Diallo, une habitante du quartier.\n\n"
                    "« Il ne reste que les murs. »", PUB)
     assert speaker_of(rows, "Il ne reste que les murs") == "Amina Diallo"
+
+
+# 11. scraped text: lost and doubled spaces ---------------------------------------------------------------
+
+def test_sentence_starts_after_a_full_stop_that_lost_its_space(extract):
+    rows = extract("La Commission a affirmé qu'elle voulait coopérer \"de bonne foi\".Nadia Berg s'est "
+                   "déclarée \"très favorable\" au texte.", PUB)
+    assert speaker_of(rows, "très favorable") == "Nadia Berg"
+
+
+def test_doubled_space_between_cue_and_infinitive(frames):
+    found = frames("Le gouverneur de l'Ohio a annoncé  suspendre le plan de réouverture.")
+    assert found and found[0][3] == ["suspendre le plan de réouverture"]
+
+
+def test_speaker_after_the_platform_he_writes_on(extract):
+    rows = extract("« Aucune décision n'est prise », a écrit lundi sur Twitter Thierry Lagarde, élu de la région.", PUB)
+    assert speaker_of(rows, "Aucune décision") == "Thierry Lagarde"

@@ -283,8 +283,10 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
                      and c.pos_ in ("NOUN", "PROPN") for t in _conjuncts(c)]
     if "avec" in spec.partner or spec.reflexive or "none" in spec.partner or "obj" in spec.partner:
         partners += _preposition_objects(token, ("avec",))
-    if "a" in spec.partner:
-        partners += _preposition_objects(token if last.i == token.i else last, ("à", "au", "aux"))
+    if "a" in spec.partner:  # "rendre visite à X": the parser hangs X on either word
+        partners += _preposition_objects(last, ("à", "au", "aux"), 0)
+        if last.i != token.i:
+            partners += [p for p in _preposition_objects(token, ("à", "au", "aux"), 0) if p not in partners]
     if spec.host and passive:  # "Y a été reçu par X (, puis par Z)": X (and Z) host, Y is the subject
         hosts = [t for c in token.children if c.dep_ == "obl:agent" or c.i > token.i and any(
             g.lower_ == "par" and g.dep_ == "case" for g in c.children) for t in _conjuncts(c)]
@@ -300,6 +302,10 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     if spec.lemma == "appeler" and any(t.lower_ in ("à", "au", "aux") for t in doc[token.i + 1:token.i + 5]):
         return None  # "les a appelés à être courageux": an appeal, not a call
     places = _places(token if last.i == token.i else last) + (_places(token) if last.i != token.i else [])
+    if "a" in spec.partner:  # "rendre visite à sa mère à Téhéran": the place is no one visited
+        places += [p for p in partners if p.ent_type_ == "LOC" and p not in places]
+        partners = [p for p in partners if p.ent_type_ != "LOC"]
+    places = [p for p in places if p not in partners]
     plural_verb = "Plur" in token.morph.get("Number") or any(
         c.dep_.startswith("aux") and "Plur" in c.morph.get("Number") for c in token.children)
     # "X et Y se sont entretenus", "les deux hommes se sont vus": a plural subject met among itself
@@ -476,7 +482,7 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
     return sorted(frames, key=lambda f: f.trigger[0])
 
 
-@Language.factory("meeting_frames", requires=["token.dep", "token.head", "token.pos", "token.morph"],
+@Language.factory("meeting_frames", requires=["token.dep", "token.head", "token.pos", "token.morph", "token.ent_type"],
                   assigns=["doc.spans", "doc._.meeting_frames"])
 def meeting_frames(nlp: Language, name: str):
     """Meeting frames over the parse: doc.spans 'meeting' (the triggers, label = the mode) and the

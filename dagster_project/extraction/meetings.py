@@ -356,7 +356,10 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             partners = participants.pair(end, clause[1])  # "le sommet de mars entre X et Y"
         if frame.kind == "noun" and not agents and not partners:
             partners = participants.hyphenated(end)  # "la rencontre Poutine-Kim"
-        if not partners and not frame.reciprocal:  # ... or the object: the names after it
+        # "rendre visite à sa mère": the parse found the other side, and it is nobody the warehouse knows
+        unnamed_partner = bool(frame.partners) and not any(any(participants.of(span)) for span in frame.partners)
+        if not partners and not frame.reciprocal and not (unnamed_partner and frame.kind == "verb"):
+            # ... or the object: the names after it
             partners = [p for p in participants.after(text, end, clause[1], frame) if p not in agents]
         if not agents and len(partners) == 1 and frame.kind == "noun" and not frame.reciprocal and not between \
                 and _adjunct_before(text, sentence, start):

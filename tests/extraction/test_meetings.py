@@ -89,6 +89,17 @@ def test_an_appeal_is_not_a_phone_call(extract):
     assert participant_sets(rows) == [CONTROL_PAIR]
 
 
+def test_a_visit_to_someone_the_warehouse_does_not_know_is_no_meeting(extract):
+    rows = extract("Karim Haddad rendait visite à son frère à Beyrouth quand il a été arrêté, selon ses proches "
+                   "installés à Madrid." + CONTROL, PUB)
+    assert participant_sets(rows) == [CONTROL_PAIR]
+
+
+def test_a_visit_to_a_named_person_with_the_place_after(extract):
+    rows = extract("Le ministre italien Carlo Bruni a rendu visite à Olaf Scholz à Berlin jeudi.", PUB)
+    assert participant_sets(rows) == [{"Carlo Bruni", "Olaf Scholz"}]
+
+
 def test_a_meeting_inside_a_quote_is_not_reported(extract):
     rows = extract("« J'ai rencontré Joe Biden hier », a raconté un diplomate." + CONTROL, PUB)
     assert participant_sets(rows) == [CONTROL_PAIR]

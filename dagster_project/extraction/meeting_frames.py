@@ -181,12 +181,16 @@ def _is_future(verb: Token) -> bool:
             "VerbForm"):
         return True  # "appellerait", "recevront": the tagger misses some futures and conditionals
     words = _planned()
+    if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        # "devrait arriver à X et participer au dîner": the second verb shares the first one's modal
+        return _is_future(verb.head)
     head = verb.head
     if head.i != verb.i and head.lower_ in words["governor_forms"]:
         return True
     for child in verb.children:
-        if child.dep_.startswith("aux") and ("Fut" in child.morph.get("Tense") or "Cnd" in child.morph.get("Mood")):
-            return True
+        if (child.dep_.startswith("aux") or child.dep_ == "cop") and (
+                "Fut" in child.morph.get("Tense") or "Cnd" in child.morph.get("Mood")):
+            return True  # "sera absente du sommet": the copula carries the tense
         if child.lower_ in words["governor_forms"] and child.i < verb.i:
             return True
     before = verb.doc[max(verb.sent.start, verb.i - 3):verb.i]

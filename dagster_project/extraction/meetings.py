@@ -18,6 +18,7 @@ from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention, is_subject_p
 from .text import Paragraph
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+STORY_DAYS = 7  # an undated meeting of the news story happened within the week the article reports on
 
 
 @dataclass
@@ -308,6 +309,19 @@ def _context_date(text: str, dates: list[DateExpression], since: int, before: in
     return found[-1] if found else None
 
 
+def _story_date(text: str, dates: list[DateExpression], before: int, quoted,
+                published: date | None) -> DateExpression | None:
+    """The day the article's news happened, given earlier in the text ('ont été tuées dimanche'):
+    the latest day-precise date before the meeting within the week before publication (the latest,
+    not the last written: a weekday the text sets ahead may resolve to the week before)."""
+    if published is None:
+        return None
+    found = [d for d in dates if d.start < before and d.precision == "day" and d.value is not None
+             and 0 <= (published - d.value).days <= STORY_DAYS and not _inside(d.start, quoted)
+             and not _of_another_event(text, d)]
+    return max(found, key=lambda d: (d.value, d.start)) if found else None
+
+
 def _of_another_event(text: str, d: DateExpression, own: bool = False) -> bool:
     """'depuis la présidentielle du 9 août', 'avant le scrutin de mars': a date that belongs to
     another event, or marks a period since or before, not the meeting's own time."""
@@ -403,6 +417,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 # the time the paragraph's story is set in ("en 1960 ... sa rencontre avec X"); a plan's
                 # date lies ahead, not in what was said before
                 expr, basis = _context_date(text, dates, paragraph[0], start, quoted), "context"
+                if expr is None:
+                    expr = _story_date(text, dates, start, quoted, published)
             place = _location(text, frame.places) or _place_in_clause(text, clause, mentions, entities)
             mention = _dated(MeetingMention(start, end, sentence, frame.lemma, frame.mode, group, place,
                                             status=frame.status),

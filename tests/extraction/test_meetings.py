@@ -152,6 +152,13 @@ def test_story_time_of_the_paragraph(extract):
     assert (m[1], m[2]) == (date(1987, 5, 1), "month")
 
 
+def test_story_day_given_in_an_earlier_paragraph(extract):
+    rows = extract("Un incendie a ravagé mardi le port de Gênes.\n\nLe Premier ministre Mario Draghi, qui s'est "
+                   "entretenu avec le président Sergio Mattarella, a promis des aides.", PUB)
+    (m,) = meetings(rows)
+    assert (m[1], m[2]) == (date(2021, 6, 1), "day")
+
+
 # 3. participants from the frame only --------------------------------------------------------------------
 
 def test_attribution_is_not_a_participant(extract):

@@ -364,6 +364,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     if det is not None and det.lower_ in words["anaphoric_determiners"]:
         return None  # "cette rencontre": a meeting reported already
     possessive = det.lower_ if det is not None and "Yes" in det.morph.get("Poss") else None
+    if _other_sense(token):
+        return None
     partners = _preposition_objects(token, ("avec", "entre", "à", "auprès"))
     between = bool(_preposition_objects(token, ("entre",)))
     agents: list[Token] = []
@@ -422,6 +424,19 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                         [_phrase(a) for a in agents], [_phrase(p) for p in partners], spec.visit,
                         [_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
                         possessive)
+
+
+def _other_sense(token: Token) -> bool:
+    """'au sommet du classement', 'accéder au sommet': the noun names no meeting here."""
+    other = _words()["other_senses"]
+    senses = other.get(token.lower_) or (other.get(token.lower_[:-1]) if token.lower_.endswith("s") else None)
+    if not senses:
+        return False
+    complements = [c for c in token.children if c.i > token.i and c.pos_ in ("NOUN", "PROPN")
+                   and any(g.dep_ == "case" and g.lower_ in ("de", "d'", "du", "des") for g in c.children)]
+    if any(c.pos_ == "NOUN" and c.lower_ in senses["complements"] for c in complements):
+        return True
+    return not any(c.pos_ == "PROPN" for c in complements) and token.head.lower_ in senses["governors"]
 
 
 def _is_place(token: Token) -> bool:

@@ -7,6 +7,7 @@ or a plural subject ("les deux hommes se sont vus") takes the last two persons n
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -15,10 +16,12 @@ from .dates import DateExpression
 from .gazetteer import gazetteer
 from .meeting_frames import MeetingFrame, partner_kinds
 from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention, is_subject_position
+from .rules import load_rules
 from .text import Paragraph
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 STORY_DAYS = 7  # an undated meeting of the news story happened within the week the article reports on
+STORY_PARAGRAPHS = 3  # how far back a visit with no place looks for where the story is set
 
 
 @dataclass
@@ -249,6 +252,49 @@ def _host_country(text: str, places: list[tuple[int, int]], mentions: list[Menti
     return None
 
 
+def _press_phrase(text: str, span: tuple[int, int]) -> bool:
+    """'les journalistes de Var Matin', 'la presse': the first noun of the phrase names the press."""
+    words = re.findall(r"[\w'’-]+", text[span[0]:span[1]].lower())
+    head = next((w for w in words if w not in ("le", "la", "les", "l'", "des", "de", "du", "d'", "quelques", "plusieurs")
+                 and not w.isdigit()), "")
+    return head in _press_heads()
+
+
+@functools.cache
+def _press_heads() -> frozenset[str]:
+    return frozenset(load_rules()["meeting_triggers"]["press_heads"])
+
+
+def _story_place(text: str, paragraphs: list[Paragraph], before: int, quoted,
+                 own_countries: set[str]) -> list[tuple[int, int]]:
+    """Where the story is set: the last country or capital named after à / en / au in the
+    paragraphs just before, outside quotes, that is not the visitor's own country."""
+    k = next((i for i, p in enumerate(paragraphs) if p.start <= before < p.end), 0)
+    since = paragraphs[max(0, k - STORY_PARAGRAPHS + 1)].start if paragraphs else 0
+    gaz = gazetteer()
+    found: list[tuple[int, int]] = []
+    for m in _PLACE.finditer(text, since, before):
+        if _inside(m.start(1), quoted) or any(p.is_boilerplate and p.start <= m.start() < p.end for p in paragraphs):
+            continue
+        alias = gaz.lookup(m.group(1).lstrip("l'’"))
+        if alias is None or alias.actor_type != COUNTRY or gaz.actors[alias.actor_key].get("country_code") in own_countries:
+            continue
+        found = [(m.start(1), m.end(1))]
+    return found
+
+
+def _host_by_office(entities: list[Entity], visitors: list[int], host: int) -> int | None:
+    """The one person the article names who holds, in the visited country, an office the visitor
+    holds ('le président américain' in France: the French president named in the article)."""
+    code = entities[host].country
+    for role in sorted({r for v in visitors for r in entities[v].roles if r}):
+        holders = [e.idx for e in entities if e.actor_type == PERSON and e.name and e.country == code
+                   and role in e.roles and e.idx not in visitors]
+        if len(holders) == 1:
+            return holders[0]
+    return None
+
+
 def _location(text: str, places: list[tuple[int, int]]) -> str | None:
     """The first place named: its capitalised words ('Berlin', 'Sotchi', 'Buenos Aires')."""
     for start, end in places:
@@ -365,6 +411,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         if not agents and frame.kind == "verb" and not frame.infinitive:
             # the tree missed the subject of a finite verb: the names before it
             agents = participants.before(clause[0], start, plural=frame.reciprocal)
+        press = [span for span in frame.partners if _press_phrase(text, span)]
+        if press and len(press) == len(frame.partners):
+            continue  # "a reçu les journalistes de X": an interview, not a meeting
         partners = [p for p in participants.side(frame.partners) if p not in agents]
         if between and len(partners) < 2:
             partners = participants.pair(end, clause[1])  # "le sommet de mars entre X et Y"
@@ -391,12 +440,19 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         if frame.visit and not partners:
             partners = [p for p in participants.inviter(sentence, start) if p not in agents]
         named_partner = any(participants.of(span)[0] for span in frame.partners)
+        story_places: list[tuple[int, int]] = []
         if frame.visit and not partners and not (frame.partners and not named_partner and frame.kind == "verb"):
-            # a visit with no named host: the country it went to ("la visite de X à Pékin")
-            host = _host_country(text, frame.places + frame.partners, mentions, entities, add_entity)
+            # a visit with no named host: the country it went to ("la visite de X à Pékin"), or where
+            # the story is set when the sentence names no place ("X est à Paris. ... sa visite")
+            visit_places = frame.places + frame.partners
+            if not visit_places:
+                own = {entities[a].country for a in agents if entities[a].country}
+                visit_places = _story_place(text, paragraphs, start, quoted, own)
+                story_places = visit_places
+            host = _host_country(text, visit_places, mentions, entities, add_entity)
             if host is not None and host not in agents and (
                     not agents or entities[agents[0]].country != entities[host].country):
-                partners = [host]
+                partners = [_host_by_office(entities, agents, host) or host]
         people = agents + [p for p in partners if p not in agents]
         body_meeting = len(people) == 1 and frame.kind == "noun" and entities[people[0]].actor_type == ORG
         if len(people) < 2 and not body_meeting:
@@ -419,7 +475,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 expr, basis = _context_date(text, dates, paragraph[0], start, quoted), "context"
                 if expr is None:
                     expr = _story_date(text, dates, start, quoted, published)
-            place = _location(text, frame.places) or _place_in_clause(text, clause, mentions, entities)
+            place = _location(text, frame.places) or _place_in_clause(text, clause, mentions, entities) \
+                or _location(text, story_places)
             mention = _dated(MeetingMention(start, end, sentence, frame.lemma, frame.mode, group, place,
                                             status=frame.status),
                              expr, frame, published)

@@ -5,6 +5,8 @@ bodies), the meeting's own date, participants from the frame only, places, mode,
 """
 from datetime import date
 
+import pytest
+
 from dagster_project.extraction.resolution import resolve_corpus
 
 PUB = date(2021, 6, 3)  # a Thursday
@@ -98,6 +100,17 @@ def test_a_visit_to_someone_the_warehouse_does_not_know_is_no_meeting(extract):
 def test_a_visit_to_a_named_person_with_the_place_after(extract):
     rows = extract("Le ministre italien Carlo Bruni a rendu visite à Olaf Scholz à Berlin jeudi.", PUB)
     assert participant_sets(rows) == [{"Carlo Bruni", "Olaf Scholz"}]
+
+
+def test_an_interview_with_the_press_is_no_meeting(extract):
+    rows = extract("L'actrice Jeanne Morel a reçu les journalistes de Nice Matin dans sa villa." + CONTROL, PUB)
+    assert participant_sets(rows) == [CONTROL_PAIR]
+
+
+@pytest.mark.parametrize("text", ["Le club lyonnais reste au sommet du classement après sa victoire contre Lille.",
+                                  "Les visiteurs pourront accéder au sommet de la tour dès le 15 juillet."])
+def test_sommet_in_its_other_sense(extract, text):
+    assert participant_sets(extract(text + CONTROL, PUB)) == [CONTROL_PAIR]
 
 
 def test_a_meeting_inside_a_quote_is_not_reported(extract):

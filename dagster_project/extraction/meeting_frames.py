@@ -153,6 +153,10 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("-t",):
             if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
                 return verb.head
+            after = max(t.i for t in child.subtree) + 1
+            name = next((c for c in verb.children if c.i == after and c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN"), None)
+            if name is not None and child.pos_ == "NOUN":
+                return name  # "Le romancier Paul Girard dit": the parser makes role and name two subjects
             return child
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     for aux in auxiliaries:
@@ -406,6 +410,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             agents += _conjuncts(subject)
     if possessive is not None and clause_verb is not None and not agents and token.i < clause_verb.i + 30:
         subject = _subject(clause_verb)
+        if subject is not None and possessive in ("sa", "son", "ses") and "Plur" in subject.morph.get("Number") \
+                and clause_verb.dep_ in ("ccomp", "xcomp", "advcl") and clause_verb.head.i != clause_verb.i:
+            # "il dit qu'elles lui ont rappelé sa rencontre avec X": one owner, the one who speaks
+            subject = _subject(clause_verb.head)
         if subject is not None and subject.i != token.i:
             # "lors de sa rencontre avec Y, X a dit": X met Y; "lors de leur rencontre, X et Y ont"
             agents += _conjuncts(subject)

@@ -132,9 +132,16 @@ def _indefinite(text: str, start: int, head: int) -> bool:
     return bool(before) and before[0] in _speaker_words()["indefinite_determiners"]
 
 
+_PLURAL_DETERMINERS = frozenset({"les", "des", "ses", "leurs", "ces", "plusieurs", "certains", "certaines",
+                                  "quelques", "d'autres", "nombreux", "nombreuses", "deux", "trois"})
+
+
 def _unnamed(text: str, frame: Frame, role: Mention | None = None) -> Mention:
     start, end = frame.speaker
-    return Mention(start, end, text[start:end], "description", role.actor_type if role else None)
+    first = text[start:end].split(" ", 1)[0].lower().replace("’", "'")
+    # "selon ses proches": many people, whom a later "il" does not stand for
+    return Mention(start, end, text[start:end], "description", role.actor_type if role else None,
+                   plural=first in _PLURAL_DETERMINERS)
 
 
 def _topic_only(text: str, frame: Frame, start: int, end: int, quotes: list[Quote]) -> bool:

@@ -270,3 +270,9 @@ def test_doubled_space_between_cue_and_infinitive(frames):
 def test_speaker_after_the_platform_he_writes_on(extract):
     rows = extract("« Aucune décision n'est prise », a écrit lundi sur Twitter Thierry Lagarde, élu de la région.", PUB)
     assert speaker_of(rows, "Aucune décision") == "Thierry Lagarde"
+
+
+def test_a_plural_source_is_no_antecedent_of_il(extract):
+    rows = extract("Le ministre Karl Weber doit recevoir les syndicats lundi. Il devrait annoncer une réforme, "
+                   "selon ses proches.\n\nIl a assuré que le texte serait prêt en juin.", PUB)
+    assert speaker_of(rows, "le texte serait prêt") == "Karl Weber"

@@ -64,6 +64,11 @@ def test_possessive_noun_trigger_takes_the_clause_subject(extract):
     assert participant_sets(rows) == [{"Olaf Scholz", "Joe Biden"}]
 
 
+def test_possessive_owner_is_the_speaker_not_a_plural_subject(extract):
+    rows = extract("Le romancier Paul Girard dit que ces images lui ont rappelé sa rencontre avec Nelson Mandela.", PUB)
+    assert participant_sets(rows) == [{"Paul Girard", "Nelson Mandela"}]
+
+
 def test_leur_sommet_is_the_last_two_people_named(extract):
     text = ("Joe Biden et Xi Jinping se sont parlé au téléphone. "
             "Ils n'ont rien conclu depuis l'échec de leur sommet de Bali en novembre dernier.")

@@ -264,6 +264,39 @@ def _verb_trigger(token: Token) -> tuple[TriggerSpec, Token] | None:
     return spec, token
 
 
+def _names_someone(token: Token) -> bool:
+    """A noun phrase head that may be a party to a meeting: a name, a pronoun, or a noun of a person,
+    an office, a group or a body ('les syndicats', 'son homologue', 'une délégation')."""
+    if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PER", "ORG", "LOC"):
+        return True
+    word = token.lower_
+    singular = word[:-1] if word.endswith(("s", "x")) else word
+    return bool({word, singular} & _party_nouns())
+
+
+@functools.cache
+def _party_nouns() -> frozenset[str]:
+    from .gazetteer import role_heads
+
+    rules = load_rules()
+    words = {w.lower() for w in role_heads()} | set(rules["speakers"]["person_heads"]) \
+        | set(rules["speakers"]["organisation_heads"]) | set(rules["speakers"]["unnamed_heads"]) \
+        | set(rules["meeting_triggers"]["party_nouns"])
+    return frozenset(w.lower() for w in words)
+
+
+def _appeal_infinitive(token: Token) -> bool:
+    """'a appelé son homologue turc X à "bien réfléchir"': à and an infinitive after the object."""
+    doc = token.doc
+    for t in doc[token.i + 1:min(token.sent.end, token.i + 16)]:
+        if t.lower_ != "à":
+            continue
+        nxt = next((u for u in doc[t.i + 1:min(token.sent.end, t.i + 4)] if not u.is_punct and u.pos_ != "ADV"), None)
+        if nxt is not None and "Inf" in nxt.morph.get("VerbForm"):
+            return True
+    return False
+
+
 def _auxiliary_before(token: Token) -> bool:
     """'s'est quant à lui entretenu': an auxiliary a few words before the participle, no comma between."""
     doc = token.doc
@@ -289,6 +322,11 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     if "obj" in spec.partner:
         partners += [t for c in token.children if c.dep_ in ("obj", "iobj") and c.i > token.i
                      and c.pos_ in ("NOUN", "PROPN") for t in _conjuncts(c)]
+    # "rencontrer des difficultés", "a reçu le soutien de X": an object that names nobody is no partner,
+    # and the verb is no meeting
+    if partners and not spec.visit and not any(_names_someone(p) for p in partners):
+        return None
+    partners = [p for p in partners if _names_someone(p)]
     if "avec" in spec.partner or spec.reflexive or "none" in spec.partner or "obj" in spec.partner:
         partners += _preposition_objects(token, ("avec",))
     if "a" in spec.partner:  # "rendre visite à X": the parser hangs X on either word
@@ -307,7 +345,8 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
             partners = hosts
             main = _subject(token.head) if token.head.i != token.i else None
             agents = _conjuncts(main) if main is not None else agents
-    if spec.lemma == "appeler" and any(t.lower_ in ("à", "au", "aux") for t in doc[token.i + 1:token.i + 5]):
+    if spec.lemma == "appeler" and (any(t.lower_ in ("à", "au", "aux") for t in doc[token.i + 1:token.i + 5])
+                                    or _appeal_infinitive(token)):
         return None  # "les a appelés à être courageux": an appeal, not a call
     places = _places(token if last.i == token.i else last) + (_places(token) if last.i != token.i else [])
     if "a" in spec.partner:  # "rendre visite à sa mère à Téhéran": the place is no one visited
@@ -368,7 +407,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     if det is not None and det.lower_ in words["anaphoric_determiners"]:
         return None  # "cette rencontre": a meeting reported already
     possessive = det.lower_ if det is not None and "Yes" in det.morph.get("Poss") else None
-    if _other_sense(token):
+    if _other_sense(token) or _called_off(token):
         return None
     partners = _preposition_objects(token, ("avec", "entre", "à", "auprès"))
     between = bool(_preposition_objects(token, ("entre",)))
@@ -402,6 +441,9 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         if subject is not None and subject.i != token.i:
             agents += _conjuncts(subject)
     reciprocal = possessive in ("leur", "leurs")
+    owner = _possessor_in_phrase(token) if possessive in ("sa", "son", "ses") and not agents else None
+    if owner is not None:
+        agents += [owner]  # "la préparation de X pour son sommet avec Y": X's summit
     if not agents and not between and clause_verb is not None and _in_adjunct(token) \
             and possessive not in ("leur", "leurs") \
             and (possessive is not None or partners or spec.visit or _without_determiner(token)):
@@ -422,9 +464,13 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     if not agents and not partners and not reciprocal and not (spec.visit and places) and not pair_words:
         return None
     planned = any(c.lower_ in _planned()["noun_modifiers"] for c in token.subtree if c.i > token.i - 3) \
-        or (clause_verb is not None and _is_future(clause_verb) and token.i > clause_verb.i - 1)
+        or (clause_verb is not None and _is_future(clause_verb)
+            and (token.i > clause_verb.i - 1 or token.dep_.startswith("nsubj") and token.head == clause_verb))
     if governor is not None and governor.lower_ in _planned()["attendu"]:
         planned = True
+    if any(c.dep_ in ("cop", "aux:tense", "aux") and ("Fut" in c.morph.get("Tense") or "Cnd" in c.morph.get("Mood"))
+           for c in token.children):
+        planned = True  # "ce sera leur premier tête-à-tête": the noun heads its clause, the copula its tense
     subtree = list(token.subtree)
     scope = (subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
     mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
@@ -432,6 +478,31 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                         [_phrase(a) for a in agents], [_phrase(p) for p in partners], spec.visit,
                         [_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
                         possessive)
+
+
+def _possessor_in_phrase(token: Token) -> Token | None:
+    """The name a possessive refers to inside the noun phrase that holds the trigger: 'le manque de
+    préparation de Donald Trump pour son sommet': Donald Trump."""
+    head = token.head
+    while head.i != token.i and head.pos_ == "NOUN":
+        names = [c for c in head.children if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i < token.i
+                 and any(g.dep_ == "case" and g.lower_ in ("de", "d'") for g in c.children)]
+        if names:
+            return names[-1]
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return None
+
+
+def _called_off(token: Token) -> bool:
+    """'annule sa rencontre avec X', 'l'annulation du sommet': the meeting will not take place."""
+    cancel = _words()["cancel_words"]
+    if token.head.i == token.i or token.head.lower_ not in cancel:
+        return False
+    # its object ("annule sa rencontre", "renonce à sa visite"), not an adjunct ("Après un sommet, ils ont renoncé")
+    cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+    return token.dep_ in ("obj", "obl:arg", "nmod", "nsubj:pass") and cases <= {"à", "au", "de", "du", "d'"}
 
 
 def _other_sense(token: Token) -> bool:
@@ -443,6 +514,10 @@ def _other_sense(token: Token) -> bool:
     complements = [c for c in token.children if c.i > token.i and c.pos_ in ("NOUN", "PROPN")
                    and any(g.dep_ == "case" and g.lower_ in ("de", "d'", "du", "des") for g in c.children)]
     if any(c.pos_ == "NOUN" and c.lower_ in senses["complements"] for c in complements):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ == "au" and complements and all(
+            c.pos_ == "NOUN" and c.lower_ not in senses["member_complements"] for c in complements):
         return True
     return not any(c.pos_ == "PROPN" for c in complements) and token.head.lower_ in senses["governors"]
 

@@ -93,9 +93,10 @@ class _Participants:
         persons = [i for i in ids if self.entities[i].actor_type == PERSON]
         return persons or ids[:1]
 
-    def after(self, text: str, trigger_end: int, end: int, frame: MeetingFrame) -> list[int]:
+    def after(self, text: str, trigger_end: int, end: int, frame: MeetingFrame, own_end: int | None = None) -> list[int]:
         """Objects the parse missed: the first names after the trigger in its clause, not places
-        ('a rencontré lundi à Berlin la chancelière X': X, not Berlin)."""
+        ('a rencontré lundi à Berlin la chancelière X': X, not Berlin); past `own_end`, only a name
+        after avec / entre."""
         ids: list[int] = []
         for m in self.mentions:
             if not (trigger_end <= m.start < end) or id(m) in self.excluded:
@@ -104,6 +105,10 @@ class _Participants:
                       if w not in ("le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs")]
             lead = before[-1] if before else ""
             kinds = partner_kinds(frame.lemma) if frame.kind == "verb" else ("avec", "obj")
+            if not kinds:
+                return []  # "se rendre à X": a trip names no one met after it
+            if own_end is not None and m.start >= own_end and lead not in ("avec", "entre"):
+                continue
             if kinds and "obj" not in kinds and lead not in ("avec", "entre", "à", "au", "aux"):
                 continue  # "s'entretenir", "discuter": the other side comes with "avec"
             if lead in ("à", "en", "au", "aux", "dans", "vers", "depuis", "de", "du", "des", "d'", "pour", "sur",
@@ -165,7 +170,6 @@ class _Participants:
 
 def _adjunct_before(text: str, sentence: tuple[int, int], start: int) -> bool:
     """'lors d'un entretien', 'au cours de la réunion', 'à l'issue de la rencontre' just before the trigger."""
-    from .rules import load_rules
     words = load_rules()["meeting_triggers"]["adjunct_prepositions"]
     before = " " + text[max(sentence[0], start - 30):start].lower().replace("’", "'") + " "
     return any(f" {w} " in before for w in words)
@@ -355,6 +359,13 @@ def _context_date(text: str, dates: list[DateExpression], since: int, before: in
     return found[-1] if found else None
 
 
+def _definite_noun(text: str, frame: MeetingFrame) -> bool:
+    """'la rencontre', 'du sommet': a noun trigger with a definite article."""
+    before = re.findall(r"[\w'’]+", text[max(0, frame.trigger[0] - 12):frame.trigger[0]].lower())
+    return frame.kind == "noun" and bool(before) and before[-1].replace("’", "'") in (
+        "la", "le", "l'", "les", "du", "au", "aux")
+
+
 def _story_date(text: str, dates: list[DateExpression], before: int, quoted,
                 published: date | None) -> DateExpression | None:
     """The day the article's news happened, given earlier in the text ('ont été tuées dimanche'):
@@ -423,12 +434,15 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         unnamed_partner = bool(frame.partners) and not any(any(participants.of(span)) for span in frame.partners)
         if not partners and not frame.reciprocal and not (unnamed_partner and frame.kind == "verb"):
             # ... or the object: the names after it
-            partners = [p for p in participants.after(text, end, clause[1], frame) if p not in agents]
+            # (past a noun's own phrase, only "avec X": "après la visite de X à Y, Z est arrivé")
+            own_end = frame.scope[1] if frame.kind == "noun" else None
+            partners = [p for p in participants.after(text, end, clause[1], frame, own_end) if p not in agents]
         if not agents and len(partners) == 1 and frame.kind == "noun" and not frame.reciprocal and not between \
                 and _adjunct_before(text, sentence, start):
             # "il avait offert son aide lors d'un entretien avec X": the clause's subject met X
             agents = [a for a in participants.before(sentence[0], start, plural=False) if a not in partners]
-        if frame.reciprocal and len(agents) + len(partners) < 2 and frame.kind == "noun":
+        if frame.reciprocal and len(agents) + len(partners) < 2 and frame.kind == "noun" \
+                and _adjunct_before(text, sentence, start):
             # "Lors de leur rencontre, X et Y ont ...": the subjects of the clause the phrase opens
             agents = participants.before(end, sentence[1], plural=True) or agents
         if len(agents) + len(partners) < 2 and _bilateral_body(text, frame):
@@ -450,11 +464,20 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 visit_places = _story_place(text, paragraphs, start, quoted, own)
                 story_places = visit_places
             host = _host_country(text, visit_places, mentions, entities, add_entity)
+            if host is None:  # "se rendra dimanche 15 juillet à Moscou": the parse hung the place on the date
+                after = next(_PLACE.finditer(text, end, clause[1]), None)
+                if after is not None:
+                    story_places = [(after.start(1), after.end(1))]
+                    host = _host_country(text, story_places, mentions, entities, add_entity)
             if host is not None and host not in agents and (
                     not agents or entities[agents[0]].country != entities[host].country):
                 partners = [_host_by_office(entities, agents, host) or host]
         people = agents + [p for p in partners if p not in agents]
-        body_meeting = len(people) == 1 and frame.kind == "noun" and entities[people[0]].actor_type == ORG
+        # one body in session: the noun's own complement ("le sommet du G20") or the subject of a verb
+        # that holds it ("les ministres de l'Otan ont tenu une réunion"), not any name nearby
+        body_meeting = len(people) == 1 and frame.kind == "noun" and entities[people[0]].actor_type == ORG \
+            and any(m.entity == people[0] and any(s <= m.start < e for s, e in [frame.scope, *frame.agents])
+                    for m in mentions)
         if len(people) < 2 and not body_meeting:
             continue  # one person is no meeting; one body's session ("le sommet du G20") is
         if agents and len(partners) >= 2 and (all(entities[p].actor_type == COUNTRY for p in partners)
@@ -469,7 +492,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             alone = sum(1 for s, _ in triggers if sentence[0] <= s < sentence[1]) == 1
             expr = expr or _date_for(text, frame, dates, sentence, quoted, alone, triggers)
             basis = "text"
-            if expr is None and frame.status == "occurred":
+            if expr is None and frame.status == "occurred" and not _definite_noun(text, frame):
+                # ("la rencontre Poutine-Kim" is a meeting the reader knows, not one of the story)
                 # the time the paragraph's story is set in ("en 1960 ... sa rencontre avec X"); a plan's
                 # date lies ahead, not in what was said before
                 expr, basis = _context_date(text, dates, paragraph[0], start, quoted), "context"
@@ -533,6 +557,8 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
         value = expr.value
         if frame.status == "planned" and expr.kind == "weekday" and published and value < published:
             value += timedelta(days=7)  # "il rencontrera X jeudi": the coming Thursday
+        if frame.status == "planned" and expr.kind == "month" and published and value < published.replace(day=1):
+            value = value.replace(year=value.year + 1)  # "un sommet en juin", written in May: this June
         mention.date, mention.precision, mention.date_basis = value, expr.precision, "text"
         if published is not None and value > published:
             mention.status = "planned"

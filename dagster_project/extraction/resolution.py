@@ -171,7 +171,12 @@ def _nearest_cluster(item: dict, clusters: list[list[dict]], published: date | N
         planned_cluster = all(x["status"] == "planned" for x in cluster)
         if planned_cluster != (item["status"] == "planned"):
             continue  # a plan joins plans; a report of a past meeting joins past meetings
+        if item.get("date_basis") == "context" and item["meeting_date"] is not None and not any(
+                abs(d - item["meeting_date"]) <= WEAK_DATE_TOLERANCE for d in dated):
+            continue  # a date the story gives, if not the meeting's own, still rules out another month
         gap = min(abs((d - (published or d)).days) for d in dated)
+        if item["actors"] != _actors(cluster) and gap > WEAK_DATE_TOLERANCE.days:
+            continue  # an older meeting is taken up again by the same people, not by a subset or superset
         after = min(dated) > (published or date.min) + WEAK_DATE_TOLERANCE
         own_article = any(x["article_id"] == item["article_id"] for x in cluster)
         candidates.append((after, item["actors"] != _actors(cluster), not own_article, gap, cluster[0]["article_id"],

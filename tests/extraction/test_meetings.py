@@ -113,9 +113,38 @@ def test_an_interview_with_the_press_is_no_meeting(extract):
 
 
 @pytest.mark.parametrize("text", ["Le club lyonnais reste au sommet du classement après sa victoire contre Lille.",
-                                  "Les visiteurs pourront accéder au sommet de la tour dès le 15 juillet."])
+                                  "Les visiteurs pourront accéder au sommet de la tour dès le 15 juillet.",
+                                  "Son livre a été catapulté au sommet des ventes."])
 def test_sommet_in_its_other_sense(extract, text):
     assert participant_sets(extract(text + CONTROL, PUB)) == [CONTROL_PAIR]
+
+
+@pytest.mark.parametrize("text", [
+    "Le chancelier Karl Nehammer a appelé son homologue hongrois Viktor Orban à \"faire preuve de retenue\".",
+    "Sans pourparlers préalables, toute annexion serait une faute, a averti le Hamas.",
+    "Minsk a reçu le soutien de Moscou, un allié historique.",
+    "Le ministre italien annule sa rencontre avec Bruno Le Maire.",
+])
+def test_no_meeting(extract, text):
+    """An appeal, a body named beside a meeting word, support received, a meeting called off."""
+    assert participant_sets(extract(text + CONTROL, PUB)) == [CONTROL_PAIR]
+
+
+def test_a_noun_takes_no_name_past_its_own_phrase(extract):
+    rows = extract("Une semaine après la visite de Jean Dupont à Berlin, Marc Petit est arrivé à Rome.", PUB)
+    assert all(s != {"Jean Dupont", "Marc Petit"} for s in participant_sets(rows))
+    assert {"Jean Dupont", "Allemagne"} in participant_sets(rows)
+
+
+def test_a_trip_meets_no_name_after_its_place(extract):
+    rows = extract("Emmanuel Macron se rendra dimanche 15 juillet à Moscou pour la finale qui opposera la France "
+                   "et la Croatie.", PUB)
+    assert participant_sets(rows) == [{"Emmanuel Macron", "Russie"}]
+
+
+def test_possessive_of_a_name_inside_the_phrase(extract):
+    rows = extract("L'ancien conseiller dénonce l'impréparation de Donald Trump pour son sommet avec Kim Jong-un.", PUB)
+    assert participant_sets(rows) == [{"Donald Trump", "Kim Jong-un"}]
 
 
 def test_a_meeting_inside_a_quote_is_not_reported(extract):
@@ -229,6 +258,18 @@ def test_expected_for_a_meeting_is_planned(extract):
     assert [m[3] for m in meetings(rows)] == ["planned"]
 
 
+def test_planned_bare_month_is_the_coming_one(extract):
+    rows = extract("Anna Berg et Paul Kern ont prévu de se rencontrer en mars à Vienne.", PUB)
+    (m,) = meetings(rows)
+    assert (m[1], m[2], m[3]) == (date(2022, 3, 1), "month", "planned")
+
+
+def test_future_verb_of_a_meeting_noun_subject(extract):
+    rows = extract("Une réunion de l'Otan se tiendra mardi à Bruxelles.", PUB)
+    (m,) = meetings(rows)
+    assert (m[1], m[3]) == (date(2021, 6, 8), "planned")
+
+
 def test_past_meeting_with_month(extract):
     rows = extract("Emmanuel Macron et Angela Merkel s'étaient rencontrés en janvier 2020 à Aix-la-Chapelle.", PUB)
     (m,) = meetings(rows)
@@ -273,3 +314,18 @@ def test_reports_a_month_apart_are_one_meeting_dated_by_most_reports(extract):
     (meeting,) = resolved["meetings"]
     assert (meeting["meeting_date"], meeting["date_precision"]) == (date(2023, 4, 1), "month")
     assert {r["article_id"] for r in resolved["meeting_mention_map"]} == {"r1", "r2"}
+
+
+def test_a_report_dated_by_its_story_does_not_join_a_meeting_months_before(extract):
+    reports = {
+        "s1": ("Après un sommet à Berlin en avril, Emmanuel Macron et Angela Merkel ont renoncé à un autre.",
+               date(2019, 7, 16)),
+        "s2": ("Les dirigeants se sont réunis dimanche 30 juin à Bruxelles.\n\nLe président du Conseil Donald "
+               "Tusk a rencontré Emmanuel Macron et Angela Merkel.", date(2019, 7, 1)),
+    }
+    resolved = _resolve(extract, reports)
+    size = {m["meeting_id"]: 0 for m in resolved["meetings"]}
+    for p in resolved["meeting_participants"]:
+        size[p["meeting_id"]] += 1
+    dates = sorted((m["meeting_date"], size[m["meeting_id"]]) for m in resolved["meetings"])
+    assert dates == [(date(2019, 4, 1), 2), (date(2019, 6, 30), 3)]

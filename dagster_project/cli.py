@@ -158,7 +158,7 @@ def query(args) -> int:
     sql = sys.stdin.read() if args.sql == "-" else args.sql
     try:
         warehouse = args.warehouse or settings.warehouse_path(settings.value("warehouse_path"))
-        result = q.run_query(sql, q.parse_params(args.param or []), warehouse=warehouse, timeout_s=args.wait)
+        result = q.run_query(sql, q.parse_params(args.param or []), warehouse=warehouse)
     except Exception as exc:
         print(f"query failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
@@ -210,9 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("parse", help="run `dbt parse` to write dbt/target/manifest.json")
 
     query_parser = sub.add_parser(
-        "query", help="run read-only SQL on the warehouse (or its read snapshot)",
-        description="Run SQL text, an example query of warehouse/queries/ (by name) or a .sql file, read-only. "
-                    "Reads warehouse.read.duckdb when it exists and is not older than the warehouse.",
+        "query", help="run read-only SQL on the warehouse's last published snapshot",
+        description="Run SQL text, an example query of warehouse/queries/ (by name) or a .sql file on the last "
+                    "published snapshot (warehouse.read.duckdb beside the warehouse), read-only: it reads no "
+                    "file, extension or database but that snapshot.",
     )
     query_parser.add_argument("sql", nargs="?", help="SQL text, an example name, a .sql file, or - for stdin")
     query_parser.add_argument("-p", "--param", action="append", metavar="NAME=VALUE",
@@ -224,7 +225,6 @@ def main(argv: list[str] | None = None) -> int:
     query_parser.add_argument("--warehouse", help="DuckDB file (default: $WAREHOUSE_PATH or warehouse/warehouse.duckdb)")
     query_parser.add_argument("--max-rows", type=int, default=100, help="rows shown in a table (0 = all; default 100)")
     query_parser.add_argument("--max-width", type=int, default=60, help="cell width in a table (0 = no limit)")
-    query_parser.add_argument("--wait", type=float, default=30.0, help="seconds to wait for a writer's lock")
 
     docs_parser = sub.add_parser("docs", help="dbt docs generate (with the catalog of the warehouse); --serve to browse")
     docs_parser.add_argument("--warehouse", help="DuckDB file (default: $WAREHOUSE_PATH or warehouse/warehouse.duckdb)")

@@ -1,9 +1,11 @@
 """Read-only SQL on the warehouse: ``python -m dagster_project.cli query "select ..."``.
 
-A query never blocks a refresh for long: it reads the published snapshot
-(``warehouse.read.duckdb`` beside the warehouse file) when it exists and is at least as new as
-the warehouse, otherwise it opens the warehouse itself with ``read_only=True``, waits while a
-writer holds the lock, and closes it as soon as the rows are fetched.
+A query reads only the last published snapshot (``warehouse.read.duckdb`` beside the warehouse
+file, written by ``publish/read_snapshot`` at the end of each successful refresh), never the
+warehouse file itself: while a refresh runs, or after one died, that file holds tables from
+different moments. The snapshot is replaced with ``os.replace``, so it is never locked and never
+half-written. The connection is locked down (``locked_down_connection``): no file, extension,
+attachment or setting outside that one database, and no writes to it.
 
 Example queries live in ``warehouse/queries/*.sql``. A file documents itself in its leading
 ``--`` comment lines; a line ``-- @param NAME DEFAULT  description`` declares a parameter that the
@@ -28,42 +30,62 @@ from pathlib import Path
 from typing import Any
 
 from dagster_project import settings
-from dagster_project.storage.connection import connect_read_only
-from dagster_project.storage.snapshot import snapshot_path
+from dagster_project.storage.snapshot import SNAPSHOT_SUFFIX, snapshot_path
 
 QUERIES_DIR = settings.PROJECT_ROOT / "warehouse" / "queries"
 PARAM_LINE = re.compile(r"^--\s*@param\s+(?P<name>[A-Za-z_]\w*)\s+(?P<default>'[^']*'|\S+)\s*(?P<doc>.*)$")
 
 
 # ----------------------------------------------------------------------------- which file
+# What a query may touch: the snapshot it opened, read-only, and nothing else. DuckDB reads files
+# (read_text, read_csv, COPY, ATTACH, EXPORT), installs and loads extensions and changes settings
+# only when external access is on; lock_configuration stops a query from turning it back on.
+LOCKED_DOWN = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "allow_unsigned_extensions": False,
+    "lock_configuration": True,
+}
+
+
+class NoSnapshot(FileNotFoundError):
+    """No refresh has published a snapshot of this warehouse yet."""
+
+
 def _warehouse_file(warehouse: str | Path | None) -> Path:
     """The given file (relative = from the current folder), else warehouse/warehouse.duckdb."""
     return Path(warehouse).expanduser().resolve() if warehouse else settings.warehouse_path()
 
 
 def database_to_read(warehouse: str | Path | None = None) -> Path:
-    """The snapshot when it exists and is not older than the warehouse, else the warehouse file."""
+    """The last published snapshot of the warehouse (a snapshot file given itself is read as is).
+
+    Never the warehouse file: a refresh may be writing it, or may have died half-way through it.
+    """
     main = _warehouse_file(warehouse)
+    if main.name.endswith(SNAPSHOT_SUFFIX + (main.suffix or ".duckdb")) and main.exists():
+        return main
     snapshot = snapshot_path(main)
-    if snapshot.exists() and (not main.exists() or snapshot.stat().st_mtime >= main.stat().st_mtime):
+    if snapshot.exists():
         return snapshot
-    return main
+    raise NoSnapshot(f"no published snapshot {snapshot.name} beside {main}: queries read only what a finished "
+                     "refresh published; run one first (python -m dagster_project.cli build)")
 
 
-def open_for_reading(warehouse: str | Path | None = None, timeout_s: float = 30.0):
-    """(read-only connection, path read): the newer of snapshot and warehouse; the snapshot, when
-    there is one, if a refresh is writing the warehouse right now."""
+def locked_down_connection(database: Path):
+    """A read-only connection to one DuckDB file that can read nothing else, write nothing, attach
+    nothing, install or load no extension and change no setting."""
     import duckdb
 
+    return duckdb.connect(str(database), read_only=True, config=dict(LOCKED_DOWN))
+
+
+def open_for_reading(warehouse: str | Path | None = None):
+    """(locked-down read-only connection, path read): the last published snapshot of the warehouse."""
     database = database_to_read(warehouse)
-    snapshot = snapshot_path(_warehouse_file(warehouse))
-    try:
-        wait = 0.0 if database != snapshot and snapshot.exists() else timeout_s
-        return connect_read_only(database, timeout_s=wait), database
-    except duckdb.IOException as exc:
-        if database == snapshot or not snapshot.exists() or "lock" not in str(exc).lower():
-            raise
-        return connect_read_only(snapshot, timeout_s=timeout_s), snapshot
+    return locked_down_connection(database), database
 
 
 # ----------------------------------------------------------------------------- query files
@@ -159,9 +181,8 @@ def run_query(
     sql_or_name: str,
     params: Mapping[str, Any] | None = None,
     warehouse: str | Path | None = None,
-    timeout_s: float = 30.0,
 ) -> QueryResult:
-    """Run SQL text, an example query name or a .sql file read-only on the warehouse (or its snapshot)."""
+    """Run SQL text, an example query name or a .sql file on the last published snapshot of the warehouse."""
     query_file = find_query_file(sql_or_name)
     values: dict[str, Any] = {}
     if query_file is not None:
@@ -174,7 +195,7 @@ def run_query(
         sql = sql_or_name
     values.update(params or {})
     started = time.monotonic()
-    con, database = open_for_reading(warehouse, timeout_s=timeout_s)
+    con, database = open_for_reading(warehouse)
     try:
         columns, rows = run_sql(con, sql, values)
     finally:

@@ -4,11 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
-import subprocess
-import sys
-import time
 from datetime import date
 
 import duckdb
@@ -143,38 +138,3 @@ def test_cli_table_csv_json(warehouse, capsys):
 
     assert cli.main(["query", "select * from marts.nothing_here", "--warehouse", str(warehouse)]) == 1
     assert "query failed" in capsys.readouterr().err
-
-
-def test_prefers_a_newer_snapshot_and_falls_back_to_it_while_a_writer_holds_the_file(warehouse, tmp_path):
-    main = tmp_path / "warehouse.duckdb"
-    snapshot = tmp_path / "warehouse.read.duckdb"
-    shutil.copy(warehouse, main)
-    shutil.copy(warehouse, snapshot)
-    con = duckdb.connect(str(snapshot))
-    con.execute("create table main.which as select 'snapshot' as name")
-    con.close()
-    con = duckdb.connect(str(main))
-    con.execute("create table main.which as select 'main' as name")
-    con.close()
-    now = time.time()
-    os.utime(main, (now - 100, now - 100))
-    os.utime(snapshot, (now, now))
-    assert q.database_to_read(main) == snapshot
-    assert q.run_query("select name from which", warehouse=main).rows == [("snapshot",)]
-
-    os.utime(main, (now + 10, now + 10))  # a refresh wrote the warehouse after the last snapshot
-    assert q.run_query("select name from which", warehouse=main).rows == [("main",)]
-
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('locked', flush=True); time.sleep(60)",
-         str(main)],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "locked"
-        result = q.run_query("select name from which", warehouse=main, timeout_s=1)
-        assert result.rows == [("snapshot",)] and result.database == snapshot
-    finally:
-        holder.kill()
-        holder.wait()

@@ -1,4 +1,4 @@
-"""Opening the DuckDB warehouse file: one lock-retry loop for every caller (resources, CLI queries, summaries)."""
+"""Opening the DuckDB warehouse file in the pipeline: one lock-retry loop for every step (queries read the snapshot: query.py)."""
 from __future__ import annotations
 
 import time
@@ -18,10 +18,3 @@ def connect_with_retry(path: str | Path, read_only: bool = False, timeout_s: flo
                 raise
             time.sleep(0.5)
 
-
-def connect_read_only(path: str | Path, timeout_s: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to an existing warehouse file (waiting out a writer's lock)."""
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"no warehouse at {path} (build it: bash scripts/build_warehouse.sh)")
-    return connect_with_retry(path, read_only=True, timeout_s=timeout_s)

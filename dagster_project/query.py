@@ -280,15 +280,23 @@ def format_json(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return json.dumps([{c: plain(v) for c, v in zip(columns, row)} for row in rows], ensure_ascii=False, indent=2)
 
 
-def format_markdown(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 60) -> str:
-    """A markdown table (pipes escaped, long cells cut): used for previews in the Dagster UI."""
+# What markdown (and the HTML inside it) would read as markup: names come from file names, .jsonl ids and
+# article text, and the Dagster UI renders markdown metadata. HTML characters become entities, markdown
+# punctuation is backslash-escaped, so a name like `<img src=x onerror=...>.txt` shows as itself.
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_MARKDOWN_PUNCTUATION = set("\\`*_[]|~")
 
-    def esc(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|")
 
-    header = "| " + " | ".join(esc(c) for c in columns) + " |"
+def markdown_text(text: str) -> str:
+    """Plain text safe inside markdown (a table cell): no tag, link, image or emphasis survives."""
+    return "".join(_HTML_ENTITIES.get(c) or (f"\\{c}" if c in _MARKDOWN_PUNCTUATION else c) for c in str(text))
+
+
+def format_markdown(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int | None = 60) -> str:
+    """A markdown table (every cell escaped with markdown_text, long cells cut): previews in the Dagster UI."""
+    header = "| " + " | ".join(markdown_text(c) for c in columns) + " |"
     rule = "|" + "|".join("---" for _ in columns) + "|"
-    body = ["| " + " | ".join(esc(cell_text(v, max_width)) for v in row) + " |" for row in rows]
+    body = ["| " + " | ".join(markdown_text(cell_text(v, max_width)) for v in row) + " |" for row in rows]
     return "\n".join([header, rule, *body])
 
 

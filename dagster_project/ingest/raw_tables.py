@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 
 from dagster_project.ingest.reader import IngestResult
+from dagster_project.query import format_markdown
 from dagster_project.storage.contracts import contract
 from dagster_project.storage.tables import create_table, insert_rows
 
@@ -49,14 +50,15 @@ def write_raw_tables(con, result: IngestResult) -> bool:
 
 
 def quarantine_preview(rows: list[dict], limit: int = 20) -> str:
-    """Markdown table of the first quarantined inputs."""
+    """Markdown table of the first quarantined inputs (names and reasons escaped: they come from the input)."""
     if not rows:
         return "nothing quarantined"
-    lines = ["| source | reason | encoding | language | bytes |", "|---|---|---|---|---|"]
-    for r in rows[:limit]:
-        reason = str(r["reason"]).replace("|", "\\|")
-        lines.append(f"| {r['source_name']} | {reason} | {r['detected_encoding'] or ''} | "
-                     f"{r['detected_language'] or ''} | {r['size_bytes'] if r['size_bytes'] is not None else ''} |")
+    table = format_markdown(
+        ["source", "reason", "encoding", "language", "bytes"],
+        [[r["source_name"], r["reason"], r["detected_encoding"] or "", r["detected_language"] or "",
+          "" if r["size_bytes"] is None else r["size_bytes"]] for r in rows[:limit]],
+        max_width=200,
+    )
     if len(rows) > limit:
-        lines.append(f"| ... {len(rows) - limit} more in raw.quarantine | | | | |")
-    return "\n".join(lines)
+        table += f"\n| ... {len(rows) - limit} more in raw.quarantine | | | | |"
+    return table

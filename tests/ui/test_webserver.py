@@ -74,6 +74,9 @@ query Asset($path: [String!]!) {
 
 ASSET_NODES = "{ assetNodes { assetKey { path } description kinds groupName } }"
 
+# A file name holding HTML and markdown: it must show as itself, never as an image, a link or emphasis.
+HOSTILE_NAME = "<img src=x onerror=alert(1)>_pwned_[x](https:evil).txt"
+
 
 def _wait_for_location(server: Webserver, timeout_s: float = 180.0) -> tuple[str, str]:
     """(location name, repository name) once the code location has loaded."""
@@ -118,11 +121,14 @@ def ui_run(tmp_path_factory):
     home.mkdir()
     (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
     warehouse = tmp / "warehouse" / "warehouse.duckdb"
+    articles = tmp / "in"
+    shutil.copytree(ROOT / "seeds", articles)
+    (articles / HOSTILE_NAME).write_bytes(b"")  # quarantined (empty): its name goes into markdown metadata
     env = dict(os.environ)
     env.update({
         "DAGSTER_HOME": str(home),
         "WAREHOUSE_PATH": str(warehouse),
-        "NEWS_INPUT_DIR": str(ROOT / "seeds"),
+        "NEWS_INPUT_DIR": str(articles),
         "NEWS_AUTOMATION": "off",
         "DO_NOT_TRACK": "1",
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
@@ -266,3 +272,14 @@ def test_reports_group_renders(succeeded):
                        height=1800))
     for name in ["meeting_timeline", "actor_network", "overview"]:
         assert name in text, name
+
+
+def test_file_names_are_escaped_in_markdown_metadata(succeeded):
+    """The quarantine preview names the file; the UI renders it as text, not as markup."""
+    preview = _metadata(succeeded["server"], ["raw", "quarantine"])["preview"]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in preview and "<img" not in preview
+    _require_chromium()
+    dom = _page(succeeded, "/assets/raw/quarantine", "ui_raw_quarantine.png", height=1600)
+    shown = "&lt;img src=x onerror=alert(1)&gt;_pwned_[x](https:evil).txt"  # the name as a DOM text node
+    assert shown in dom, "the quarantined file's name is not shown as itself"
+    assert not re.search(r"<img[^>]*src=.x", dom) and "<em>pwned</em>" not in dom and 'href="https:evil"' not in dom

@@ -15,11 +15,15 @@ are *not* guessed as cp1252 (that would store mojibake): they are quarantined as
 
 Bad input never stops the other articles: each problem is one row of ``raw.quarantine`` with a
 ``reason_code`` (empty, whitespace, binary, invalid_utf8, undecodable, too_large, no_text, language,
-malformed_jsonl, not_object, empty_text, vanished, unreadable), a readable ``reason``, the detected
+malformed_jsonl, not_object, empty_text, truncated, duplicate_id, symlink, not_a_file, vanished, unreadable), a readable ``reason``, the detected
 encoding, language and size, and the first bytes. Articles detected as written in another language
 than the accepted ones (``ReadOptions.languages``, default French) are quarantined with that
 language; texts too short to tell are accepted. Files and .jsonl lines larger than
-``ReadOptions.max_article_bytes`` are quarantined as too large.
+``ReadOptions.max_article_bytes`` are quarantined as too large. Links and entries whose real path lies
+outside the folder are never opened (ingest/paths.py); invisible characters are removed and impossible
+publication dates left null (ingest/cleaning.py). In a ``.jsonl``, each line stands alone: a NUL byte
+quarantines its line, a truncated ``.jsonl.gz`` keeps its complete lines, and a record id met again
+with another text gets a source name of its own, recorded as ``duplicate_id``.
 
 The article id is the first 16 hex digits of the SHA-256 of the normalised text, so the same
 content under two names is one article with two sources. Output is sorted and holds no timestamps:
@@ -34,13 +38,16 @@ import json
 import logging
 import os
 import re
+import zlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from dagster_project.extraction.dates import infer_publication_date
-from dagster_project.extraction.text import normalise_text, split_metadata_header
+from dagster_project.extraction.text import split_metadata_header
+from dagster_project.ingest.cleaning import believable_date, clean_field, clean_text, latest_possible_date
 from dagster_project.ingest.language import detect_language
+from dagster_project.ingest.paths import NotFollowed, open_input, refusal
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +80,15 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """What ingest accepts: the largest article in bytes, and the languages kept (others are quarantined)."""
+    """What ingest accepts: the largest article in bytes, the languages kept (others are quarantined), and the
+    latest believable publication date (None: today somewhere on Earth at the time of reading)."""
 
     max_article_bytes: int = 5 * 1024 * 1024
     languages: frozenset[str] = frozenset({"fr"})
+    latest_date: dt.date | None = None
+
+    def latest(self) -> dt.date:
+        return self.latest_date or latest_possible_date()
 
 
 @dataclass
@@ -276,7 +288,7 @@ def _size_limit_reason(size: int, limit: int) -> str:
 def read_text_file(path: Path, options: ReadOptions = ReadOptions()) -> dict:
     """One article from a .txt / .html file; raises Quarantined (or OSError) otherwise."""
     limit = options.max_article_bytes
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         size = os.fstat(fh.fileno()).st_size
         if size > limit:
             raise Quarantined("too_large", _size_limit_reason(size, limit))
@@ -298,7 +310,7 @@ def read_text_file(path: Path, options: ReadOptions = ReadOptions()) -> dict:
         raw, title = html_to_text(raw)
         source_format = "html"
     metadata, body = split_metadata_header(raw)
-    text = normalise_text(body)
+    text = clean_text(body)
     if not text:
         reason = ("no text in the HTML page" if source_format == "html"
                   else "whitespace only" if metadata is None else "no text after the metadata header")
@@ -306,8 +318,9 @@ def read_text_file(path: Path, options: ReadOptions = ReadOptions()) -> dict:
     language = _check_language(text, encoding, options.languages)
     published = infer_publication_date(text, metadata)
     basis = published.basis if published.value else (published.basis or "no date found")
-    return _article(text, path.name, path, published.value, basis, encoding=encoding, source_format=source_format,
-                    language=language, title=title)
+    value, basis = believable_date(published.value, basis, options.latest())
+    return _article(text, path.name, path, value, basis, encoding=encoding, source_format=source_format,
+                    language=language, title=clean_field(title))
 
 
 def _published_from_record(record: dict, text: str) -> tuple[dt.date | None, str]:
@@ -326,10 +339,7 @@ def _published_from_record(record: dict, text: str) -> tuple[dt.date | None, str
 
 
 def _optional_str(value) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+    return clean_field(value)
 
 
 def _limited_lines(fh, limit: int):
@@ -352,75 +362,117 @@ def _limited_lines(fh, limit: int):
         yield lineno, None, size, head
 
 
+def _looks_like_json_lines(head: bytes) -> bool:
+    """Whether a file starts like JSON lines (an object), whatever a later line holds."""
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"{")
+
+
 def read_jsonl(path: Path, options: ReadOptions = ReadOptions()) -> tuple[list[dict], list[dict]]:
-    """One article per JSON line; a bad line is quarantined on its own."""
+    """One article per JSON line; a bad line is quarantined on its own, and the good lines load."""
     articles: list[dict] = []
     quarantine: list[dict] = []
     limit = options.max_article_bytes
     gz = path.name.endswith(".gz")
-    with open(path, "rb") as probe:
-        head = probe.read(4096)
-    if gz and not head.startswith(b"\x1f\x8b"):
-        kind = binary_kind(head)
-        raise Quarantined("binary" if kind else "unreadable",
-                          f"not gzip data{f' ({kind})' if kind else ''}", "binary" if kind else None)
-    if not gz:
-        kind = binary_kind(head)
-        if kind:
-            raise Quarantined("binary", f"binary content ({kind})", "binary")
-    opener = gzip.open if gz else open
-    with opener(path, "rb") as fh:
-        for lineno, line, size, first in _limited_lines(fh, limit):
-            where = f"{path.name}:{lineno}"
-            if line is None:
-                quarantine.append(quarantine_row(where, path, "too_large",
-                                                 f"jsonl line {lineno} " + _size_limit_reason(size, limit),
-                                                 None, first, size))
-                continue
-            if not line.strip():
-                continue
-            try:
-                decoded = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                quarantine.append(quarantine_row(where, path, "invalid_utf8",
-                                                 f"invalid UTF-8 in jsonl line {lineno} ({exc.reason} at byte {exc.start})",
-                                                 "utf-8", line))
-                continue
-            try:
-                record = json.loads(decoded)
-            except json.JSONDecodeError as exc:
-                reason = f"malformed jsonl line {lineno}: {exc.msg} (column {exc.colno})"
-                quarantine.append(quarantine_row(where, path, "malformed_jsonl", reason, "utf-8", line))
-                continue
-            if not isinstance(record, dict):
-                quarantine.append(quarantine_row(where, path, "not_object", f"jsonl line {lineno} is not an object",
-                                                 "utf-8", line))
-                continue
-            source_name = _optional_str(record.get("id")) or where
-            raw_text = record.get("text")
-            raw_text = raw_text if isinstance(raw_text, str) else ""
-            source_format = "jsonl"
-            title = _optional_str(record.get("title"))
-            if raw_text and looks_like_html(raw_text):
-                raw_text, html_title = html_to_text(raw_text)
-                source_format = "jsonl+html"
-                title = title or html_title
-            text = normalise_text(raw_text)
-            if not text:
-                quarantine.append(quarantine_row(source_name, path, "empty_text", f"empty text (jsonl line {lineno})",
-                                                 "utf-8", line))
-                continue
-            try:
-                language = _check_language(text, "utf-8", options.languages)
-            except Quarantined as q:
-                quarantine.append(quarantine_row(source_name, path, q.code, f"{q.reason} (jsonl line {lineno})",
-                                                 "utf-8", line, language=q.language))
-                continue
-            published, basis = _published_from_record(record, text)
-            articles.append(_article(text, source_name, path, published, basis, encoding="utf-8",
-                                     source_format=source_format, language=language, title=title,
-                                     author=_optional_str(record.get("author")), url=_optional_str(record.get("url"))))
+    with open_input(path) as fh:
+        head = fh.read(4096)
+        if gz and not head.startswith(b"\x1f\x8b"):
+            kind = binary_kind(head)
+            raise Quarantined("binary" if kind else "unreadable",
+                              f"not gzip data{f' ({kind})' if kind else ''}", "binary" if kind else None)
+        if not gz and not _looks_like_json_lines(head):
+            kind = binary_kind(head)
+            if kind:
+                raise Quarantined("binary", f"binary content ({kind})", "binary")
+        fh.seek(0)
+        stream = gzip.GzipFile(fileobj=fh, mode="rb") if gz else fh
+        first_line: dict[str, tuple[int, str]] = {}  # record id -> (line, article id) where it was first met
+        lineno = 0
+        try:
+            for lineno, line, size, first in _limited_lines(stream, limit):
+                where = f"{path.name}:{lineno}"
+                if line is None:
+                    quarantine.append(quarantine_row(where, path, "too_large",
+                                                     f"jsonl line {lineno} " + _size_limit_reason(size, limit),
+                                                     None, first, size))
+                    continue
+                if not line.strip():
+                    continue
+                kind = binary_kind(line)
+                if kind:
+                    quarantine.append(quarantine_row(where, path, "binary", f"binary content ({kind}) in jsonl line "
+                                                     f"{lineno}", "binary", line))
+                    continue
+                row = _jsonl_record(path, lineno, line, options, quarantine)
+                if row is None:
+                    continue
+                seen = first_line.get(row["source_name"])
+                if seen is None:
+                    first_line[row["source_name"]] = (lineno, row["article_id"])
+                elif seen[1] == row["article_id"]:
+                    continue  # the same record again: one article, one source
+                else:
+                    unique = f"{row['source_name']} ({where})"
+                    quarantine.append(quarantine_row(
+                        where, path, "duplicate_id",
+                        f"id {row['source_name']!r} already used by line {seen[0]} with another text: this line is "
+                        f"loaded as source {unique!r}", "utf-8", line))
+                    row["source_name"] = unique
+                articles.append(row)
+        except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+            if lineno == 0:  # not one line could be read: the file as a whole
+                raise Quarantined("unreadable", f"unreadable: {type(exc).__name__}: {exc}") from exc
+            quarantine.append(quarantine_row(
+                f"{path.name}:{lineno + 1}", path, "truncated",
+                f"the compressed data ends or breaks after line {lineno} ({type(exc).__name__}: {exc}); "
+                f"the {len(articles)} article(s) before it are loaded", "binary", b""))
     return articles, quarantine
+
+
+def _jsonl_record(path: Path, lineno: int, line: bytes, options: ReadOptions, quarantine: list[dict]) -> dict | None:
+    """The article of one .jsonl line, or None after adding its quarantine row."""
+    where = f"{path.name}:{lineno}"
+    try:
+        decoded = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        quarantine.append(quarantine_row(where, path, "invalid_utf8",
+                                         f"invalid UTF-8 in jsonl line {lineno} ({exc.reason} at byte {exc.start})",
+                                         "utf-8", line))
+        return None
+    try:
+        record = json.loads(decoded)
+    except json.JSONDecodeError as exc:
+        reason = f"malformed jsonl line {lineno}: {exc.msg} (column {exc.colno})"
+        quarantine.append(quarantine_row(where, path, "malformed_jsonl", reason, "utf-8", line))
+        return None
+    if not isinstance(record, dict):
+        quarantine.append(quarantine_row(where, path, "not_object", f"jsonl line {lineno} is not an object",
+                                         "utf-8", line))
+        return None
+    source_name = _optional_str(record.get("id")) or where
+    raw_text = record.get("text")
+    raw_text = raw_text if isinstance(raw_text, str) else ""
+    source_format = "jsonl"
+    title = _optional_str(record.get("title"))
+    if raw_text and looks_like_html(raw_text):
+        raw_text, html_title = html_to_text(raw_text)
+        source_format = "jsonl+html"
+        title = title or clean_field(html_title)
+    text = clean_text(raw_text)
+    if not text:
+        quarantine.append(quarantine_row(source_name, path, "empty_text", f"empty text (jsonl line {lineno})",
+                                         "utf-8", line))
+        return None
+    try:
+        language = _check_language(text, "utf-8", options.languages)
+    except Quarantined as q:
+        quarantine.append(quarantine_row(source_name, path, q.code, f"{q.reason} (jsonl line {lineno})",
+                                         "utf-8", line, language=q.language))
+        return None
+    published, basis = _published_from_record(record, text)
+    published, basis = believable_date(published, basis, options.latest())
+    return _article(text, source_name, path, published, basis, encoding="utf-8", source_format=source_format,
+                    language=language, title=title, author=_optional_str(record.get("author")),
+                    url=_optional_str(record.get("url")))
 
 
 # -------------------------------------------------------------------------------------------- folders
@@ -431,15 +483,17 @@ def is_input_name(name: str) -> bool:
 
 
 def _input_entries(folder: Path):
-    """(entry, stat) of each supported regular file directly in the folder; stat None if it vanished."""
+    """(entry, stat) of each supported regular file or link directly in the folder; stat None if it vanished.
+
+    A link is listed with its own stat (never its target's): reading it quarantines it (ingest/paths.py)."""
     with os.scandir(folder) as entries:
         for entry in entries:
             if not is_input_name(entry.name):
                 continue
             try:
-                if not entry.is_file():
+                if not (entry.is_symlink() or entry.is_file(follow_symlinks=False)):
                     continue
-                stat = entry.stat()
+                stat = entry.stat(follow_symlinks=False)
             except FileNotFoundError:
                 stat = None
             yield entry, stat
@@ -454,25 +508,34 @@ def list_inputs(folder: Path) -> list[Listed]:
 
 def _head(path: Path) -> bytes:
     try:
-        with open(path, "rb") as fh:
+        with open_input(path) as fh:
             return fh.read(_FIRST_BYTES)
     except OSError:
         return b""
+
+
+def _size(path: Path, listed: int | None) -> int | None:
+    try:
+        return path.lstat().st_size
+    except OSError:
+        return listed
 
 
 def read_one(item: Listed, options: ReadOptions = ReadOptions()) -> tuple[list[dict], list[dict]]:
     """Articles and quarantine rows of one listed file; never raises."""
     path = item.path
     try:
+        refused = refusal(path, path.parent)
+        if refused is not None:
+            raise refused
         if path.name.lower().endswith(JSONL_SUFFIXES):
             return read_jsonl(path, options)
         return [read_text_file(path, options)], []
+    except NotFollowed as refused:  # nothing is read through it, not even its first bytes
+        log.warning("%s not read: %s", path, refused.reason)
+        return [], [quarantine_row(path.name, path, refused.code, refused.reason, None, b"", _size(path, item.size))]
     except Quarantined as q:
-        size = item.size
-        try:
-            size = path.stat().st_size
-        except OSError:
-            pass
+        size = _size(path, item.size)
         return [], [quarantine_row(path.name, path, q.code, q.reason, q.encoding, _head(path), size or 0, q.language)]
     except FileNotFoundError as exc:
         log.warning("%s was deleted between listing and reading", path)
@@ -480,13 +543,8 @@ def read_one(item: Listed, options: ReadOptions = ReadOptions()) -> tuple[list[d
         return [], [quarantine_row(path.name, path, "vanished", reason, None, b"", item.size)]
     except Exception as exc:  # an unreadable file must not stop the others
         log.warning("cannot read %s: %s", path, exc)
-        size = item.size
-        try:
-            size = path.stat().st_size
-        except OSError:
-            pass
         reason = f"unreadable: {type(exc).__name__}: {exc}"
-        return [], [quarantine_row(path.name, path, "unreadable", reason, None, _head(path), size)]
+        return [], [quarantine_row(path.name, path, "unreadable", reason, None, _head(path), _size(path, item.size))]
 
 
 def read_listing(listing: list[Listed], options: ReadOptions = ReadOptions()) -> IngestResult:

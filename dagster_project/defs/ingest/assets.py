@@ -31,7 +31,8 @@ KINDS = {"python", "duckdb"}
         dg.AssetSpec(
             ["raw", "quarantine"],
             description="Input that could not be loaded as an article, one row each: empty, whitespace only, binary, "
-                        "invalid UTF-8, undecodable, too large, not French, malformed JSON line, deleted while read.",
+                        "invalid UTF-8, undecodable, too large, not French, malformed or truncated JSON line, link "
+                        "(never followed), deleted while read; and .jsonl ids met twice with different texts.",
             kinds=KINDS,
         ),
     ],

@@ -94,11 +94,17 @@ def build(parse: bool = True, progress: bool | None = None, input_dir: str | Non
     import dagster as dg
 
     from dagster_project import settings
+    from dagster_project.storage.writer_lock import WriterLock, busy_message
 
+    target = settings.warehouse_path(warehouse or settings.value("warehouse_path"))
+    holder = WriterLock(target).holder()  # say it now, not after dbt parse and loading the definitions
+    if holder is not None:
+        print(f"refresh_warehouse not started: {busy_message(target, holder)}", file=sys.stderr)
+        return 1
     if parse:
         dbt_parse()
     from dagster_project.definitions import defs
-    from dagster_project.defs.resources import project_resources
+    from dagster_project.defs.resources import process_tags, project_resources
 
     overrides = {k: v for k, v in {"input_dir": input_dir, "warehouse_path": warehouse}.items() if v}
     resources = project_resources(**overrides)
@@ -116,6 +122,7 @@ def build(parse: bool = True, progress: bool | None = None, input_dir: str | Non
             instance=instance,
             raise_on_error=False,
             run_id=run_id,
+            tags=process_tags(),  # so that the sensor can tell this run died if this process is killed
             run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
             resources=resources,
         )
@@ -137,6 +144,10 @@ def build(parse: bool = True, progress: bool | None = None, input_dir: str | Non
         print(f"check failed: {line}")
     for step in failed_steps:
         print(f"step failed: {step}")
+    for event in result.all_events:
+        if event.event_type_value == "RESOURCE_INIT_FAILURE":  # e.g. the warehouse's writer lock is held
+            error = event.event_specific_data.error
+            print(f"run failed: {error.cause.message.strip() if error.cause else error.message.strip()}")
     status = "succeeded" if result.success else "FAILED"
     print(f"refresh_warehouse {status} in {elapsed:.1f}s (run {result.run_id})")
     reports = settings.reports_dir(settings.warehouse_path(warehouse or settings.value("warehouse_path")))

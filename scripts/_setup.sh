@@ -19,7 +19,16 @@ python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 
 export DAGSTER_HOME="${DAGSTER_HOME:-$ROOT/.dagster_home}"
 mkdir -p "$DAGSTER_HOME"
-[ -f "$DAGSTER_HOME/dagster.yaml" ] || printf 'telemetry:\n  enabled: false\n' > "$DAGSTER_HOME/dagster.yaml"
+# Run monitoring (the daemon of `dg dev`): runs stuck starting or cancelling are failed. A run whose
+# process was killed while running is failed by the sensor and the schedule (defs/automation/run_liveness.py).
+[ -f "$DAGSTER_HOME/dagster.yaml" ] || cat > "$DAGSTER_HOME/dagster.yaml" <<'YAML'
+telemetry:
+  enabled: false
+run_monitoring:
+  enabled: true
+  start_timeout_seconds: 180
+  cancel_timeout_seconds: 180
+YAML
 export DO_NOT_TRACK=1 DBT_SEND_ANONYMOUS_USAGE_STATS=false GX_ANALYTICS_ENABLED=False
 
 # Test prerequisite (scripts/test.sh only): headless Chromium for tests/ui (screenshots of the Dagster UI).

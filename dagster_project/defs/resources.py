@@ -1,6 +1,8 @@
 """Resources shared by every concern, configured once from the settings (dagster_project/settings.py).
 
-* ``warehouse`` (DuckDBWarehouse): the DuckDB file; dbt is pointed at the same file through it.
+* ``warehouse`` (DuckDBWarehouse): the DuckDB file; dbt is pointed at the same file through it. A run
+  that uses it holds the file's writer lock from start to end (storage/writer_lock.py) and records
+  its process in the run's tags, so that a run whose process died is recognised (defs/automation/).
 * ``articles`` (InputFolder): the input folder and what ingest accepts from it.
 * ``nlp_workers`` (NlpWorkers): the spaCy worker processes and the extraction's batch sizes.
 * ``dbt`` (WarehouseDbtCliResource): the dbt CLI.
@@ -34,14 +36,47 @@ from dagster_project.incremental.extract import DEFAULT_COMMIT_EVERY, n_process_
 from dagster_project.ingest.reader import ReadOptions
 from dagster_project.storage.connection import connect_with_retry
 from dagster_project.storage.snapshot import snapshot_path
+from dagster_project.storage.writer_lock import ProcessIdentity, WarehouseBusy, WriterLock
+
+# Run tags naming the process that executes a run (defs/automation/run_liveness.py reads them).
+PROCESS_TAGS = ("news/pid", "news/host", "news/process_started")
+
+
+def process_tags(identity: ProcessIdentity | None = None) -> dict[str, str]:
+    """The run tags naming a process (the current one by default)."""
+    identity = identity or ProcessIdentity.current()
+    return dict(zip(PROCESS_TAGS, (str(identity.pid), identity.host, identity.started or "")))
 
 
 class DuckDBWarehouse(dg.ConfigurableResource):
-    """The DuckDB warehouse file. One writer at a time: open, use, close; never hold a connection across steps."""
+    """The DuckDB warehouse file. One writer at a time: open, use, close; never hold a connection across steps.
+
+    A run holds the file's writer lock for its whole length: a second build on the same file stops at
+    once with ``WarehouseBusy`` ("another refresh is running"), before reading anything.
+    """
 
     path: str = Field(default="", description="DuckDB file (WAREHOUSE_PATH); empty = warehouse/warehouse.duckdb, "
                                               "relative = from the project root.")
     lock_timeout_s: float = Field(default=60.0, description="How long to wait for another process's lock.")
+    _writer_lock: object = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        lock = WriterLock(self.db_path())
+        try:
+            lock.acquire(run_id=context.run_id)
+        except WarehouseBusy as busy:
+            raise dg.Failure(str(busy), allow_retries=False) from None
+        self._writer_lock = lock
+        if context.instance is not None and context.run_id:
+            try:
+                context.instance.add_run_tags(context.run_id, process_tags())
+            except Exception:  # a courtesy for the automation: never fail the run for it
+                pass
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._writer_lock is not None:
+            self._writer_lock.release()
+            self._writer_lock = None
 
     def db_path(self) -> Path:
         """The absolute path of the file (its folder is created)."""

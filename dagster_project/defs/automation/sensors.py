@@ -24,6 +24,7 @@ import time
 import dagster as dg
 
 from dagster_project import settings
+from dagster_project.defs.automation.run_liveness import fail_dead_runs
 from dagster_project.defs.jobs import refresh_warehouse, reprocess_articles
 from dagster_project.defs.resources import InputFolder
 from dagster_project.ingest.reader import folder_fingerprint
@@ -38,7 +39,9 @@ ACTIVE_STATUSES = [
 
 
 def active_refresh(instance: dg.DagsterInstance) -> str | None:
-    """Run id of a refresh_warehouse run that is queued or in progress, if any."""
+    """Run id of a refresh_warehouse run that is queued or in progress, if any (a run whose process died is
+    marked failed first: it would block the sensor and the schedule for good)."""
+    fail_dead_runs(instance, [refresh_warehouse.name, reprocess_articles.name])
     records = instance.get_run_records(
         filters=dg.RunsFilter(job_name=refresh_warehouse.name, statuses=ACTIVE_STATUSES), limit=1
     )

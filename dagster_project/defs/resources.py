@@ -203,6 +203,11 @@ def _configured(name: str, values: dict[str, Any], kind: type = str) -> Any:
     return settings.flag(default) if kind is bool else kind(default)
 
 
+def configured_warehouse_path() -> Path:
+    """The warehouse file the definitions are configured with (WAREHOUSE_PATH, else the default)."""
+    return settings.warehouse_path(settings.value("warehouse_path"))
+
+
 def project_resources(**values: Any) -> dict[str, Any]:
     """Every resource of the project. ``values`` are settings by name (``warehouse_path``, ``input_dir``,
     ``nlp_batch_size``...; see settings.py); the others come from the environment or their defaults."""

@@ -75,7 +75,12 @@ def test_definitions_have_the_sensor_schedule_and_jobs(dbt_manifest):
     assert schedule.job_name == "refresh_warehouse"
     assert schedule.cron_schedule == "0 6 * * *" and schedule.execution_timezone == "Europe/Paris"
     reprocess = definitions.resolve_job_def("reprocess_articles")
-    assert reprocess.partitions_def == dg.DynamicPartitionsDefinition(name="articles")
+    from dagster_project.defs.ingest.partitions import article_partitions_name
+    from dagster_project.defs.resources import configured_warehouse_path
+
+    # the partitions of the configured warehouse (keyed by its path: tests/defs/test_partitions.py)
+    assert reprocess.partitions_def == dg.DynamicPartitionsDefinition(
+        name=article_partitions_name(configured_warehouse_path()))
     assert definitions.resolve_job_def("refresh_warehouse").partitions_def is None  # the full refresh stays unpartitioned
 
 

@@ -252,7 +252,7 @@ def test_reprocess_articles_by_partition_and_by_source_name(seed_pipeline, tmp_p
     job = defs().resolve_job_def("reprocess_articles")
     with dg.instance_for_test() as instance:
         cursor = input_folder_sensor(_sensor_context(instance)).cursor
-        instance.add_dynamic_partitions("articles", [a for _, a in sources])
+        instance.add_dynamic_partitions(job.partitions_def.name, [a for _, a in sources])
         one = job.execute_in_process(instance=instance, partition_key=sources[2][1], resources=resources)
         assert one.success
         [meta] = [e.event_specific_data.materialization.metadata for e in one.all_events

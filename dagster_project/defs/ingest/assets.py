@@ -48,7 +48,8 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse, 
     if not rewritten:
         context.log.info("input unchanged since the last ingest: raw tables left as they are")
     try:
-        added, deleted = sync_article_partitions(context.instance, (a["article_id"] for a in result.articles))
+        added, deleted = sync_article_partitions(context.instance, warehouse.db_path(),
+                                                 (a["article_id"] for a in result.articles))
         context.log.info(f"article partitions: {added} added, {deleted} deleted")
     except Exception as exc:  # partitions only serve reprocessing from the UI; never fail ingest for them
         context.log.warning(f"could not update the article partitions: {exc}")

@@ -12,6 +12,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
+import sys
 import unicodedata
 
 from dagster_project.extraction.text import normalise_text
@@ -27,11 +30,23 @@ def _invisible(char: str) -> bool:
     return category == "Cf" or (category == "Cc" and char not in _KEPT_CONTROLS)
 
 
+@functools.cache
+def _invisible_run() -> re.Pattern:
+    """One character class of every invisible code point of this Python's Unicode database (built once)."""
+    points = [c for c in range(sys.maxunicode + 1) if _invisible(chr(c))]
+    ranges: list[list[int]] = []
+    for point in points:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    members = "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+    return re.compile(f"[{members}]+")
+
+
 def strip_invisible(text: str) -> str:
     """The text without format and control characters (tab, newline, carriage return, form feed stay)."""
-    if text.isascii() and text.isprintable():
-        return text
-    return "".join(c for c in text if not _invisible(c))
+    return _invisible_run().sub("", text)
 
 
 def clean_text(raw: str) -> str:

@@ -72,6 +72,7 @@ _BINARY_SIGNATURES = {
     b"ID3": "MP3 audio",
 }
 _RIFF_KINDS = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _FIRST_BYTES = 64
 # A valid UTF-8 multi-byte sequence: evidence that undecodable bytes are corrupted UTF-8, not cp1252.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xef][\x80-\xbf]{2}"
@@ -146,7 +147,7 @@ def binary_kind(data: bytes) -> str | None:
     if b"\x00" in data[:65536]:
         return "NUL bytes"
     sample = data[:4096]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # in C: it runs on every .jsonl line
     if sample and controls / len(sample) > 0.05:
         return "control characters"
     return None

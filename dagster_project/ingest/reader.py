@@ -15,8 +15,8 @@ are *not* guessed as cp1252 (that would store mojibake): they are quarantined as
 
 Bad input never stops the other articles: each problem is one row of ``raw.quarantine`` with a
 ``reason_code`` (empty, whitespace, binary, invalid_utf8, undecodable, too_large, no_text, language,
-malformed_jsonl, not_object, empty_text, truncated, duplicate_id, symlink, not_a_file, vanished, unreadable), a readable ``reason``, the detected
-encoding, language and size, and the first bytes. Articles detected as written in another language
+malformed_jsonl, not_object, empty_text, truncated, duplicate_id, symlink, not_a_file, vanished,
+unreadable), a readable ``reason``, the detected encoding, language and size, and the first bytes. Articles detected as written in another language
 than the accepted ones (``ReadOptions.languages``, default French) are quarantined with that
 language; texts too short to tell are accepted. Files and .jsonl lines larger than
 ``ReadOptions.max_article_bytes`` are quarantined as too large. Links and entries whose real path lies

@@ -52,7 +52,10 @@ class Discourse:
         self.quoted = excluded
         self.referents: list[Referent] = []
         for m in mentions:
-            if m.kind in ("pronoun",) or m.entity is None and not m.entities:
+            # an unnamed holder of a role ("la cheffe de file de l'opposition") is someone a later
+            # "elle" may stand for, even if nobody can name her
+            unnamed_role = m.kind == "role" and m.entity is None and not m.plural and m.actor_type == PERSON
+            if m.kind in ("pronoun",) or m.entity is None and not m.entities and not unnamed_role:
                 continue
             if _inside(m.start, excluded):
                 continue
@@ -160,6 +163,8 @@ class Discourse:
                 continue  # an institution is "elle" only as the subject it was ("La présidence ... Elle a")
             if countries and (r.entity is None or self.entities[r.entity].country not in countries):
                 continue
+            if m.kind == "role" and not m.plural and not r.person:
+                continue  # "la cheffe de l'opposition bélarusse" is someone, not Minsk
             if m.kind == "role" and not countries and m.role and not _generic_role(m.text) and (
                     r.entity is None or m.role not in self.entities[r.entity].roles):
                 continue  # "le pape", "le leader centriste": only someone known to hold that office

@@ -559,7 +559,9 @@ def _inverted_subject(verb: Token, group_end: int) -> Token | None:
     i = _skip_adverbials(doc, group_end, sent_end)
     for j in range(i, min(sent_end, i + 4)):
         t = doc[j]
-        if t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ not in ("que", "qu'", "qui"):
+        # ("l'opposant": a participle the tagger left a verb, after a determiner)
+        if (t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == "VERB" and j > i and doc[j - 1].pos_ == "DET") \
+                and t.lower_ not in ("que", "qu'", "qui"):
             # climb to the noun phrase's head: "le porte-parole du Kremlin": porte-parole
             head = t
             while head.head.i != head.i and head.head.i >= i and head.head.i < sent_end \
@@ -978,8 +980,17 @@ def _after_medial_incise(doc: Doc, subject: Token | None, group_end: int, sent_e
     return (start, end)
 
 
+_CLITICS = frozenset({"l'", "le", "la", "les", "se", "s'", "lui", "leur", "y", "en", "ne", "n'", "me", "m'", "te",
+                      "t'", "nous", "vous"})
+_FINITE_ENDINGS = ("era", "eront", "erait", "eraient", "ira", "iront", "irait")  # not "-ait": "le fait"
+
+
 def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
-    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[start:end])
+    """A finite verb, or a word the tagger took for a noun that a clitic and a verb ending mark as one
+    ('Son épouse l'accompagnera')."""
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+               or t.i > start and doc[t.i - 1].lower_.replace("’", "'") in _CLITICS and t.lower_.endswith(_FINITE_ENDINGS)
+               and t.pos_ in ("NOUN", "PROPN", "ADJ") for t in doc[start:end])
 
 
 def _frame(kind: str, spec: CueSpec, cue: tuple[int, int], subject: Token | None, contents, doc: Doc,
@@ -1138,7 +1149,9 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
     if prep.lower_ in ("à", "a", "aux") and head.i > prep.i:  # "à ses yeux", "aux yeux de X", "à en croire X"
         cue = (prep.idx, doc[min(head.i, phrase_end) - 1].idx + len(doc[min(head.i, phrase_end) - 1]))
         lemma = "aux yeux de" if doc[prep.i + 2].lower_ == "yeux" or doc[prep.i + 1].lower_ == "yeux" else "à en croire"
-    if head.lower_ == "qui":  # "X, pour qui Y": the relative clause is the content, X the source
+    if head.lower_ in ("qui", "lequel", "laquelle", "lesquels", "lesquelles"):
+        # "X, pour qui Y", "les déclarations de X selon lesquelles Y": the relative clause is the
+        # content, what it hangs on the source
         start = head.i + 1
         end = _clause_end(doc, start, sent_end, own_stops)
         span = _char_range(doc, start, end)

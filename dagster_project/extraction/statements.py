@@ -73,6 +73,12 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
                                      PERSON, gender=words["pronouns"][head_word],
                                      plural=head_word in ("ils", "elles", "-ils", "-elles", "eux", "leurs"))
         return pronoun
+    if persons and at_head is None and head_word in words["relational_heads"] and all(
+            re.match(r"\s*(?:\w+\s+){0,2}(?:de|d'|d’|du)\s", text[head + len(head_word):p.start]) for p in persons):
+        # "l'ancien bras droit de Barack Obama": someone known by a relation to the one named
+        if _definite(text, start, head):
+            return Mention(start, end, text[start:end], "anaphor", PERSON, gender=_determiner_gender(text, start, head))
+        return _unnamed(text, frame)
     if at_head is None and not persons and _definite(text, start, head) and head_word in words["media_heads"]:
         # "l'hebdomadaire", "le quotidien": the medium named before
         return Mention(start, end, text[start:end], "anaphor", MEDIA, gender=_determiner_gender(text, start, head))

@@ -276,3 +276,27 @@ def test_a_plural_source_is_no_antecedent_of_il(extract):
     rows = extract("Le ministre Karl Weber doit recevoir les syndicats lundi. Il devrait annoncer une réforme, "
                    "selon ses proches.\n\nIl a assuré que le texte serait prêt en juin.", PUB)
     assert speaker_of(rows, "le texte serait prêt") == "Karl Weber"
+
+
+# 12. sources and speakers the tagger or the phrase hides ---------------------------------------------------
+
+def test_selon_lesquelles_gives_the_clause_after_it(frames):
+    found = frames("Il a pris ses distances avec les déclarations du ministre Paul Roux selon lesquelles "
+                   "la réforme serait abandonnée.")
+    assert ("source", "selon", "Paul Roux", ["la réforme serait abandonnée"], False) in found
+
+
+def test_a_participle_noun_after_a_determiner_is_the_inverted_subject(extract):
+    rows = extract("« Pourquoi attendre ? », a demandé l'opposant Karim Belkacem sur son blog.", PUB)
+    assert speaker_of(rows, "Pourquoi attendre") == "Karim Belkacem"
+
+
+def test_incise_after_a_clause_the_tagger_missed(extract):
+    rows = extract("Son épouse l'accompagnera, a annoncé mercredi l'entourage du ministre Luc Fabre.", PUB)
+    assert ("Son épouse l'accompagnera", "indirect") in [(t, typ) for t, typ, _ in rows["speakers"]]
+
+
+def test_a_person_named_in_a_relation_is_not_the_speaker(extract):
+    rows = extract("Marc Aubry a tenu un meeting à Lille. « Le pays est à l'arrêt », a accusé l'ancien bras droit "
+                   "de Julien Favre.", PUB)
+    assert speaker_of(rows, "Le pays est à l'arrêt") == "Marc Aubry"

@@ -189,8 +189,9 @@ def _is_future(verb: Token) -> bool:
         # "devrait arriver à X et participer au dîner": the second verb shares the first one's modal
         return _is_future(verb.head)
     head = verb.head
-    if head.i != verb.i and head.lower_ in words["governor_forms"]:
-        return True
+    if head.i != verb.i and head.lower_ in words["governor_forms"] and (
+            "Inf" in verb.morph.get("VerbForm") or verb.dep_ == "xcomp"):
+        return True  # "doit rencontrer", "ont prévu de se voir"; not "a fait ... , a promis"
     for child in verb.children:
         if (child.dep_.startswith("aux") or child.dep_ == "cop") and (
                 "Fut" in child.morph.get("Tense") or "Cnd" in child.morph.get("Mood")):
@@ -203,11 +204,22 @@ def _is_future(verb: Token) -> bool:
     return any(t.lower_ in words["governor_forms"] for t in before)
 
 
+_RELATIVE_WORDS = frozenset({"duquel", "de laquelle", "desquels", "desquelles", "auquel", "auxquels", "auxquelles",
+                             "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où"})
+
+
+def _relative(token: Token) -> bool:
+    """'à l'issue duquel le président X a promis': a relative clause, no participant or place."""
+    return token.dep_ == "acl:relcl" or any(t.lower_ in _RELATIVE_WORDS for t in token.subtree)
+
+
 def _preposition_objects(token: Token, preps: tuple[str, ...], depth: int = 1) -> list[Token]:
     """Phrases under `token` marked by one of `preps` ('avec X', 'entre X et Y', 'à X'), also one
     level down ('s'est entretenu par téléphone avec X': the parser hangs 'avec X' on 'téléphone')."""
     out = []
     for child in token.children:
+        if child.i > token.i and _relative(child):
+            continue
         if depth and child.i > token.i and child.pos_ in ("NOUN", "PROPN") and child.dep_ in (
                 "obl:mod", "obl", "nmod", "obl:arg", "obj") and not _is_time(child):
             out += [t for t in _preposition_objects(child, preps, 0) if t.i != child.i]
@@ -234,6 +246,8 @@ def _places(token: Token) -> list[Token]:
     out = []
     for child in token.children:
         case = [c for c in child.children if c.dep_ == "case"]
+        if child.i > token.i and _relative(child):
+            continue
         if case and case[0].lower_ in ("à", "en", "au", "aux", "dans", "chez", "vers", "pour") \
                 and child.pos_ in ("PROPN", "NOUN") and not _is_time(child):
             out.append(child)
@@ -285,14 +299,19 @@ def _party_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-def _appeal_infinitive(token: Token) -> bool:
-    """'a appelé son homologue turc X à "bien réfléchir"': à and an infinitive after the object."""
+def _appeal(token: Token) -> bool:
+    """'a appelé X à "bien réfléchir"', 'les a appelés au calme': à with an infinitive or a common
+    noun after the verb (not 'au téléphone'), an appeal rather than a call."""
     doc = token.doc
+    phone_words = set(_words()["mode_words"]["phone"])
     for t in doc[token.i + 1:min(token.sent.end, token.i + 16)]:
-        if t.lower_ != "à":
+        if t.lower_ not in ("à", "au", "aux"):
             continue
-        nxt = next((u for u in doc[t.i + 1:min(token.sent.end, t.i + 4)] if not u.is_punct and u.pos_ != "ADV"), None)
-        if nxt is not None and "Inf" in nxt.morph.get("VerbForm"):
+        nxt = next((u for u in doc[t.i + 1:min(token.sent.end, t.i + 4)]
+                    if not u.is_punct and u.pos_ not in ("ADV", "DET")), None)
+        if nxt is None or nxt.lower_ in phone_words or _is_time(nxt):
+            continue
+        if "Inf" in nxt.morph.get("VerbForm") or nxt.pos_ == "NOUN":
             return True
     return False
 
@@ -345,8 +364,7 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
             partners = hosts
             main = _subject(token.head) if token.head.i != token.i else None
             agents = _conjuncts(main) if main is not None else agents
-    if spec.lemma == "appeler" and (any(t.lower_ in ("à", "au", "aux") for t in doc[token.i + 1:token.i + 5])
-                                    or _appeal_infinitive(token)):
+    if spec.lemma == "appeler" and _appeal(token):
         return None  # "les a appelés à être courageux": an appeal, not a call
     places = _places(token if last.i == token.i else last) + (_places(token) if last.i != token.i else [])
     if "a" in spec.partner:  # "rendre visite à sa mère à Téhéran": the place is no one visited
@@ -425,7 +443,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                 places.append(child)  # "le sommet de Pau", not "le sommet du G20" or "de l'Otan"
             else:
                 agents += _conjuncts(child)  # "la visite de X", "le sommet du G20"
-        elif prep in ("à", "en", "au", "aux", "dans", "chez") and child.pos_ in ("PROPN", "NOUN"):
+        elif prep in ("à", "en", "au", "aux", "dans", "chez") and child.pos_ in ("PROPN", "NOUN") \
+                and not _relative(child):
             places.append(child)
         elif child.dep_ in ("appos", "flat:name", "nmod", "compound") and child.pos_ == "PROPN" and not case:
             partners += _conjuncts(child)  # "le sommet Trump-Kim"

@@ -46,9 +46,12 @@ def _inside(pos: int, spans) -> bool:
 class _Participants:
     """Entities named in a phrase: persons first; countries and bodies when no person stands for that side."""
 
-    def __init__(self, text: str, mentions: list[Mention], entities: list[Entity], excluded: set[int], resolve):
+    def __init__(self, text: str, mentions: list[Mention], entities: list[Entity], excluded: set[int], resolve,
+                 quoted: list[tuple[int, int]] = ()):
         self.text = text
-        self.mentions = mentions
+        # names inside quoted words take part in nothing the narrative reports ("« la Turquie joue un jeu
+        # dangereux », a-t-il dit à l'issue d'un entretien avec X")
+        self.mentions = [m for m in mentions if not _inside(m.start, quoted)]
         self.entities = entities
         self.excluded = excluded
         self.resolve = resolve  # pronoun mention -> entity index or None
@@ -62,6 +65,8 @@ class _Participants:
                 continue  # a phrase the parse gives this frame counts even if it also attributes a quote
             if m.kind in ("metonym", "name") and m.actor_type in (COUNTRY, ORG) and _after_place_word(self.text, m):
                 continue  # "avec Macron à l'Elysée": a place, not a participant
+            if _in_relation(self.text, m):
+                continue  # "l'un des alliés de Mme X": not X
             for idx in self._ids(m, any_type=True):
                 e = self.entities[idx]
                 if e.actor_type == PERSON and e.name:
@@ -146,8 +151,10 @@ class _Participants:
         return [i for m in (first, second) for i in self._ids(m)][:2]
 
     def pair(self, start: int, end: int) -> list[int]:
-        """'entre X et Y': the persons (else the countries or bodies) named after 'entre'."""
-        found = [m for m in self.mentions if start <= m.start < end and id(m) not in self.excluded]
+        """'entre X et Y': the persons (else the countries or bodies) named after 'entre', up to a colon
+        or semicolon ('les pourparlers entre X et Y ont porté sur : ... entre Z et W')."""
+        stop = min([i for i in (self.text.find(":", start, end), self.text.find(";", start, end)) if i != -1] or [end])
+        found = [m for m in self.mentions if start <= m.start < stop and id(m) not in self.excluded]
         ids: list[int] = []
         for m in found:
             for i in self._ids(m):
@@ -166,6 +173,18 @@ class _Participants:
                 if idx not in out:
                     out.append(idx)
         return out
+
+
+@functools.cache
+def _relation_pattern() -> re.Pattern:
+    heads = "|".join(re.escape(w) for w in load_rules()["speakers"]["relational_heads"])
+    return re.compile(rf"\b(?:{heads})s?\s+(?:[\w-]+\s+){{0,2}}(?:de|d'|d’|du|des)\s*(?:M\.|Mme|MM\.)?\s*$",
+                      re.IGNORECASE)
+
+
+def _in_relation(text: str, m: Mention) -> bool:
+    """A name in the complement of a noun of relation: 'l'un des alliés de X', 'l'épouse de X'."""
+    return _relation_pattern().search(text[max(0, m.start - 40):m.start]) is not None
 
 
 def _adjunct_before(text: str, sentence: tuple[int, int], start: int) -> bool:
@@ -385,7 +404,8 @@ def _of_another_event(text: str, d: DateExpression, own: bool = False) -> bool:
     before = text[max(0, d.start - 14):d.start].lower().split()
     words = ("depuis", "avant", "jusqu'au", "jusqu’au", "après") if own else \
         ("depuis", "du", "de", "des", "avant", "jusqu'au", "jusqu’au", "après")
-    return bool(before) and before[-1] in words
+    own_first = d.text.lower().split()[0] if d.text.strip() else ""  # "depuis 2019" is matched whole
+    return bool(before) and before[-1] in words or own_first in words
 
 
 def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tuple[int, int]],
@@ -393,7 +413,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                      published: date | None, attribution_mentions: set[int], quoted: list[tuple[int, int]],
                      frames: list[MeetingFrame], resolve=lambda m: None) -> list[MeetingMention]:
     content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
-    participants = _Participants(text, mentions, entities, set(attribution_mentions), resolve)
+    participants = _Participants(text, mentions, entities, set(attribution_mentions), resolve, quoted)
     gaz = gazetteer()
 
     def add_entity(key: str) -> int:
@@ -472,10 +492,14 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             if host is not None and host not in agents and (
                     not agents or entities[agents[0]].country != entities[host].country):
                 partners = [_host_by_office(entities, agents, host) or host]
+        # an outlet interviews, it does not meet ("dans un entretien à Paris Match")
+        agents = [a for a in agents if entities[a].actor_type != MEDIA]
+        partners = [p for p in partners if entities[p].actor_type != MEDIA]
         people = agents + [p for p in partners if p not in agents]
         # one body in session: the noun's own complement ("le sommet du G20") or the subject of a verb
         # that holds it ("les ministres de l'Otan ont tenu une réunion"), not any name nearby
         body_meeting = len(people) == 1 and frame.kind == "noun" and entities[people[0]].actor_type == ORG \
+            and frame.lemma in load_rules()["meeting_triggers"]["session_nouns"] \
             and any(m.entity == people[0] and any(s <= m.start < e for s, e in [frame.scope, *frame.agents])
                     for m in mentions)
         if len(people) < 2 and not body_meeting:

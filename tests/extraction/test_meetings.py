@@ -121,12 +121,16 @@ def test_sommet_in_its_other_sense(extract, text):
 
 @pytest.mark.parametrize("text", [
     "Le chancelier Karl Nehammer a appelé son homologue hongrois Viktor Orban à \"faire preuve de retenue\".",
+    "Emmanuel Macron a appelé samedi les manifestants venus au Pays basque \"au calme\".",
     "Sans pourparlers préalables, toute annexion serait une faute, a averti le Hamas.",
     "Minsk a reçu le soutien de Moscou, un allié historique.",
     "Le ministre italien annule sa rencontre avec Bruno Le Maire.",
+    "La première visite à Téhéran du nouveau directeur de cette institution de l'ONU s'achève.",
+    "La première dame assure dans un entretien à Paris Match qu'elle n'a pas quitté l'Elysée.",
 ])
 def test_no_meeting(extract, text):
-    """An appeal, a body named beside a meeting word, support received, a meeting called off."""
+    """Appeals, a body named beside a meeting word, support received, a meeting called off, a visit or an
+    interview with one side only."""
     assert participant_sets(extract(text + CONTROL, PUB)) == [CONTROL_PAIR]
 
 
@@ -145,6 +149,36 @@ def test_a_trip_meets_no_name_after_its_place(extract):
 def test_possessive_of_a_name_inside_the_phrase(extract):
     rows = extract("L'ancien conseiller dénonce l'impréparation de Donald Trump pour son sommet avec Kim Jong-un.", PUB)
     assert participant_sets(rows) == [{"Donald Trump", "Kim Jong-un"}]
+
+
+def test_a_call_by_telephone_is_a_call(extract):
+    rows = extract("Joe Biden a appelé mardi au téléphone le président ivoirien Alassane Ouattara.", PUB)
+    assert [(m[0], m[4]) for m in meetings(rows)] == [({"Joe Biden", "Alassane Ouattara"}, "phone")]
+
+
+def test_names_in_a_quote_and_in_a_relation_take_no_part(extract):
+    rows = extract("« La Turquie joue un jeu dangereux », a lancé Emmanuel Macron à l'issue d'un entretien avec "
+                   "Kaïs Saïed. L'un des alliés de Mme Svetlana Tikhanovskaïa, Pavel Latouchko, a été reçu mardi par "
+                   "Jacek Czaputowicz.", PUB)
+    sets = participant_sets(rows)
+    assert all("Turquie" not in s and "Svetlana Tikhanovskaïa" not in s for s in sets)
+    assert {"Pavel Latouchko", "Jacek Czaputowicz"} in sets
+
+
+def test_talks_between_two_sides_stop_at_the_colon(extract):
+    rows = extract("Les pourparlers entre Londres et Bruxelles ont porté sur un point : la frontière entre "
+                   "l'Irlande et l'Irlande du Nord.", PUB)
+    assert participant_sets(rows) == [{"Royaume-Uni", "Union européenne"}]
+
+
+def test_a_relative_clause_is_no_place_and_its_date_no_meeting_date(extract):
+    rows = extract("La crise a fait l'objet d'un sommet extraordinaire de l'UE à l'issue duquel le président du "
+                   "Conseil européen Charles Michel a promis des sanctions. Le directeur de l'agence depuis 2019, "
+                   "Rafael Grossi, a rencontré mercredi le président iranien Hassan Rohani.", PUB)
+    found = {frozenset(m[0]): m for m in meetings(rows)}
+    summit = found[frozenset({"Union européenne"})]
+    assert summit[3] == "occurred" and summit[5] is None
+    assert found[frozenset({"Rafael Grossi", "Hassan Rohani"})][1] == date(2021, 6, 2)
 
 
 def test_a_meeting_inside_a_quote_is_not_reported(extract):

@@ -514,10 +514,26 @@ def _possessor_in_phrase(token: Token) -> Token | None:
     return None
 
 
+@functools.cache
+def _request_forms() -> frozenset[str]:
+    return frozenset(f for lemma in _words()["request_verbs"] for f in verb_forms(lemma))
+
+
 def _called_off(token: Token) -> bool:
-    """'annule sa rencontre avec X', 'l'annulation du sommet': the meeting will not take place."""
+    """'annule sa rencontre avec X', 'l'annulation du sommet': the meeting will not take place;
+    'a exigé une réunion', 'appelle à un sommet': it is asked for, not agreed."""
     cancel = _words()["cancel_words"]
-    if token.head.i == token.i or token.head.lower_ not in cancel:
+    if token.head.i == token.i:
+        return False
+    if token.head.lower_ in _request_forms() and token.head.pos_ in ("VERB", "AUX", "NOUN") \
+            and token.dep_ in ("obj", "obl:arg", "obl:mod", "nsubj:pass"):
+        return True
+    for before in reversed(token.doc[max(token.sent.start, token.i - 4):token.i]):
+        if before.lower_ in _request_forms():
+            return True  # "et exigé une réunion": the verb right before, whatever the parse hung it on
+        if before.pos_ not in ("DET", "ADJ", "NUM", "ADV") and before.lower_ not in ("à", "au", "pour"):
+            break
+    if token.head.lower_ not in cancel:
         return False
     # its object ("annule sa rencontre", "renonce à sa visite"), not an adjunct ("Après un sommet, ils ont renoncé")
     cases = {c.lower_ for c in token.children if c.dep_ == "case"}

@@ -47,7 +47,7 @@ class _Participants:
     """Entities named in a phrase: persons first; countries and bodies when no person stands for that side."""
 
     def __init__(self, text: str, mentions: list[Mention], entities: list[Entity], excluded: set[int], resolve,
-                 quoted: list[tuple[int, int]] = ()):
+                 quoted: list[tuple[int, int]] = (), country_entity=lambda code: None):
         self.text = text
         # names inside quoted words take part in nothing the narrative reports ("« la Turquie joue un jeu
         # dangereux », a-t-il dit à l'issue d'un entretien avec X")
@@ -55,6 +55,7 @@ class _Participants:
         self.entities = entities
         self.excluded = excluded
         self.resolve = resolve  # pronoun mention -> entity index or None
+        self.country_entity = country_entity  # country code -> entity index of the country, or None
 
     def of(self, span: tuple[int, int]) -> tuple[list[int], list[int]]:
         """(persons, others) named in a phrase."""
@@ -67,9 +68,15 @@ class _Participants:
                 continue  # "avec Macron à l'Elysée": a place, not a participant
             if _in_relation(self.text, m):
                 continue  # "l'un des alliés de Mme X": not X
-            for idx in self._ids(m, any_type=True):
+            ids = self._ids(m, any_type=True)
+            if not ids and m.kind == "role" and not m.plural and m.countries:
+                # "son homologue sénégalais", nobody named: the side is the country (a person stands for
+                # it when the article names one)
+                ids = [i for i in [self.country_entity(m.countries[0])] if i is not None]
+            for idx in ids:
                 e = self.entities[idx]
-                if e.actor_type == PERSON and e.name:
+                # "ses homologues malien et français": each office is a side, its holder or its country
+                if (e.actor_type == PERSON or len(m.entities) > 1) and e.name:
                     if idx not in persons:
                         persons.append(idx)
                 elif e.actor_type in (COUNTRY, ORG) and e.name and idx not in others:
@@ -217,6 +224,12 @@ def _clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
     if after != -1:
         hi = after
     return lo, hi
+
+
+@functools.cache
+def _iterative() -> re.Pattern:
+    words = load_rules()["meeting_triggers"]["iterative_words"]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)", re.IGNORECASE)
 
 
 def _invitation_words() -> list[str]:
@@ -413,7 +426,6 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                      published: date | None, attribution_mentions: set[int], quoted: list[tuple[int, int]],
                      frames: list[MeetingFrame], resolve=lambda m: None) -> list[MeetingMention]:
     content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
-    participants = _Participants(text, mentions, entities, set(attribution_mentions), resolve, quoted)
     gaz = gazetteer()
 
     def add_entity(key: str) -> int:
@@ -425,6 +437,12 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                                row.get("gender") or None, row.get("country_code") or None))
         return entities[-1].idx
 
+    def country_entity(code: str) -> int | None:
+        key = gaz.country_actor.get(code)
+        return add_entity(key) if key else None
+
+    participants = _Participants(text, mentions, entities, set(attribution_mentions), resolve, quoted, country_entity)
+
     out: list[MeetingMention] = []
     triggers = [f.trigger for f in frames]
     for k, frame in enumerate(frames):
@@ -433,6 +451,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             continue  # a meeting a speaker talks about is in the quote's words, not a reported meeting
         sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
         clause = _clause(text, sentence, frame.trigger, triggers)
+        if _iterative().search(text, max(clause[0], start - 30), min(clause[1], end + 40)):
+            continue  # "se sont rencontrés à plusieurs reprises": a series, no one meeting
         agents = participants.side(frame.agents)
         # "le sommet entre X et Y": both sides given, nobody else joins
         between = frame.kind == "noun" and re.match(r"[^,;.]{0,40}?\bentre\s", text[end:clause[1]]) is not None
@@ -492,6 +512,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             if host is not None and host not in agents and (
                     not agents or entities[agents[0]].country != entities[host].country):
                 partners = [_host_by_office(entities, agents, host) or host]
+        if frame.visit and frame.kind == "verb" and not partners:
+            continue  # "X et Y se rendront dans l'Ohio": travellers with no host met nobody
         # an outlet interviews, it does not meet ("dans un entretien à Paris Match")
         agents = [a for a in agents if entities[a].actor_type != MEDIA]
         partners = [p for p in partners if entities[p].actor_type != MEDIA]
@@ -504,7 +526,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                     for m in mentions)
         if len(people) < 2 and not body_meeting:
             continue  # one person is no meeting; one body's session ("le sommet du G20") is
-        if agents and len(partners) >= 2 and (all(entities[p].actor_type == COUNTRY for p in partners)
+        gathering = frame.kind == "verb" and frame.lemma in load_rules()["meeting_triggers"]["gathering_verbs"]
+        if agents and len(partners) >= 2 and (all(entities[p].actor_type == COUNTRY for p in partners) and not gathering
                                               or frame.kind == "noun" and frame.lemma.endswith("s")):
             # "a échangé avec ses homologues allemand et chinois", "des rencontres avec X et avec Y":
             # one meeting with each
@@ -515,6 +538,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         for group, expr in groups:
             alone = sum(1 for s, _ in triggers if sentence[0] <= s < sentence[1]) == 1
             expr = expr or _date_for(text, frame, dates, sentence, quoted, alone, triggers)
+            if expr is None and len(groups) == 1 and frame.kind == "noun" and frame.lemma.endswith(("s", "x")) \
+                    and frame.lemma not in load_rules()["meeting_triggers"]["plural_talks"]:
+                continue  # "les sommets Trump-Kim": several meetings, none the sentence dates
             basis = "text"
             if expr is None and frame.status == "occurred" and not _definite_noun(text, frame):
                 # ("la rencontre Poutine-Kim" is a meeting the reader knows, not one of the story)

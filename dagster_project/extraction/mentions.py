@@ -168,14 +168,16 @@ def _role_regex() -> re.Pattern:
     head_alt = alternation([*heads, *(h + "s" for h in heads)], ignore_case=True)
     comp_alt = alternation({c for v in heads.values() for c, _, _ in v if c}, ignore_case=True)
     dem = demonym_pattern()
+    # "ses homologues burkinabè, malien, nigérien et tchadien": a list of demonyms, one office each
+    dem_more = rf"(?:\s*,\s*|\s+et\s+)(?:{dem})(?![\w-])"
     gaz = gazetteer()
     of_alt = alternation({f for f, a in gaz.by_form.items() if a.actor_type in (COUNTRY, ORG) and f[:1].isupper()},
                          ignore_case=True)
     return re.compile(
         rf"(?<![\w-])(?P<det>{dets})\s?(?P<head>{head_alt})(?![\w-])"
-        rf"(?:\s+(?P<dem1>(?:{dem})(?:\s+et\s+(?:{dem}))?)(?![\w-]))?"
+        rf"(?:\s+(?P<dem1>(?:{dem})(?:{dem_more})*)(?![\w-]))?"
         rf"(?:\s+(?P<comp>{comp_alt}))?"
-        rf"(?:\s+(?P<dem2>(?:{dem})(?:\s+et\s+(?:{dem}))?)(?![\w-]))?"
+        rf"(?:\s+(?P<dem2>(?:{dem})(?:{dem_more})*)(?![\w-]))?"
         rf"(?:\s+(?:de la |de l'|de l’|du |des |de |d'|d’)(?P<of>{of_alt}))?"
         rf"(?:\s+\((?P<acr>[A-Z]{{2,6}})\))?",
         re.IGNORECASE)
@@ -203,7 +205,7 @@ def role_mentions(text: str) -> list[Mention]:
         countries: list[str] = []
         for group in ("dem1", "dem2"):
             if m.group(group):
-                countries += [gaz.demonym_country[d.lower()] for d in re.split(r"\s+et\s+", m.group(group))
+                countries += [gaz.demonym_country[d.lower()] for d in re.split(r"\s*,\s*|\s+et\s+", m.group(group))
                               if d.lower() in gaz.demonym_country]
         for group in ("of", "acr"):
             alias = gaz.lookup(m.group(group)) if m.group(group) else None

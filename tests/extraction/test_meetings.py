@@ -254,6 +254,45 @@ def test_one_exchange_with_each_country(extract):
     assert len(sets) == 2 and all("Jean-Noël Barrot" in s for s in sets)
 
 
+def test_a_host_receiving_several_counterparts_holds_one_meeting(extract):
+    rows = extract("Le président ghanéen Nana Akufo-Addo recevait jeudi ses homologues ivoirien, togolais et "
+                   "béninois à Accra.", PUB)
+    assert participant_sets(rows) == [{"Nana Akufo-Addo", "Côte d'Ivoire", "Togo", "Bénin"}]
+
+
+def test_an_unnamed_counterpart_is_their_country(extract):
+    rows = extract("La ministre Annalena Baerbock s'est entretenue mardi avec son homologue sénégalais.", PUB)
+    assert participant_sets(rows) == [{"Annalena Baerbock", "Sénégal"}]
+
+
+def test_a_named_holder_and_unnamed_ones_among_several_counterparts(extract):
+    rows = extract("Olaf Scholz a reçu lundi à Berlin ses homologues italien, polonais et français. Le président "
+                   "français Emmanuel Macron est arrivé la veille.", PUB)
+    (sides,) = participant_sets(rows)
+    assert {"Olaf Scholz", "Italie", "Pologne"} <= sides
+    assert "France" not in sides or "Emmanuel Macron" not in sides
+
+
+def test_a_meeting_asked_for_is_no_meeting(extract):
+    rows = extract("Les Palestiniens ont rappelé leur ambassadeur et exigé une réunion d'urgence de la Ligue arabe. "
+                   "Le Mali a réclamé mardi un sommet avec la Cédéao.", PUB)
+    assert meetings(rows) == []
+
+
+def test_meetings_as_a_habit_or_a_series_are_no_meeting(extract):
+    rows = extract("Le président colombien et son homologue Lula da Silva se sont rencontrés à plusieurs reprises. "
+                   "Le livre revient sur les sommets Biden-Xi. Olaf Scholz et Giorgia Meloni ne se sont jamais "
+                   "rencontrés.", PUB)
+    assert meetings(rows) == []
+
+
+def test_travellers_with_no_host_met_nobody(extract):
+    rows = extract("Joe Biden et Kamala Harris se rendront lundi dans l'Ohio.", PUB)
+    assert meetings(rows) == []
+    rows = extract("Olaf Scholz et Emmanuel Macron se sont rendus lundi à Kiev.", PUB)
+    assert participant_sets(rows) == [{"Olaf Scholz", "Emmanuel Macron", "Ukraine"}]
+
+
 # 4. places ---------------------------------------------------------------------------------------------
 
 def test_a_place_after_avec_is_not_a_participant(extract):

@@ -119,6 +119,14 @@ def _frame_words() -> dict:
 
 
 @functools.cache
+def _audience_nouns() -> frozenset[str]:
+    """Who words are said to or through: the press, a medium ('devant la presse', 'à la radio')."""
+    rules = load_rules()
+    return frozenset(rules["meeting_triggers"]["press_heads"] + rules["speakers"]["media_heads"]
+                     + rules["frames"]["audience_nouns"])
+
+
+@functools.cache
 def _governor_forms() -> frozenset[str]:
     """Inflected forms of the verbs that let an infinitive cue report ('a tenu à souligner')."""
     forms: set[str] = set()
@@ -321,9 +329,12 @@ def _phrase_end(doc: Doc, prep: Token, limit: int) -> int | None:
             if doc[j].lower_ in ("que", "qu'") or doc[j].text in (",", ":") or doc[j].text in QUOTE_OPEN:
                 end = j
                 break
-            if j > prep.i + 1 and doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "PER" \
-                    and doc[j - 1].pos_ == "PROPN" and doc[j - 1].ent_type_ != "PER":
-                end = j  # "a écrit sur Twitter Thierry Mariani": the parser hangs the speaker on the medium
+            if j > prep.i + 1 and doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "PER" and (
+                    doc[j - 1].pos_ == "PROPN" and doc[j - 1].ent_type_ != "PER"
+                    or doc[j - 1].lower_ in _audience_nouns()):
+                # "a écrit sur Twitter Thierry Mariani", "a déclaré devant la presse X": the parser
+                # hangs the speaker on the medium or the audience
+                end = j
                 break
         return min(end, limit) if end > prep.i + 1 else None
     j = prep.i + 1

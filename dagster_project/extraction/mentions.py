@@ -249,6 +249,9 @@ def institution_mentions(text: str) -> list[Mention]:
     for m in pattern.finditer(text):
         if not (m.group("d1") or m.group("d2") or m.group("comp") or m.group("place")):
             continue  # "le ministère" alone points back to one already named
+        head = m.group("body").split()[0].lower()
+        if head in load_rules()["role_words"]["demonym_institution_heads"] and not (m.group("d1") or m.group("d2")):
+            continue  # "la présidence du G5 Sahel": the chair of a body, not a body that speaks
         country = None
         for group in ("d1", "d2"):
             if m.group(group):

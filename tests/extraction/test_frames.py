@@ -272,6 +272,23 @@ def test_speaker_after_the_platform_he_writes_on(extract):
     assert speaker_of(rows, "Aucune décision") == "Thierry Lagarde"
 
 
+def test_speaker_after_the_audience_he_speaks_to(extract):
+    rows = extract("« Nous tiendrons nos engagements », commente pour la presse Ségolène Duval. « Rien n'est "
+                   "joué », a répété devant les députés Marc Lemaire.", PUB)
+    assert speaker_of(rows, "Nous tiendrons") == "Ségolène Duval"
+    assert speaker_of(rows, "Rien n'est") == "Marc Lemaire"
+
+
+def test_a_presidency_named_by_its_country_speaks_for_itself(extract):
+    rows = extract("« Le dialogue reste ouvert », a indiqué la présidence kényane.", PUB)
+    assert speaker_of(rows, "Le dialogue") == "présidence kényane"
+
+
+def test_the_chair_of_a_body_is_no_body(extract):
+    rows = extract("Le Sénégal, qui assure la présidence de l'Union africaine, a affirmé que la crise était grave.", PUB)
+    assert speaker_of(rows, "la crise était grave") == "Sénégal"
+
+
 def test_a_plural_source_is_no_antecedent_of_il(extract):
     rows = extract("Le ministre Karl Weber doit recevoir les syndicats lundi. Il devrait annoncer une réforme, "
                    "selon ses proches.\n\nIl a assuré que le texte serait prêt en juin.", PUB)

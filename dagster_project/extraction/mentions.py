@@ -31,6 +31,8 @@ class Mention:
     entity: int | None = None
     entities: tuple[int, ...] = ()  # a plural role ("les ministres russe et nord-coréen") names several
     description: str | None = None  # for an unnamed source reached through a pronoun: what it was called
+    head: str | None = None  # a role's title noun ("gouverneur" in "le gouverneur de Tillabéri")
+    definite: bool = False  # "le gouverneur", not "un gouverneur"
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Entity:
     gender: str | None = None
     country: str | None = None
     roles: set = field(default_factory=set)
+    titles: set = field(default_factory=set)  # title nouns written beside the name ("le gouverneur ..., X")
     forms: list = field(default_factory=list)
     description: str | None = None
 
@@ -224,7 +227,8 @@ def role_mentions(text: str) -> list[Mention]:
             gender = "m"
         out.append(Mention(m.start(), m.end(), m.group(0), "role", PERSON, gender=gender,
                            countries=tuple(dict.fromkeys(countries)), role=role,
-                           plural=plural or det in ("les", "ses", "leurs")))
+                           plural=plural or det in ("les", "ses", "leurs"), head=head,
+                           definite=det in ("le", "la", "l'", "l’")))
     return out
 
 
@@ -473,6 +477,8 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
         if entity is not None:
             target = entities[entity]
             target.roles.add(m.role)
+            if m.head:
+                target.titles.add(m.head)
             target.gender = target.gender or m.gender
             if m.countries and not target.country:
                 target.country = m.countries[0]
@@ -494,6 +500,8 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
         if m.plural:  # "les responsables", "les ministres": a group, nobody in particular
             continue
         holder = _role_holder(entities, new_entity, ordered[:i], m.role, m.countries, m.gender, on)
+        if holder is None and m.definite:
+            holder = _titled_before(entities, ordered[:i], m)
         if holder is None:
             holder = new_entity(None, PERSON, description=m.text).idx
             entities[holder].gender = m.gender
@@ -558,6 +566,17 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
             if e.actor_type == PERSON and e.name and e.country in countries and _gender_ok(e, gender) \
                     and (not e.roles or role in e.roles) and e.dict_key is None:
                 return e.idx
+    return None
+
+
+def _titled_before(entities: list[Entity], earlier: list[Mention], m: Mention) -> int | None:
+    """'le gouverneur de Tillabéri, X' ... 'a déclaré le gouverneur local': a definite title
+    refers back to the last person that title was written beside."""
+    for mm in reversed(earlier):
+        e = entities[mm.entity] if mm.entity is not None else None
+        if e is not None and e.actor_type == PERSON and e.name and m.head in e.titles and _gender_ok(e, m.gender) \
+                and (not m.countries or e.country in m.countries):
+            return e.idx
     return None
 
 

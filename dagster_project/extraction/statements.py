@@ -145,6 +145,9 @@ _PLURAL_DETERMINERS = frozenset({"les", "des", "ses", "leurs", "ces", "plusieurs
 def _unnamed(text: str, frame: Frame, role: Mention | None = None) -> Mention:
     start, end = frame.speaker
     first = text[start:end].split(" ", 1)[0].lower().replace("’", "'")
+    if first in ("ce", "cet", "cette") and (role is None or role.actor_type in (None, PERSON)):
+        # "a dit cet habitant", "selon cette source": a demonstrative points back to someone named before
+        return Mention(start, end, text[start:end], "anaphor", PERSON)
     # "selon ses proches": many people, whom a later "il" does not stand for
     return Mention(start, end, text[start:end], "description", role.actor_type if role else None,
                    plural=first in _PLURAL_DETERMINERS)

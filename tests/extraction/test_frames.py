@@ -289,6 +289,17 @@ def test_the_chair_of_a_body_is_no_body(extract):
     assert speaker_of(rows, "la crise était grave") == "Sénégal"
 
 
+def test_a_demonstrative_source_points_back_to_the_person_named(extract):
+    rows = extract("A Hébron, Samir Haddad a dénoncé l'accord : « Nous avons été trahis », a dit ce commerçant.", PUB)
+    assert speaker_of(rows, "Nous avons été trahis") == "Samir Haddad"
+
+
+def test_a_definite_title_refers_back_to_whom_it_was_apposed(extract):
+    rows = extract("« Le bilan est de trois morts », a annoncé le préfet de la région, Alain Moreau. La police "
+                   "enquête. « Nous gérons la situation », a déclaré le préfet.", PUB)
+    assert speaker_of(rows, "Nous gérons la situation") == "Alain Moreau"
+
+
 def test_a_plural_source_is_no_antecedent_of_il(extract):
     rows = extract("Le ministre Karl Weber doit recevoir les syndicats lundi. Il devrait annoncer une réforme, "
                    "selon ses proches.\n\nIl a assuré que le texte serait prêt en juin.", PUB)

@@ -235,8 +235,12 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
             continue
         if _needs_antecedent(m, entities):
             contents = [(c[0], c[1]) for c in st.cue.contents] if st.cue is not None else []
-            countries = m.countries if m.kind == "role" else ()
-            r = discourse.antecedent(m, min(m.start, st.start), skip=quoted + contents, countries=countries)
+            countries = m.countries if m.kind in ("role", "anaphor") else ()
+            # a body its adjective pins down ("a annoncé le mouvement islamiste palestinien") may be the one
+            # named in the words it reports
+            pinned = m.kind == "anaphor" and m.actor_type == ORG and bool(countries)
+            skip = quoted if pinned else quoted + contents
+            r = discourse.antecedent(m, m.start if pinned else min(m.start, st.start), skip=skip, countries=countries)
             if r is not None:
                 m.entity = r.entity
                 m.description = r.text if r.entity is None else None

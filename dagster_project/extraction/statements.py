@@ -79,12 +79,20 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
         if _definite(text, start, head):
             return Mention(start, end, text[start:end], "anaphor", PERSON, gender=_determiner_gender(text, start, head))
         return _unnamed(text, frame)
+    if at_head is None and (head_word in words["media_heads"] or head_word in words["organisation_heads"]):
+        # "l'agence de presse Chine nouvelle", "le mouvement islamiste Hamas": the name in apposition
+        named = [m for m in inside if m.start > head and m.kind == "name" and m.actor_type in (MEDIA, ORG)
+                 and not re.search(r"(?:\bde|\bdu|\bdes|d'|d’)\s*$", text[head:m.start])]
+        if named:
+            return named[0]
     if at_head is None and not persons and _definite(text, start, head) and head_word in words["media_heads"]:
         # "l'hebdomadaire", "le quotidien": the medium named before
         return Mention(start, end, text[start:end], "anaphor", MEDIA, gender=_determiner_gender(text, start, head))
     if at_head is None and not inside and _definite(text, start, head) and head_word in words["organisation_heads"]:
-        # "le mouvement islamiste palestinien", "le ministère": the body named before
-        return Mention(start, end, text[start:end], "anaphor", ORG, gender=_determiner_gender(text, start, head))
+        # "le mouvement islamiste palestinien", "le ministère": the body named before, of the country
+        # its adjective names
+        return Mention(start, end, text[start:end], "anaphor", ORG, gender=_determiner_gender(text, start, head),
+                       countries=_demonym_countries(text[head:end] + _adjectives_after(text, end)))
     if at_head is None and not persons and _definite(text, start, head) and (
             head_word in words["person_heads"] or head_word in _role_words()):
         # "le jeune homme", "l'acteur", "son épouse": someone already named, found by the discourse step
@@ -109,6 +117,21 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
     # of a head that names nobody, and the speaker stays unnamed
     own = [m for m in inside if m.start <= head or m.start - start <= 4]
     return own[0] if own else _unnamed(text, frame)
+
+
+_ADJECTIVES_AFTER = re.compile(r"(?:\s+(?!(?:dans|de|du|des|à|au|aux|en|par|pour|sur|avec|et|qui|que|le|la|les)\b)"
+                               r"[a-zà-ÿ-]+){0,3}")
+
+
+def _adjectives_after(text: str, end: int) -> str:
+    """'le mouvement | chiite libanais dans ...': the adjectives the parse left out of the phrase."""
+    return _ADJECTIVES_AFTER.match(text, end).group(0)
+
+
+def _demonym_countries(phrase: str) -> tuple[str, ...]:
+    from .gazetteer import gazetteer
+    demonyms = gazetteer().demonym_country
+    return tuple(dict.fromkeys(demonyms[w.lower()] for w in re.findall(r"[\w-]+", phrase) if w.lower() in demonyms))
 
 
 def _word_at(text: str, pos: int) -> str:

@@ -300,6 +300,20 @@ def test_a_definite_title_refers_back_to_whom_it_was_apposed(extract):
     assert speaker_of(rows, "Nous gérons la situation") == "Alain Moreau"
 
 
+def test_a_medium_or_body_named_in_apposition_speaks(extract):
+    rows = extract("« Le calme est revenu », affirmait l'agence de presse Xinhua. Le mouvement islamiste Hezbollah "
+                   "a affirmé que la frontière resterait fermée.", PUB)
+    assert speaker_of(rows, "Le calme est revenu") == "Xinhua"
+    assert speaker_of(rows, "la frontière resterait fermée") == "Hezbollah"
+
+
+def test_a_body_its_adjective_pins_down_may_be_named_in_its_words(extract):
+    rows = extract("Selon l'institut Brookings, la trêve tiendra. Le président iranien a reçu les chefs du "
+                   "Hezbollah pour préparer la riposte, a annoncé le mouvement chiite libanais dans un communiqué.",
+                   PUB)
+    assert speaker_of(rows, "pour préparer la riposte") == "Hezbollah"
+
+
 def test_a_plural_source_is_no_antecedent_of_il(extract):
     rows = extract("Le ministre Karl Weber doit recevoir les syndicats lundi. Il devrait annoncer une réforme, "
                    "selon ses proches.\n\nIl a assuré que le texte serait prêt en juin.", PUB)

@@ -304,9 +304,20 @@ def _press_heads() -> frozenset[str]:
 def _story_place(text: str, paragraphs: list[Paragraph], before: int, quoted,
                  own_countries: set[str]) -> list[tuple[int, int]]:
     """Where the story is set: the last country or capital named after à / en / au in the
-    paragraphs just before, outside quotes, that is not the visitor's own country."""
+    paragraphs just before, else in the article's lead, outside quotes, that is not the visitor's
+    own country."""
     k = next((i for i, p in enumerate(paragraphs) if p.start <= before < p.end), 0)
     since = paragraphs[max(0, k - STORY_PARAGRAPHS + 1)].start if paragraphs else 0
+    found = _place_between(text, paragraphs, since, before, quoted, own_countries)
+    if not found and paragraphs:  # the lead sets where the news happens ("X a ... lundi à Belgrade")
+        lead = [p for p in paragraphs if not p.is_boilerplate][:STORY_PARAGRAPHS]
+        if lead and lead[0].start < since:
+            found = _place_between(text, paragraphs, lead[0].start, min(lead[-1].end, since), quoted, own_countries)
+    return found
+
+
+def _place_between(text: str, paragraphs: list[Paragraph], since: int, before: int, quoted,
+                   own_countries: set[str]) -> list[tuple[int, int]]:
     gaz = gazetteer()
     found: list[tuple[int, int]] = []
     for m in _PLACE.finditer(text, since, before):
@@ -418,7 +429,10 @@ def _of_another_event(text: str, d: DateExpression, own: bool = False) -> bool:
     words = ("depuis", "avant", "jusqu'au", "jusqu’au", "après") if own else \
         ("depuis", "du", "de", "des", "avant", "jusqu'au", "jusqu’au", "après")
     own_first = d.text.lower().split()[0] if d.text.strip() else ""  # "depuis 2019" is matched whole
-    return bool(before) and before[-1] in words or own_first in words
+    # "la première depuis celle de Jacques Chirac en 2001": the pronoun stands for another event
+    other = re.search(r"\b(?:celle|celui|celles|ceux)\s+(?:de|d'|d’|du|des)\b[^,;.]{0,50}$",
+                      text[max(0, d.start - 70):d.start].lower())
+    return bool(before) and before[-1] in words or own_first in words or other is not None
 
 
 def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tuple[int, int]],
@@ -511,7 +525,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                     host = _host_country(text, story_places, mentions, entities, add_entity)
             if host is not None and host not in agents and (
                     not agents or entities[agents[0]].country != entities[host].country):
-                partners = [_host_by_office(entities, agents, host) or host]
+                by_office = _host_by_office(entities, agents, host)
+                partners = [host if by_office is None else by_office]  # (entity 0 is an entity too)
         if frame.visit and frame.kind == "verb" and not partners:
             continue  # "X et Y se rendront dans l'Ohio": travellers with no host met nobody
         # an outlet interviews, it does not meet ("dans un entretien à Paris Match")
@@ -542,8 +557,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                     and frame.lemma not in load_rules()["meeting_triggers"]["plural_talks"]:
                 continue  # "les sommets Trump-Kim": several meetings, none the sentence dates
             basis = "text"
-            if expr is None and frame.status == "occurred" and not _definite_noun(text, frame):
-                # ("la rencontre Poutine-Kim" is a meeting the reader knows, not one of the story)
+            if expr is None and frame.status == "occurred" and (frame.visit or not _definite_noun(text, frame)):
+                # ("la rencontre Poutine-Kim" is a meeting the reader knows, not one of the story; "la
+                # visite de X" is the one the story reports)
                 # the time the paragraph's story is set in ("en 1960 ... sa rencontre avec X"); a plan's
                 # date lies ahead, not in what was said before
                 expr, basis = _context_date(text, dates, paragraph[0], start, quoted), "context"

@@ -226,6 +226,25 @@ def test_each_partner_with_its_own_year(extract):
                      (frozenset({"Youssou Ndour", "Nicolas Sarkozy"}), date(2008, 1, 1))}
 
 
+def test_a_date_of_the_event_a_pronoun_stands_for_is_not_the_meetings(extract):
+    rows = extract("Olaf Scholz est arrivé mardi à Rome.\n\nLe président italien Sergio Mattarella l'a accueilli.\n\n"
+                   "La visite d'Olaf Scholz est la première d'un chancelier depuis celle d'Angela Merkel en 2018.", PUB)
+    found = [m for m in meetings(rows) if "Olaf Scholz" in m[0]]
+    assert found and all(m[1] != date(2018, 1, 1) for m in found)
+
+
+def test_a_visit_far_down_takes_the_place_and_host_the_lead_gives(extract):
+    # the host is the first entity of the article (index 0): an index, not a truth value
+    text = ("Le président italien Sergio Mattarella a accueilli mardi à Rome les chefs d'entreprise.\n\n"
+            "Le président Emmanuel Macron a parlé mardi à Rome devant le Parlement.\n\nUn accord a été signé.\n\n"
+            "Les discussions ont porté sur l'énergie.\n\nLes marchés ont salué l'accord.\n\n"
+            "La visite officielle d'Emmanuel Macron est la première d'un président depuis dix ans.")
+    rows = extract(text, PUB)
+    visits = [m for m in meetings(rows) if "Emmanuel Macron" in m[0]]
+    assert visits and visits[-1][0] == {"Emmanuel Macron", "Sergio Mattarella"}
+    assert visits[-1][1] == date(2021, 6, 1)
+
+
 def test_story_time_of_the_paragraph(extract):
     rows = extract("En mai 1987, le procureur Jean Martin enquêtait à Lyon. Lors de sa rencontre avec Klaus "
                    "Barbie, il est resté silencieux.", PUB)

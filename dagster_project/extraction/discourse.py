@@ -129,6 +129,15 @@ class Discourse:
                     and here - self.sentence_index(r.pos) <= max_sentences]
         return speakers[-1] if speakers else None
 
+    def last_subject(self, before: int) -> Referent | None:
+        """The named person subject of the sentence before `before` or of its own sentence up to it:
+        'X s'est montré choqué. « ... »' - the quotation goes on with X."""
+        here = self.sentence_index(before)
+        subjects = [r for r in self.referents if r.subject and r.person and r.entity is not None and r.pos < before
+                    and here - self.sentence_index(r.pos) <= 1 and not _inside(r.pos, self.quoted)
+                    and self.entities[r.entity].name]
+        return subjects[-1] if subjects else None
+
     def antecedent(self, m: Mention, before: int, skip: list[tuple[int, int]] = (),
                    countries: tuple[str, ...] = ()) -> Referent | None:
         """The referent a pronoun or description at `before` stands for, or None when nothing fits."""
@@ -254,6 +263,9 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
     for st in statements:
         if st.type == "direct" and st.speaker is None and st.cue is None:
             r = discourse.last_speaker(st.start, _weights()["quote_sentences_back"])
+            subject = discourse.last_subject(st.start)
+            if subject is not None and (r is None or subject.pos > r.pos):
+                r = subject
             if r is not None:
                 st.speaker = Mention(st.start, st.start, "", "pronoun", PERSON, entity=r.entity,
                                      description=r.text if r.entity is None else None)

@@ -314,6 +314,12 @@ def test_a_body_its_adjective_pins_down_may_be_named_in_its_words(extract):
     assert speaker_of(rows, "pour préparer la riposte") == "Hezbollah"
 
 
+def test_a_quote_with_no_cue_goes_on_with_the_subject_just_before(extract):
+    rows = extract("« Nous enverrons des secours », a dit Pedro Sanchez.\n\nOlaf Scholz s'est montré très ému. "
+                   "« Nos pensées vont aux victimes. »", PUB)
+    assert speaker_of(rows, "Nos pensées vont") == "Olaf Scholz"
+
+
 def test_a_plural_source_is_no_antecedent_of_il(extract):
     rows = extract("Le ministre Karl Weber doit recevoir les syndicats lundi. Il devrait annoncer une réforme, "
                    "selon ses proches.\n\nIl a assuré que le texte serait prêt en juin.", PUB)

@@ -177,6 +177,8 @@ class Discourse:
             if m.kind == "role" and not countries and m.role and not _generic_role(m.text) and (
                     r.entity is None or m.role not in self.entities[r.entity].roles):
                 continue  # "le pape", "le leader centriste": only someone known to hold that office
+            if m.kind in ("role", "anaphor") and r.entity is not None and _office_excluded(m.head, self.entities[r.entity].roles):
+                continue  # "le ministre des Sports" is not a head of government, "le président" no foreign minister
             holds_role = m.kind == "role" and r.entity is not None and m.role in self.entities[r.entity].roles
             score = (w["speaker"] * r.speaker + w["subject"] * r.subject + w["person"] * r.person
                      + w["same_role"] * holds_role - w["per_sentence"] * distance)
@@ -187,6 +189,12 @@ class Discourse:
             if best_score is None or score >= best_score:
                 best, best_score = r, score
         return best
+
+
+def _office_excluded(head: str | None, roles: set) -> bool:
+    """A title word no office the person is known to hold goes by."""
+    excluded = load_rules()["role_words"]["head_excludes_roles"].get((head or "").lower())
+    return bool(excluded) and bool(roles) and all(r in excluded for r in roles if r)
 
 
 @functools.cache

@@ -78,8 +78,13 @@ def is_name_quote(text: str, q: Quote) -> bool:
     words = re.findall(r"[\w'’-]+", content)
     if not words:
         return True
-    before = re.findall(r"[\w'’-]+", text[max(0, q.open - 40):q.open])[-3:]
-    if any(w.lower() in rules["cue_words_before"] for w in before):
+    # the words before it in its own sentence ("..., dit le prince. « Je suis inquiet »": not a name)
+    window = re.split(r"[.!?]\s", text[max(0, q.open - 40):q.open])[-1]
+    words_before = re.findall(r"[\w'’-]+", window)
+    before = words_before[-3:]
+    said = len(words_before) >= 2 and words_before[-1].lower() in ("dit", "dite") \
+        and words_before[-2].lower() in ("a", "ont", "avait", "avaient", "aurait", "lui", "leur", "m'a", "t'a")
+    if not said and any(w.lower() in rules["cue_words_before"] for w in before):
         return len(words) <= rules["max_name_words"] + 3
     if words[0] in rules["name_heads"] and len(words) <= 6:
         return True

@@ -95,8 +95,10 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
                        countries=_demonym_countries(text[head:end] + _adjectives_after(text, end)))
     if at_head is None and not persons and _definite(text, start, head) and (
             head_word in words["person_heads"] or head_word in _role_words()):
-        # "le jeune homme", "l'acteur", "son épouse": someone already named, found by the discourse step
-        return Mention(start, end, text[start:end], "anaphor", PERSON, gender=_determiner_gender(text, start, head))
+        # "le jeune homme", "l'acteur", "son épouse": someone already named, found by the discourse step;
+        # "le prince héritier saoudien": someone of that country
+        return Mention(start, end, text[start:end], "anaphor", PERSON, gender=_determiner_gender(text, start, head),
+                       countries=_demonym_countries(text[head:end] + _adjectives_after(text, end)), head=head_word)
     if at_head is not None and at_head.kind == "role" and persons:
         apposed = [p for p in persons if p.start >= at_head.end]
         if apposed:

@@ -320,6 +320,26 @@ def test_a_quote_with_no_cue_goes_on_with_the_subject_just_before(extract):
     assert speaker_of(rows, "Nos pensées vont") == "Olaf Scholz"
 
 
+def test_a_title_no_known_office_goes_by_is_not_that_person(extract):
+    rows = extract("Emmanuel Macron a annoncé la réouverture des stades. En Allemagne, le ministre des Sports "
+                   "s'est dit favorable à une reprise rapide du championnat.", PUB)
+    assert speaker_of(rows, "favorable à une reprise") is None
+
+
+def test_a_description_with_a_nationality_is_someone_of_that_country(extract):
+    rows = extract("« Ne vous inquiétez pas », dit le prince. « Je suis inquiet », répond Emmanuel Macron. "
+                   "« Bien sûr que j'écouterai », rétorque le prince héritier saoudien.", PUB)
+    assert speaker_of(rows, "Je suis inquiet") == "Emmanuel Macron"
+    assert speaker_of(rows, "Bien sûr que") is None
+
+
+def test_a_quote_after_said_is_speech_not_a_name(extract):
+    rows = extract("En partant, Olaf Scholz lui a dit « à la semaine prochaine ». « La paix est possible », "
+                   "a-t-il dit. « Le chemin est étroit », a-t-il admis.", PUB)
+    assert speaker_of(rows, "à la semaine prochaine") == "Olaf Scholz"
+    assert speaker_of(rows, "Le chemin est étroit") == "Olaf Scholz"
+
+
 def test_a_plural_source_is_no_antecedent_of_il(extract):
     rows = extract("Le ministre Karl Weber doit recevoir les syndicats lundi. Il devrait annoncer une réforme, "
                    "selon ses proches.\n\nIl a assuré que le texte serait prêt en juin.", PUB)

@@ -329,6 +329,9 @@ def _phrase_end(doc: Doc, prep: Token, limit: int) -> int | None:
             if doc[j].lower_ in ("que", "qu'") or doc[j].text in (",", ":") or doc[j].text in QUOTE_OPEN:
                 end = j
                 break
+            if doc[j].lower_ in ("de", "d'", "d’") and doc[j].dep_ == "mark" and "Inf" in doc[j].head.morph.get("VerbForm"):
+                end = j  # "a conseillé à ses ressortissants | de ne pas partir": the clause is the content
+                break
             if j > prep.i + 1 and doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "PER" and (
                     doc[j - 1].pos_ == "PROPN" and doc[j - 1].ent_type_ != "PER"
                     or doc[j - 1].lower_ in _audience_nouns()):

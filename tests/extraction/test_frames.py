@@ -340,6 +340,21 @@ def test_a_quote_after_said_is_speech_not_a_name(extract):
     assert speaker_of(rows, "Le chemin est étroit") == "Olaf Scholz"
 
 
+def test_an_infinitive_cue_after_a_verb_of_occasion(frames):
+    found = frames("La ministre en a profité pour annoncer que le budget serait voté en juin.")
+    assert found and found[0][3] == ["le budget serait voté en juin"]
+
+
+def test_the_infinitive_after_the_addressee_is_the_content(frames):
+    found = frames("Le Quai d'Orsay a conseillé aux voyageurs de ne pas se rendre dans la région.")
+    assert found and found[0][3] == ["de ne pas se rendre dans la région"]
+
+
+def test_verbs_of_urging(frames):
+    found = frames("Le syndicat a incité les salariés à poursuivre la grève jusqu'à lundi.")
+    assert found and found[0][3] == ["les salariés à poursuivre la grève jusqu'à lundi"]
+
+
 def test_a_plural_source_is_no_antecedent_of_il(extract):
     rows = extract("Le ministre Karl Weber doit recevoir les syndicats lundi. Il devrait annoncer une réforme, "
                    "selon ses proches.\n\nIl a assuré que le texte serait prêt en juin.", PUB)

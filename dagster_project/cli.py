@@ -36,6 +36,27 @@ def dbt_parse() -> None:
     subprocess.run(command, check=True, cwd=settings.DBT_PROJECT_DIR)
 
 
+def seed_input_folder(folder, seeds) -> int:
+    """Create the drop folder with a copy of the seed articles when it does not exist; the number copied.
+
+    The default input folder (``input/``, git-ignored) is the user's: the pipeline never writes it
+    again, and ``seeds/`` stays as shipped (the tests read it).
+    """
+    import shutil
+    from pathlib import Path
+
+    folder, seeds = Path(folder), Path(seeds)
+    if folder.exists():
+        return 0
+    folder.mkdir(parents=True)
+    copied = 0
+    for path in sorted(seeds.iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            shutil.copy2(path, folder / path.name)  # keeps the modification times
+            copied += 1
+    return copied
+
+
 class Progress:
     """Progress bars (tqdm, on a terminal only) fed by the run's events: assets materialised, and
     articles parsed from the nlp step's "parsed N/M articles" log lines."""
@@ -106,6 +127,10 @@ def build(parse: bool = True, progress: bool | None = None, input_dir: str | Non
     from dagster_project.definitions import defs
     from dagster_project.defs.resources import process_tags, project_resources
 
+    if input_dir is None and not settings.is_set("input_dir"):
+        copied = seed_input_folder(settings.DEFAULT_INPUT_DIR, settings.SEEDS_DIR)
+        if copied:
+            print(f"input:     created {settings.DEFAULT_INPUT_DIR} with the {copied} seed articles (drop yours there)")
     overrides = {k: v for k, v in {"input_dir": input_dir, "warehouse_path": warehouse}.items() if v}
     resources = project_resources(**overrides)
     job = defs().resolve_job_def("refresh_warehouse")
@@ -212,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dagster_project.cli", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     build_parser = sub.add_parser("build", help="run the refresh_warehouse job headless")
-    build_parser.add_argument("--input-dir", help="articles folder (default: $NEWS_INPUT_DIR or seeds/)")
+    build_parser.add_argument("--input-dir", help="articles folder (default: $NEWS_INPUT_DIR or input/, "
+                              "created with the seed articles on the first build)")
     build_parser.add_argument("--warehouse", help="DuckDB file (default: $WAREHOUSE_PATH or warehouse/warehouse.duckdb)")
     build_parser.add_argument("--no-parse", action="store_true", help="skip `dbt parse` (manifest already fresh)")
     build_parser.add_argument("--progress", dest="progress", action="store_true", default=None,

@@ -12,10 +12,11 @@ Relative paths are taken relative to the project root.
 setting                    environment variable          default
 =========================  ============================  ===========================================
 ``warehouse_path``         ``WAREHOUSE_PATH``            ``warehouse/warehouse.duckdb``
-``input_dir``              ``NEWS_INPUT_DIR``            ``seeds`` (.txt, .html, .jsonl, .jsonl.gz)
+``input_dir``              ``NEWS_INPUT_DIR``            ``input`` (git-ignored; first build copies seeds/)
 ``max_article_bytes``      ``NEWS_MAX_ARTICLE_BYTES``    5 MiB: larger articles are quarantined
 ``languages``              ``NEWS_LANGUAGES``            ``fr`` (comma-separated; others quarantined)
 ``settle_seconds``         ``NEWS_SENSOR_SETTLE_SECONDS`` 10: the sensor waits for copies to settle
+``sensor_interval_seconds`` ``NEWS_SENSOR_INTERVAL_SECONDS`` 30: how often the sensor looks
 ``nlp_n_process``          ``NLP_N_PROCESS``             0 = 1 process below 50 articles, else 2
 ``nlp_batch_size``         ``NLP_BATCH_SIZE``            16 documents per ``nlp.pipe`` batch
 ``nlp_commit_every``       ``NLP_COMMIT_EVERY``          200 articles per extraction transaction
@@ -35,7 +36,8 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
-DEFAULT_INPUT_DIR = PROJECT_ROOT / "seeds"
+SEEDS_DIR = PROJECT_ROOT / "seeds"  # the seed articles (tracked; the tests read them)
+DEFAULT_INPUT_DIR = PROJECT_ROOT / "input"  # the drop folder (git-ignored; the first build copies seeds/ in)
 DEFAULT_WAREHOUSE_PATH = PROJECT_ROOT / "warehouse" / "warehouse.duckdb"
 
 OFF = ("0", "false", "no", "off", "stopped")
@@ -53,6 +55,7 @@ SETTINGS: dict[str, Setting] = {
     "max_article_bytes": Setting("NEWS_MAX_ARTICLE_BYTES", str(5 * 1024 * 1024)),
     "languages": Setting("NEWS_LANGUAGES", "fr"),
     "settle_seconds": Setting("NEWS_SENSOR_SETTLE_SECONDS", "10"),
+    "sensor_interval_seconds": Setting("NEWS_SENSOR_INTERVAL_SECONDS", "30"),
     "nlp_n_process": Setting("NLP_N_PROCESS", "0"),
     "nlp_batch_size": Setting("NLP_BATCH_SIZE", "16"),
     "nlp_commit_every": Setting("NLP_COMMIT_EVERY", "200"),
@@ -96,7 +99,7 @@ def warehouse_path(path: str | os.PathLike | None = None) -> Path:
 
 
 def input_dir(path: str | os.PathLike | None = None) -> Path:
-    """The articles folder for a configured value (empty = seeds/)."""
+    """The articles folder for a configured value (empty = input/)."""
     return resolve_path(path, DEFAULT_INPUT_DIR)
 
 

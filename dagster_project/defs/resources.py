@@ -108,7 +108,7 @@ class DuckDBWarehouse(dg.ConfigurableResource):
 class InputFolder(dg.ConfigurableResource):
     """The folder of articles, and what ingest accepts from it."""
 
-    path: str = Field(default="", description="Articles folder (NEWS_INPUT_DIR); empty = seeds/, relative = from "
+    path: str = Field(default="", description="Articles folder (NEWS_INPUT_DIR); empty = input/, relative = from "
                                               "the project root.")
     max_article_bytes: int = Field(default=ReadOptions.max_article_bytes,
                                    description="Largest file or .jsonl line read as one article (NEWS_MAX_ARTICLE_BYTES).")

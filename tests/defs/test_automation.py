@@ -15,7 +15,9 @@ from dagster_project.defs.automation.sensors import (
     daily_refresh,
     input_folder_sensor,
 )
-from dagster_project.defs.resources import InputFolder
+from dagster_project.defs.resources import DuckDBWarehouse, InputFolder
+from dagster_project.ingest.reader import folder_fingerprint
+from dagster_project.storage.refresh_state import record_input_folder, recorded_input_folder
 
 ARTICLE = "Sergueï Lavrov a reçu mardi à Moscou son homologue nord-coréenne, Choe Son-hui, pour des discussions."
 
@@ -52,9 +54,27 @@ def articles(folder):
     return InputFolder(path=str(folder), settle_seconds=10)
 
 
-def _tick(instance, articles, cursor=None):
+@pytest.fixture
+def warehouse(tmp_path):
+    return DuckDBWarehouse(path=str(tmp_path / "wh" / "warehouse.duckdb"))
+
+
+def _tick(instance, articles, cursor=None, warehouse=None):
+    warehouse = warehouse or DuckDBWarehouse(path=str(articles.folder().parent / "no_wh" / "warehouse.duckdb"))
     return input_folder_sensor(dg.build_sensor_context(instance=instance, cursor=cursor,
-                                                       resources={"articles": articles}))
+                                                       resources={"articles": articles, "warehouse": warehouse}))
+
+
+def _record_refresh(warehouse: DuckDBWarehouse, folder: Path, run_id: str = "run-1") -> None:
+    """What a successful refresh leaves: the fingerprint of the folder it read, in the read snapshot."""
+    import duckdb
+
+    digest, files, _ = folder_fingerprint(folder)
+    con = duckdb.connect(str(warehouse.read_snapshot_path()))
+    try:
+        record_input_folder(con, input_dir=folder, digest=digest, files=files, run_id=run_id)
+    finally:
+        con.close()
 
 
 def _requested(result) -> dg.RunRequest:
@@ -71,6 +91,7 @@ def test_definitions_have_the_sensor_schedule_and_jobs(dbt_manifest):
     assert sensor.job_name == "refresh_warehouse"
     assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
     assert sensor.minimum_interval_seconds == 30
+    assert set(sensor.required_resource_keys) == {"articles", "warehouse"}
     schedule = definitions.resolve_schedule_def("daily_refresh")
     assert schedule.job_name == "refresh_warehouse"
     assert schedule.cron_schedule == "0 6 * * *" and schedule.execution_timezone == "Europe/Paris"
@@ -112,6 +133,50 @@ def test_sensor_requests_a_refresh_for_new_or_changed_files_only(folder, article
     assert isinstance(_tick(instance, articles, changed.cursor), dg.SensorResult)
 
 
+def test_a_folder_back_in_an_earlier_state_gets_a_run_key_of_its_own(folder, articles, instance):
+    """Add a file, delete it, add it back: three requests, three distinct run keys (a repeated key is
+    dropped by the daemon as 'already requested', and the deletion would never reach the marts)."""
+    first = _tick(instance, articles)
+    extra = folder / "b.txt"
+    extra.write_text(ARTICLE + " Autre.", encoding="utf-8")
+    _old(extra)
+    stamp = extra.stat().st_mtime_ns
+    added = _tick(instance, articles, first.cursor)
+    extra.unlink()
+    deleted = _tick(instance, articles, added.cursor)
+    assert _requested(deleted).tags["news/input_digest"] == _requested(first).tags["news/input_digest"]
+    extra.write_text(ARTICLE + " Autre.", encoding="utf-8")
+    os.utime(extra, ns=(stamp, stamp))  # the very same file back: the folder's fingerprint repeats
+    again = _tick(instance, articles, deleted.cursor)
+    assert _requested(again).tags["news/input_digest"] == _requested(added).tags["news/input_digest"]
+    keys = [_requested(r).run_key for r in (first, added, deleted, again)]
+    assert len(set(keys)) == 4, keys
+
+
+def test_a_new_dagster_home_starts_from_the_last_successful_refresh(folder, articles, instance, warehouse):
+    assert recorded_input_folder(warehouse.read_snapshot_path()) is None
+    no_record = _tick(instance, articles, warehouse=warehouse)  # nothing built yet: refresh
+    assert "no successful refresh recorded" in _requested(no_record).tags["news/reason"]
+
+    _record_refresh(warehouse, folder)
+    assert recorded_input_folder(warehouse.read_snapshot_path())["run_id"] == "run-1"
+    first = _tick(instance, articles, warehouse=warehouse)  # no cursor, the folder as the refresh read it
+    assert isinstance(first, dg.SensorResult) and not first.run_requests
+    assert "since the last successful refresh (run run-1)" in first.skip_reason.skip_message
+    assert json.loads(first.cursor)["digest"] == folder_fingerprint(folder)[0]
+    assert isinstance(_tick(instance, articles, first.cursor, warehouse=warehouse), dg.SkipReason)
+
+    (folder / "b.txt").write_text(ARTICLE + " Autre.", encoding="utf-8")  # changed since that refresh
+    _old(folder / "b.txt")
+    changed = _tick(instance, articles, warehouse=warehouse)
+    assert "since the last successful refresh" in _requested(changed).tags["news/reason"]
+    _requested(_tick(instance, articles, first.cursor, warehouse=warehouse))
+
+    elsewhere = InputFolder(path=str(folder.parent / "other"), settle_seconds=10)  # another folder: refresh
+    (folder.parent / "other").mkdir()
+    assert "another folder" in _requested(_tick(instance, elsewhere, warehouse=warehouse)).tags["news/reason"]
+
+
 def test_sensor_waits_for_a_file_still_being_copied(folder, articles, instance):
     cursor = _tick(instance, articles).cursor
     (folder / "copying.txt").write_text(ARTICLE[:20], encoding="utf-8")  # modified just now
@@ -150,6 +215,7 @@ def test_schedule_requests_one_refresh_a_day(instance):
 
 def test_automation_can_start_stopped_and_the_cron_is_a_setting():
     assert build_input_folder_sensor(running=False).default_status == dg.DefaultSensorStatus.STOPPED
+    assert build_input_folder_sensor(interval_seconds=5).minimum_interval_seconds == 5
     schedule = build_daily_refresh(cron="30 5 * * 1-5", running=False)
     assert schedule.default_status == dg.DefaultScheduleStatus.STOPPED
     assert schedule.cron_schedule == "30 5 * * 1-5"

@@ -7,7 +7,8 @@ import dagster as dg
 from dagster_project.defs.ingest.partitions import sync_article_partitions
 from dagster_project.defs.resources import DuckDBWarehouse, InputFolder
 from dagster_project.ingest.raw_tables import quarantine_preview, write_raw_tables
-from dagster_project.ingest.reader import read_folder
+from dagster_project.ingest.reader import folder_fingerprint, read_folder
+from dagster_project.storage.refresh_state import record_input_folder
 
 KINDS = {"python", "duckdb"}
 
@@ -40,11 +41,13 @@ KINDS = {"python", "duckdb"}
 def raw_articles(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse, articles: InputFolder):
     """Read the articles folder into raw.articles, raw.article_sources and raw.quarantine (full refresh)."""
     folder = articles.folder()
+    digest, n_files, _ = folder_fingerprint(folder)  # before reading: a file changed meanwhile shows next time
     result = read_folder(folder, articles.read_options())
     for row in result.quarantine:
         context.log.warning(f"quarantined {row['source_name']}: {row['reason']}")
     with warehouse.connect() as con:
         rewritten = write_raw_tables(con, result)
+        record_input_folder(con, input_dir=folder, digest=digest, files=n_files, run_id=context.run_id)
     if not rewritten:
         context.log.info("input unchanged since the last ingest: raw tables left as they are")
     try:
@@ -59,6 +62,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse, 
         asset_key=["raw", "articles"],
         metadata={
             "input_dir": dg.MetadataValue.path(str(folder)),
+            "input_digest": digest[:16],
             "dagster/row_count": len(result.articles),
             "undated": sum(1 for a in result.articles if a["published_date"] is None),
             "rewritten": rewritten,

@@ -17,19 +17,7 @@ export PATH="$VENV_BIN:$PATH"
 echo "==> installing the project (pip install -e .[dev])"
 python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 
-export DAGSTER_HOME="${DAGSTER_HOME:-$ROOT/.dagster_home}"
-mkdir -p "$DAGSTER_HOME"
-# Run monitoring (the daemon of `dg dev`): runs stuck starting or cancelling are failed. A run whose
-# process was killed while running is failed by the sensor and the schedule (defs/automation/run_liveness.py).
-[ -f "$DAGSTER_HOME/dagster.yaml" ] || cat > "$DAGSTER_HOME/dagster.yaml" <<'YAML'
-telemetry:
-  enabled: false
-run_monitoring:
-  enabled: true
-  start_timeout_seconds: 180
-  cancel_timeout_seconds: 180
-YAML
-export DO_NOT_TRACK=1 DBT_SEND_ANONYMOUS_USAGE_STATS=false GX_ANALYTICS_ENABLED=False
+source "$ROOT/scripts/_instance.sh"
 
 # Test prerequisite (scripts/test.sh only): headless Chromium for tests/ui (screenshots of the Dagster UI).
 if [ "$(basename "${BASH_SOURCE[1]:-}")" = "test.sh" ] && ! command -v chromium >/dev/null 2>&1; then

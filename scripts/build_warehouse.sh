@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Build the warehouse from the articles in seeds/ (or $NEWS_INPUT_DIR) into
-# warehouse/warehouse.duckdb (or $WAREHOUSE_PATH): install, dbt parse, run the refresh_warehouse job.
+# Build the warehouse from the articles in input/ (or $NEWS_INPUT_DIR; the first build creates input/
+# with a copy of the seed articles of seeds/) into warehouse/warehouse.duckdb (or $WAREHOUSE_PATH):
+# install, dbt parse, run the refresh_warehouse job. The run is recorded in $DAGSTER_HOME (.dagster_home/).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh"
 

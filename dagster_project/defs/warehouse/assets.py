@@ -1,6 +1,8 @@
 """Warehouse: the dbt project (seeds, staging, intermediate, marts) as Dagster assets; dbt tests as asset checks."""
 
-from collections.abc import Mapping
+import contextlib
+import io
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import dagster as dg
@@ -25,6 +27,38 @@ class WarehouseTranslator(DagsterDbtTranslator):
         return description or f"dbt {dbt_resource_props['resource_type']} {dbt_resource_props['name']}"
 
 
+class LinesToLog(io.TextIOBase):
+    """A text stream that hands each complete line to a log function (dbt's output to the run's DEBUG log)."""
+
+    def __init__(self, log: Callable[[str], None]):
+        self._log = log
+        self._pending = ""
+        self._inside = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self._inside:  # a log handler printing to stdout would come back here
+            return len(text)
+        self._pending += text
+        *lines, self._pending = self._pending.split("\n")
+        self._inside = True
+        try:
+            for line in lines:
+                if line.strip():
+                    self._log(line)
+        finally:
+            self._inside = False
+        return len(text)
+
+    def close(self) -> None:
+        if self._pending.strip():
+            self._log(self._pending)
+        self._pending = ""
+        super().close()
+
+
 @dbt_assets(
     manifest=dbt_project().manifest_path,
     project=dbt_project(),
@@ -36,7 +70,8 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource, wareho
 
     dbt holds the DuckDB file while it runs, so the events are collected first; once dbt is done,
     each model's and seed's output gets its row count, a preview of a few rows, for the marts the
-    number of new ids (accuracy is measured once, by evaluation/accuracy).
+    number of new ids (accuracy is measured once, by evaluation/accuracy). dbt's own output (a line
+    per model and test) goes to the run's log at DEBUG level, not to the console.
     """
     path = warehouse.db_path()
     id_columns = new_id_columns(dbt_project().manifest_path)
@@ -44,8 +79,9 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource, wareho
     invocation = dbt.cli(["build", *warehouse.dbt_vars()], context=context)
     events = []
     try:
-        for event in invocation.stream():
-            events.append(event)
+        with LinesToLog(context.log.debug) as dbt_output, contextlib.redirect_stdout(dbt_output):
+            for event in invocation.stream():
+                events.append(event)
     except Exception:
         yield from events  # what dbt did build is still recorded, without the extra metadata
         raise

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The Dagster UI, sensor and schedule on this project: `dg dev` (http://localhost:3000) with the
 # instance in $DAGSTER_HOME (default .dagster_home/, where build_warehouse.sh records its runs).
-# Arguments go to dg dev (-p PORT, -h HOST, --log-level warning ...). Needs .venv: run
+# Arguments go to dg dev (-p PORT, -h HOST ...). The console shows what the runs log (INFO: "parsed
+# 3/3 articles", the quality headline) and the services' warnings; `--log-level info` brings back the
+# webserver's and daemon's own lines (two per sensor tick). Needs .venv: run
 # `bash scripts/build_warehouse.sh` once first.
 #
 # Stop it with Ctrl-C in its terminal, or `bash scripts/stop.sh` from another one (the same signal,
@@ -20,7 +22,19 @@ fi
 export VIRTUAL_ENV="$ROOT/.venv" PATH="$ROOT/.venv/bin:$PATH"
 source "$ROOT/scripts/_instance.sh"
 
+HOST=localhost PORT=3000
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+    case "${args[i]}" in
+        -p|--port) PORT="${args[i+1]:-$PORT}" ;;
+        -h|--host) HOST="${args[i+1]:-$HOST}" ;;
+        --port=*) PORT="${args[i]#--port=}" ;;
+        --host=*) HOST="${args[i]#--host=}" ;;
+    esac
+done
+echo "Dagster UI: http://$HOST:$PORT (instance $DAGSTER_HOME; stop: Ctrl-C or bash scripts/stop.sh)"
+
 echo $$ > "$DAGSTER_HOME/dg_dev.pid"  # exec keeps this process id: scripts/stop.sh signals it
 exec python -c 'import os, signal, sys
 signal.signal(signal.SIGINT, signal.SIG_DFL)
-os.execvp(sys.argv[1], sys.argv[1:])' dg dev "$@"
+os.execvp(sys.argv[1], sys.argv[1:])' dg dev --log-level warning "$@"

@@ -64,10 +64,15 @@ def _execute(request: dg.RunRequest, instance, warehouse: Path):
 
 
 def _sensor_context(instance, cursor=None) -> dg.SensorEvaluationContext:
-    from dagster_project.defs.resources import InputFolder
+    """The sensor on the seeds, with a warehouse that recorded no refresh (its first tick requests one)."""
+    import tempfile
 
+    from dagster_project.defs.resources import DuckDBWarehouse, InputFolder
+
+    unbuilt = DuckDBWarehouse(path=str(Path(tempfile.mkdtemp(prefix="unbuilt_")) / "warehouse.duckdb"))
     return dg.build_sensor_context(instance=instance, cursor=cursor,
-                                   resources={"articles": InputFolder(path=str(SEEDS), settle_seconds=0)})
+                                   resources={"articles": InputFolder(path=str(SEEDS), settle_seconds=0),
+                                              "warehouse": unbuilt})
 
 
 def _parsed(result) -> int:

@@ -221,12 +221,12 @@ def plain(value: Any) -> Any:
     return value
 
 
-def cell_text(value: Any, width: int | None = None) -> str:
-    """One cell as text: NULL for None, lists joined by ', ', cut to width characters."""
+def cell_text(value: Any, width: int | None = None, null: str = "NULL") -> str:
+    """One cell as text: ``null`` for None, lists joined by ', ', cut to width characters."""
     if value is None:
-        text = "NULL"
+        text = null
     elif isinstance(value, (list, tuple)):
-        text = ", ".join(cell_text(v) for v in value)
+        text = ", ".join(cell_text(v, null=null) for v in value)
     elif isinstance(value, float):
         text = f"{value:.4g}" if abs(value) < 1e15 else str(value)
     else:
@@ -285,6 +285,7 @@ def format_json(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 # punctuation is backslash-escaped, so a name like `<img src=x onerror=...>.txt` shows as itself.
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _MARKDOWN_PUNCTUATION = set("\\`*_[]|~")
+MARKDOWN_NULL = "—"  # a missing value in a preview: a dash, not the word NULL a reader may take for data
 
 
 def markdown_text(text: str) -> str:
@@ -293,10 +294,12 @@ def markdown_text(text: str) -> str:
 
 
 def format_markdown(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int | None = 60) -> str:
-    """A markdown table (every cell escaped with markdown_text, long cells cut): previews in the Dagster UI."""
+    """A markdown table (every cell escaped with markdown_text, long cells cut, NULL shown as —): previews in
+    the Dagster UI."""
     header = "| " + " | ".join(markdown_text(c) for c in columns) + " |"
     rule = "|" + "|".join("---" for _ in columns) + "|"
-    body = ["| " + " | ".join(markdown_text(cell_text(v, max_width)) for v in row) + " |" for row in rows]
+    body = ["| " + " | ".join(markdown_text(cell_text(v, max_width, null=MARKDOWN_NULL)) for v in row) + " |"
+            for row in rows]
     return "\n".join([header, rule, *body])
 
 

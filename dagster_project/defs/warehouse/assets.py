@@ -13,6 +13,7 @@ from dagster_project.defs.warehouse.project import dbt_project
 from dagster_project.storage.connection import connect_with_retry
 from dagster_project.storage.dbt_artifacts import new_id_columns, prune_invocation_dirs
 from dagster_project.storage.summaries import mart_ids, new_id_counts, quote_relation, table_summary
+from dagster_project.storage.tables import table_layout
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
@@ -59,9 +60,10 @@ class LinesToLog(io.TextIOBase):
         super().close()
 
 
+# No `project=`: dagster-dbt would attach the DbtProject object to every asset as metadata, which the
+# UI shows as "dagster_dbt/project: [DbtProject] (unserializable)". The dbt resource has the project dir.
 @dbt_assets(
     manifest=dbt_project().manifest_path,
-    project=dbt_project(),
     dagster_dbt_translator=WarehouseTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
     name="dbt_warehouse",
 )
@@ -87,6 +89,19 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource, wareho
         raise
     prune_invocation_dirs(invocation.target_path)
     yield from _with_metadata(context, events, invocation.manifest, path, before, id_columns)
+
+
+def column_schema(con, node: Mapping[str, Any]) -> dg.TableSchema | None:
+    """The relation's columns with their types as the warehouse has them (what dbt's catalog reads) and
+    their descriptions from the dbt yml: the asset page's Columns table."""
+    layout = table_layout(con, f"{node['schema']}.{node.get('alias') or node['name']}")
+    if not layout:
+        return None
+    documented = node.get("columns") or {}
+    return dg.TableSchema(columns=[
+        dg.TableColumn(name=name, type=data_type.lower(), description=(documented.get(name) or {}).get("description"))
+        for name, data_type in layout
+    ])
 
 
 def _as_metadata(summary: dict[str, Any]) -> dict[str, Any]:
@@ -133,6 +148,9 @@ def _with_metadata(context: dg.AssetExecutionContext, events: list, manifest: Ma
                 continue
             relation = quote_relation(node["schema"], node.get("alias") or node["name"])
             extra[unique_id] = _as_metadata(table_summary(con, relation))
+            schema = column_schema(con, node)
+            if schema is not None:
+                extra[unique_id]["dagster/column_schema"] = schema
         after = mart_ids(con, id_columns)
     finally:
         con.close()

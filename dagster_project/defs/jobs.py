@@ -3,8 +3,9 @@
 * ``refresh_warehouse``: ingest, incremental extraction (only articles missing from nlp.parse_log
   for the current extractor version are parsed), resolution, dbt, quality checks, report, and the
   read-only snapshot. Started by the input-folder sensor, the daily schedule, the CLI and the UI.
-* ``reprocess_articles``: partitioned by article (dynamic partitions ``articles``, key = article
-  id). Launch one partition, or a backfill of many, from the job's Partitions tab; or a batch in
+* ``reprocess_articles``: partitioned by article (dynamic partitions ``articles``, key =
+  ``<published date> · <title, else file name> · <article id>``). Launch one partition, or a backfill
+  of many, from the job's Partitions tab; or a batch in
   one run from the Launchpad with ``article_ids`` / ``source_names`` config. It re-parses exactly
   those articles; marts follow at the next ``refresh_warehouse`` (started for you by the
   ``refresh_after_reprocess`` sensor).
@@ -39,9 +40,12 @@ refresh_warehouse = dg.define_asset_job(
     name="reprocess_articles",
     partitions_def=article_partitions,
     executor_def=dg.in_process_executor,
-    description="Re-parse chosen articles (partitions = article ids, or article_ids / source_names config), "
-                "whatever nlp.parse_log says. Then refresh_warehouse rebuilds resolution and the marts.",
+    description="Re-parse chosen articles (partitions: one per article, 'published date · title or file name · "
+                "article id'; or article_ids / source_names config), whatever nlp.parse_log says. Then "
+                "refresh_warehouse rebuilds resolution and the marts.",
     tags={"news/kind": "reprocess"},
+    metadata={"partition key": "published date · title (else the file name) · article id, "
+                               "e.g. 2024-11-01 · 003_62762f1f0898212a.txt · 62762f1f0898212a"},
     config=CONSOLE_AT_INFO,
 )
 def reprocess_articles():

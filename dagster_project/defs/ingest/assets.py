@@ -4,7 +4,7 @@ from collections import Counter
 
 import dagster as dg
 
-from dagster_project.defs.ingest.partitions import sync_article_partitions
+from dagster_project.defs.ingest.partitions import partition_key, sync_article_partitions
 from dagster_project.defs.resources import DuckDBWarehouse, InputFolder
 from dagster_project.ingest.raw_tables import quarantine_preview, write_raw_tables
 from dagster_project.ingest.reader import folder_fingerprint, read_folder
@@ -52,7 +52,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse, 
         context.log.info("input unchanged since the last ingest: raw tables left as they are")
     try:
         added, deleted = sync_article_partitions(context.instance, warehouse.db_path(),
-                                                 (a["article_id"] for a in result.articles))
+                                                 (partition_key(a) for a in result.articles))
         context.log.info(f"article partitions: {added} added, {deleted} deleted")
     except Exception as exc:  # partitions only serve reprocessing from the UI; never fail ingest for them
         context.log.warning(f"could not update the article partitions: {exc}")

@@ -7,6 +7,7 @@ through the ``reparse_articles`` op below.
 import dagster as dg
 from pydantic import Field
 
+from dagster_project.defs.ingest.partitions import article_id_of
 from dagster_project.defs.resources import DuckDBWarehouse, NlpWorkers
 from dagster_project.incremental.extract import extract_with_spacy, row_counts
 from dagster_project.incremental.resolve import run_resolution
@@ -52,7 +53,7 @@ def nlp_extraction(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse
 class ReprocessConfig(dg.Config):
     """Which articles to re-parse, besides the run's partition(s): article ids and/or source names."""
 
-    article_ids: list[str] = Field(default_factory=list, description="raw.articles ids (the partition keys).")
+    article_ids: list[str] = Field(default_factory=list, description="raw.articles ids (the end of each partition key).")
     source_names: list[str] = Field(default_factory=list,
                                     description="File names or .jsonl record ids, as in raw.article_sources.")
 
@@ -66,9 +67,9 @@ def reparse_articles(context: dg.OpExecutionContext, config: ReprocessConfig, wa
                      nlp_workers: NlpWorkers) -> None:
     ids = set(config.article_ids)
     if context.has_partition_key_range:
-        ids |= set(context.partition_keys)
+        ids |= {article_id_of(key) for key in context.partition_keys}
     elif context.has_partition_key:
-        ids.add(context.partition_key)
+        ids.add(article_id_of(context.partition_key))
     if config.source_names:
         with warehouse.connect(read_only=True) as con:
             found = con.execute(

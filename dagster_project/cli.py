@@ -155,14 +155,17 @@ def build(parse: bool = True, progress: bool | None = None, input_dir: str | Non
         bars.close()
     elapsed = time.monotonic() - started
 
+    from dagster_project.quality.report import on_failure
+
     failed_checks = []
     for event in result.all_events:
         if event.event_type_value == "ASSET_CHECK_EVALUATION":
             evaluation = event.event_specific_data
             if not evaluation.passed:
+                spec = job.asset_layer.asset_graph.get_check_spec(evaluation.asset_check_key)
                 failed_checks.append(
                     f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name} "
-                    f"[{evaluation.severity.value}] {evaluation.description or ''}".rstrip()
+                    f"[{on_failure(spec.blocking, evaluation.severity.value)}] {evaluation.description or ''}".rstrip()
                 )
     failed_steps = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     for line in failed_checks:

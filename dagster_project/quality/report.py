@@ -1,9 +1,15 @@
 """The quality report: the latest result of every asset check (GX suites and dbt tests) as JSON and HTML.
 
-A report is ``{"run_id", "warehouse", "summary": {total, passed, failed, not_run}, "checks": [row...]}``
-where a row is ``{"asset", "check", "status", "passed", "severity", "this_run", "description",
-"metadata"}``. defs/quality/assets.py reads the rows from the Dagster instance; this module only
-summarises and renders them.
+A report is ``{"run_id", "warehouse", "summary": {total, passed, failed, failed_blocking, failed_warn,
+not_run}, "checks": [row...]}`` where a row is ``{"asset", "check", "status", "passed", "severity",
+"blocking", "this_run", "description", "metadata"}``. defs/quality/assets.py reads the rows from the
+Dagster instance; this module only summarises and renders them.
+
+Each check says what its failure does, in two words: **blocking** (a blocking check failing with
+severity ERROR: what depends on the asset is not built; dbt tests of severity error are blocking,
+dbt skips the models downstream) or **warn** (reported, nothing stops). A passing check shows
+"passed"; a failure shows "FAILED" in red, at the top of the page and in its row. Dagster's
+execution status (SUCCEEDED = the check ran) is kept in the JSON only: beside a result it reads as one.
 """
 from __future__ import annotations
 
@@ -12,15 +18,62 @@ import json
 from pathlib import Path
 from typing import Any
 
+BLOCKING, WARN = "blocking", "warn"
+
+
+def on_failure(blocking: bool | None, severity: str | None) -> str:
+    """What a failure of the check does: 'blocking' (downstream not built) or 'warn' (reported only)."""
+    return BLOCKING if blocking and (severity or "ERROR").upper() == "ERROR" else WARN
+
+
+def result_label(row: dict[str, Any]) -> str:
+    """passed, FAILED (blocking), failed (warn) or not run."""
+    if row["passed"] is True:
+        return "passed"
+    if row["passed"] is False:
+        return "FAILED" if row_on_failure(row) == BLOCKING else "failed (warn)"
+    return "not run"
+
+
+def row_on_failure(row: dict[str, Any]) -> str:
+    return on_failure(row.get("blocking"), row.get("severity"))
+
 
 def summarise(checks: list[dict[str, Any]]) -> dict[str, int]:
-    """Counts of checks passed, failed and not run."""
+    """Counts of checks passed, failed (blocking, warn) and not run."""
+    failed = [c for c in checks if c["passed"] is False]
     return {
         "total": len(checks),
         "passed": sum(1 for c in checks if c["passed"] is True),
-        "failed": sum(1 for c in checks if c["passed"] is False),
+        "failed": len(failed),
+        "failed_blocking": sum(1 for c in failed if row_on_failure(c) == BLOCKING),
+        "failed_warn": sum(1 for c in failed if row_on_failure(c) == WARN),
         "not_run": sum(1 for c in checks if c["passed"] is None),
     }
+
+
+def headline(summary: dict[str, int]) -> str:
+    """One line that cannot be misread: FAILED when a blocking check failed."""
+    if summary["failed_blocking"]:
+        return (f"FAILED: {summary['failed_blocking']} blocking check(s) failed (what depends on them was not "
+                f"built), {summary['failed_warn']} warning(s); {summary['passed']} of {summary['total']} passed")
+    if summary["failed_warn"]:
+        return f"passed with {summary['failed_warn']} warning(s): {summary['passed']} of {summary['total']} checks passed"
+    if summary["not_run"]:
+        return f"{summary['passed']} of {summary['total']} checks passed, {summary['not_run']} not run"
+    return f"all {summary['total']} checks passed"
+
+
+def summary_markdown(report: dict[str, Any]) -> str:
+    """The headline and the failed checks as markdown (the asset page of quality/report)."""
+    counts = report["summary"]
+    lines = [f"**{headline(counts)}**", ""]
+    failed = [r for r in report["checks"] if r["passed"] is False]
+    if failed:
+        lines += ["| check | on failure | result |", "|---|---|---|"]
+        lines += [f"| {r['asset']}:{r['check']} | {row_on_failure(r)} | "
+                  f"{(r['description'] or '').replace('|', '/')[:200]} |" for r in failed]
+    return "\n".join(lines)
 
 
 def write_report(report: dict[str, Any], folder: Path) -> tuple[Path, Path]:
@@ -96,7 +149,7 @@ def asset_summary_html(report: dict[str, Any]) -> str:
         counts = per_asset.setdefault(r["asset"], [0, 0, 0])
         counts[0 if r["passed"] is True else 1 if r["passed"] is False else 2] += 1
     rows = "".join(
-        f"<tr style='background:{'#f8d0d0' if c[1] else '#d4f4d4' if not c[2] else '#eeeeee'}'>"
+        f"<tr class='{'failed' if c[1] else 'passed' if not c[2] else 'notrun'}'>"
         f"<td><a href='#{html.escape(asset)}'>{html.escape(asset)}</a></td><td>{c[0]}</td><td>{c[1]}</td><td>{c[2]}</td></tr>"
         for asset, c in sorted(per_asset.items())
     )
@@ -104,43 +157,70 @@ def asset_summary_html(report: dict[str, Any]) -> str:
             f"{rows}</table>")
 
 
+STYLE = (
+    "body{font-family:sans-serif}td,th{padding:4px 8px;border-bottom:1px solid #ccc;text-align:left;"
+    "vertical-align:top}table.inner td,table.inner th{padding:1px 6px;font-size:90%}"
+    "pre{white-space:pre-wrap;font-size:85%}table.checks{width:100%}"
+    "table.checks>tbody>tr>td:nth-child(-n+2){overflow-wrap:anywhere;max-width:24em}"
+    "tr.passed{background:#e3f6e3}tr.failed{background:#f8d0d0}tr.warned{background:#fdebc8}tr.notrun{background:#eee}"
+    ".banner{padding:10px 14px;font-size:120%;font-weight:bold;border-radius:4px}"
+    ".banner.failed{background:#c62828;color:white}.banner.warned{background:#f9a825}"
+    ".banner.passed{background:#2e7d32;color:white}.banner.notrun{background:#9e9e9e;color:white}"
+    "td.result.failed{color:#b71c1c;font-weight:bold}td.result.warned{color:#8a5a00;font-weight:bold}"
+)
+
+
+def _row_class(row: dict[str, Any]) -> str:
+    if row["passed"] is True:
+        return "passed"
+    if row["passed"] is False:
+        return "failed" if row_on_failure(row) == BLOCKING else "warned"
+    return "notrun"
+
+
 def render_html(report: dict[str, Any]) -> str:
-    """A small standalone HTML page of the report: summary by asset, failed checks first, then every
-    check with its evidence (each GX expectation's result, dbt failing-row counts)."""
+    """A small standalone HTML page of the report: a headline that says FAILED when a blocking check
+    failed, the failed checks, a summary by asset, then every check (failures first) with what its
+    failure does (blocking / warn) and its evidence (each GX expectation's result, dbt failing-row counts)."""
     rows = []
     seen_assets = set()
-    for r in report["checks"]:
-        colour = {True: "#d4f4d4", False: "#f8d0d0"}.get(r["passed"], "#eeeeee")
+    ordered = sorted(report["checks"], key=lambda r: {"failed": 0, "warned": 1, "notrun": 2, "passed": 3}[_row_class(r)])
+    marks = {"passed": "&#10004; ", "failed": "&#10008; ", "warned": "&#10008; ", "notrun": ""}
+    for r in ordered:
+        css = _row_class(r)
         anchor = "" if r["asset"] in seen_assets else f" id='{html.escape(r['asset'])}'"
         seen_assets.add(r["asset"])
         rows.append(
-            f"<tr{anchor} style='background:{colour}'><td>{html.escape(r['asset'])}</td><td>{html.escape(r['check'])}</td>"
-            f"<td>{html.escape(str(r['status']))}</td><td>{html.escape(str(r['severity'] or ''))}</td>"
+            f"<tr{anchor} class='{css}'><td>{html.escape(r['asset'])}</td><td>{html.escape(r['check'])}</td>"
+            f"<td class='result {css}'>{marks[css]}{html.escape(result_label(r))}</td>"
+            f"<td>{html.escape(row_on_failure(r))}</td>"
             f"<td>{html.escape(str(r['description'] or ''))}</td><td>{details_html(r)}</td></tr>"
         )
     counts = report["summary"]
     failed = [r for r in report["checks"] if r["passed"] is False]
+    banner = ("failed" if counts["failed_blocking"] else "warned" if counts["failed_warn"]
+              else "notrun" if counts["not_run"] else "passed")
     failed_html = (
         "<h2>Failed checks</h2><ul>"
-        + "".join(f"<li><b>{html.escape(r['asset'])}</b> {html.escape(r['check'])} [{html.escape(str(r['severity']))}]: "
-                  f"{html.escape(str(r['description'] or ''))}</li>" for r in failed)
+        + "".join(f"<li><b>{html.escape(r['asset'])}</b> {html.escape(r['check'])} "
+                  f"[{html.escape(row_on_failure(r))}]: {html.escape(str(r['description'] or ''))}</li>" for r in failed)
         + "</ul>"
         if failed else ""
     )
     return (
-        "<!doctype html><html><head><meta charset='utf-8'><title>Warehouse quality report</title>"
-        "<style>body{font-family:sans-serif}td,th{padding:4px 8px;border-bottom:1px solid #ccc;text-align:left;"
-        "vertical-align:top}table.inner td,table.inner th{padding:1px 6px;font-size:90%}"
-        "pre{white-space:pre-wrap;font-size:85%}table.checks{width:100%}"
-        "table.checks>tbody>tr>td:nth-child(-n+2){overflow-wrap:anywhere;max-width:24em}</style>"
-        "</head><body><h1>Warehouse quality report</h1>"
+        "<!doctype html><html><head><meta charset='utf-8'>"
+        f"<title>Warehouse quality report: {html.escape(headline(counts).split(':')[0])}</title>"
+        f"<style>{STYLE}</style></head><body><h1>Warehouse quality report</h1>"
+        f"<p class='banner {banner}'>{html.escape(headline(counts))}</p>"
         f"<p>run {html.escape(report['run_id'])} - warehouse {html.escape(report['warehouse'])}</p>"
-        f"<p>{counts['passed']} passed, {counts['failed']} failed, {counts['not_run']} not run "
-        f"(of {counts['total']} checks)</p>"
+        f"<p>{counts['passed']} passed, {counts['failed_blocking']} failed (blocking), "
+        f"{counts['failed_warn']} failed (warn), {counts['not_run']} not run (of {counts['total']} checks). "
+        "<b>blocking</b>: when it fails, what depends on the asset is not built; <b>warn</b>: a failure is "
+        "reported, nothing stops.</p>"
         + failed_html
         + asset_summary_html(report)
         + "<h2>Every check</h2>"
-        "<table class='checks'><tr><th>asset</th><th>check</th><th>status</th><th>severity</th><th>result</th>"
+        "<table class='checks'><tr><th>asset</th><th>check</th><th>result</th><th>on failure</th><th>description</th>"
         "<th>details</th></tr>"
         + "".join(rows)
         + "</table></body></html>"

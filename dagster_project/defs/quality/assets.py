@@ -7,16 +7,17 @@ import dagster as dg
 
 from dagster_project.defs.resources import DuckDBWarehouse
 from dagster_project.defs.warehouse.project import mart_keys
-from dagster_project.quality.report import summarise, write_report
+from dagster_project.quality.report import headline, row_on_failure, summarise, summary_markdown, write_report
 
 
-def _evaluation_row(check_key: dg.AssetCheckKey, record, run_id: str) -> dict[str, Any]:
+def _evaluation_row(check_key: dg.AssetCheckKey, record, run_id: str, blocking: bool = False) -> dict[str, Any]:
     row: dict[str, Any] = {
         "asset": check_key.asset_key.to_user_string(),
         "check": check_key.name,
         "status": "NOT_RUN",
         "passed": None,
         "severity": None,
+        "blocking": blocking,
         "this_run": False,
         "description": None,
         "metadata": {},
@@ -43,12 +44,19 @@ def _evaluation_row(check_key: dg.AssetCheckKey, record, run_id: str) -> dict[st
     return row
 
 
-def _all_check_keys(context: dg.AssetExecutionContext) -> set[dg.AssetCheckKey]:
-    """Every check of the code location (the job's checks when the run has no repository, as in execute_in_process)."""
+def _asset_graph(context: dg.AssetExecutionContext):
+    """The code location's asset graph (the job's when the run has no repository, as in execute_in_process)."""
     try:
-        return set(context.repository_def.asset_graph.asset_check_keys)
+        return context.repository_def.asset_graph
     except Exception:
-        return set(context.job_def.asset_layer.asset_graph.asset_check_keys)
+        return context.job_def.asset_layer.asset_graph
+
+
+def _is_blocking(graph, key: dg.AssetCheckKey) -> bool:
+    try:
+        return bool(graph.get_check_spec(key).blocking)
+    except Exception:
+        return False
 
 
 @dg.asset(
@@ -59,15 +67,20 @@ def _all_check_keys(context: dg.AssetExecutionContext) -> set[dg.AssetCheckKey]:
 )
 def quality_report(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse) -> dg.MaterializeResult:
     """Write warehouse/reports/quality_report.{json,html}: latest result of every asset check."""
-    check_keys = sorted(_all_check_keys(context), key=lambda k: k.to_user_string())
+    graph = _asset_graph(context)
+    check_keys = sorted(graph.asset_check_keys, key=lambda k: k.to_user_string())
     records = context.instance.event_log_storage.get_latest_asset_check_execution_by_key(list(check_keys))
-    checks = [_evaluation_row(key, records.get(key), context.run_id) for key in check_keys]
+    checks = [_evaluation_row(key, records.get(key), context.run_id, _is_blocking(graph, key)) for key in check_keys]
     summary = summarise(checks)
     report = {"run_id": context.run_id, "warehouse": str(warehouse.db_path()), "summary": summary, "checks": checks}
     json_path, html_path = write_report(report, warehouse.reports_dir())
-    failed = [f"{c['asset']}:{c['check']}" for c in checks if c["passed"] is False]
+    failed = [f"{c['asset']}:{c['check']} [{row_on_failure(c)}]" for c in checks if c["passed"] is False]
+    for line in failed:
+        context.log.warning(f"check failed: {line}")
+    context.log.info(f"quality: {headline(summary)} ({html_path})")
     return dg.MaterializeResult(
         metadata={
+            "result": dg.MetadataValue.md(summary_markdown(report)),
             **{k: v for k, v in summary.items()},
             "json": dg.MetadataValue.path(str(json_path)),
             "html": dg.MetadataValue.path(str(html_path)),

@@ -55,9 +55,25 @@ def test_lavrov_and_choe_are_the_most_active_pair(warehouse):
     rows = run("most_active_pairs", warehouse)
     top = (rows[0]["actor_a"] + " " + rows[0]["actor_b"]).lower()
     assert "lavrov" in top and ("choe" in top or "choi" in top), rows[:3]
-    assert rows[0]["n_meetings"] >= 2
-    assert [r["n_meetings"] for r in rows] == sorted((r["n_meetings"] for r in rows), reverse=True)
+    assert rows[0]["n_met"] >= 2
+    assert [r["n_met"] for r in rows] == sorted((r["n_met"] for r in rows), reverse=True)
     assert len(run("most_active_pairs", warehouse, top="1")) == 1
+
+
+def test_pairs_count_meetings_held_and_planned_apart(warehouse):
+    """n_met counts only meetings that took place, n_planned the planned ones: never one number for both."""
+    rows = run("most_active_pairs", warehouse, top="1000")
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        expected = {
+            (a, b): (met, planned) for a, b, met, planned in con.execute(
+                "select p1.actor_id, p2.actor_id, count(*) filter (where m.status = 'occurred'), "
+                "count(*) filter (where m.status = 'planned') "
+                "from marts.bridge_meeting_participants p1 join marts.bridge_meeting_participants p2 "
+                "on p1.meeting_id = p2.meeting_id and p1.actor_id < p2.actor_id "
+                "join marts.fct_meetings m on m.meeting_id = p1.meeting_id group by all").fetchall()
+        }
+    assert {(r["actor_a_id"], r["actor_b_id"]): (r["n_met"], r["n_planned"]) for r in rows} == expected
+    assert any(planned for _, planned in expected.values()), "the seeds have a planned meeting"
 
 
 def test_what_lavrov_said_about_north_korea(warehouse):
@@ -131,7 +147,7 @@ def test_cli_table_csv_json(warehouse, capsys):
 
     assert cli.main(["query", "most_active_pairs", "-p", "top=2", "--warehouse", str(warehouse), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert len(data) == 2 and {"actor_a", "actor_b", "n_meetings"} <= set(data[0])
+    assert len(data) == 2 and {"actor_a", "actor_b", "n_met", "n_planned"} <= set(data[0])
 
     assert cli.main(["query", "--list"]) == 0
     assert "meetings_between_countries" in capsys.readouterr().out

@@ -119,15 +119,18 @@ def draw_timeline(meetings: Sequence[Mapping[str, Any]], max_rows: int = MAX_TIM
     pad = max((hi - lo).days * 0.06, 15)
     ax.set_xlim(lo - dt.timedelta(days=pad), hi + dt.timedelta(days=2 * pad))
     ax.grid(axis="x", alpha=0.3)
-    title = f"Meetings over time ({len(shown)} of {len(meetings)} meetings"
+    held = sum(1 for m in shown if m.get("status") != PLANNED)
+    title = f"Meetings over time ({held} held, {len(shown) - held} planned"
+    if len(shown) < len(meetings):
+        title += f"; {len(meetings) - len(shown)} more without a date or outside the rows shown"
     if len(rows) < len({pair_label(m['participants']) for m in dated}):
-        title += f", the {len(rows)} most frequent groups of participants"
+        title += f"; the {len(rows)} most frequent groups of participants"
     ax.set_title(title + ")")
     from matplotlib.lines import Line2D
 
     ax.legend(
         handles=[
-            Line2D([], [], marker="o", linestyle="", color=colours["occurred"], label="took place"),
+            Line2D([], [], marker="o", linestyle="", color=colours["occurred"], label="held (met)"),
             Line2D([], [], marker="o", linestyle="", markerfacecolor="white", color=colours["planned"], label="planned"),
             Line2D([], [], color="#7f7f7f", linewidth=6, alpha=0.35, label="date known to the month/year"),
         ],
@@ -138,33 +141,51 @@ def draw_timeline(meetings: Sequence[Mapping[str, Any]], max_rows: int = MAX_TIM
     return data
 
 
-def network_edges(meetings: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], int]:
-    """(actor, actor) -> number of meetings they both took part in."""
-    weights: dict[tuple[str, str], int] = defaultdict(int)
+PLANNED = "planned"
+
+
+def pair_meetings(meetings: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], dict[str, int]]:
+    """(actor, actor) -> {"met": meetings held together, "planned": meetings planned together}.
+
+    One meaning of "meeting" everywhere: a pair *met* when a meeting of both took place; a planned
+    meeting is counted apart, never added to the meetings held."""
+    pairs: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: {"met": 0, "planned": 0})
     for m in meetings:
+        kind = "planned" if m.get("status") == PLANNED else "met"
         ids = sorted(set(m.get("participant_ids") or []))
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
-                weights[(a, b)] += 1
-    return dict(weights)
+                pairs[(a, b)][kind] += 1
+    return {pair: dict(counts) for pair, counts in pairs.items()}
+
+
+def met_label(met: int, planned: int) -> str:
+    """An edge's label: '2', '2 + 1 planned', '1 planned'."""
+    if not planned:
+        return str(met)
+    return f"{met} + {planned} planned" if met else f"{planned} planned"
+
+
+PAIR_COLUMNS = ["actor", "actor", "met", "planned", "first met", "last met"]
 
 
 def top_pairs(meetings, names, limit=None):
-    """(actor, actor, meetings, first, last), most meetings first."""
-    edges = network_edges(meetings)
+    """(actor, actor, met, planned, first met, last met): pairs by meetings held, then planned."""
+    counts = pair_meetings(meetings)
     dates: dict[tuple[str, str], list] = {}
     for m in meetings:
+        if m.get("status") == PLANNED or not m.get("meeting_date"):
+            continue
         ids = sorted(set(m.get("participant_ids") or []))
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
-                if m.get("meeting_date"):
-                    dates.setdefault((a, b), []).append(m["meeting_date"])
+                dates.setdefault((a, b), []).append(m["meeting_date"])
     rows = [
-        (names.get(a, a), names.get(b, b), w, min(dates.get((a, b)) or [None], key=lambda d: d or dt.date.max),
-         max(dates.get((a, b)) or [None], key=lambda d: d or dt.date.min))
-        for (a, b), w in edges.items()
+        (names.get(a, a), names.get(b, b), c["met"], c["planned"],
+         min(dates[(a, b)]) if (a, b) in dates else None, max(dates[(a, b)]) if (a, b) in dates else None)
+        for (a, b), c in counts.items()
     ]
-    rows.sort(key=lambda r: (-r[2], r[0], r[1]))
+    rows.sort(key=lambda r: (-r[2], -r[3], r[0], r[1]))
     return rows[:limit] if limit else rows
 
 
@@ -203,34 +224,39 @@ def _layout(nodes: list[str], edges: Mapping[tuple[str, str], int]) -> dict[str,
 
 def draw_network(meetings: Sequence[Mapping[str, Any]], actors: Sequence[Mapping[str, Any]],
                  max_nodes: int = MAX_NETWORK_NODES) -> bytes:
-    """PNG: who met whom. A node per actor (size = meetings attended, colour = country), an edge per pair
-    that met (width and label = number of meetings)."""
+    """PNG: who met whom. A node per actor (size = meetings held that they attended, colour = country);
+    a solid edge per pair that met (width = meetings held), a dashed one for a pair that only has a
+    meeting planned; the label says both apart ('2 + 1 planned')."""
     plt = _plt()
-    edges = network_edges(meetings)
-    if not edges:
+    pairs = pair_meetings(meetings)
+    if not pairs:
         return _placeholder(plt, "Actor network", "no meeting with two known participants")
-    attended = Counter(a for m in meetings for a in set(m.get("participant_ids") or []))
+    attended = Counter(a for m in meetings if m.get("status") != PLANNED for a in set(m.get("participant_ids") or []))
     strength = Counter()
-    for (a, b), w in edges.items():
-        strength[a] += w
-        strength[b] += w
+    for (a, b), c in pairs.items():
+        weight = c["met"] + c["planned"]
+        strength[a] += weight
+        strength[b] += weight
     nodes = sorted(strength, key=lambda n: (-strength[n], n))[:max_nodes]
     keep = set(nodes)
-    edges = {e: w for e, w in edges.items() if e[0] in keep and e[1] in keep}
+    pairs = {e: c for e, c in pairs.items() if e[0] in keep and e[1] in keep}
     info = {a["actor_id"]: a for a in actors}
-    pos = _layout(nodes, edges)
+    pos = _layout(nodes, {e: c["met"] + c["planned"] for e, c in pairs.items()})
 
     countries = sorted({(info.get(n) or {}).get("country_code") or "?" for n in nodes})
     cmap = plt.get_cmap("tab10" if len(countries) <= 10 else "tab20")
     colour_of = {c: cmap(i % cmap.N) for i, c in enumerate(countries)}
 
     fig, ax = plt.subplots(figsize=(10, 8))
-    top = max(edges.values())
-    for (a, b), w in sorted(edges.items()):
+    top = max([c["met"] for c in pairs.values()] + [1])
+    for (a, b), c in sorted(pairs.items()):
         (xa, ya), (xb, yb) = pos[a], pos[b]
-        ax.plot([xa, xb], [ya, yb], color="#555555", alpha=0.55, linewidth=1 + 5 * w / top, zorder=1)
-        ax.text((xa + xb) / 2, (ya + yb) / 2, str(w), fontsize=8, ha="center", va="center", zorder=2,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+        if c["met"]:
+            ax.plot([xa, xb], [ya, yb], color="#555555", alpha=0.55, linewidth=1 + 5 * c["met"] / top, zorder=1)
+        else:  # only planned: a thin dashed line, never mistaken for a meeting held
+            ax.plot([xa, xb], [ya, yb], color="#ff7f0e", alpha=0.8, linewidth=1.2, linestyle="--", zorder=1)
+        ax.text((xa + xb) / 2, (ya + yb) / 2, met_label(c["met"], c["planned"]), fontsize=8, ha="center",
+                va="center", zorder=2, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
     for n in nodes:
         x, y = pos[n]
         country = (info.get(n) or {}).get("country_code") or "?"
@@ -241,14 +267,24 @@ def draw_network(meetings: Sequence[Mapping[str, Any]], actors: Sequence[Mapping
                     ha="center", fontsize=9, zorder=4)
     from matplotlib.lines import Line2D
 
-    ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color=colour_of[c], label=c) for c in countries],
-              title="country", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    ax.set_title(f"Who met whom ({len(nodes)} actors, {len(edges)} pairs; edge label = meetings)")
+    handles = [Line2D([], [], marker="o", linestyle="", color=colour_of[c], label=c) for c in countries]
+    handles += [Line2D([], [], color="#555555", linewidth=3, label="met (label: meetings held)"),
+                Line2D([], [], color="#ff7f0e", linewidth=1.2, linestyle="--", label="only planned")]
+    ax.legend(handles=handles, title="country", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
+              frameon=False)
+    met_pairs = sum(1 for c in pairs.values() if c["met"])
+    ax.set_title(f"Who met whom ({len(nodes)} actors; {met_pairs} pairs met, "
+                 f"{len(pairs) - met_pairs} only planned to)")
     ax.axis("off")
     ax.margins(0.15)
     data = _png(fig)
     plt.close(fig)
     return data
+
+
+def png_markdown(data: bytes, alt: str) -> str:
+    """A PNG as a markdown image with the picture inline (a data URI): the Dagster UI shows it on the asset page."""
+    return f"![{alt}](data:image/png;base64,{base64.b64encode(data).decode()})"
 
 
 def _table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
@@ -296,7 +332,7 @@ def render_overview(
         f"<h2>Meetings over time</h2>{img(timeline_png, 'timeline of meetings')}"
         f"<h2>Who met whom</h2>{img(network_png, 'actor network')}"
         "<h2>Most active pairs</h2>"
-        + _table(["actor", "actor", "meetings", "first", "last"], pairs)
+        + _table(PAIR_COLUMNS, pairs)
         + "<h2>Meetings</h2>"
         + _table(["date", "precision", "status", "location", "participants", "articles"], meeting_rows)
         + f"<h2>Accuracy on the gold file</h2>{accuracy_html}"

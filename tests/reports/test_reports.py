@@ -94,11 +94,36 @@ def _meetings():
 def test_charts_on_small_and_empty_input():
     actors = [{"actor_id": a, "canonical_name": a.title(), "country_code": c}
               for a, c in [("choe", "KP"), ("lavrov", "RU"), ("kim", "KP"), ("putin", "RU")]]
-    assert charts.network_edges(_meetings()) == {("choe", "lavrov"): 2, ("kim", "putin"): 1}
+    assert charts.pair_meetings(_meetings()) == {("choe", "lavrov"): {"met": 2, "planned": 0},
+                                                 ("kim", "putin"): {"met": 0, "planned": 1}}
     assert charts.timeline_rows(_meetings()) == ["Kim Jong-un – Vladimir Poutine", "Choe Son-hui – Sergueï Lavrov"]
     for data in [charts.draw_timeline(_meetings()), charts.draw_network(_meetings(), actors),
                  charts.draw_timeline([]), charts.draw_network([], [])]:
         assert data[:8] == PNG
+
+
+def test_met_and_planned_are_said_apart():
+    """A pair that met twice and has a third meeting planned reads '2 + 1 planned', never 3."""
+    meetings = _meetings() + [{**_meetings()[0], "meeting_id": "m5", "status": "planned",
+                               "meeting_date": dt.date(2025, 3, 1)}]
+    names = {"choe": "Choe Son-hui", "lavrov": "Sergueï Lavrov", "kim": "Kim Jong-un", "putin": "Vladimir Poutine"}
+    rows = charts.top_pairs(meetings, names)
+    assert rows[0] == ("Choe Son-hui", "Sergueï Lavrov", 2, 1, dt.date(2024, 1, 16), dt.date(2024, 11, 1))
+    assert rows[1] == ("Kim Jong-un", "Vladimir Poutine", 0, 1, None, None)
+    assert [charts.met_label(2, 1), charts.met_label(2, 0), charts.met_label(0, 1)] == \
+        ["2 + 1 planned", "2", "1 planned"]
+    overview = charts.render_overview(
+        timeline_png=PNG, network_png=PNG, meetings=meetings, pairs=rows,
+        counts={"meetings held": 2, "meetings planned": 3}, accuracy=None, warehouse="w", generated="now")
+    assert "<th>met</th><th>planned</th>" in overview and "<b>3</b> meetings planned" in overview
+
+
+def test_pictures_are_inline_markdown_images_and_previews_show_no_null_word():
+    from dagster_project.query import format_markdown
+
+    assert charts.png_markdown(PNG, "network") == "![network](data:image/png;base64,iVBORw0KGgo=)"
+    table = format_markdown(["a", "b", "c"], [(None, ["x", None], 1)])
+    assert table.splitlines()[2] == "| — | x, — | 1 |" and "NULL" not in table
 
 
 @pytest.mark.integration

@@ -1,7 +1,8 @@
 """reports/*: pictures of the marts for people: a meeting timeline, the actor network, an HTML overview.
 
 Files go to ``reports/`` beside the warehouse (``warehouse/reports/`` by default); the
-materialisations link them (paths) and show their content as markdown tables.
+materialisations link them (paths), show the pictures inline (``picture``, a markdown image) and
+their content as markdown tables. Meetings held ("met") and planned are counted apart everywhere.
 """
 import datetime as dt
 import json
@@ -15,10 +16,13 @@ from dagster_project.query import format_markdown
 from dagster_project.reports.charts import (
     ACTORS_SQL,
     MEETINGS_SQL,
+    PAIR_COLUMNS,
+    PLANNED,
     draw_network,
     draw_timeline,
-    network_edges,
     pair_label,
+    pair_meetings,
+    png_markdown,
     render_overview,
     top_pairs,
 )
@@ -51,13 +55,15 @@ def _evaluation_result(folder) -> dict | None:
         ),
         dg.AssetSpec(
             NETWORK, deps=DEPS, kinds={"python", "matplotlib"},
-            description="PNG network of actors: an edge between two actors who met, weighted by their number "
-                        "of meetings; node size = meetings attended, colour = country.",
+            description="PNG network of actors: a solid edge between two actors who met (width and label = "
+                        "meetings held, '+ N planned' beside), a dashed one when a meeting is only planned; "
+                        "node size = meetings held attended, colour = country.",
         ),
         dg.AssetSpec(
             OVERVIEW, deps=[*DEPS, ACCURACY], kinds={"python", "html"},
-            description="Self-contained HTML page: counts, the timeline and the network, the most active pairs, "
-                        "every meeting, and the build's accuracy on the gold file (evaluation/accuracy).",
+            description="Self-contained HTML page: counts (meetings held and planned apart), the timeline and the "
+                        "network, the most active pairs (met, planned), every meeting, and the build's accuracy on "
+                        "the gold file (evaluation/accuracy).",
         ),
     ],
 )
@@ -68,7 +74,7 @@ def reports(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
         actors = fetch_dicts(con, ACTORS_SQL)
         counts = {
             name: con.execute(f"select count(*) from marts.{name}").fetchall()[0][0]
-            for name in ["dim_articles", "dim_actors", "fct_meetings", "fct_statements"]
+            for name in ["dim_articles", "dim_actors", "fct_statements"]
         }
     for m in meetings:  # list(...) of a left join gives [None] for a meeting without participants
         m["participants"] = [p for p in (m["participants"] or []) if p]
@@ -86,6 +92,8 @@ def reports(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
     pairs = top_pairs(meetings, names)
     context.log.info(f"drew {len(meetings)} meetings and {len(pairs)} pairs of actors into {folder}")
 
+    planned = sum(1 for m in meetings if m["status"] == PLANNED)
+    meeting_counts = {"meetings_held": len(meetings) - planned, "meetings_planned": planned}
     evaluation = _evaluation_result(folder)
     accuracy_rows = list(headline(evaluation).items()) if evaluation else None
     overview_path = folder / "overview.html"
@@ -93,7 +101,9 @@ def reports(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
         render_overview(
             timeline_png=timeline_png, network_png=network_png, meetings=meetings, pairs=pairs,
             counts={"articles": counts["dim_articles"], "actors": counts["dim_actors"],
-                    "meetings": counts["fct_meetings"], "statements": counts["fct_statements"]},
+                    "meetings held": meeting_counts["meetings_held"],
+                    "meetings planned": meeting_counts["meetings_planned"],
+                    "statements": counts["fct_statements"]},
             accuracy=accuracy_rows, warehouse=str(warehouse.db_path()),
             generated=dt.datetime.now().isoformat(timespec="seconds"),
         ),
@@ -108,7 +118,9 @@ def reports(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
         asset_key=TIMELINE,
         metadata={
             "path": dg.MetadataValue.path(str(timeline_path)),
+            "picture": dg.MetadataValue.md(png_markdown(timeline_png, "meeting timeline")),
             "meetings": len(meetings),
+            **meeting_counts,
             "undated_meetings": sum(1 for m in meetings if not m.get("meeting_date")),
             "preview": dg.MetadataValue.md(
                 format_markdown(["date", "precision", "status", "location", "participants", "articles"], meeting_rows)
@@ -120,11 +132,11 @@ def reports(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
         asset_key=NETWORK,
         metadata={
             "path": dg.MetadataValue.path(str(network_path)),
-            "actors": len({a for pair in network_edges(meetings) for a in pair}),
+            "picture": dg.MetadataValue.md(png_markdown(network_png, "actor network")),
+            "actors": len({a for pair in pair_meetings(meetings) for a in pair}),
             "pairs": len(pairs),
-            "preview": dg.MetadataValue.md(
-                format_markdown(["actor", "actor", "meetings", "first", "last"], pairs[:PREVIEW_ROWS])
-            ),
+            "pairs_met": sum(1 for p in pairs if p[2]),
+            "preview": dg.MetadataValue.md(format_markdown(PAIR_COLUMNS, pairs[:PREVIEW_ROWS])),
         },
     )
     yield dg.MaterializeResult(
@@ -133,6 +145,7 @@ def reports(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
             "path": dg.MetadataValue.path(str(overview_path)),
             "quality_report": dg.MetadataValue.path(str(folder / "quality_report.html")),
             **{name: value for name, value in counts.items()},
+            **meeting_counts,
             "accuracy": dg.MetadataValue.md(markdown(evaluation) if evaluation else "_no evaluation in this build_"),
         },
     )

@@ -1,9 +1,17 @@
-"""The build command's progress bars, fed with fake run events (no run needed)."""
+"""The command line without a run: the build's progress bars fed with fake run events, the drop folder the
+first build creates, the installed `news-warehouse` command."""
+import os
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import dagster as dg
 
-from dagster_project.cli import Progress
+from dagster_project import settings
+from dagster_project.cli import Progress, seed_input_folder
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _log(message):
@@ -35,3 +43,32 @@ def test_progress_off_when_disabled(capsys):
     bars(_log("parsed 1/2 articles"))
     bars.close()
     assert bars.articles is None and capsys.readouterr().err == ""
+
+
+def test_the_default_drop_folder_is_input_and_git_ignored():
+    assert settings.input_dir() == ROOT / "input" == settings.DEFAULT_INPUT_DIR
+    assert settings.SEEDS_DIR == ROOT / "seeds"
+    ignored = subprocess.run(["git", "check-ignore", "-q", "input/new_article.txt"], cwd=ROOT)
+    assert ignored.returncode == 0, "input/ must be git-ignored: following the README must not dirty the checkout"
+
+
+def test_the_first_build_seeds_the_drop_folder_once(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("un article", encoding="utf-8")
+    (seeds / ".hidden").write_text("x", encoding="utf-8")
+    os.utime(seeds / "a.txt", (1_000_000, 1_000_000))
+    folder = tmp_path / "input"
+    assert seed_input_folder(folder, seeds) == 1
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
+    assert (folder / "a.txt").stat().st_mtime == 1_000_000  # copied as it was: the sensor sees a settled file
+    (folder / "a.txt").unlink()  # the user's folder from now on: never seeded again
+    assert seed_input_folder(folder, seeds) == 0 and not any(folder.iterdir())
+
+
+def test_the_installed_command_is_the_cli():
+    script = Path(sys.executable).parent / "news-warehouse"
+    assert script.exists(), "pip install -e . installs the news-warehouse command (pyproject [project.scripts])"
+    listed = subprocess.run([str(script), "query", "--list"], capture_output=True, text=True, timeout=120)
+    assert listed.returncode == 0, listed.stderr
+    assert "most_active_pairs" in listed.stdout

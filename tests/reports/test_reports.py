@@ -61,6 +61,12 @@ def test_report_files(seed_pipeline):
     assert "2024-11-01" in metadata["preview"]
     network = _materialisations(seed_pipeline.result, ["reports", "actor_network"])
     assert network["pairs"] > 0 and "Lavrov" in network["preview"]
+    assert network["preview"].startswith("| actor | actor | met | planned | first met | last met |")
+    for picture in (metadata["picture"], network["picture"]):
+        assert picture.startswith("![") and "(data:image/png;base64,iVBORw0KGgo" in picture
+    assert metadata["meetings_held"] + metadata["meetings_planned"] == metadata["meetings"]
+    assert metadata["meetings_planned"] > 0  # the seeds announce a meeting
+    assert f"<b>{metadata['meetings_planned']}</b> meetings planned" in overview
 
 
 @pytest.mark.integration

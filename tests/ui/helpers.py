@@ -107,3 +107,99 @@ def chromium(url: str, *args: str, timeout_s: float = 120.0) -> subprocess.Compl
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+class Browser:
+    """Headless Chromium driven over the DevTools protocol: open a page, wait for what it shows, click,
+    read the DOM, take a screenshot. (`chromium --dump-dom` cannot click: a dialog needs this.)"""
+
+    def __init__(self, width: int = 1400, height: int = 900):
+        from websockets.sync.client import connect
+
+        binary = chromium_binary()
+        assert binary, "chromium is not installed (scripts/_setup.sh installs it for the tests: apt-get install chromium)"
+        self._profile = tempfile.mkdtemp(prefix="chromium_profile_")
+        self._process = subprocess.Popen(
+            [binary, *CHROMIUM_FLAGS, f"--user-data-dir={self._profile}", "--remote-debugging-port=0",
+             "--remote-allow-origins=*", f"--window-size={width},{height}", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+        port_file = Path(self._profile) / "DevToolsActivePort"
+        deadline = time.monotonic() + 60
+        while not port_file.exists() or not port_file.read_text().strip():
+            assert time.monotonic() < deadline and self._process.poll() is None, "chromium did not start"
+            time.sleep(0.2)
+        port = int(port_file.read_text().split()[0])
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?about:blank", method="PUT")
+        with urllib.request.urlopen(request, timeout=30) as response:
+            target = json.loads(response.read())
+        self._socket = connect(target["webSocketDebuggerUrl"], max_size=None, open_timeout=30)
+        self._next_id = 0
+        self.call("Page.enable")
+        self.call("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+    def call(self, method: str, params: dict | None = None, timeout_s: float = 60.0) -> dict:
+        self._next_id += 1
+        self._socket.send(json.dumps({"id": self._next_id, "method": method, "params": params or {}}))
+        deadline = time.monotonic() + timeout_s
+        while True:
+            message = json.loads(self._socket.recv(timeout=max(deadline - time.monotonic(), 0.1)))
+            if message.get("id") == self._next_id:
+                if "error" in message:
+                    raise AssertionError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def evaluate(self, expression: str):
+        result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})
+        if "exceptionDetails" in result:
+            raise AssertionError(f"script failed: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def open(self, url: str) -> None:
+        self.call("Page.navigate", {"url": url})
+
+    def wait_for(self, expression: str, what: str, timeout_s: float = 60.0):
+        """Poll a JavaScript expression until it is truthy; its value."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            value = self.evaluate(expression)
+            if value:
+                return value
+            time.sleep(0.5)
+        raise AssertionError(f"the page never showed {what}: {self.text()[:2000]}")
+
+    def text(self) -> str:
+        return self.evaluate("document.body ? document.body.innerText : ''") or ""
+
+    def html(self) -> str:
+        return self.evaluate("document.documentElement.outerHTML") or ""
+
+    def resize(self, width: int, height: int) -> None:
+        self.call("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+    def screenshot(self, path: Path) -> Path:
+        import base64
+
+        data = self.call("Page.captureScreenshot", {"format": "png"})["data"]
+        path.write_bytes(base64.b64decode(data))
+        return path
+
+    def close(self) -> None:
+        try:
+            self._socket.close()
+        finally:
+            if self._process.poll() is None:
+                try:
+                    os.killpg(self._process.pid, signal.SIGTERM)
+                    self._process.wait(timeout=20)
+                except (subprocess.TimeoutExpired, ProcessLookupError):
+                    os.killpg(self._process.pid, signal.SIGKILL)
+            shutil.rmtree(self._profile, ignore_errors=True)
+
+    def __enter__(self) -> Browser:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -2,10 +2,13 @@
 its GraphQL API, the materialisation metadata read back, and the pages rendered by headless Chromium.
 
 Screenshots are kept in tests/artifacts/ (git-ignored): ui_asset_graph.png, ui_fct_meetings.png,
-ui_reports_group.png, plus the webserver log.
+ui_reports_group.png, ui_actor_network.png, ui_automation.png, ui_reprocess_partitions.png,
+quality_report.png, plus the webserver log. The instance is the one the scripts create
+(scripts/dagster.yaml), with a run coordinator that needs no daemon.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -15,17 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.helpers import ARTIFACTS, ROOT, Webserver, chromium, chromium_binary
+from tests.ui.helpers import ARTIFACTS, ROOT, Browser, Webserver, chromium, chromium_binary
 
 pytestmark = pytest.mark.integration
 
 RUN_TIMEOUT_S = 15 * 60
 GROUPS = ["ingest", "nlp", "warehouse", "quality", "reports", "evaluation", "publish"]
 
-DAGSTER_YAML = """telemetry:
-  enabled: false
-nux:
-  enabled: false
+DAGSTER_YAML = (ROOT / "scripts" / "dagster.yaml").read_text(encoding="utf-8") + """
 run_coordinator:
   module: dagster.core.run_coordinator
   class: DefaultRunCoordinator
@@ -66,6 +66,7 @@ query Asset($path: [String!]!) {
           ... on FloatMetadataEntry { floatValue }
           ... on MarkdownMetadataEntry { mdStr }
           ... on PathMetadataEntry { path }
+          ... on TableSchemaMetadataEntry { schema { columns { name type description } } }
         }
       }
     }
@@ -155,7 +156,8 @@ def ui_run(tmp_path_factory):
             if status in ("SUCCESS", "FAILURE", "CANCELED"):
                 break
             time.sleep(2)
-        yield {"server": server, "run_id": run_id, "status": status, "warehouse": warehouse, "location": location}
+        yield {"server": server, "run_id": run_id, "status": status, "warehouse": warehouse, "location": location,
+               "repository": repository}
     finally:
         server.stop()
         shutil.copy(server.log_path, ARTIFACTS / "ui_webserver.log")
@@ -194,7 +196,8 @@ def _metadata(server: Webserver, path: list[str]) -> dict:
     assert materializations, f"{'/'.join(path)} was never materialised"
     out = {}
     for entry in materializations[0]["metadataEntries"]:
-        out[entry["label"]] = next((entry[k] for k in ("intValue", "floatValue", "mdStr", "path") if k in entry), None)
+        out[entry["label"]] = next((entry[k] for k in ("intValue", "floatValue", "mdStr", "path", "schema")
+                                    if k in entry), None)
     return out
 
 
@@ -264,6 +267,126 @@ def test_asset_page_shows_metadata(succeeded):
     text = _text(_page(succeeded, "/assets/marts/fct_meetings", "ui_fct_meetings.png", height=3000))
     assert "Row count" in text
     assert "new_meetings" in text and "preview" in text
+    assert "unserializable" not in text and "dagster_dbt/project " not in text
+
+
+def test_columns_have_their_types(succeeded):
+    """The Columns table of a dbt asset: every column with its warehouse type and its yml description."""
+    for path in (["marts", "fct_meetings"], ["staging", "stg_nlp__meetings"], ["intermediate", "int_meeting_evidence"]):
+        schema = _metadata(succeeded["server"], path)["dagster/column_schema"]
+        columns = {c["name"]: c for c in schema["columns"]}
+        assert columns and all(c["type"] and c["type"] != "?" for c in columns.values()), (path, columns)
+    meetings = {c["name"]: c for c in _metadata(succeeded["server"], ["marts", "fct_meetings"])
+                ["dagster/column_schema"]["columns"]}
+    assert meetings["meeting_date"]["type"] == "date" and meetings["status"]["type"] == "varchar"
+    assert meetings["status"]["description"] == "occurred or planned."
+    _require_chromium()
+    dom = _page(succeeded, "/assets/staging/stg_nlp__meetings", "ui_stg_nlp__meetings.png", height=3000)
+    text = _text(dom)
+    assert "Columns" in text and "varchar" in text and "date" in text
+
+
+def test_previews_show_a_dash_for_null(succeeded):
+    preview = _metadata(succeeded["server"], ["marts", "fct_meetings"])["preview"]
+    assert "NULL" not in preview
+    timeline = _metadata(succeeded["server"], ["reports", "meeting_timeline"])["preview"]
+    assert "| — |" in timeline and "NULL" not in timeline  # a meeting without a place
+
+
+def test_report_pictures_show_on_their_asset_pages(succeeded):
+    """The picture is a markdown image in the materialisation: the asset page opens it (a long markdown value
+    sits behind its "[Show Markdown]" button) and the browser decodes it."""
+    for path in (["reports", "meeting_timeline"], ["reports", "actor_network"]):
+        picture = _metadata(succeeded["server"], path)["picture"]
+        assert picture.startswith(f"![{path[1].replace('_', ' ')}](data:image/png;base64,")
+    _require_chromium()
+    with Browser(1400, 1300) as browser:
+        browser.open(succeeded["server"].url + "/assets/reports/actor_network")
+        browser.wait_for("document.body.innerText.includes('pairs_met')", "the materialisation metadata", 90)
+        assert "planned" in browser.text()  # met and planned said apart in the pairs table
+        browser.evaluate("""(() => {
+            const row = [...document.querySelectorAll('tr')].find(r => r.innerText.trim().startsWith('picture'));
+            [...row.querySelectorAll('button, a, span')].find(e => e.innerText.trim() === '[Show Markdown]').click();
+        })()""")
+        width = browser.wait_for(
+            "(() => { const img = document.querySelector('img[src^=\"data:image/png;base64,\"]');"
+            " return img && img.complete ? img.naturalWidth : 0; })()", "the network picture", 60)
+        assert width > 400
+        time.sleep(1)
+        browser.screenshot(ARTIFACTS / "ui_actor_network.png")
+
+
+def test_reprocess_partitions_say_which_article(succeeded):
+    """The reprocess_articles job's partitions are named by date, file name and id; the job page explains it."""
+    from dagster_project.defs.ingest.partitions import article_id_of
+
+    data = succeeded["server"].graphql(
+        "query P($selector: PipelineSelector!) { pipelineOrError(params: $selector) { __typename ... on Pipeline "
+        "{ metadataEntries { label ... on TextMetadataEntry { text } } "
+        "partitionKeysOrError { ... on PartitionKeys { partitionKeys } } } } }",
+        {"selector": {"repositoryLocationName": succeeded["location"], "repositoryName": succeeded["repository"],
+                      "pipelineName": "reprocess_articles"}})["pipelineOrError"]
+    keys = data["partitionKeysOrError"]["partitionKeys"]
+    import duckdb
+
+    with duckdb.connect(str(succeeded["warehouse"].with_name("warehouse.read.duckdb")), read_only=True) as con:
+        sources = dict(con.execute("select article_id, min(source_name) from raw.article_sources group by 1").fetchall())
+    assert sorted(article_id_of(k) for k in keys) == sorted(sources)
+    for key in keys:  # 2024-11-01 · 002_b71ca728e0516823.txt · 9cf8acf500e1370c
+        date, name, article_id = key.split(" · ")
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and name == sources[article_id], key
+    assert keys == sorted(keys)  # in date order
+    assert any(e["label"] == "partition key" for e in data["metadataEntries"])
+    _require_chromium()
+    with Browser(1400, 900) as browser:
+        browser.open(f"{succeeded['server'].url}/locations/{succeeded['location']}/jobs/reprocess_articles/partitions")
+        browser.wait_for(f"document.body.innerText.includes({json.dumps(keys[0].split(' · ')[1])})",
+                         "the readable partition keys", 90)
+        time.sleep(1)
+        browser.screenshot(ARTIFACTS / "ui_reprocess_partitions.png")
+
+
+def test_automation_page_lists_the_sensor_and_schedule(succeeded):
+    _require_chromium()
+    text = _text(_page(succeeded, "/automation", "ui_automation.png", height=900))
+    assert "input_folder_sensor" in text and "daily_refresh" in text
+
+
+def test_quality_report_page_says_blocking_or_warn_and_passed(succeeded):
+    """The real report in a browser: passed checks say 'passed' and what a failure would do, never ERROR beside a
+    pass; the same report with a blocking and a warn failure in it says FAILED at the top and in red rows."""
+    from dagster_project.quality.report import render_html, summarise
+
+    metadata = _metadata(succeeded["server"], ["quality", "report"])
+    assert metadata["result"].startswith("**all ") and metadata["failed_blocking"] == 0
+    _require_chromium()
+    folder = succeeded["warehouse"].parent / "reports"
+    report = json.loads((folder / "quality_report.json").read_text(encoding="utf-8"))
+    dbt_test = next(r for r in report["checks"] if r["check"].startswith("not_null_") and r["blocking"])
+    gx_warn = next(r for r in report["checks"] if r["check"].startswith("gx_") and r["severity"] == "WARN")
+    for row, what in ((dbt_test, "3 rows have no value"), (gx_warn, "fewer than 80 % of meetings have two sides")):
+        row.update(passed=False, description=what)
+    report["summary"] = summarise(report["checks"])
+    failing = ARTIFACTS / "quality_report_with_failures.html"
+    failing.write_text(render_html(report), encoding="utf-8")
+    with Browser(1400, 1500) as browser:
+        browser.open((folder / "quality_report.html").as_uri())
+        browser.wait_for("document.body.innerText.includes('Every check')", "the report")
+        text = browser.text()
+        assert "all " in text and " checks passed" in text and "ERROR" not in text and "SUCCEEDED" not in text
+        results = browser.evaluate("[...document.querySelectorAll('table.checks td.result')].map(td => td.innerText)")
+        assert results and {r.strip("✔ ") for r in results} == {"passed"}
+        browser.screenshot(ARTIFACTS / "quality_report.png")
+
+        browser.open(failing.as_uri())
+        browser.wait_for("document.body.innerText.includes('Every check')", "the failing report")
+        assert browser.evaluate("document.title") == "Warehouse quality report: FAILED"
+        banner = browser.evaluate("getComputedStyle(document.querySelector('.banner')).backgroundColor")
+        assert banner == "rgb(198, 40, 40)"  # red
+        first_rows = browser.evaluate("[...document.querySelectorAll('table.checks td.result')].slice(0, 2)"
+                                      ".map(td => td.innerText)")
+        assert first_rows == ["✘ FAILED", "✘ failed (warn)"]
+        browser.screenshot(ARTIFACTS / "quality_report_with_failures.png")
 
 
 def test_reports_group_renders(succeeded):

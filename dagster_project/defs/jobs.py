@@ -45,7 +45,7 @@ refresh_warehouse = dg.define_asset_job(
                 "refresh_warehouse rebuilds resolution and the marts.",
     tags={"news/kind": "reprocess"},
     metadata={"partition key": "published date · title (else the file name) · article id, "
-                               "e.g. 2024-11-01 · 003_62762f1f0898212a.txt · 62762f1f0898212a"},
+                               "e.g. 2024-11-01 · 002_b71ca728e0516823.txt · 9cf8acf500e1370c"},
     config=CONSOLE_AT_INFO,
 )
 def reprocess_articles():

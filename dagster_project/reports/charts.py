@@ -274,7 +274,7 @@ def draw_network(meetings: Sequence[Mapping[str, Any]], actors: Sequence[Mapping
               frameon=False)
     met_pairs = sum(1 for c in pairs.values() if c["met"])
     ax.set_title(f"Who met whom ({len(nodes)} actors; {met_pairs} pairs met, "
-                 f"{len(pairs) - met_pairs} only planned to)")
+                 f"{len(pairs) - met_pairs} with a planned meeting only)")
     ax.axis("off")
     ax.margins(0.15)
     data = _png(fig)

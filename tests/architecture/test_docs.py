@@ -19,7 +19,7 @@ def test_the_architecture_doc_names_real_paths_and_draws_the_rooms():
     for room in ["defs", "ingest", "extraction", "incremental", "storage", "quality", "evaluation", "reports"]:
         assert f"dagster_project/{room}/" in text
         assert (ROOT / "dagster_project" / room).is_dir()
-    assert "fct_statements" in text and "seeds/000_x.txt" in text
+    assert "fct_statements" in text and "input/000_x.txt" in text
 
 
 def test_the_readme_layout_lists_every_package_and_definitions_folder():

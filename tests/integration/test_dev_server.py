@@ -26,7 +26,7 @@ import pytest
 from dagster._core.scheduler.instigation import InstigatorType, TickStatus
 
 from dagster_project.storage.snapshot import connect_read_snapshot
-from tests.ui.helpers import ARTIFACTS, free_port
+from tests.ui.helpers import ARTIFACTS, Browser, chromium_binary, free_port
 
 pytestmark = pytest.mark.integration
 
@@ -106,6 +106,23 @@ def _alive(pid: int) -> bool:
     return not (state.exists() and state.read_text().split(") ", 1)[-1].startswith("Z"))
 
 
+def _automation_pages(url: str) -> dict[str, str] | None:
+    """The Automation page and the sensor's page with its ticks, as text, with screenshots in tests/artifacts/."""
+    if chromium_binary() is None:
+        return None
+    pages = {}
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with Browser(1400, 1000) as browser:
+        for name, path, shown in [("automation", "/automation", "input_folder_sensor"),
+                                  ("sensor", "/locations/dagster_project/sensors/input_folder_sensor", "Skipped")]:
+            browser.open(url + path)
+            browser.wait_for(f"document.body.innerText.includes({shown!r})", f"the {name} page", 90)
+            time.sleep(2)
+            pages[name] = browser.text()
+            browser.screenshot(ARTIFACTS / f"dev_{name}.png")
+    return pages
+
+
 @pytest.fixture(scope="module")
 def scenario(dbt_manifest, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("dev_server")
@@ -179,6 +196,7 @@ def scenario(dbt_manifest, tmp_path_factory):
 
         again = refresh(add_back)
         observed["refreshes"] = [added, removed, again]
+        observed["pages"] = _automation_pages(f"http://127.0.0.1:{port}")
     finally:
         stop = subprocess.run(["bash", "scripts/stop.sh"], cwd=ROOT, env=env, capture_output=True, text=True,
                               timeout=120)
@@ -242,3 +260,13 @@ def test_stop_script_stops_dg_dev_started_in_the_background(scenario):
     assert len(scenario["processes"]) >= 3  # dg dev, its webserver, its daemon (and the code server)
     assert scenario["left_running"] == []
     assert not (scenario["home"] / "dg_dev.pid").exists()
+
+
+def test_the_automation_pages_show_the_sensor_running_and_its_ticks(scenario):
+    if scenario.get("pages") is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing (scripts/_setup.sh installs it with apt-get when run as root)")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    assert "input_folder_sensor" in scenario["pages"]["automation"] and "daily_refresh" in scenario["pages"]["automation"]
+    sensor = scenario["pages"]["sensor"]
+    assert "Skipped" in sensor and "Running" in sensor

@@ -161,9 +161,10 @@ class Browser:
 
     def wait_for(self, expression: str, what: str, timeout_s: float = 60.0):
         """Poll a JavaScript expression until it is truthy; its value."""
+        guarded = f"(() => {{ try {{ return ({expression}); }} catch (e) {{ return null; }} }})()"  # page loading
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            value = self.evaluate(expression)
+            value = self.evaluate(guarded)
             if value:
                 return value
             time.sleep(0.5)

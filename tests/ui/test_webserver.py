@@ -306,7 +306,7 @@ def test_report_pictures_show_on_their_asset_pages(succeeded):
         assert "planned" in browser.text()  # met and planned said apart in the pairs table
         browser.evaluate("""(() => {
             const row = [...document.querySelectorAll('tr')].find(r => r.innerText.trim().startsWith('picture'));
-            [...row.querySelectorAll('button, a, span')].find(e => e.innerText.trim() === '[Show Markdown]').click();
+            [...row.querySelectorAll('a')].find(e => e.innerText.trim() === '[Show Markdown]').click();
         })()""")
         width = browser.wait_for(
             "(() => { const img = document.querySelector('img[src^=\"data:image/png;base64,\"]');"

@@ -137,8 +137,10 @@ def build_input_folder_sensor(running: bool = True, interval_seconds: int = 30) 
         job=refresh_warehouse,
         minimum_interval_seconds=interval_seconds,
         default_status=dg.DefaultSensorStatus.RUNNING if running else dg.DefaultSensorStatus.STOPPED,
-        description="Starts refresh_warehouse when articles are added, changed or removed in the input folder "
-                    "(or after a reprocess_articles run); waits for copies to settle and for a running refresh.",
+        description="Starts refresh_warehouse whenever the input folder changes (articles added, changed or "
+                    "removed, also back to an earlier state) or a reprocess_articles run succeeded; waits for copies "
+                    "to settle and for a running refresh. On a new Dagster home it starts from the input folder the "
+                    "last successful refresh read (recorded in the warehouse).",
     )
     def input_folder_sensor(context: dg.SensorEvaluationContext, articles: InputFolder, warehouse: DuckDBWarehouse):
         return _check_input_folder(context, articles, warehouse)

@@ -26,13 +26,21 @@ def on_failure(blocking: bool | None, severity: str | None) -> str:
     return BLOCKING if blocking and (severity or "ERROR").upper() == "ERROR" else WARN
 
 
-def result_label(row: dict[str, Any]) -> str:
-    """passed, FAILED (blocking), failed (warn) or not run."""
+RESULT_LABELS = {"passed": "passed", "failed": "FAILED", "warned": "failed (warn)", "notrun": "not run"}
+
+
+def outcome(row: dict[str, Any]) -> str:
+    """passed, failed (a blocking failure), warned (a warn failure) or notrun."""
     if row["passed"] is True:
         return "passed"
     if row["passed"] is False:
-        return "FAILED" if row_on_failure(row) == BLOCKING else "failed (warn)"
-    return "not run"
+        return "failed" if row_on_failure(row) == BLOCKING else "warned"
+    return "notrun"
+
+
+def result_label(row: dict[str, Any]) -> str:
+    """passed, FAILED (blocking), failed (warn) or not run."""
+    return RESULT_LABELS[outcome(row)]
 
 
 def row_on_failure(row: dict[str, Any]) -> str:
@@ -41,14 +49,14 @@ def row_on_failure(row: dict[str, Any]) -> str:
 
 def summarise(checks: list[dict[str, Any]]) -> dict[str, int]:
     """Counts of checks passed, failed (blocking, warn) and not run."""
-    failed = [c for c in checks if c["passed"] is False]
+    outcomes = [outcome(c) for c in checks]
     return {
         "total": len(checks),
-        "passed": sum(1 for c in checks if c["passed"] is True),
-        "failed": len(failed),
-        "failed_blocking": sum(1 for c in failed if row_on_failure(c) == BLOCKING),
-        "failed_warn": sum(1 for c in failed if row_on_failure(c) == WARN),
-        "not_run": sum(1 for c in checks if c["passed"] is None),
+        "passed": outcomes.count("passed"),
+        "failed": outcomes.count("failed") + outcomes.count("warned"),
+        "failed_blocking": outcomes.count("failed"),
+        "failed_warn": outcomes.count("warned"),
+        "not_run": outcomes.count("notrun"),
     }
 
 
@@ -170,24 +178,16 @@ STYLE = (
 )
 
 
-def _row_class(row: dict[str, Any]) -> str:
-    if row["passed"] is True:
-        return "passed"
-    if row["passed"] is False:
-        return "failed" if row_on_failure(row) == BLOCKING else "warned"
-    return "notrun"
-
-
 def render_html(report: dict[str, Any]) -> str:
     """A small standalone HTML page of the report: a headline that says FAILED when a blocking check
     failed, the failed checks, a summary by asset, then every check (failures first) with what its
     failure does (blocking / warn) and its evidence (each GX expectation's result, dbt failing-row counts)."""
     rows = []
     seen_assets = set()
-    ordered = sorted(report["checks"], key=lambda r: {"failed": 0, "warned": 1, "notrun": 2, "passed": 3}[_row_class(r)])
+    ordered = sorted(report["checks"], key=lambda r: {"failed": 0, "warned": 1, "notrun": 2, "passed": 3}[outcome(r)])
     marks = {"passed": "&#10004; ", "failed": "&#10008; ", "warned": "&#10008; ", "notrun": ""}
     for r in ordered:
-        css = _row_class(r)
+        css = outcome(r)
         anchor = "" if r["asset"] in seen_assets else f" id='{html.escape(r['asset'])}'"
         seen_assets.add(r["asset"])
         rows.append(

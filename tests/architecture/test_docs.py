@@ -29,3 +29,14 @@ def test_the_readme_layout_lists_every_package_and_definitions_folder():
     folders = {p.name for p in (ROOT / "dagster_project" / "defs").iterdir() if (p / "__init__.py").exists()}
     for name in packages | folders:
         assert f"  {name}/" in layout, f"the README's layout does not list {name}/"
+
+
+def test_the_readme_gives_the_seed_articles_partition_keys():
+    """The README's table of reprocess_articles keys is what ingest makes of seeds/ today."""
+    from dagster_project.defs.ingest.partitions import partition_key
+    from dagster_project.ingest.reader import ReadOptions, read_folder
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = dict(re.findall(r"^\| `(\d{4}-\d{2}-\d{2} · [^`]+)` \| `seeds/([^`]+)` \|$", readme, flags=re.M))
+    articles = read_folder(ROOT / "seeds", ReadOptions()).articles
+    assert documented == {partition_key(a): a["source_name"] for a in articles}

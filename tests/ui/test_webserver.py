@@ -364,7 +364,7 @@ def test_quality_report_page_says_blocking_or_warn_and_passed(succeeded):
     report = json.loads((folder / "quality_report.json").read_text(encoding="utf-8"))
     dbt_test = next(r for r in report["checks"] if r["check"].startswith("not_null_") and r["blocking"])
     gx_warn = next(r for r in report["checks"] if r["check"].startswith("gx_") and r["severity"] == "WARN")
-    for row, what in ((dbt_test, "3 rows have no value"), (gx_warn, "fewer than 80 % of meetings have two sides")):
+    for row, what in ((dbt_test, "3 rows have no value"), (gx_warn, "1 of its expectations failed")):
         row.update(passed=False, description=what)
     report["summary"] = summarise(report["checks"])
     failing = ARTIFACTS / "quality_report_with_failures.html"
@@ -387,6 +387,9 @@ def test_quality_report_page_says_blocking_or_warn_and_passed(succeeded):
                                       ".map(td => td.innerText)")
         assert first_rows == ["✘ FAILED", "✘ failed (warn)"]
         browser.screenshot(ARTIFACTS / "quality_report_with_failures.png")
+        browser.evaluate("document.querySelector('table.checks').scrollIntoView()")
+        time.sleep(0.5)
+        browser.screenshot(ARTIFACTS / "quality_report_failed_rows.png")
 
 
 def test_reports_group_renders(succeeded):

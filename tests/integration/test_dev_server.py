@@ -124,7 +124,7 @@ def _automation_pages(url: str) -> dict[str, str] | None:
     sensor_page = f"/locations/{_location_name(url)}/sensors/input_folder_sensor"
     with Browser(1400, 1000) as browser:
         for name, path, shown in [("automation", "/automation", "input_folder_sensor"),
-                                  ("sensor", sensor_page, "Skipped")]:
+                                  ("sensor", sensor_page, "Latest tick")]:
             browser.open(url + path)
             browser.wait_for(f"document.body.innerText.includes({shown!r})", f"the {name} page", 90)
             time.sleep(2)
@@ -283,4 +283,4 @@ def test_the_automation_pages_show_the_sensor_running_and_its_ticks(scenario):
     assert "error" not in scenario["pages"], scenario["pages"].get("error")
     assert "input_folder_sensor" in scenario["pages"]["automation"] and "daily_refresh" in scenario["pages"]["automation"]
     sensor = scenario["pages"]["sensor"]
-    assert "Skipped" in sensor and "Running" in sensor
+    assert "Running" in sensor and '"requests": 3' in sensor  # its cursor: three requests, three run keys

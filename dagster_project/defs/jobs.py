@@ -21,18 +21,12 @@ import dagster as dg
 from dagster_project.defs.ingest.partitions import article_partitions
 from dagster_project.defs.nlp.assets import reparse_articles
 
-# The console shows INFO and above by default: a refresh prints its own lines ("parsed 3/3 articles",
-# "3 deleted"), warnings and failures; the DEBUG events of every step stay in the run's log in the
-# UI. A run config with log_level DEBUG prints them all (the Launchpad shows this default).
-CONSOLE_AT_INFO = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
-
 refresh_warehouse = dg.define_asset_job(
     name="refresh_warehouse",
     selection=dg.AssetSelection.all(),
     description="Materialise every asset (raw -> nlp -> dbt marts -> quality report -> read snapshot) with all "
                 "asset checks. Extraction is incremental: only new or changed articles are parsed.",
     executor_def=dg.in_process_executor,
-    config=CONSOLE_AT_INFO,
 )
 
 
@@ -46,7 +40,6 @@ refresh_warehouse = dg.define_asset_job(
     tags={"news/kind": "reprocess"},
     metadata={"partition key": "published date · title (else the file name) · article id, "
                                "e.g. 2024-11-01 · 002_b71ca728e0516823.txt · 9cf8acf500e1370c"},
-    config=CONSOLE_AT_INFO,
 )
 def reprocess_articles():
     reparse_articles()

@@ -2,6 +2,7 @@
 
 import contextlib
 import io
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -60,6 +61,19 @@ class LinesToLog(io.TextIOBase):
         super().close()
 
 
+def kept_at_debug(log: logging.Logger) -> Callable[[str], None]:
+    """A log function that puts a line in the run's event log at DEBUG level, whatever the instance's
+    ``python_log_level``. At INFO (scripts/dagster.yaml: a quiet console) the run's log manager drops
+    ``context.log.debug`` messages before any handler sees them; ``Logger.handle`` skips that level
+    check and gives the record to the event log, while each logger keeps its own level (a console at
+    INFO prints nothing of it)."""
+
+    def emit(line: str) -> None:
+        log.handle(log.makeRecord(log.name, logging.DEBUG, __file__, 0, line, (), None))
+
+    return emit
+
+
 # No `project=`: dagster-dbt would attach the DbtProject object to every asset as metadata, which the
 # UI shows as "dagster_dbt/project: [DbtProject] (unserializable)". The dbt resource has the project dir.
 @dbt_assets(
@@ -81,7 +95,7 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource, wareho
     invocation = dbt.cli(["build", *warehouse.dbt_vars()], context=context)
     events = []
     try:
-        with LinesToLog(context.log.debug) as dbt_output, contextlib.redirect_stdout(dbt_output):
+        with LinesToLog(kept_at_debug(context.log)) as dbt_output, contextlib.redirect_stdout(dbt_output):
             for event in invocation.stream():
                 events.append(event)
     except Exception:

@@ -13,7 +13,6 @@ from dagster_project.defs.automation.sensors import (
     build_daily_refresh,
     build_input_folder_sensor,
     daily_refresh,
-    input_folder_sensor,
 )
 from dagster_project.defs.resources import DuckDBWarehouse, InputFolder
 from dagster_project.ingest.reader import folder_fingerprint
@@ -60,9 +59,11 @@ def warehouse(tmp_path):
 
 
 def _tick(instance, articles, cursor=None, warehouse=None):
-    warehouse = warehouse or DuckDBWarehouse(path=str(articles.folder().parent / "no_wh" / "warehouse.duckdb"))
-    return input_folder_sensor(dg.build_sensor_context(instance=instance, cursor=cursor,
-                                                       resources={"articles": articles, "warehouse": warehouse}))
+    """One evaluation of the sensor, reading the last refresh from this warehouse's snapshot (none by default)."""
+    snapshot = (warehouse.read_snapshot_path() if warehouse
+                else articles.folder().parent / "no_wh" / "warehouse.read.duckdb")
+    sensor = build_input_folder_sensor(read_snapshot=snapshot)
+    return sensor(dg.build_sensor_context(instance=instance, cursor=cursor, resources={"articles": articles}))
 
 
 def _record_refresh(warehouse: DuckDBWarehouse, folder: Path, run_id: str = "run-1") -> None:
@@ -91,7 +92,7 @@ def test_definitions_have_the_sensor_schedule_and_jobs(dbt_manifest):
     assert sensor.job_name == "refresh_warehouse"
     assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
     assert sensor.minimum_interval_seconds == 30
-    assert set(sensor.required_resource_keys) == {"articles", "warehouse"}
+    assert set(sensor.required_resource_keys) == {"articles"}  # never the warehouse: it takes the writer lock
     schedule = definitions.resolve_schedule_def("daily_refresh")
     assert schedule.job_name == "refresh_warehouse"
     assert schedule.cron_schedule == "0 6 * * *" and schedule.execution_timezone == "Europe/Paris"

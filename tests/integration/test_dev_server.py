@@ -7,7 +7,9 @@ One scenario (the module's fixture) records what happened; each test checks one 
   input fingerprint the last successful refresh recorded);
 * add a file, delete it, add the very same file back: three refreshes, and the marts follow each time
   (a folder back in an earlier state is never dropped as a repeated run key);
-* the console stays quiet: the run's own lines (a dozen or so) per refresh, not hundreds;
+* no sensor tick fails while a refresh runs (a tick never touches the warehouse's writer lock);
+* the console stays quiet: the run's own lines (a dozen or so) per refresh, not hundreds, and dbt's line
+  per model stays in the run's log;
 * dg dev started in the background (where a shell makes it ignore SIGINT, and so SIGTERM) stops
   cleanly with scripts/stop.sh, webserver, daemon and code server included.
 """
@@ -189,8 +191,9 @@ def scenario(dbt_manifest, tmp_path_factory):
                          and r.is_finished and r, log)
             time.sleep(2)  # the run's last lines reach the console
             console = log.read_bytes()[offset:].decode("utf-8", errors="replace").splitlines()
-            return {"run": done, "articles": _articles(snapshot), "snapshot_run": _snapshot_run(snapshot),
-                    "console": console}
+            dbt_lines = [e.user_message for e in instance.all_logs(run.run_id) if " START sql " in e.user_message]
+            return {"run": done, "stats": instance.get_run_stats(run.run_id), "articles": _articles(snapshot),
+                    "snapshot_run": _snapshot_run(snapshot), "console": console, "dbt_lines_in_run_log": dbt_lines}
 
         def add():
             new_file.write_text(NEW_ARTICLE, encoding="utf-8")
@@ -206,6 +209,7 @@ def scenario(dbt_manifest, tmp_path_factory):
 
         again = refresh(add_back)
         observed["refreshes"] = [added, removed, again]
+        observed["ticks"] = _sensor_ticks(instance)
         try:  # the pages are checked by their own test; the scenario goes on to the stop
             observed["pages"] = _automation_pages(f"http://127.0.0.1:{port}")
         except Exception as exc:
@@ -253,6 +257,17 @@ def test_add_delete_and_add_back_each_refresh_the_marts(scenario):
     assert len(keys) == 3
 
 
+def test_no_sensor_tick_fails_while_a_refresh_holds_the_warehouse(scenario):
+    """Ticks every 5 s, some while a refresh holds the warehouse's writer lock: none fails (a tick that opened
+    the warehouse resource would try to take that lock, and fail, or make the refresh fail)."""
+    ticks = scenario["ticks"]
+    failed = [t for t in ticks if t.status == TickStatus.FAILURE]
+    assert not failed, [t.error for t in failed][:2]
+    runs = [(step["stats"].start_time, step["stats"].end_time) for step in scenario["refreshes"]]
+    during = [t for t in ticks if any(start < t.timestamp < end for start, end in runs)]
+    assert len(during) >= 3, (runs, [t.timestamp for t in ticks])  # ticks did happen while a refresh ran
+
+
 def test_the_console_stays_quiet(scenario):
     for step in scenario["refreshes"]:
         lines = step["console"]
@@ -262,6 +277,7 @@ def test_the_console_stays_quiet(scenario):
         assert "START sql table model" not in text and "PASS unique_" not in text  # dbt's steps
         assert "Checking for new runs for sensor" not in text  # the daemon's two lines per tick
         assert "quality: all" in text  # the quality headline of the refresh
+        assert len(step["dbt_lines_in_run_log"]) > 10  # dbt's line per model: in the run's log, not the console
     text = "\n".join(scenario["refreshes"][0]["console"])
     assert "parsed 1/1 articles" in text  # the useful lines are still there
 

@@ -64,15 +64,19 @@ def _execute(request: dg.RunRequest, instance, warehouse: Path):
 
 
 def _sensor_context(instance, cursor=None) -> dg.SensorEvaluationContext:
-    """The sensor on the seeds, with a warehouse that recorded no refresh (its first tick requests one)."""
+    from dagster_project.defs.resources import InputFolder
+
+    return dg.build_sensor_context(instance=instance, cursor=cursor,
+                                   resources={"articles": InputFolder(path=str(SEEDS), settle_seconds=0)})
+
+
+def _sensor():
+    """The input-folder sensor of a warehouse that recorded no refresh yet: its first tick requests one."""
     import tempfile
 
-    from dagster_project.defs.resources import DuckDBWarehouse, InputFolder
+    from dagster_project.defs.automation.sensors import build_input_folder_sensor
 
-    unbuilt = DuckDBWarehouse(path=str(Path(tempfile.mkdtemp(prefix="unbuilt_")) / "warehouse.duckdb"))
-    return dg.build_sensor_context(instance=instance, cursor=cursor,
-                                   resources={"articles": InputFolder(path=str(SEEDS), settle_seconds=0),
-                                              "warehouse": unbuilt})
+    return build_input_folder_sensor(read_snapshot=Path(tempfile.mkdtemp(prefix="unbuilt_")) / "w.read.duckdb")
 
 
 def _parsed(result) -> int:
@@ -188,7 +192,7 @@ def _wait_for_line(proc, pattern: str, timeout: float) -> list[str]:
 
 def test_killed_refresh_then_sensor_run_while_a_reader_queries(seed_pipeline, reference, tmp_path):
     """SIGKILL a real refresh in the middle of extraction, let the sensor start another, query meanwhile."""
-    from dagster_project.defs.automation.sensors import input_folder_sensor
+    input_folder_sensor = _sensor()
 
     warehouse = tmp_path / "warehouse.duckdb"
     snapshot = tmp_path / "warehouse.read.duckdb"
@@ -241,7 +245,8 @@ def test_killed_refresh_then_sensor_run_while_a_reader_queries(seed_pipeline, re
 
 def test_reprocess_articles_by_partition_and_by_source_name(seed_pipeline, tmp_path):
     from dagster_project.definitions import defs
-    from dagster_project.defs.automation.sensors import input_folder_sensor
+
+    input_folder_sensor = _sensor()
 
     warehouse = tmp_path / "warehouse.duckdb"
     shutil.copyfile(seed_pipeline.warehouse, warehouse)

@@ -25,15 +25,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from pathlib import Path
 
 import dagster as dg
 
 from dagster_project import settings
 from dagster_project.defs.automation.run_liveness import fail_dead_runs
 from dagster_project.defs.jobs import refresh_warehouse, reprocess_articles
-from dagster_project.defs.resources import DuckDBWarehouse, InputFolder
+from dagster_project.defs.resources import InputFolder, configured_warehouse_path
 from dagster_project.ingest.reader import folder_fingerprint
 from dagster_project.storage.refresh_state import recorded_input_folder
+from dagster_project.storage.snapshot import snapshot_path
 
 ACTIVE_STATUSES = [
     dg.DagsterRunStatus.QUEUED,
@@ -68,7 +70,7 @@ def reprocess_runs_since(instance: dg.DagsterInstance, after: float) -> list[tup
     return sorted(item for item in out if item[0] > after)
 
 
-def start_from_last_refresh(folder, warehouse: DuckDBWarehouse) -> tuple[dict, str]:
+def start_from_last_refresh(folder: Path, read_snapshot: Path) -> tuple[dict, str]:
     """The cursor state of a sensor with no cursor yet, and what it is based on.
 
     A new Dagster home has no cursor: the sensor then takes the input fingerprint that the last
@@ -76,7 +78,7 @@ def start_from_last_refresh(folder, warehouse: DuckDBWarehouse) -> tuple[dict, s
     an unchanged folder is not refreshed again. Without one, the state is empty and the folder counts
     as changed.
     """
-    recorded = recorded_input_folder(warehouse.read_snapshot_path())
+    recorded = recorded_input_folder(read_snapshot)
     if not recorded:
         return {}, "no successful refresh recorded in the warehouse"
     if recorded["input_dir"] != str(folder):
@@ -84,13 +86,13 @@ def start_from_last_refresh(folder, warehouse: DuckDBWarehouse) -> tuple[dict, s
     return {"digest": recorded["input_digest"]}, f"since the last successful refresh (run {recorded['run_id']})"
 
 
-def _check_input_folder(context: dg.SensorEvaluationContext, articles: InputFolder, warehouse: DuckDBWarehouse):
+def _check_input_folder(context: dg.SensorEvaluationContext, articles: InputFolder, read_snapshot: Path):
     folder = articles.folder()
     if not folder.is_dir():
         return dg.SkipReason(f"input folder {folder} does not exist")
     first_tick = not context.cursor
     if first_tick:
-        state, basis = start_from_last_refresh(folder, warehouse)
+        state, basis = start_from_last_refresh(folder, read_snapshot)
     else:
         state, basis = json.loads(context.cursor), "since the last request"
     digest, count, newest = folder_fingerprint(folder)
@@ -129,8 +131,13 @@ def _check_input_folder(context: dg.SensorEvaluationContext, articles: InputFold
     return dg.SensorResult(run_requests=[request], cursor=json.dumps(cursor, sort_keys=True))
 
 
-def build_input_folder_sensor(running: bool = True, interval_seconds: int = 30) -> dg.SensorDefinition:
-    """The input-folder sensor, RUNNING or STOPPED by default in a new instance, looking every interval_seconds."""
+def build_input_folder_sensor(running: bool = True, interval_seconds: int = 30,
+                              read_snapshot: Path | None = None) -> dg.SensorDefinition:
+    """The input-folder sensor, RUNNING or STOPPED by default in a new instance, looking every interval_seconds;
+    its first tick in a new Dagster home reads the last successful refresh from ``read_snapshot`` (the read
+    snapshot of the configured warehouse). A path, not the warehouse resource: that resource takes the
+    warehouse's writer lock when it starts, and a sensor tick must never hold it."""
+    read_snapshot = read_snapshot or snapshot_path(configured_warehouse_path())
 
     @dg.sensor(
         name="input_folder_sensor",
@@ -142,8 +149,8 @@ def build_input_folder_sensor(running: bool = True, interval_seconds: int = 30) 
                     "to settle and for a running refresh. On a new Dagster home it starts from the input folder the "
                     "last successful refresh read (recorded in the warehouse).",
     )
-    def input_folder_sensor(context: dg.SensorEvaluationContext, articles: InputFolder, warehouse: DuckDBWarehouse):
-        return _check_input_folder(context, articles, warehouse)
+    def input_folder_sensor(context: dg.SensorEvaluationContext, articles: InputFolder):
+        return _check_input_folder(context, articles, read_snapshot)
 
     return input_folder_sensor
 

@@ -117,9 +117,8 @@ def test_a_second_run_on_a_busy_warehouse_fails_at_once_with_the_reason(tmp_path
 def test_the_instance_the_scripts_create_has_run_monitoring_on(tmp_path):
     from pathlib import Path
 
-    script = (Path(__file__).resolve().parents[2] / "scripts" / "_setup.sh").read_text(encoding="utf-8")
-    yaml_text = script.split("<<'YAML'\n", 1)[1].split("\nYAML\n", 1)[0]
-    (tmp_path / "dagster.yaml").write_text(yaml_text + "\n", encoding="utf-8")
+    yaml_text = (Path(__file__).resolve().parents[2] / "scripts" / "dagster.yaml").read_text(encoding="utf-8")
+    (tmp_path / "dagster.yaml").write_text(yaml_text, encoding="utf-8")  # what scripts/_instance.sh copies
     with dg.DagsterInstance.from_config(str(tmp_path)) as instance:
         assert instance.run_monitoring_enabled
         assert instance.run_monitoring_start_timeout_seconds == 180

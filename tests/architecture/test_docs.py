@@ -40,3 +40,15 @@ def test_the_readme_gives_the_seed_articles_partition_keys():
     documented = dict(re.findall(r"^\| `(\d{4}-\d{2}-\d{2} · [^`]+)` \| `seeds/([^`]+)` \|$", readme, flags=re.M))
     articles = read_folder(ROOT / "seeds", ReadOptions()).articles
     assert documented == {partition_key(a): a["source_name"] for a in articles}
+
+
+def test_the_readme_links_files_that_exist():
+    """Every relative link of the README (the screenshots under docs/, other docs) names a committed file."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = {target for target in re.findall(r"\]\(([^)#\s]+)\)", readme) if "://" not in target}
+    assert any(link.startswith("docs/screenshots/") for link in links)
+    for link in links:
+        path = ROOT / link
+        assert path.is_file() and path.stat().st_size > 0, f"the README links {link}, which does not exist"
+        if path.suffix == ".png":
+            assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", link

@@ -21,6 +21,8 @@ setting                    environment variable          default
 ``nlp_batch_size``         ``NLP_BATCH_SIZE``            16 documents per ``nlp.pipe`` batch
 ``nlp_commit_every``       ``NLP_COMMIT_EVERY``          200 articles per extraction transaction
 ``nlp_prestart_workers``   ``NLP_PRESTART_WORKERS``      on: spaCy workers start with the run
+``nlp_cluster_address``    ``NLP_CLUSTER_ADDRESS``       empty = local processes; ``tcp://host:8786`` = a
+                                                         Dask scheduler whose workers run the extraction
 ``gold_path``              ``GOLD_PATH``                 the seeds' gold shipped with the project
 ``refresh_cron``           ``NEWS_REFRESH_CRON``         ``0 6 * * *`` (Europe/Paris)
 ``automation``             ``NEWS_AUTOMATION``           on: sensor and schedule start running
@@ -60,6 +62,7 @@ SETTINGS: dict[str, Setting] = {
     "nlp_batch_size": Setting("NLP_BATCH_SIZE", "16"),
     "nlp_commit_every": Setting("NLP_COMMIT_EVERY", "200"),
     "nlp_prestart_workers": Setting("NLP_PRESTART_WORKERS", "1"),
+    "nlp_cluster_address": Setting("NLP_CLUSTER_ADDRESS", ""),  # "" = local worker processes
     "gold_path": Setting("GOLD_PATH", ""),  # "" = the seeds' gold in dagster_project/evaluation/gold/
     "refresh_cron": Setting("NEWS_REFRESH_CRON", "0 6 * * *"),
     "automation": Setting("NEWS_AUTOMATION", "on"),

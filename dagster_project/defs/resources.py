@@ -4,7 +4,8 @@
   that uses it holds the file's writer lock from start to end (storage/writer_lock.py) and records
   its process in the run's tags, so that a run whose process died is recognised (defs/automation/).
 * ``articles`` (InputFolder): the input folder and what ingest accepts from it.
-* ``nlp_workers`` (NlpWorkers): the spaCy worker processes and the extraction's batch sizes.
+* ``nlp_workers`` (NlpWorkers): the spaCy workers (local processes, or a Dask cluster's) and the
+  extraction's batch sizes.
 * ``dbt`` (WarehouseDbtCliResource): the dbt CLI.
 * ``evaluation`` (Evaluation): the gold file the build is measured against.
 
@@ -144,12 +145,16 @@ class WarehouseDbtCliResource(DbtCliResource):
 
 
 class NlpWorkers(dg.ConfigurableResource):
-    """spaCy worker processes for the NLP stage, started when the run begins, and the extraction's batch sizes.
+    """spaCy workers for the NLP stage, ready when the run begins, and the extraction's batch sizes.
 
-    Loading the French model takes ~5 s; started with the run, the first worker loads it on the idle
-    core while the articles are ingested and checked, so a refresh of a few articles does not wait
-    for it. ``prestart=False`` (NLP_PRESTART_WORKERS=0) turns this off (the NLP step then starts its
-    own processes).
+    By default they are local processes. Loading the French model takes ~5 s; started with the run,
+    the first worker loads it on the idle core while the articles are ingested and checked, so a
+    refresh of a few articles does not wait for it. ``prestart=False`` (NLP_PRESTART_WORKERS=0) turns
+    this off (the NLP step then starts its own processes).
+
+    With ``cluster_address`` (NLP_CLUSTER_ADDRESS, e.g. ``tcp://dask-scheduler:8786``) the extraction
+    runs on the workers of that Dask scheduler instead (incremental/cluster.py, the ``cluster`` extra):
+    they keep the model loaded between runs, and the rows come back here, to the one DuckDB writer.
     """
 
     prestart: bool = Field(default=True, description="Start the worker processes with the run (NLP_PRESTART_WORKERS).")
@@ -159,10 +164,21 @@ class NlpWorkers(dg.ConfigurableResource):
     commit_every: int = Field(default=DEFAULT_COMMIT_EVERY,
                               description="Articles per extraction transaction (NLP_COMMIT_EVERY); a killed run "
                                           "loses at most one batch.")
+    cluster_address: str = Field(default="", description="Dask scheduler running the extraction "
+                                                         "(NLP_CLUSTER_ADDRESS); empty = local processes.")
+    cluster_timeout_s: float = Field(default=60.0, description="How long to wait for the scheduler and a "
+                                                               "first worker.")
     _workers: object = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        if self.prestart:
+        if self.cluster_address.strip():
+            from dagster_project.incremental.cluster import DaskExtractionWorkers
+
+            try:
+                self._workers = DaskExtractionWorkers(self.cluster_address.strip(), timeout_s=self.cluster_timeout_s)
+            except (OSError, TimeoutError) as error:
+                raise dg.Failure(f"no Dask cluster at {self.cluster_address} (NLP_CLUSTER_ADDRESS): {error}") from error
+        elif self.prestart:
             from dagster_project.extraction.pipeline import ExtractionWorkers
 
             self._workers = ExtractionWorkers(max_workers=n_process_for(self.n_process, n_articles=1_000_000), warm=1)
@@ -173,7 +189,7 @@ class NlpWorkers(dg.ConfigurableResource):
             self._workers = None
 
     def workers(self):
-        """The running ExtractionWorkers, or None."""
+        """The running ExtractionWorkers or DaskExtractionWorkers, or None."""
         return self._workers
 
 
@@ -224,6 +240,7 @@ def project_resources(**values: Any) -> dict[str, Any]:
             n_process=_configured("nlp_n_process", values, int),
             batch_size=_configured("nlp_batch_size", values, int),
             commit_every=_configured("nlp_commit_every", values, int),
+            cluster_address=_configured("nlp_cluster_address", values),
         ),
         "dbt": WarehouseDbtCliResource(project_dir=dbt_project()),
         "evaluation": Evaluation(gold_path=_configured("gold_path", values)),

@@ -187,7 +187,9 @@ def extract_articles(nlp: Language | None, articles, n_process: int = 1, batch_s
 
     With `workers` or n_process > 1 the whole extraction (spaCy and the rules after it) runs in
     worker processes, each taking chunks of articles: spaCy's own n_process would leave the rules
-    to one process. Otherwise it runs here, with `nlp`.
+    to one process. `workers` is an ExtractionWorkers or anything with its `pool.submit`,
+    `warm_up` and `max_workers` (a Dask cluster: incremental/cluster.py). Otherwise it runs here,
+    with `nlp`.
     """
     if workers is None and n_process <= 1:
         items = ((text, (article_id, text, published)) for article_id, text, published in articles)
@@ -196,16 +198,16 @@ def extract_articles(nlp: Language | None, articles, n_process: int = 1, batch_s
         return
     pool = workers.pool if workers is not None else ProcessPoolExecutor(
         max_workers=n_process, mp_context=multiprocessing.get_context("spawn"), initializer=load_nlp)
-    if workers is not None and n_process <= 1:
+    if workers is not None and n_process <= 1 and workers.warm_up:
         for future in workers.warm_up:  # a few articles: the warm worker alone, not a second one loading
             future.result()
         in_flight = 0
-    else:
-        in_flight = 2 * n_process
+    else:  # (a cluster's workers have no warm-up future: their model loads when they join)
+        in_flight = 2 * max(1, n_process)
     pending: deque = deque()
     try:
         for chunk in _chunks(articles, batch_size * 2):
-            pending.append(pool.submit(_extract_chunk, chunk))
+            pending.append(pool.submit(extract_chunk, chunk))
             if len(pending) > in_flight:  # a few chunks in flight: bounded memory, results in order
                 yield from pending.popleft().result()
         while pending:
@@ -228,7 +230,8 @@ def _chunks(articles, size: int):
         yield chunk
 
 
-def _extract_chunk(chunk: list) -> list[tuple[str, dict[str, list[dict]]]]:
-    """One worker's share: the model is loaded once per worker (load_nlp is cached)."""
+def extract_chunk(chunk: list) -> list[tuple[str, dict[str, list[dict]]]]:
+    """One worker's share (a local process or a cluster's worker): the model is loaded once per worker
+    (load_nlp is cached)."""
     nlp = load_nlp()
     return list(extract_articles(nlp, chunk, n_process=1, batch_size=len(chunk)))

@@ -250,13 +250,14 @@ class SpacyExtractor:
     """The spaCy side of run_extraction: the model is loaded once, and only if something needs parsing.
 
     ``many`` streams articles through ``extract_articles`` (nlp.pipe) with ``n_process`` processes
-    (0 = 1 below 50 articles, else 2) and ``batch_size`` documents per batch; ``one`` is the
-    per-article fallback used to isolate a failing article.
+    (0 = 1 below 50 articles, else 2; on a cluster, every worker thread it has) and ``batch_size``
+    documents per batch; ``one`` is the per-article fallback used to isolate a failing article.
     """
 
     def __init__(self, log=None, workers=None, n_process: int = 0, batch_size: int = DEFAULT_BATCH_SIZE):
         self.log = log
-        self.workers = workers  # ExtractionWorkers started with the run, or None: processes started here
+        # ExtractionWorkers started with the run, a cluster's (incremental/cluster.py), or None: processes started here
+        self.workers = workers
         self._nlp = None
         self.configured_n_process = n_process
         self._own_workers = None
@@ -277,7 +278,9 @@ class SpacyExtractor:
         from dagster_project.extraction.pipeline import ExtractionWorkers, extract_articles
 
         self.n_process = n_process_for(self.configured_n_process, len(articles))
-        if self.workers is not None:
+        if getattr(self.workers, "remote", False):
+            self.n_process = self.workers.max_workers  # a cluster's workers are all running: use every one
+        elif self.workers is not None:
             self.n_process = min(self.n_process, self.workers.max_workers)
         elif self.n_process > 1:
             # spawned workers of our own, each loading the model: never a pool forked from this
@@ -285,6 +288,7 @@ class SpacyExtractor:
             self.workers = self._own_workers = ExtractionWorkers(max_workers=self.n_process, warm=0)
         if self.log:
             where = ("worker processes started now" if self._own_workers is not None
+                     else self.workers.describe() if getattr(self.workers, "remote", False)
                      else "the run's worker processes" if self.workers is not None else "this process")
             self.log.info(f"parsing {len(articles)} articles with n_process={self.n_process}, "
                           f"batch_size={self.batch_size}, in {where}")
@@ -294,6 +298,8 @@ class SpacyExtractor:
         return extract_articles(self.nlp(), articles, n_process=self.n_process, batch_size=self.batch_size)
 
     def one(self, article_id: str, text: str, published):
+        if getattr(self.workers, "remote", False):  # on the cluster: this process never loads the model
+            return self.workers.extract_one(article_id, text, published)
         from dagster_project.extraction.pipeline import extract_article
 
         return extract_article(self.nlp(), article_id, text, published)

@@ -35,6 +35,7 @@ def test_settings_reach_the_resources_as_env_vars_or_values(monkeypatch):
     monkeypatch.setenv("NEWS_INPUT_DIR", "some/folder")
     monkeypatch.setenv("NLP_BATCH_SIZE", "8")
     monkeypatch.setenv("NLP_PRESTART_WORKERS", "off")
+    monkeypatch.setenv("NLP_CLUSTER_ADDRESS", "tcp://dask-scheduler:8786")
     monkeypatch.delenv("NEWS_LANGUAGES", raising=False)
     before = dict(os.environ)
     resources = project_resources(warehouse_path="/tmp/explicit.duckdb")
@@ -44,4 +45,28 @@ def test_settings_reach_the_resources_as_env_vars_or_values(monkeypatch):
     assert resources["articles"].languages == "fr"
     assert resources["nlp_workers"].batch_size == dg.EnvVar.int("NLP_BATCH_SIZE")
     assert resources["nlp_workers"].prestart is False
+    assert resources["nlp_workers"].cluster_address == dg.EnvVar("NLP_CLUSTER_ADDRESS")
     assert resources["warehouse"].dbt_vars() == ["--vars", '{"warehouse_path": "/tmp/explicit.duckdb"}']
+
+
+def test_the_nlp_workers_are_local_processes_unless_a_cluster_is_configured(monkeypatch):
+    from dagster_project.defs.resources import project_resources
+
+    monkeypatch.delenv("NLP_CLUSTER_ADDRESS", raising=False)
+    assert project_resources()["nlp_workers"].cluster_address == ""
+    assert project_resources(nlp_cluster_address="tcp://127.0.0.1:8786")["nlp_workers"].cluster_address == \
+        "tcp://127.0.0.1:8786"
+
+
+def test_an_unreachable_cluster_fails_the_run_at_once_with_its_address():
+    import time
+
+    import dagster as dg
+    import pytest
+
+    resource = NlpWorkers(cluster_address="tcp://127.0.0.1:9", cluster_timeout_s=2)
+    started = time.monotonic()
+    with pytest.raises(dg.Failure, match="no Dask cluster at tcp://127.0.0.1:9"):
+        resource.setup_for_execution(dg.build_init_resource_context())
+    assert resource.workers() is None
+    assert time.monotonic() - started < 30

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/run.py --n 1000
     .venv/bin/python benchmarks/run.py --n 10000          # ~1 h on 2 cores; run it with nohup
     .venv/bin/python benchmarks/run.py --report           # the README table from benchmarks/results/*.json
+    .venv/bin/python benchmarks/run.py --n 1000 --cluster --repeat 2   # local processes vs a 2-worker Dask cluster
 
 Steps, each in its own process, all on a fresh temporary warehouse and Dagster home:
 
@@ -483,6 +484,150 @@ def _growth(results: list[dict], current: dict) -> str | None:
     return text + f" for ×{current['summary']['articles'] / before['summary']['articles']:.1f} articles"
 
 
+# ---------------------------------------------------------------- cluster engine vs local processes
+
+class LocalDaskCluster:
+    """A `dask scheduler` and `workers` `dask worker` processes (one thread each) on 127.0.0.1."""
+
+    def __init__(self, folder: Path, workers: int = 2):
+        self.folder, self.n_workers, self.processes, self.address = folder, workers, [], ""
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def _start(self, name: str, args: list[str]) -> subprocess.Popen:
+        dask = str(Path(sys.executable).parent / "dask")
+        with open(self.folder / f"{name}.log", "wb") as log:
+            process = subprocess.Popen([dask, *args], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
+                                       start_new_session=True)
+        self.processes.append(process)
+        return process
+
+    def __enter__(self) -> LocalDaskCluster:
+        from distributed import Client
+
+        scheduler_file = self.folder / "scheduler.json"
+        self._start("scheduler", ["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                  "--scheduler-file", str(scheduler_file)])
+        deadline = time.monotonic() + 120
+        while not scheduler_file.exists():
+            if time.monotonic() > deadline or self.processes[0].poll() is not None:
+                raise SystemExit(f"no Dask scheduler; see {self.folder}")
+            time.sleep(0.2)
+        time.sleep(0.2)
+        self.address = json.loads(scheduler_file.read_text())["address"]
+        self.workers = [self._start(f"worker{i}", ["worker", self.address, "--host", "127.0.0.1", "--nthreads", "1",
+                                                   "--no-nanny", "--no-dashboard", "--name", f"worker{i}"])
+                        for i in range(self.n_workers)]
+        with Client(self.address, timeout=60, set_as_default=False) as client:
+            client.wait_for_workers(self.n_workers, timeout=300)
+        return self
+
+    def workers_cpu_s(self) -> float:
+        from procmon import _cpu_s
+
+        return sum(_cpu_s(p.pid) or 0.0 for p in self.workers)
+
+    def workers_peak_rss_mb(self) -> list[float]:
+        """VmHWM (peak resident set) of every worker process so far."""
+        out = []
+        for process in self.workers:
+            status = Path(f"/proc/{process.pid}/status").read_text()
+            out.append(round(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024, 1))
+        return out
+
+    def __exit__(self, *exc) -> None:
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=30)
+
+
+def marts_rows(path: Path) -> dict[str, list[tuple]]:
+    import duckdb
+
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = [r[0] for r in con.execute("select table_name from information_schema.tables "
+                                            "where table_schema = 'marts' order by 1").fetchall()]
+        return {t: sorted(con.execute(f'select * from marts."{t}"').fetchall(), key=repr) for t in tables}
+
+
+def cluster_comparison(n: int, repeat: int, work: Path) -> dict:
+    """The full build with the local worker processes, then through a local Dask cluster of 2 workers,
+    alternately ``repeat`` times, each on a fresh warehouse; the NLP stage's throughput of both."""
+    result: dict = {"n": n, "date": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(),
+                    "runs": []}
+    write_inputs(work / "input", n)  # one input folder: the marts name their source path
+    with LocalDaskCluster(work / "dask") as cluster:
+        result["workers"] = cluster.n_workers
+        for i in range(repeat):
+            for engine in ("local", "cluster"):
+                folder = work / f"{engine}{i}"
+                env = {**environment(folder), "NEWS_INPUT_DIR": str(work / "input")}
+                if engine == "cluster":
+                    env["NLP_CLUSTER_ADDRESS"] = cluster.address
+                (folder / "logs").mkdir(parents=True, exist_ok=True)
+                (folder / "dagster_home").mkdir(parents=True, exist_ok=True)
+                (folder / "dagster_home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+                if not (ROOT / "dbt" / "target" / "manifest.json").exists():
+                    monitored([sys.executable, "-m", "dagster_project.cli", "parse"], env, folder / "logs" / "parse.log")
+                print(f"[bench] {engine} build {i + 1}/{repeat} ...", flush=True)
+                workers_cpu = cluster.workers_cpu_s()
+                run = build(folder, env, engine)
+                run["engine"] = engine
+                run["cluster_workers_cpu_s"] = round(cluster.workers_cpu_s() - workers_cpu, 1)
+                articles = run["warehouse"]["rows"]["raw.articles"]
+                nlp_s = run["stages_s"]["nlp_extraction"]
+                run["nlp_articles_per_s"] = round(articles / nlp_s, 2)
+                print(f"[bench] {engine}: build {run['process']['wall_s']} s, NLP stage {nlp_s} s "
+                      f"({run['nlp_articles_per_s']} articles/s)", flush=True)
+                result["runs"].append(run)
+        result["cluster_workers_peak_rss_mb"] = cluster.workers_peak_rss_mb()
+    local = [r for r in result["runs"] if r["engine"] == "local"]
+    remote = [r for r in result["runs"] if r["engine"] == "cluster"]
+    reference = marts_rows(work / "local0" / "warehouse" / "warehouse.duckdb")
+    different = sorted(t for r in range(repeat) for t, rows in
+                       marts_rows(work / f"cluster{r}" / "warehouse" / "warehouse.duckdb").items()
+                       if rows != reference.get(t))
+    result["summary"] = cluster_summary(local, remote, different, result)
+    return result
+
+
+def cluster_summary(local: list[dict], remote: list[dict], different: list[str], result: dict) -> dict:
+    def best(runs, key):
+        return min(runs, key=key)
+
+    def nlp_s(run):
+        return run["stages_s"]["nlp_extraction"]
+
+    local_nlp, remote_nlp = nlp_s(best(local, nlp_s)), nlp_s(best(remote, nlp_s))
+    articles = local[0]["warehouse"]["rows"]["raw.articles"]
+    return {
+        "articles": articles,
+        "marts_equal_to_local": not different,
+        "marts_differing": different,
+        "nlp_stage_s_local": [nlp_s(r) for r in local],
+        "nlp_stage_s_cluster": [nlp_s(r) for r in remote],
+        "build_wall_s_local": [r["process"]["wall_s"] for r in local],
+        "build_wall_s_cluster": [r["process"]["wall_s"] for r in remote],
+        "nlp_articles_per_s_local_best": round(articles / local_nlp, 2),
+        "nlp_articles_per_s_cluster_best": round(articles / remote_nlp, 2),
+        # > 0: the cluster engine is slower than the local processes on the same 2 cores
+        "cluster_overhead_pct_best_vs_best": round(100 * (remote_nlp / local_nlp - 1), 1),
+        "nlp_cpu_ms_per_article_local": [round(1000 * r["stages_cpu_s"]["nlp_extraction"] / articles, 1) for r in local],
+        "nlp_cpu_ms_per_article_cluster": [
+            round(1000 * (r["stages_cpu_s"]["nlp_extraction"] + r["cluster_workers_cpu_s"]) / articles, 1)
+            for r in remote],
+        "peak_rss_build_tree_mb_local": [r["process"]["peak_rss_tree_mb"] for r in local],
+        "peak_rss_build_tree_mb_cluster": [r["process"]["peak_rss_tree_mb"] for r in remote],
+        "cluster_workers_peak_rss_mb": result["cluster_workers_peak_rss_mb"],
+        "load_avg_mean": [r["process"].get("load_avg_mean") for r in result["runs"]],
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, help="number of corpus articles (first N lines)")
@@ -491,6 +636,9 @@ def main() -> int:
     parser.add_argument("--workdir", help="keep inputs, warehouse, Dagster home and logs here (default: a temp dir, removed)")
     parser.add_argument("--out", help="results file (default: benchmarks/results/n<N>.json)")
     parser.add_argument("--report", action="store_true", help="print the markdown table of benchmarks/results/")
+    parser.add_argument("--cluster", action="store_true",
+                        help="instead: the build with local processes vs through a local Dask cluster of 2 workers")
+    parser.add_argument("--repeat", type=int, default=1, help="with --cluster: builds of each engine, alternately")
     args = parser.parse_args()
     if args.report:
         print(report())
@@ -502,12 +650,15 @@ def main() -> int:
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
     try:
-        result = benchmark(args.n, args.incremental, not args.no_bare, work)
+        if args.cluster:
+            result = cluster_comparison(args.n, max(1, args.repeat), work)
+        else:
+            result = benchmark(args.n, args.incremental, not args.no_bare, work)
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = Path(args.out) if args.out else RESULTS / f"n{args.n}.json"
+    out = Path(args.out) if args.out else RESULTS / f"{'cluster_' if args.cluster else ''}n{args.n}.json"
     out.write_text(json.dumps(result, indent=2, default=str) + "\n")
     print(json.dumps(result["summary"], indent=2))
     print(f"[bench] results: {out}")

@@ -35,6 +35,15 @@ def _slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name_key(value)).strip("_")
 
 
+def candidate_keys(actor_type: str, name: str) -> list[tuple[str, str]]:
+    """The keys under which resolve_actors looks a name's cluster up: its type and each word of its key.
+
+    Two names that no chain of shared keys links are resolved independently of each other, whatever
+    the order of the articles: incremental/resolve.py re-resolves only the names a new one is linked to.
+    """
+    return [(actor_type, word) for word in name_key(name).split()]
+
+
 def resolve_actors(entities: list[dict]) -> tuple[list[dict], list[dict]]:
     """Dictionary actors by key; others clustered by full name, word order, initials and close spelling."""
     gaz = gazetteer()
@@ -48,16 +57,16 @@ def resolve_actors(entities: list[dict]) -> tuple[list[dict], list[dict]]:
             continue
         if not e.get("name"):
             continue
-        words = name_key(e["name"]).split()
-        candidates = list({id(c): c for w in words for c in by_word[(e["actor_type"], w)]}.values())
+        keys = candidate_keys(e["actor_type"], e["name"])
+        candidates = list({id(c): c for k in keys for c in by_word[k]}.values())
         cluster = _find_cluster(candidates, e)
         if cluster is None:
             cluster = {"type": e["actor_type"], "names": Counter(), "forms": Counter(), "members": [],
                        "countries": Counter()}
             clusters.append(cluster)
         if e["name"] not in cluster["names"]:
-            for w in words:
-                by_word[(e["actor_type"], w)].append(cluster)
+            for k in keys:
+                by_word[k].append(cluster)
         cluster["names"][e["name"]] += 1
         cluster["forms"].update(e.get("forms") or [])
         if e.get("country_code"):
@@ -340,12 +349,19 @@ def _representative(cluster: list[dict], published: dict[str, date | None]) -> d
             "mode": max(modes, key=lambda k: (modes[k], k)) if modes else None}
 
 
+def resolve_meeting_tables(meeting_mentions: list[dict], entity_actor: dict[tuple[str, int], str],
+                           published_dates: dict[str, date | None],
+                           actor_info: dict[str, dict]) -> dict[str, list[dict]]:
+    """The meeting rows: meetings, meeting_mention_map, meeting_participants. ``entity_actor`` and
+    ``actor_info`` need only cover the mentions' participants, ``published_dates`` their articles."""
+    meetings, mapping = resolve_meetings(meeting_mentions, entity_actor, published_dates, actor_info)
+    participants = [{"meeting_id": m["meeting_id"], "actor_id": a} for m in meetings for a in m.pop("participants")]
+    return {"meetings": meetings, "meeting_mention_map": mapping, "meeting_participants": participants}
+
+
 def resolve_corpus(entities: list[dict], meeting_mentions: list[dict],
                    published_dates: dict[str, date | None]) -> dict[str, list[dict]]:
     actors, entity_actors = resolve_actors(entities)
     lookup = {(r["article_id"], r["entity_idx"]): r["actor_id"] for r in entity_actors}
-    meetings, mapping = resolve_meetings(meeting_mentions, lookup, published_dates,
-                                         {a["actor_id"]: a for a in actors})
-    participants = [{"meeting_id": m["meeting_id"], "actor_id": a} for m in meetings for a in m.pop("participants")]
-    return {"actors": actors, "entity_actors": entity_actors, "meetings": meetings,
-            "meeting_mention_map": mapping, "meeting_participants": participants}
+    return {"actors": actors, "entity_actors": entity_actors,
+            **resolve_meeting_tables(meeting_mentions, lookup, published_dates, {a["actor_id"]: a for a in actors})}

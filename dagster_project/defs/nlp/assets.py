@@ -10,7 +10,7 @@ from pydantic import Field
 from dagster_project.defs.ingest.partitions import article_id_of
 from dagster_project.defs.resources import DuckDBWarehouse, NlpWorkers
 from dagster_project.incremental.extract import extract_with_spacy, row_counts
-from dagster_project.incremental.resolve import run_resolution
+from dagster_project.incremental.resolve import update_resolution
 from dagster_project.storage.contracts import DESCRIPTIONS, EXTRACTION_TABLES, RESOLUTION_TABLES
 
 RAW_ARTICLES = dg.AssetKey(["raw", "articles"])
@@ -102,6 +102,12 @@ def reparse_articles(context: dg.OpExecutionContext, config: ReprocessConfig, wa
         ))
 
 
+class ResolutionConfig(dg.Config):
+    """Full re-resolution on demand (it also runs by itself after a rule change or a removed article)."""
+
+    full: bool = Field(default=False, description="Resolve every article again instead of the new entities only.")
+
+
 @dg.multi_asset(
     name="nlp_resolution",
     group_name="nlp",
@@ -116,11 +122,13 @@ def reparse_articles(context: dg.OpExecutionContext, config: ReprocessConfig, wa
         for name in RESOLUTION_TABLES
     ],
 )
-def nlp_resolution(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse):
-    """Resolve actors and meetings across all articles (cheap; recomputed in full every run)."""
-    from dagster_project.extraction.resolution import resolve_corpus
+def nlp_resolution(context: dg.AssetExecutionContext, config: ResolutionConfig, warehouse: DuckDBWarehouse):
+    """Resolve actors and meetings across articles: the new entities only, or in full after a rule change."""
+    from dagster_project.extraction import EXTRACTOR_VERSION
 
     with warehouse.connect() as con:
-        counts = run_resolution(con, resolve_corpus, log=context.log)
+        counts = update_resolution(con, EXTRACTOR_VERSION, log=context.log, full=config.full)
     for name in RESOLUTION_TABLES:
-        yield dg.MaterializeResult(asset_key=["nlp", name], metadata={"dagster/row_count": counts[name]})
+        yield dg.MaterializeResult(asset_key=["nlp", name], metadata={
+            "dagster/row_count": counts[name], "resolution": counts["mode"],
+            "full_resolution_reason": counts["reason"] or ""})

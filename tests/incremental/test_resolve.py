@@ -1,0 +1,166 @@
+"""Incremental resolution gives the full resolution's rows: hand-made entities (no spaCy), then the
+seeds' real entities split into 'already resolved' and 'new' in every possible way."""
+import itertools
+from datetime import date
+
+import duckdb
+import pytest
+
+from dagster_project.incremental.resolve import resolved_version, update_resolution
+from dagster_project.storage.contracts import EXTRACTION_TABLES, RESOLUTION_TABLES
+from dagster_project.storage.tables import ensure_table, fetch_dicts, insert_rows
+
+DAY = date(2024, 1, 16)
+
+
+def _entity(article_id, idx, name, actor_type="person", dict_key=None, forms=None):
+    return {"article_id": article_id, "entity_idx": idx, "name": name, "actor_type": actor_type,
+            "dict_key": dict_key, "gender": None, "country_code": None, "forms": forms or [name],
+            "description": None}
+
+
+def _mention(article_id, idx, participants, meeting_date=DAY):
+    return {"article_id": article_id, "meeting_idx": idx, "char_start": 0, "char_end": 10,
+            "sentence_text": "rencontre", "trigger": "rencontre", "mode": "in_person", "location": "Moscou",
+            "meeting_date": meeting_date, "date_precision": "day", "status": "occurred", "date_basis": "text",
+            "participant_entity_idxs": participants}
+
+
+# 'b' holds the short form 'Kim', 'c' 'Kim Jong-un'; the new article 'a' sorts before them and brings
+# 'Kim Yo-jong', which the short form joins first in a full resolution (and 'Kim Jong-un' after it,
+# through 'Kim'): adding 'a' changes the actor of entities of older articles.
+ENTITIES = {
+    "a": [_entity("a", 0, "Kim Yo-jong"), _entity("a", 1, None, "country", "KOR"),
+          _entity("a", 2, "Sergueï Lavrov", forms=["Sergueï Lavrov", "Lavrov"])],
+    "b": [_entity("b", 0, "Kim"), _entity("b", 1, "Choe Son-hui"), _entity("b", 2, None, "country", "PRK")],
+    "c": [_entity("c", 0, "Kim Jong-un"), _entity("c", 1, "Lavrov"), _entity("c", 2, None, "country", "PRK",
+                                                                              forms=["Corée du Nord"])],
+    "d": [_entity("d", 0, "Choe Son-Hui"), _entity("d", 1, "Sergueï Lavrov"),
+          _entity("d", 2, "Organisation des Nations unies", "organisation")],
+}
+MENTIONS = {"a": [_mention("a", 0, [0, 2])], "b": [_mention("b", 0, [0, 1])], "c": [_mention("c", 0, [0, 1])],
+            "d": [_mention("d", 0, [0, 1]), _mention("d", 1, [1, 2], date(2024, 2, 1))]}
+
+
+def _database(path, published):
+    con = duckdb.connect(str(path))
+    con.execute("create schema if not exists raw")
+    con.execute("create schema if not exists nlp")
+    con.execute("create table raw.articles (article_id varchar, published_date date)")
+    con.executemany("insert into raw.articles values (?, ?)", sorted(published.items()))
+    for name in ("entities", "meeting_mentions"):
+        ensure_table(con, f"nlp.{name}", EXTRACTION_TABLES[name])
+    return con
+
+
+def _add(con, articles):
+    for article in articles:
+        insert_rows(con, "nlp.entities", EXTRACTION_TABLES["entities"], ENTITIES[article])
+        insert_rows(con, "nlp.meeting_mentions", EXTRACTION_TABLES["meeting_mentions"], MENTIONS[article])
+
+
+def _tables(con) -> dict[str, list]:
+    return {name: sorted(con.execute(f"select * from nlp.{name}").fetchall(), key=repr) for name in RESOLUTION_TABLES}
+
+
+@pytest.fixture
+def published():
+    return {a: DAY for a in ENTITIES}
+
+
+@pytest.fixture
+def full(tmp_path, published):
+    con = _database(tmp_path / "full.duckdb", published)
+    _add(con, ENTITIES)
+    assert update_resolution(con, "v1")["mode"] == "full"
+    yield _tables(con)
+    con.close()
+
+
+@pytest.mark.parametrize("new", [("a",), ("d",), ("a", "c"), ("b", "d"), ("a", "b", "c")])
+def test_new_articles_resolved_incrementally_give_the_full_resolution(tmp_path, published, full, new):
+    con = _database(tmp_path / "inc.duckdb", published)
+    _add(con, [a for a in ENTITIES if a not in new])
+    first = update_resolution(con, "v1")
+    assert (first["mode"], first["reason"]) == ("full", "no earlier resolution")
+    _add(con, new)
+    second = update_resolution(con, "v1")
+    assert second["mode"] == "incremental"
+    assert _tables(con) == full
+    assert all(full[name] for name in RESOLUTION_TABLES)
+    assert resolved_version(con) == "v1"
+
+
+def test_a_new_article_can_change_the_actor_of_older_entities(tmp_path, published, full):
+    """The cases above are not vacuous: appending 'a' to the clusters of the others would not do."""
+    con = _database(tmp_path / "old.duckdb", published)
+    _add(con, ["b", "c", "d"])
+    update_resolution(con, "v1")
+    before = {(a, i): actor for a, i, actor in _tables(con)["entity_actors"]}
+    after = {(a, i): actor for a, i, actor in full["entity_actors"]}
+    assert before[("c", 0)] == "per_kim_jong_un" != after[("c", 0)] == after[("a", 0)]
+
+
+def test_nothing_new_changes_nothing(tmp_path, published, full):
+    con = _database(tmp_path / "inc.duckdb", published)
+    _add(con, ENTITIES)
+    update_resolution(con, "v1")
+    again = update_resolution(con, "v1")
+    assert again["mode"] == "incremental" and _tables(con) == full
+
+
+def test_a_rule_change_a_removed_article_or_asking_resolves_in_full(tmp_path, published, full):
+    con = _database(tmp_path / "inc.duckdb", published)
+    _add(con, ENTITIES)
+    update_resolution(con, "v1")
+    changed = update_resolution(con, "v2")
+    assert (changed["mode"], changed["reason"]) == ("full", "extractor version v1 -> v2")
+    assert resolved_version(con) == "v2"
+    assert update_resolution(con, "v2", full=True)["reason"] == "asked"
+    con.execute("delete from nlp.entities where article_id = 'a'")
+    con.execute("delete from nlp.meeting_mentions where article_id = 'a'")
+    removed = update_resolution(con, "v2")
+    assert removed["mode"] == "full" and "gone" in removed["reason"]
+    assert not con.execute("select count(*) from nlp.entity_actors where article_id = 'a'").fetchone()[0]
+
+
+def _split(seed: dict, target, resolved_first: set[str]):
+    """A warehouse holding the seeds' raw articles and the nlp rows of ``resolved_first``, resolved in
+    full, then the nlp rows of the other articles, not yet resolved."""
+    con = duckdb.connect(str(target))
+    con.execute("create schema raw")
+    con.execute("create schema nlp")
+    con.execute("create table raw.articles (article_id varchar, published_date date)")
+    con.executemany("insert into raw.articles values (?, ?)", seed["published"])
+    for name in ("entities", "meeting_mentions"):
+        ensure_table(con, f"nlp.{name}", EXTRACTION_TABLES[name])
+
+    def add(first: bool):
+        for name in ("entities", "meeting_mentions"):
+            rows = [r for r in seed[name] if (r["article_id"] in resolved_first) == first]
+            insert_rows(con, f"nlp.{name}", EXTRACTION_TABLES[name], rows)
+
+    add(True)
+    assert update_resolution(con, "seeds")["mode"] == "full"
+    add(False)
+    return con
+
+
+@pytest.mark.slow
+def test_on_the_seeds_every_split_into_resolved_and_new_gives_the_pipelines_full_resolution(seed_pipeline, tmp_path):
+    assert seed_pipeline.result.success
+    with duckdb.connect(str(seed_pipeline.warehouse), read_only=True) as con:
+        reference = _tables(con)
+        seed = {name: fetch_dicts(con, f"select * from nlp.{name}") for name in ("entities", "meeting_mentions")}
+        seed["published"] = con.execute("select article_id, published_date from raw.articles order by 1").fetchall()
+    articles = [a for a, _ in seed["published"]]
+    assert len(articles) == 5 and all(reference[name] for name in RESOLUTION_TABLES)
+    for k in range(1, len(articles)):
+        for first in itertools.combinations(articles, k):
+            con = _split(seed, tmp_path / f"{k}_{'_'.join(a[:4] for a in first)}.duckdb", set(first))
+            try:
+                result = update_resolution(con, "seeds")
+                assert result["mode"] == "incremental", result
+                assert _tables(con) == reference, f"resolved first: {first}"
+            finally:
+                con.close()

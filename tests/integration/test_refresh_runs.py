@@ -280,3 +280,45 @@ def test_reprocess_articles_by_partition_and_by_source_name(seed_pipeline, tmp_p
         after = input_folder_sensor(_sensor_context(instance, cursor))
         assert "reprocess_articles" in after.run_requests[0].tags["news/reason"]
     assert nlp_rows() == before  # same extractor, same rows: replaced, never duplicated
+
+
+def _marts_without_source_paths(path: Path) -> dict[str, list]:
+    """Every mart's sorted rows, without dim_articles.source_path (the input folder's own path)."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = [r[0] for r in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
+        out = {}
+        for table in tables:
+            columns = [r[0] for r in con.execute(f'describe marts."{table}"').fetchall() if r[0] != "source_path"]
+            select = ", ".join(f'"{c}"' for c in columns)
+            out[table] = sorted(con.execute(f'select {select} from marts."{table}"').fetchall(), key=repr)
+        return out
+
+
+def test_articles_added_later_are_resolved_incrementally_into_the_marts_of_a_full_build(seed_pipeline, tmp_path):
+    """Three seeds, then the two others in a second refresh: its resolution is incremental, and the marts
+    are those of the session's one-run build of all five, row for row."""
+    assert seed_pipeline.result.success
+    folder, warehouse = tmp_path / "input", tmp_path / "warehouse.duckdb"
+    folder.mkdir()
+    files = sorted(SEEDS.glob("*.txt"))
+    later = [files[0], files[3]]
+    modes = []
+    from dagster_project.definitions import defs
+
+    job = defs().resolve_job_def("refresh_warehouse")
+    for batch in ([f for f in files if f not in later], later):
+        for file in batch:
+            shutil.copyfile(file, folder / file.name)
+        with dg.instance_for_test() as instance:
+            result = job.execute_in_process(instance=instance, raise_on_error=False,
+                                            resources=pipeline_resources(warehouse, input_dir=folder))
+        assert result.success
+        [meta] = [m.metadata for m in result.asset_materializations_for_node("nlp_resolution")
+                  if m.asset_key == dg.AssetKey(["nlp", "actors"])]
+        modes.append(meta["resolution"].value)
+    assert _parsed(result) == 2
+    assert modes == ["full", "incremental"]
+    expected = _marts_without_source_paths(seed_pipeline.warehouse)
+    assert len(expected) >= 7 and all(expected.values())
+    assert _marts_without_source_paths(warehouse) == expected

@@ -1,25 +1,36 @@
 """Reads an articles folder into article, source and quarantine rows (pure Python, no Dagster).
 
 * ``*.txt``, ``*.html``, ``*.htm``: one article per file. A leading metadata line such as
-  `` date 2024-01`` is split off and used as a hint for the publication date; an HTML page (by
-  suffix or by content) is stripped to its text (scripts, styles, navigation dropped) and its
-  ``<title>`` kept. source_name = the file name.
+  `` date 2024-01`` is split off and used as a hint for the publication date. A web page (by suffix
+  or by content) goes through ``ingest.html``: trafilatura's main text (boilerplate removed,
+  paragraphs kept), the page's title, author and URL, and its publication date from its markup.
+  source_name = the file name.
 * ``*.jsonl`` / ``*.jsonl.gz``: one article per line, fields ``id``, ``text``, optional ``title``,
   ``published_time`` (ISO 8601 with offset; its date part is the publication date), ``author``,
-  ``url``. source_name = the record's ``id``. There is no size limit on the file, only per line.
+  ``url``. source_name = the record's ``id``. There is no size limit on the file, only per line. A
+  ``text`` that is a web page goes through ``ingest.html`` too; the record's fields win.
 
-Encodings: UTF-8 (with or without BOM), UTF-16/UTF-32 with a BOM, and the single-byte legacy
-encodings of French text, Windows-1252 (``cp1252``) and ISO-8859-1 (``iso-8859-1``), are decoded
-and recorded in ``detected_encoding``. Bytes that are mostly UTF-8 but contain invalid sequences
-are *not* guessed as cp1252 (that would store mojibake): they are quarantined as invalid UTF-8.
+Encodings (``ingest.encoding``): UTF-8 (with or without BOM), UTF-16/UTF-32 with a BOM, the charset a
+page declares, and legacy code pages (Windows-1252 / ISO-8859-1 for French text, others as
+charset-normalizer recognises them) are decoded and recorded in ``detected_encoding``. Bytes that are
+mostly UTF-8 but contain invalid sequences are *not* guessed as cp1252 (that would store mojibake):
+they are quarantined as invalid UTF-8.
+
+``published_date_basis`` says where each publication date comes from: ``meta`` or ``json-ld`` (the
+page's markup), ``published_time`` (the .jsonl record), ``header`` (the .txt metadata line),
+``text`` (a dated dateline, lede or byline), ``inferred`` (from other dates of the text), ``none``
+(no date). A date that cannot be true (after the time of ingest, before 1900) is left null and the
+basis says why after a colon (``text: 2036-07-02 lies after the time of ingest, left null``); a
+page's markup date after the time of ingest is passed over for the page's next source of a date.
 
 Bad input never stops the other articles: each problem is one row of ``raw.quarantine`` with a
-``reason_code`` (empty, whitespace, binary, invalid_utf8, undecodable, too_large, no_text, language,
-malformed_jsonl, not_object, empty_text, truncated, duplicate_id, symlink, not_a_file, vanished,
-unreadable), a readable ``reason``, the detected encoding, language and size, and the first bytes. Articles detected as written in another language
-than the accepted ones (``ReadOptions.languages``, default French) are quarantined with that
-language; texts too short to tell are accepted. Files and .jsonl lines larger than
-``ReadOptions.max_article_bytes`` are quarantined as too large. Links and entries whose real path lies
+``reason_code`` (empty, whitespace, binary, invalid_utf8, undecodable, too_large, no_text, not_prose,
+language, malformed_jsonl, not_object, empty_text, truncated, duplicate_id, symlink, not_a_file,
+vanished, unreadable), a readable ``reason``, the detected encoding, language and size, and the first
+bytes. Text that is not prose (``ingest.language``: too few words, or no language reaching the
+confidence floor) is quarantined as ``not_prose``; prose in another language than the accepted ones
+(``ReadOptions.languages``, default French) as ``language``, with that language. Files and .jsonl
+lines larger than ``ReadOptions.max_article_bytes`` are quarantined as too large. Links and entries whose real path lies
 outside the folder are never opened (ingest/paths.py); invisible characters are removed and impossible
 publication dates left null (ingest/cleaning.py). In a ``.jsonl``, each line stands alone: a NUL byte
 quarantines its line, a truncated ``.jsonl.gz`` keeps its complete lines, and a record id met again
@@ -37,15 +48,15 @@ import hashlib
 import json
 import logging
 import os
-import re
 import zlib
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dagster_project.extraction.dates import infer_publication_date
 from dagster_project.extraction.text import split_metadata_header
 from dagster_project.ingest.cleaning import believable_date, clean_field, clean_text, latest_possible_date
+from dagster_project.ingest.encoding import binary_kind, decode_bytes
+from dagster_project.ingest.html import looks_like_html, read_page
 from dagster_project.ingest.language import detect_language
 from dagster_project.ingest.paths import NotFollowed, open_input, refusal
 
@@ -54,29 +65,7 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES
-_BINARY_SIGNATURES = {
-    b"%PDF": "PDF document",
-    b"\x89PNG": "PNG image",
-    b"\xff\xd8\xff": "JPEG image",
-    b"GIF8": "GIF image",
-    b"PK\x03\x04": "zip archive",
-    b"PK\x05\x06": "zip archive",
-    b"\x1f\x8b": "gzip data",
-    b"\x7fELF": "executable",
-    b"BZh": "bzip2 data",
-    b"\xfd7zXZ": "xz data",
-    b"7z\xbc\xaf": "7z archive",
-    b"Rar!": "rar archive",
-    b"\xd0\xcf\x11\xe0": "OLE document",
-    b"OggS": "Ogg media",
-    b"ID3": "MP3 audio",
-}
-_RIFF_KINDS = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _FIRST_BYTES = 64
-# A valid UTF-8 multi-byte sequence: evidence that undecodable bytes are corrupted UTF-8, not cp1252.
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xef][\x80-\xbf]{2}"
-                             rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass(frozen=True)
@@ -134,123 +123,6 @@ def quarantine_row(source_name: str, path: Path, code: str, reason: str, encodin
     }
 
 
-# --------------------------------------------------------------------------------------------- bytes
-
-
-def binary_kind(data: bytes) -> str | None:
-    """What kind of binary content the bytes are (by signature, NUL bytes or control characters), or None."""
-    for signature, kind in _BINARY_SIGNATURES.items():
-        if data.startswith(signature):
-            return kind
-    if data.startswith(b"RIFF") and len(data) >= 12:
-        return _RIFF_KINDS.get(data[8:12], "RIFF media")
-    if b"\x00" in data[:65536]:
-        return "NUL bytes"
-    sample = data[:4096]
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # in C: it runs on every .jsonl line
-    if sample and controls / len(sample) > 0.05:
-        return "control characters"
-    return None
-
-
-def _decode(data: bytes) -> tuple[str | None, str, str | None, str | None]:
-    """(text, encoding, problem, reason code)."""
-    for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"),
-                      (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(name.removesuffix("-sig")), name, None, None
-            except UnicodeDecodeError as exc:
-                return None, name, f"undecodable: invalid {name} after its byte-order mark ({exc.reason} " \
-                                   f"at byte {exc.start + len(bom)})", "undecodable"
-    kind = binary_kind(data)
-    if kind is not None:
-        return None, "binary", "binary content" + ("" if kind == "NUL bytes" else f" ({kind})"), "binary"
-    try:
-        text = data.decode("utf-8")
-        return text, "ascii" if text.isascii() else "utf-8", None, None
-    except UnicodeDecodeError as exc:
-        first_error = exc
-    valid_multibyte = len(_UTF8_MULTIBYTE.findall(data))
-    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    if valid_multibyte and valid_multibyte >= max(1, invalid // 4):  # mostly UTF-8: corrupted, not cp1252
-        return None, "utf-8", (f"invalid UTF-8: {invalid} bad byte sequence(s), the first at byte "
-                               f"{first_error.start} ({first_error.reason})"), "invalid_utf8"
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None, "unknown", "undecodable: neither UTF-8 nor Windows-1252 / ISO-8859-1", "undecodable"
-    legacy = "cp1252" if any(0x80 <= b <= 0x9F for b in data) else "iso-8859-1"
-    return text, legacy, None, None
-
-
-# ---------------------------------------------------------------------------------------------- html
-
-_HTML_MARKERS = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
-_HTML_TAGS = re.compile(r"</?(?:p|div|span|br|a|h[1-6]|ul|ol|li|table|tr|td|em|strong|b|i|article|section|"
-                        r"script|style|meta|link|img|title|header|footer|nav)\b[^>]*>", re.IGNORECASE)
-_SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "head", "nav", "footer", "aside", "form",
-         "button", "select", "object", "canvas", "menu"}
-_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "article", "section", "blockquote",
-          "table", "tr", "header", "main", "figure", "figcaption", "pre", "dl", "dt", "dd", "hr", "address"}
-_LINE_BREAK = "\u2028"  # stands for <br> until the markup's own newlines are undone
-_VOID = {"br", "img", "meta", "link", "hr", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
-
-
-def looks_like_html(text: str) -> bool:
-    head = text[:4096].encode("utf-8", errors="ignore")
-    return bool(_HTML_MARKERS.search(head)) or len(_HTML_TAGS.findall(text[:20000])) >= 5
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title_parts: list[str] = []
-        self.skip_depth = 0
-        self.in_title = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "title":
-            self.in_title = True
-        elif tag in _SKIP and tag not in _VOID:
-            self.skip_depth += 1
-        elif tag == "br":
-            self.parts.append(_LINE_BREAK)
-        elif tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_startendtag(self, tag, attrs):
-        if tag == "br":
-            self.parts.append(_LINE_BREAK)
-
-    def handle_endtag(self, tag):
-        if tag == "title":
-            self.in_title = False
-        elif tag in _SKIP and tag not in _VOID:
-            self.skip_depth = max(0, self.skip_depth - 1)
-        elif tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data):
-        if self.in_title:
-            self.title_parts.append(data)
-        elif not self.skip_depth:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> tuple[str, str | None]:
-    """(visible text with paragraph breaks, <title>) of an HTML page."""
-    parser = _TextExtractor()
-    parser.feed(markup)
-    parser.close()
-    text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", "".join(parser.parts))
-    # a lone newline in the markup's source is a space; blocks (two newlines) and <br> are breaks
-    text = re.sub(r"(?<!\n)\n(?!\n)", " ", text).replace(_LINE_BREAK, "\n")
-    title = " ".join("".join(parser.title_parts).split()) or None
-    return text, title
-
-
 # ------------------------------------------------------------------------------------------- articles
 
 
@@ -275,11 +147,30 @@ def _article(text: str, source_name: str, path: Path, published_date: dt.date | 
 
 
 def _check_language(text: str, encoding: str, languages: frozenset[str]) -> str:
-    guess = detect_language(text)
-    if guess.language != "und" and guess.language not in languages:
-        raise Quarantined("language", f"not French: detected language '{guess.language}' ({guess.evidence})",
+    guess = detect_language(text, languages)
+    if guess.language is None:
+        raise Quarantined("not_prose", f"not prose: {guess.evidence}", encoding)
+    if guess.language not in languages:
+        accepted = "French" if languages == {"fr"} else "in " + ", ".join(sorted(languages))
+        raise Quarantined("language", f"not {accepted}: detected language '{guess.language}' ({guess.evidence})",
                           encoding, guess.language)
     return guess.language
+
+
+# Where a publication date comes from: raw.articles.published_date_basis up to its first colon (after it,
+# why a date was left null); the accepted codes of marts.dim_articles.
+PUBLISHED_DATE_BASES = ("meta", "json-ld", "published_time", "header", "text", "inferred", "none")
+# What extraction.dates.infer_publication_date says it used, in that vocabulary.
+_TEXT_BASES = {"metadata": "header", "dateline or dated lede": "text", "no date found": "none"}
+
+
+def date_from_text(text: str, header: str | None, latest: dt.date) -> tuple[dt.date | None, str]:
+    """(publication date, basis) from a .txt header and the text: ``header`` (a full date in the header),
+    ``text`` (a dated dateline or lede), ``inferred`` (from other dates of the text, or a header month or
+    year completed), ``none``; a date that cannot be true is left null (ingest.cleaning.believable_date)."""
+    published = infer_publication_date(text, header)
+    basis = _TEXT_BASES.get(published.basis, "inferred") if published.value else "none"
+    return believable_date(published.value, basis, latest)
 
 
 def _size_limit_reason(size: int, limit: int) -> str:
@@ -300,43 +191,54 @@ def read_text_file(path: Path, options: ReadOptions = ReadOptions()) -> dict:
         raise Quarantined("empty", "empty file", "ascii")
     if not data.strip():
         raise Quarantined("whitespace", "whitespace only", "ascii")
-    raw, encoding, problem, code = _decode(data)
+    decoded = decode_bytes(data)
+    raw, encoding = decoded.text, decoded.encoding
     if raw is None:
-        raise Quarantined(code or "undecodable", problem or "undecodable", encoding)
+        raise Quarantined(decoded.code or "undecodable", decoded.problem or "undecodable", encoding)
     if not raw.strip():
         raise Quarantined("whitespace", "whitespace only", encoding)
-    title = None
-    source_format = "text"
+    latest = options.latest()
     if path.name.lower().endswith((".html", ".htm")) or looks_like_html(raw):
-        raw, title = html_to_text(raw)
-        source_format = "html"
+        page = read_page(raw, latest)
+        text = clean_text(page.text)
+        if not text:
+            raise Quarantined("no_text", "no article text in the HTML page", encoding)
+        language = _check_language(text, encoding, options.languages)
+        published, basis = _page_date(page, text, latest)
+        return _article(text, path.name, path, published, basis, encoding=encoding, source_format="html",
+                        language=language, title=clean_field(page.title), author=clean_field(page.author),
+                        url=clean_field(page.url))
     metadata, body = split_metadata_header(raw)
     text = clean_text(body)
     if not text:
-        reason = ("no text in the HTML page" if source_format == "html"
-                  else "whitespace only" if metadata is None else "no text after the metadata header")
-        raise Quarantined("no_text" if source_format == "html" or metadata else "whitespace", reason, encoding)
+        reason = "whitespace only" if metadata is None else "no text after the metadata header"
+        raise Quarantined("no_text" if metadata else "whitespace", reason, encoding)
     language = _check_language(text, encoding, options.languages)
-    published = infer_publication_date(text, metadata)
-    basis = published.basis if published.value else (published.basis or "no date found")
-    value, basis = believable_date(published.value, basis, options.latest())
-    return _article(text, path.name, path, value, basis, encoding=encoding, source_format=source_format,
-                    language=language, title=clean_field(title))
+    published, basis = date_from_text(text, metadata, latest)
+    return _article(text, path.name, path, published, basis, encoding=encoding, source_format="text",
+                    language=language)
 
 
-def _published_from_record(record: dict, text: str) -> tuple[dt.date | None, str]:
+def _page_date(page, text: str, latest: dt.date) -> tuple[dt.date | None, str]:
+    """The page's own date (markup), else the byline's or the text's."""
+    if page.published is not None:
+        return believable_date(page.published, page.basis, latest)
+    return date_from_text(f"{page.byline}\n\n{text}" if page.byline else text, None, latest)
+
+
+def _record_date(record: dict) -> dt.date | None:
+    """The date part of the record's published_time, as written (not moved to UTC), or None."""
     value = record.get("published_time") or record.get("published_date")
     if isinstance(value, str) and value.strip():
         stamp = value.strip()
         try:
-            return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date(), "published_time"
+            return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
         except ValueError:
             try:
-                return dt.date.fromisoformat(stamp[:10]), "published_time"
+                return dt.date.fromisoformat(stamp[:10])
             except ValueError:
                 pass
-    published = infer_publication_date(text, None)
-    return published.value, f"text ({published.basis})"
+    return None
 
 
 def _optional_str(value) -> str | None:
@@ -454,10 +356,15 @@ def _jsonl_record(path: Path, lineno: int, line: bytes, options: ReadOptions, qu
     raw_text = raw_text if isinstance(raw_text, str) else ""
     source_format = "jsonl"
     title = _optional_str(record.get("title"))
+    author, url = _optional_str(record.get("author")), _optional_str(record.get("url"))
+    latest = options.latest()
+    page = None
     if raw_text and looks_like_html(raw_text):
-        raw_text, html_title = html_to_text(raw_text)
+        page = read_page(raw_text, latest)
+        raw_text = page.text
         source_format = "jsonl+html"
-        title = title or clean_field(html_title)
+        title, author, url = title or clean_field(page.title), author or clean_field(page.author), \
+            url or clean_field(page.url)
     text = clean_text(raw_text)
     if not text:
         quarantine.append(quarantine_row(source_name, path, "empty_text", f"empty text (jsonl line {lineno})",
@@ -469,11 +376,15 @@ def _jsonl_record(path: Path, lineno: int, line: bytes, options: ReadOptions, qu
         quarantine.append(quarantine_row(source_name, path, q.code, f"{q.reason} (jsonl line {lineno})",
                                          "utf-8", line, language=q.language))
         return None
-    published, basis = _published_from_record(record, text)
-    published, basis = believable_date(published, basis, options.latest())
+    stated = _record_date(record)
+    if stated is not None:  # the record's own date, believed or left null with the reason
+        published, basis = believable_date(stated, "published_time", latest)
+    elif page is not None:
+        published, basis = _page_date(page, text, latest)
+    else:
+        published, basis = date_from_text(text, None, latest)
     return _article(text, source_name, path, published, basis, encoding="utf-8", source_format=source_format,
-                    language=language, title=title, author=_optional_str(record.get("author")),
-                    url=_optional_str(record.get("url")))
+                    language=language, title=title, author=author, url=url)
 
 
 # -------------------------------------------------------------------------------------------- folders
@@ -550,6 +461,7 @@ def read_one(item: Listed, options: ReadOptions = ReadOptions()) -> tuple[list[d
 
 def read_listing(listing: list[Listed], options: ReadOptions = ReadOptions()) -> IngestResult:
     """All articles of listed files, deduplicated by article id; sorted, deterministic rows."""
+    options = replace(options, latest_date=options.latest())  # one limit for the whole run
     candidates: list[dict] = []
     quarantine: list[dict] = []
     for item in listing:

@@ -42,7 +42,7 @@ def test_txt_with_metadata_header(tmp_path):
     assert article["text"].startswith("Ce 16 janvier")  # the header is not part of the text
     assert "date 2024-01" not in article["text"]
     assert article["published_date"] == date(2024, 1, 16)
-    assert article["published_date_basis"]
+    assert article["published_date_basis"] == "inferred"  # the header's month, the day from the text
     assert article["char_count"] == len(article["text"])
     assert article["article_id"] == hashlib.sha256(article["text"].encode("utf-8")).hexdigest()[:16]
     assert article["title"] is None and article["url"] is None
@@ -289,30 +289,6 @@ def test_utf16_with_bom_and_odd_bytes_is_quarantined(tmp_path):
     assert bad["reason_code"] == "undecodable" and bad["detected_encoding"] == "utf-16-le"
 
 
-def test_html_page_is_stripped_to_text(tmp_path):
-    page = (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Lavrov reçoit Choe</title>"
-        "<style>p { color: red }</style><script>var tracking = 'ne pas garder';</script></head>"
-        "<body><nav><a href='/'>Accueil</a> | <a href='/monde'>Monde</a></nav>"
-        f"<article><h1>Lavrov reçoit Choe à Moscou</h1><p>{ARTICLE[:200]}</p>\n<p>{ARTICLE[200:]}</p>"
-        "<p>Les discussions ont porté sur l&#39;Ukraine &amp; la péninsule.</p></article>"
-        "<footer>© Le Journal 2024</footer></body></html>"
-    )
-    (tmp_path / "page.html").write_text(page, encoding="utf-8")
-    (tmp_path / "page-saved-as.txt").write_text(page.replace("Moscou</h1>", "Moscou !</h1>"), encoding="utf-8")
-    result = read_folder(tmp_path)
-    assert not result.quarantine
-    assert len(result.articles) == 2
-    for article in result.articles:
-        assert article["source_format"] == "html" and article["title"] == "Lavrov reçoit Choe"
-        text = article["text"]
-        assert text.startswith("Lavrov reçoit Choe à Moscou")
-        assert "Sergueï Lavrov, a reçu mardi" in text and "l'Ukraine & la péninsule" in text
-        for gone in ("<", "tracking", "color", "Accueil", "©"):
-            assert gone not in text
-        assert "\n\n" in text  # paragraphs kept
-
-
 def test_fifty_megabyte_file_is_rejected_by_size(tmp_path):
     big = tmp_path / "dump.txt"
     chunk = (ARTICLE + "\n\n").encode("utf-8")
@@ -353,22 +329,6 @@ def test_foreign_language_jsonl_record_is_quarantined_alone(tmp_path):
     assert sorted(a["source_name"] for a in result.articles) == ["orangesum-1", "orangesum-2"]
     [bad] = result.quarantine
     assert (bad["source_name"], bad["reason_code"], bad["detected_language"]) == ("en-1", "language", "en")
-
-
-def test_language_detector():
-    from dagster_project.ingest.language import detect_language
-
-    assert detect_language(ARTICLE).language == "fr"
-    assert detect_language(ENGLISH).language == "en"
-    assert detect_language(RUSSIAN).language == "ru"
-    assert detect_language("Déjà vu à Moscou.").language == "und"  # too short to tell: accepted
-    assert detect_language("Міністр закордонних справ України заявив, що переговори були корисними і що "
-                           "співпраця триватиме.").language == "uk"
-    assert detect_language("Der Minister sagte, dass die Gespräche mit seinem Kollegen sehr nützlich gewesen "
-                           "seien und dass die Beziehungen auf dem höchsten Stand seien, wie er nach dem "
-                           "Treffen in der Hauptstadt erklärte.").language == "de"
-    for path in sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")):
-        assert detect_language(path.read_text(encoding="utf-8")).language == "fr", path.name
 
 
 def test_same_content_in_two_encodings_is_one_article_with_both_sources(tmp_path):
@@ -455,3 +415,33 @@ def test_unchanged_input_leaves_the_raw_tables_alone(tmp_path):
         (folder / "b.txt").write_bytes(b"\x00\x01")
         assert write_raw_tables(con, read_folder(folder)) is True
         assert con.sql("select source_name from raw.quarantine").fetchall() == [("b.txt",)]
+
+
+def test_publication_date_basis_of_txt_and_jsonl_articles(tmp_path):
+    """Every article says where its date comes from; a date after the ingest date is never taken."""
+    from dagster_project.ingest.reader import PUBLISHED_DATE_BASES
+
+    filler = " ".join(["Les discussions ont porté sur la coopération entre les deux pays."] * 8)
+    (tmp_path / "header.txt").write_text(f" date 2024-01-16 {ARTICLE}", encoding="utf-8")
+    (tmp_path / "dateline.txt").write_text(f"Moscou, 16 janvier 2024. {ARTICLE}", encoding="utf-8")
+    (tmp_path / "late.txt").write_text(f"{ARTICLE} {filler} La visite suivante est prévue le 3 février 2024.",
+                                       encoding="utf-8")
+    (tmp_path / "undated.txt").write_text(ARTICLE + " Fin.", encoding="utf-8")
+    (tmp_path / "future.txt").write_text(f"Moscou, 2 juillet 2036. {ARTICLE}", encoding="utf-8")
+    _jsonl(tmp_path / "batch.jsonl", [
+        {"id": "rec-time", "published_time": "2024-01-16T09:00:00+01:00", "text": ARTICLE + " Un."},
+        {"id": "rec-future", "published_time": "2036-07-02T09:00:00+02:00", "text": f"{ARTICLE} Deux."},
+    ])
+    result = read_folder(tmp_path, ReadOptions(latest_date=date(2024, 6, 1)))
+    assert not result.quarantine
+    found = {a["source_name"]: (a["published_date"], a["published_date_basis"]) for a in result.articles}
+    assert found == {
+        "header.txt": (date(2024, 1, 16), "header"),
+        "dateline.txt": (date(2024, 1, 16), "text"),
+        "late.txt": (date(2024, 2, 6), "inferred"),  # 'mardi' after the latest date of the text
+        "undated.txt": (None, "none"),
+        "future.txt": (None, "text: 2036-07-02 lies after the time of ingest, left null"),
+        "rec-time": (date(2024, 1, 16), "published_time"),
+        "rec-future": (None, "published_time: 2036-07-02 lies after the time of ingest, left null"),
+    }
+    assert {basis.split(":")[0] for _, basis in found.values()} <= set(PUBLISHED_DATE_BASES)

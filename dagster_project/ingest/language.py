@@ -37,7 +37,7 @@ from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
 LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "nl", "ru", "uk", "bg", "sr", "el", "ar", "he", "zh", "ja", "ko",
              "hi", "th", "ca", "ro", "pl", "sv", "tr", "la")
-SAMPLE_CHARS = 200  # the first words decide; lingua's cost grows with the length read and the Latin-script languages
+SAMPLE_CHARS = 150  # the first words decide; lingua's cost grows with the length read and the Latin-script languages
 CONFIRM_CHARS = 2000  # read before a text is set aside: a lede full of names can pass for Latin or Dutch
 MIN_CONFIDENCE = 0.5  # the best language must explain at least half of the evidence
 MIN_WORD_SHARE = 0.5  # at least half of the tokens are words

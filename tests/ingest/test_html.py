@@ -257,6 +257,6 @@ def test_every_basis_is_in_the_marts_accepted_values():
                           .read_text(encoding="utf-8"))
     [column] = [c for m in spec["models"] if m["name"] == "dim_articles" for c in m["columns"]
                 if c["name"] == "published_date_basis"]
-    [accepted] = [t["accepted_values"]["arguments"]["values"] for t in column["data_tests"]
-                  if isinstance(t, dict) and "accepted_values" in t]
+    [accepted] = [t["accepted_codes"]["arguments"]["values"] for t in column["data_tests"]
+                  if isinstance(t, dict) and "accepted_codes" in t]
     assert sorted(accepted) == sorted(PUBLISHED_DATE_BASES)

@@ -163,6 +163,9 @@ def test_raw_articles_asset(tmp_path):
         assert con.execute("select count(*) from raw.articles").fetchall()[0][0] == 1
         assert con.execute("select count(*) from raw.article_sources").fetchall()[0][0] == 2
         assert con.sql("select source_name, reason from raw.quarantine").fetchall() == [("bad.txt", "binary content")]
+    [articles] = [m for m in result.get_asset_materialization_events()
+                  if m.asset_key == dg.AssetKey(["raw", "articles"])]
+    assert articles.materialization.metadata["date_bases"].value == {"none": 1}  # "Ce 16 janvier": no year
 
 
 def test_corrupt_gzip_is_quarantined(tmp_path):

@@ -32,8 +32,9 @@ KINDS = {"python", "duckdb"}
         dg.AssetSpec(
             ["raw", "quarantine"],
             description="Input that could not be loaded as an article, one row each: empty, whitespace only, binary, "
-                        "invalid UTF-8, undecodable, too large, not French, malformed or truncated JSON line, link "
-                        "(never followed), deleted while read; and .jsonl ids met twice with different texts.",
+                        "invalid UTF-8, undecodable, too large, not prose, not French, malformed or truncated JSON "
+                        "line, link (never followed), deleted while read; and .jsonl ids met twice with different "
+                        "texts.",
             kinds=KINDS,
         ),
     ],
@@ -58,6 +59,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse, 
         context.log.warning(f"could not update the article partitions: {exc}")
     encodings = Counter(a["detected_encoding"] for a in result.articles)
     formats = Counter(a["source_format"] for a in result.articles)
+    date_bases = Counter(a["published_date_basis"].split(":")[0] for a in result.articles)  # the code, not the reason
     yield dg.MaterializeResult(
         asset_key=["raw", "articles"],
         metadata={
@@ -68,6 +70,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: DuckDBWarehouse, 
             "rewritten": rewritten,
             "encodings": dg.MetadataValue.json(dict(sorted(encodings.items()))),
             "formats": dg.MetadataValue.json(dict(sorted(formats.items()))),
+            "date_bases": dg.MetadataValue.json(dict(sorted(date_bases.items()))),
         },
     )
     yield dg.MaterializeResult(asset_key=["raw", "article_sources"], metadata={"dagster/row_count": len(result.sources)})

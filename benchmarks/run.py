@@ -649,13 +649,15 @@ def main() -> int:
     if work.exists() and any(work.iterdir()) and args.workdir:
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
+    finished = False
     try:
         if args.cluster:
             result = cluster_comparison(args.n, max(1, args.repeat), work)
         else:
             result = benchmark(args.n, args.incremental, not args.no_bare, work)
+        finished = True
     finally:
-        if not args.workdir:
+        if not args.workdir and finished:  # a failed run keeps its folder: the message points at its logs
             shutil.rmtree(work, ignore_errors=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = Path(args.out) if args.out else RESULTS / f"{'cluster_' if args.cluster else ''}n{args.n}.json"

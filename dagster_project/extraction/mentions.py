@@ -398,10 +398,14 @@ def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
                                 and m.end <= r.end and r.start < m.start), None)
             if plural_role is None:
                 continue
-            # "les ministres de l'Otan": the body named, and the role up to it
-            plural_role.end = len(text[:m.start].rstrip(" '’").rsplit(" ", 1)[0]) if " " in text[plural_role.start:m.start] \
-                else m.start
-            plural_role.text = text[plural_role.start:plural_role.end]
+            head_at = text.lower().find(plural_role.head, plural_role.start) if plural_role.head else -1
+            if head_at == -1 or m.start < head_at + len(plural_role.head):
+                out.remove(plural_role)  # "l'assemblée des Maires": the name is the role's own head word
+            else:
+                # "les ministres de l'Otan": the body named, and the role up to it
+                plural_role.end = len(text[:m.start].rstrip(" '’").rsplit(" ", 1)[0]) \
+                    if " " in text[plural_role.start:m.start] else m.start
+                plural_role.text = text[plural_role.start:plural_role.end]
         if inside_role:
             out = [r for r in out if not (r.kind == "role" and r.start <= m.start and m.end <= r.end)]
         out.append(m)

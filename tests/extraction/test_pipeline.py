@@ -72,3 +72,13 @@ def test_prestarted_workers_give_the_same_rows(nlp):
         workers.close()
     assert len(in_workers) == 3 and all(rows["statements"] for _, rows in in_workers)
     assert in_workers == list(extract_articles(nlp, articles, n_process=1))
+
+
+def test_a_role_whose_head_is_a_name_keeps_valid_offsets(extract):
+    # NER reads "Maires" as a name: the plural role "des Maires" must go, not shrink to nothing
+    text = ("« Votre présence devant l'assemblée des Maires est importante », a écrit le maire de Lyon. "
+            "Les ministres de l'Otan se sont réunis jeudi.")
+    rows = extract(text)
+    assert rows["entity_mentions"]
+    for m in rows["entity_mentions"]:
+        assert m["char_end"] > m["char_start"] and text[m["char_start"]:m["char_end"]] == m["text"]

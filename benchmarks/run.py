@@ -535,15 +535,8 @@ class LocalDaskCluster:
         return out
 
     def __exit__(self, *exc) -> None:
-        for process in reversed(self.processes):
-            if process.poll() is None:
-                process.terminate()
-        for process in self.processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=30)
+        from dagster_project.incremental.cluster import stop_processes
+        stop_processes(self.processes)
 
 
 def marts_rows(path: Path) -> dict[str, list[tuple]]:

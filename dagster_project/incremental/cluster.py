@@ -12,6 +12,8 @@ an article that kills every worker it lands on fails alone (``KilledWorker``), a
 """
 from __future__ import annotations
 
+import subprocess
+
 from distributed import Client, WorkerPlugin
 
 PLUGIN_NAME = "news-warehouse-spacy-model"
@@ -93,3 +95,17 @@ class DaskExtractionWorkers:
     def close(self) -> None:
         """Disconnect; the cluster and its loaded models stay for the next run."""
         self.client.close()
+
+
+def stop_processes(processes: list, timeout: float = 30) -> None:
+    """Stop the processes of a local cluster (scheduler first started, stopped last): terminate, then
+    kill what has not exited after `timeout` seconds."""
+    for process in reversed(processes):
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=timeout)

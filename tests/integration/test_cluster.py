@@ -13,6 +13,7 @@ import dagster as dg
 import duckdb
 import pytest
 
+from dagster_project.incremental.cluster import stop_processes
 from dagster_project.storage.contracts import EXTRACTION_TABLES
 from tests.helpers import pipeline_resources
 
@@ -56,15 +57,7 @@ class LocalDaskCluster:
         return "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}" for p in sorted(self.folder.glob("*.log")))
 
     def stop(self) -> None:
-        for process in reversed(self.processes):
-            if process.poll() is None:
-                process.terminate()
-        for process in self.processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=30)
+        stop_processes(self.processes)
 
 
 @pytest.fixture(scope="module")

@@ -376,12 +376,18 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int]) -> int:
             return i
         if i in stops and i > start and doc[i - 1].lower_ in ("et", "mais", "puis"):
             return i - 1  # "a déclaré X et ajouté que Y": the second cue begins its own frame
+        if i in stops and i > start + 1 and doc[i - 1].lower_ in _SUBJECT_CLITICS \
+                and doc[i - 2].lower_ in ("et", "mais", "puis"):
+            return i - 2  # "... mais il craint que Y": a new subject and its cue, a frame of its own
         if i in stops and i > start and doc[i].lower_ in ("en", "tout"):
             return i  # "... en proposant X", "... tout en admettant que Y": a gerund, a frame of its own
         if t.text == "," and i > start and (_opens_adjunct(doc, i + 1, limit) or _absolute_clause(doc, i + 1, limit)
                                             or _new_main_clause(doc, start, i + 1, limit)):
             return i
     return limit
+
+
+_SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "je", "j'", "vous"})
 
 
 def _new_main_clause(doc: Doc, start: int, i: int, limit: int) -> bool:
@@ -393,8 +399,10 @@ def _new_main_clause(doc: Doc, start: int, i: int, limit: int) -> bool:
                 t.pos_ == "AUX" and t.dep_.startswith("aux")):
             verb = t if not t.dep_.startswith("aux") else t.head
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and i <= c.i < j]
-            return bool(subjects) and not any(start <= verb.head.i < i for _ in [0]) and verb.head.i >= i \
-                or bool(subjects) and verb.dep_ == "ROOT"
+            # a relative clause needs a relative pronoun: "X, le président a opéré" parsed as one is a misparse;
+            # and an infinitive or a noun phrase cannot go on with a subject and its finite verb
+            reported_clause = start > 0 and doc[start - 1].lower_ in ("que", "qu'")
+            return bool(subjects) and (verb.head.i >= i or verb.dep_ in ("ROOT", "acl:relcl") or not reported_clause)
         if t.text in (",", ";", ":") or t.lower_ in ("que", "qu'", "qui", "dont", "où") or t.text in QUOTE_OPEN:
             return False
     return False
@@ -631,6 +639,12 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
         return []
     if t.lower_ in ("que", "qu'"):
         return [(a, b, False) for a, b in _split_coordinated_que(doc, start, end)]
+    if nominal:
+        # "a justifié cette décision par le fait que X": what is claimed is X
+        fact = next((j for j in range(start, end - 3) if doc[j:j + 3].text.lower() in ("le fait que", "le fait qu'")
+                     and doc[j - 1].lower_ in ("par", "sur")), None)
+        if fact is not None:
+            return [(fact + 3, end, False)]
     return [(start, end, nominal)]
 
 
@@ -869,7 +883,9 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     reflexive = any("Yes" in c.morph.get("Reflex") and c.i < verb.i for c in verb.children)  # "s'est déclarée"
     passive = not spec.adjective and not reflexive and (
         any(c.dep_ == "aux:pass" for c in verb.children) or "Pass" in verb.morph.get("Voice")
-        and any(c.lower_ in ("été", "est", "sont", "était", "étaient") for c in verb.children))
+        and any(c.lower_ in ("été", "est", "sont", "était", "étaient") for c in verb.children)
+        # "Sommée par le président de X, l'armée ...": a bare participle with its agent
+        or not _aux_children(verb) and any(c.dep_ == "obl:agent" for c in verb.children))
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") or (
         verb.lower_.endswith("ant") and not _aux_children(verb))
     cue = (doc[group_start].idx, last.idx + len(last))
@@ -908,10 +924,39 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     kind = "participle" if participle else "canonical"
     if not found:
         return None
+    if _fronted_infinitive(doc, group_start, sent_start):
+        subject = _main_clause_subject(doc, found[-1][1], sent_end)
     frame = _frame(kind, spec, cue, subject, [(s, e) for s, e, _ in found], doc, negated, passive)
     frame.nominal = found[0][2] and not _has_finite_verb(doc, found[0][0], found[0][1])
     frame.borrowed_subject = not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     return frame
+
+
+_FRONTED_INFINITIVE_OPENERS = ("après", "sans", "avant de", "avant d'", "afin de", "afin d'")
+
+
+def _fronted_infinitive(doc: Doc, group_start: int, sent_start: int) -> bool:
+    """'Après avoir accusé X de Y, le président ...': an infinitive adjunct that opens the sentence
+    says what the subject of the main clause after it did."""
+    if "Inf" not in doc[group_start].morph.get("VerbForm"):
+        return False
+    for n in (2, 1):
+        opener = doc[max(sent_start, group_start - n):group_start]
+        if len(opener) == n and opener.text.lower().replace("’", "'") in _FRONTED_INFINITIVE_OPENERS:
+            return opener.start == sent_start or doc[opener.start - 1].text == ","
+    return False
+
+
+def _main_clause_subject(doc: Doc, content_end: int, sent_end: int) -> Token | None:
+    """The subject of the first finite verb after the comma that ends a fronted adjunct."""
+    if content_end >= sent_end or doc[content_end].text != ",":
+        return None
+    for t in doc[content_end + 1:sent_end]:
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            verb = t.head if t.dep_.startswith("aux") else t
+            subject = _subject(verb) or _linear_subject(doc, _verb_group(verb)[0], content_end + 1)
+            return subject if subject is not None and subject.i > content_end else None
+    return None
 
 
 def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None:

@@ -187,6 +187,27 @@ def test_adjunct_after_the_content_is_not_content(frames):
     assert found[0][3] == ["de quitter l'organisation"]
 
 
+def test_coordinated_clause_with_its_own_subject_and_cue_ends_the_content(frames):
+    found = frames("La ministre a estimé que le pays faisait des progrès mais elle craint que la crise ne dure.")
+    contents = [c for f in found for c in f[3]]
+    assert contents == ["le pays faisait des progrès", "la crise ne dure"], found
+
+
+def test_fronted_infinitive_speaks_for_the_main_subject(frames):
+    found = frames("Après avoir accusé le Japon de vouloir affaiblir son pays, la ministre sud-coréenne a changé de ton.")
+    assert [(f[2], f[3]) for f in found] == [("la ministre sud-coréenne", ["le Japon de vouloir affaiblir son pays"])]
+
+
+def test_bare_participle_with_its_agent_is_a_passive(extract):
+    rows = extract("Sommée par le président Emmanuel Macron d'obtenir des résultats, l'armée a renforcé ses troupes.", PUB)
+    assert speaker_of(rows, "d'obtenir des résultats") == "Emmanuel Macron"
+
+
+def test_the_fact_after_par_is_the_content(frames):
+    found = frames("Le ministre a justifié ce retrait par le fait que la Russie ne respectait plus le traité.")
+    assert [c for f in found for c in f[3]] == ["la Russie ne respectait plus le traité"], found
+
+
 def test_inanimate_subject_reports_nothing(extract):
     rows = extract("La crise menace de s'étendre aux pays voisins." + CONTROL, PUB)
     assert control_only(rows)

@@ -148,7 +148,7 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
         if (kind is None or "\n" in surface or len(surface) < 3 or any(ch.isdigit() for ch in surface)
                 or not surface[:1].isupper() or _overlaps((start, end), taken)):
             continue
-        if surface in load_rules()["ner_stoplist"]:
+        if surface in load_rules()["ner_stoplist"] or _quoted_alone(text, start, end):
             continue
         alias = gaz.lookup(surface)
         if alias is not None:
@@ -367,8 +367,63 @@ def people_mentions(text: str) -> list[Mention]:
     return out
 
 
+_BODY_DETERMINERS = frozenset({"le", "la", "l'", "l’", "les", "du", "des", "au", "aux"})
+_BODY_ARTICLES = frozenset({"le", "la", "l'", "l’", "les"})
+
+
+def body_name_spans(doc) -> list[tuple[int, int]]:
+    """Character spans of bodies named by a capitalised head after a determiner and the lower-case
+    words of their name: 'la Convention citoyenne pour le climat', 'la Confédération générale du travail'.
+    A noun phrase goes on with adjectives and 'de/pour/sur' + noun; a verb, a date word or a second
+    determiner-less noun ends it."""
+    words = load_rules()["role_words"]
+    heads = frozenset(words["body_name_heads"])
+    connectors = frozenset(words["body_name_connectors"])
+    stop_nouns = frozenset(w.lower() for w in (*load_rules()["weekdays"], *load_rules()["months"]))
+    out = []
+    i = 1
+    while i < len(doc):
+        t = doc[i]
+        first = i - 1 if doc[i - 1].text in ("Haut", "Haute", "Grand", "Grande") and i > 1 else i  # "le Haut Conseil"
+        if t.text not in heads or doc[first - 1].lower_ not in _BODY_DETERMINERS:
+            i += 1
+            continue
+        end = i + 1
+        j = i + 1
+        while j < len(doc) and j - i < 10:
+            w = doc[j]
+            if w.pos_ == "ADJ" and w.text.islower() and "Part" not in w.morph.get("VerbForm"):
+                j += 1
+                end = j
+                continue
+            if w.lower_ in connectors:
+                k = j + 1
+                if k < len(doc) and doc[k].lower_ in _BODY_ARTICLES:
+                    k += 1
+                if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].lower_ not in stop_nouns:
+                    j = k + 1
+                    end = j
+                    continue
+            break
+        if end > i + 1:  # a head alone ("le Conseil") points back or is a role, not a name
+            out.append((doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+        i = end
+    return out
+
+
+_QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "‘": "’"}
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    """A name that is all of a quotation ('le célèbre « Monsieur Sulu »', '« Méfions-nous »') is a
+    nickname, a title or quoted words, not an actor of its own."""
+    before = text[:start].rstrip(" \u00a0\u202f")
+    after = text[end:].lstrip(" \u00a0\u202f")
+    return bool(before) and before[-1] in _QUOTE_PAIRS and after[:1] == _QUOTE_PAIRS[before[-1]]
+
+
 def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
-                    speaker_phrases: list[tuple[int, int]] = ()) -> list[Mention]:
+                    speaker_phrases: list[tuple[int, int]] = (), bodies: list[tuple[int, int]] = ()) -> list[Mention]:
     """All actor mentions outside the `skip` spans (boilerplate), sorted by position, no overlaps.
     `speaker_phrases`: where the frames say someone speaks, to find names the NER missed there."""
     found = gazetteer_mentions(text)
@@ -379,6 +434,10 @@ def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
     for extra in (government_mentions(text), institutions, people_mentions(text)):
         found += [g for g in extra if not _overlaps((g.start, g.end), [(m.start, m.end) for m in found])]
     taken = [(m.start, m.end) for m in found]
+    for start, end in bodies:  # before the NER, which cuts such names short or calls them places
+        if not _overlaps((start, end), taken) and gazetteer().lookup(text[start:end]) is None:
+            found.append(Mention(start, end, text[start:end], "name", ORG))
+            taken.append((start, end))
     found += ner_mentions(text, ents, taken)
     taken = [(m.start, m.end) for m in found]
     found += phrase_name_mentions(text, list(speaker_phrases), taken)

@@ -18,7 +18,7 @@ from .discourse import resolve_speakers
 from .frames import frames_of
 from .meeting_frames import meeting_frames_of
 from .meetings import extract_meetings
-from .mentions import detect_mentions, resolve_entities, short_form_mentions
+from .mentions import body_name_spans, detect_mentions, resolve_entities, short_form_mentions
 from .statements import extract_statements
 from .text import boilerplate_mask, paragraphs, sentence_starts
 
@@ -97,7 +97,7 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
     sentences = _sentence_spans(doc, text)
     dates = dates_at(text, doc._.date_expressions, ref=published_date)
     frames = frames_of(doc)
-    mentions = detect_mentions(text, doc.ents, skip, [f.speaker for f in frames if f.speaker])
+    mentions = detect_mentions(text, doc.ents, skip, [f.speaker for f in frames if f.speaker], body_name_spans(doc))
     entities = resolve_entities(text, mentions, published_date)
     mentions = sorted(mentions + short_form_mentions(text, mentions, entities, skip), key=lambda m: m.start)
     statements = extract_statements(text, paras, sentences, mentions, frames, doc)

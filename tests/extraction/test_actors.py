@@ -50,6 +50,23 @@ def test_text_glued_by_scraping_still_yields_the_name(extract):
     assert "Kim Jong-un" in entity_names(rows)
 
 
+def test_a_quoted_nickname_is_not_an_actor_of_its_own(extract):
+    text = ("L'acteur Jean Dupuis a dit à la presse que la société avançait. Le célèbre « Capitaine Fracasse » "
+            "du film milite pour l'égalité. « Nous faisons des progrès », a-t-il dit.")
+    rows = extract(text, PUB)
+    persons = {e["name"] for e in rows["entities"] if e["actor_type"] == "person" and e["name"]}
+    assert persons == {"Jean Dupuis"}
+    assert speaker_of(rows, "Nous faisons des progrès") == "Jean Dupuis"
+
+
+def test_a_body_named_by_a_capitalised_head_is_one_organisation(extract):
+    rows = extract("La ministre a reçu lundi les membres de la Confédération générale du travail et du Haut "
+                   "Conseil pour le climat, puis la Fédération française de football mardi.", PUB)
+    bodies = {e["name"] for e in rows["entities"] if e["actor_type"] == "organization"}
+    assert {"Confédération générale du travail", "Haut Conseil pour le climat",
+            "Fédération française de football"} <= bodies
+
+
 def test_capital_as_speaker_is_the_country(extract):
     rows = extract("Moscou a dénoncé mercredi les nouvelles sanctions européennes.", PUB)
     speaker = speaker_entity_of_only_statement(rows)

@@ -885,7 +885,8 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         any(c.dep_ == "aux:pass" for c in verb.children) or "Pass" in verb.morph.get("Voice")
         and any(c.lower_ in ("été", "est", "sont", "était", "étaient") for c in verb.children)
         # "Sommée par le président de X, l'armée ...": a bare participle with its agent
-        or not _aux_children(verb) and any(c.dep_ == "obl:agent" for c in verb.children))
+        or not _aux_children(verb) and "Fin" not in verb.morph.get("VerbForm")
+        and any(c.dep_ == "obl:agent" for c in verb.children))
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") or (
         verb.lower_.endswith("ant") and not _aux_children(verb))
     cue = (doc[group_start].idx, last.idx + len(last))

@@ -203,6 +203,12 @@ def test_bare_participle_with_its_agent_is_a_passive(extract):
     assert speaker_of(rows, "d'obtenir des résultats") == "Emmanuel Macron"
 
 
+def test_finite_cue_with_a_par_phrase_stays_active(frames):
+    found = frames("Paul Girard décrit un président obnubilé par des détails futiles plutôt que par la stratégie.")
+    assert [(f[2], f[3]) for f in found] == [
+        ("Paul Girard", ["un président obnubilé par des détails futiles plutôt que par la stratégie"])], found
+
+
 def test_the_fact_after_par_is_the_content(frames):
     found = frames("Le ministre a justifié ce retrait par le fait que la Russie ne respectait plus le traité.")
     assert [c for f in found for c in f[3]] == ["la Russie ne respectait plus le traité"], found

@@ -565,7 +565,10 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 expr, basis = _context_date(text, dates, paragraph[0], start, quoted), "context"
                 if expr is None:
                     expr = _story_date(text, dates, start, quoted, published)
-            place = _location(text, frame.places) or _place_in_clause(text, clause, mentions, entities) \
+            # a person is no place ("l'invitation du leader Kim Jong Unlors de", a name glued to a word)
+            frame_places = [(a, b) for a, b in frame.places if not any(
+                m.actor_type == PERSON and m.start < b and a < m.end for m in mentions)]
+            place = _location(text, frame_places) or _place_in_clause(text, clause, mentions, entities) \
                 or _location(text, story_places)
             mention = _dated(MeetingMention(start, end, sentence, frame.lemma, frame.mode, group, place,
                                             status=frame.status),

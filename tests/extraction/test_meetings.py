@@ -319,6 +319,13 @@ def test_a_place_after_avec_is_not_a_participant(extract):
     assert participant_sets(rows) == [{"Bono", "Emmanuel Macron"}]
 
 
+def test_a_person_is_no_place(extract):
+    # a name the scraper glued to the next word ("Dupontlors de") is still a person, not where they meet
+    rows = extract("Le président Marc Leroi a manifesté sa volonté de visiter son territoire, en réponse à "
+                   "l'invitation du dirigeant Jean Dupontlors de son sommet.", PUB)
+    assert [(m[1], m[3], m[5]) for m in meetings(rows)] == [(None, "planned", None)]
+
+
 # 5. mode -----------------------------------------------------------------------------------------------
 
 def test_phone_call_mode(extract):

@@ -49,6 +49,12 @@ class Gazetteer:
                 out.add(row["role"])
         return out
 
+    def former_holders(self, role: str, country: str | None, on: date | None) -> set[str]:
+        """Dictionary actors who held `role` for `country` and had left it by date `on`."""
+        return {row["actor_key"] for row in actor_roles()
+                if row["role"] == role and (not country or row.get("country_code") == country)
+                and _iso(row.get("valid_to")) is not None and (on is None or _iso(row.get("valid_to")) <= on)}
+
     def holders(self, role: str, country: str | None, on: date | None) -> list[str]:
         """Dictionary actors holding `role` for `country` on date `on`."""
         out = []

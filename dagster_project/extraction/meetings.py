@@ -39,6 +39,9 @@ class MeetingMention:
     date_basis: str | None = None  # text | article_date
 
 
+_OF_GAP = re.compile(r"\s*(?:de la|de l['’]|du|des|de|d['’])\s*", re.IGNORECASE)
+
+
 def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -68,6 +71,8 @@ class _Participants:
                 continue  # "avec Macron à l'Elysée": a place, not a participant
             if _in_relation(self.text, m):
                 continue  # "l'un des alliés de Mme X": not X
+            if m.actor_type in (COUNTRY, ORG) and self._role_complement(m, span):
+                continue  # "l'ancien président de l'UMP": a person of the body, not the body
             ids = self._ids(m, any_type=True)
             if not ids and m.kind == "role" and not m.plural and m.countries:
                 # "son homologue sénégalais", nobody named: the side is the country (a person stands for
@@ -82,6 +87,11 @@ class _Participants:
                 elif e.actor_type in (COUNTRY, ORG) and e.name and idx not in others:
                     others.append(idx)
         return persons, others
+
+    def _role_complement(self, m: Mention, span: tuple[int, int]) -> bool:
+        return any(r.kind == "role" and not r.plural and span[0] <= r.start < m.start
+                   and (r.end >= m.end or _OF_GAP.fullmatch(self.text[r.end:m.start]))
+                   for r in self.mentions)
 
     def _ids(self, m: Mention, any_type: bool = False) -> list[int]:
         ids = list(m.entities) or ([m.entity] if m.entity is not None else [])

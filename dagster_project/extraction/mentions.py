@@ -33,6 +33,7 @@ class Mention:
     description: str | None = None  # for an unnamed source reached through a pronoun: what it was called
     head: str | None = None  # a role's title noun ("gouverneur" in "le gouverneur de Tillabéri")
     definite: bool = False  # "le gouverneur", not "un gouverneur"
+    former: bool = False  # "l'ancien président": who held the role before the article's date
 
 
 @dataclass
@@ -176,8 +177,13 @@ def _role_regex() -> re.Pattern:
     gaz = gazetteer()
     of_alt = alternation({f for f, a in gaz.by_form.items() if a.actor_type in (COUNTRY, ORG) and f[:1].isupper()},
                          ignore_case=True)
+    premodifiers = rules["role_words"]["role_premodifiers"]
+    pre_alt = alternation([w for words in premodifiers.values() for w in words if not w.endswith("-")],
+                          ignore_case=True)
+    pre_glued = alternation([w for words in premodifiers.values() for w in words if w.endswith("-")],
+                            ignore_case=True)
     return re.compile(
-        rf"(?<![\w-])(?P<det>{dets})\s?(?P<head>{head_alt})(?![\w-])"
+        rf"(?<![\w-])(?P<det>{dets})\s?(?:(?P<pre>{pre_alt})\s+|(?P<pre_glued>{pre_glued}))?(?P<head>{head_alt})(?![\w-])"
         rf"(?:\s+(?P<dem1>(?:{dem})(?:{dem_more})*)(?![\w-]))?"
         rf"(?:\s+(?P<comp>{comp_alt}))?"
         rf"(?:\s+(?P<dem2>(?:{dem})(?:{dem_more})*)(?![\w-]))?"
@@ -218,6 +224,8 @@ def role_mentions(text: str) -> list[Mention]:
                     countries.append(country)
             elif alias is not None:  # "la présidente du FN": an office in a body, not the country's
                 role = None
+        former = (m.group("pre") or "").lower() in load_rules()["role_words"]["role_premodifiers"]["former"] \
+            or bool(m.group("pre_glued"))  # a former (or future) holder: not who holds the office at the date
         if not countries and role is not None and f"{head} {comp}".strip() in title_countries():
             countries.append(title_countries()[f"{head} {comp}".strip()])  # "le pape": the Holy See's
         det = m.group("det").lower()
@@ -228,7 +236,7 @@ def role_mentions(text: str) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), m.group(0), "role", PERSON, gender=gender,
                            countries=tuple(dict.fromkeys(countries)), role=role,
                            plural=plural or det in ("les", "ses", "leurs"), head=head,
-                           definite=det in ("le", "la", "l'", "l’")))
+                           definite=det in ("le", "la", "l'", "l’"), former=former))
     return out
 
 
@@ -562,7 +570,10 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
             continue
         if m.plural:  # "les responsables", "les ministres": a group, nobody in particular
             continue
-        holder = _role_holder(entities, new_entity, ordered[:i], m.role, m.countries, m.gender, on)
+        if m.former:
+            holder = _former_holder(entities, ordered[:i], m, on)
+        else:
+            holder = _role_holder(entities, new_entity, ordered[:i], m.role, m.countries, m.gender, on)
         if holder is None and m.definite:
             holder = _titled_before(entities, ordered[:i], m)
         if holder is None:
@@ -630,6 +641,21 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
                     and (not e.roles or role in e.roles) and e.dict_key is None:
                 return e.idx
     return None
+
+
+def _former_holder(entities: list[Entity], earlier: list[Mention], m: Mention, on: date | None) -> int | None:
+    """'l'ancien chef de l'État': the person named in the article who held that office before the
+    article's date (the dictionary says who did), the most talked-about one; nobody new is created."""
+    if m.role is None:
+        return None
+    countries = m.countries or tuple({e.country for e in entities if e.actor_type == COUNTRY and e.country})
+    keys = set().union(*(gazetteer().former_holders(m.role, c, on) for c in countries)) if countries else \
+        gazetteer().former_holders(m.role, None, on)
+    named = [e for e in entities if e.dict_key in keys and _gender_ok(e, m.gender)]
+    if not named:
+        return None
+    salience = Counter(mm.entity for mm in earlier if mm.entity is not None)
+    return max(named, key=lambda e: (salience[e.idx], -e.idx)).idx
 
 
 def _titled_before(entities: list[Entity], earlier: list[Mention], m: Mention) -> int | None:

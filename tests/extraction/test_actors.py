@@ -67,6 +67,19 @@ def test_a_body_named_by_a_capitalised_head_is_one_organisation(extract):
             "Fédération française de football"} <= bodies
 
 
+def test_a_former_holder_is_not_the_holder_at_the_article_date(extract):
+    rows = extract("« Nous devons agir », a déclaré l'ancien président américain lors d'un discours. "
+                   "« Rien ne change », a ajouté l'actuel Premier ministre britannique.", PUB)
+    assert speaker_of(rows, "Nous devons agir") is None
+    assert speaker_of(rows, "Rien ne change") == "Boris Johnson"
+
+
+def test_a_former_holder_named_in_the_article_is_the_one_meant(extract):
+    rows = extract("François Hollande a reçu mercredi des élus. « Il faut agir », a expliqué l'ancien chef de l'État.",
+                   PUB)
+    assert speaker_of(rows, "Il faut agir") == "François Hollande"
+
+
 def test_capital_as_speaker_is_the_country(extract):
     rows = extract("Moscou a dénoncé mercredi les nouvelles sanctions européennes.", PUB)
     speaker = speaker_entity_of_only_statement(rows)

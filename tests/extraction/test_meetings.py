@@ -319,6 +319,12 @@ def test_a_place_after_avec_is_not_a_participant(extract):
     assert participant_sets(rows) == [{"Bono", "Emmanuel Macron"}]
 
 
+def test_the_body_a_role_belongs_to_is_not_a_participant(extract):
+    rows = extract("L'ancien président de l'Union des démocrates et l'actuel patron de la Fédération des verts "
+                   "se sont rencontrés jeudi à Paris. Emmanuel Macron a rencontré Angela Merkel mardi à Berlin.", PUB)
+    assert participant_sets(rows) == [{"Emmanuel Macron", "Angela Merkel"}]
+
+
 def test_a_person_is_no_place(extract):
     # a name the scraper glued to the next word ("Dupontlors de") is still a person, not where they meet
     rows = extract("Le président Marc Leroi a manifesté sa volonté de visiter son territoire, en réponse à "

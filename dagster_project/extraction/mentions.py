@@ -70,6 +70,9 @@ def gazetteer_mentions(text: str) -> list[Mention]:
             continue
         start = m.start()
         key = alias.actor_key
+        if alias.actor_type == PERSON and " " not in m.group(1).strip() \
+                and re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", text[m.end():m.end() + 3]):
+            continue  # "un sondage Harris Interactive": a surname that begins another proper name
         if alias.actor_type == PERSON:
             start = _extend_name_left(text, start)
             if " " not in m.group(1).strip() and not _same_first_name(text[start:m.start()],
@@ -375,6 +378,24 @@ def people_mentions(text: str) -> list[Mention]:
     return out
 
 
+@functools.cache
+def _survey_regex() -> re.Pattern:
+    nouns = alternation(load_rules()["role_words"]["survey_nouns"], ignore_case=True)
+    return re.compile(rf"(?<![\w-])(?:{nouns})\s+([A-ZÀ-Ý][\w&'’-]*(?:\s+[A-ZÀ-Ý][\w&'’-]*){{0,2}})")
+
+
+def survey_mentions(text: str) -> list[Mention]:
+    """'un sondage Ifop', 'une enquête Harris Interactive': the polling firm, an organisation."""
+    gaz = gazetteer()
+    out = []
+    for m in _survey_regex().finditer(text):
+        alias = gaz.lookup(m.group(1))
+        known = alias is not None and alias.actor_type in (ORG, MEDIA)  # not a person of that surname
+        out.append(Mention(m.start(1), m.end(1), m.group(1), "name", alias.actor_type if known else ORG,
+                           alias.actor_key if known else None))
+    return out
+
+
 _BODY_DETERMINERS = frozenset({"le", "la", "l'", "l’", "les", "du", "des", "au", "aux"})
 _BODY_ARTICLES = frozenset({"le", "la", "l'", "l’", "les"})
 
@@ -434,12 +455,15 @@ def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
                     speaker_phrases: list[tuple[int, int]] = (), bodies: list[tuple[int, int]] = ()) -> list[Mention]:
     """All actor mentions outside the `skip` spans (boilerplate), sorted by position, no overlaps.
     `speaker_phrases`: where the frames say someone speaks, to find names the NER missed there."""
-    found = gazetteer_mentions(text)
+    surveys = survey_mentions(text)
+    # "un sondage Harris interactive": the firm, not a person of that surname
+    found = [m for m in gazetteer_mentions(text)
+             if not (m.actor_type == PERSON and _overlaps((m.start, m.end), [(s.start, s.end) for s in surveys]))]
     institutions = institution_mentions(text)
     # an institution named by its country ("l'ambassade d'Iran à Londres") is itself, not the country
     found = [m for m in found if not (m.actor_type == COUNTRY and any(
         i.start <= m.start and m.end <= i.end and i.start < m.start for i in institutions))]
-    for extra in (government_mentions(text), institutions, people_mentions(text)):
+    for extra in (government_mentions(text), institutions, people_mentions(text), surveys):
         found += [g for g in extra if not _overlaps((g.start, g.end), [(m.start, m.end) for m in found])]
     taken = [(m.start, m.end) for m in found]
     for start, end in bodies:  # before the NER, which cuts such names short or calls them places

@@ -267,9 +267,14 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
     return sorted(out, key=lambda s: (s.start, s.type))
 
 
+_SHARE = re.compile(r"\s*\d[\d,.]*\s?(?:%|pour ?cent\b)", re.IGNORECASE)
+
+
 def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
     """A subject that is a name, a role, a pronoun or a noun for people or bodies can say something;
     'la crise menace de s'étendre' reports nothing."""
+    if frame.speaker is not None and _SHARE.match(text[frame.speaker[0]:frame.speaker[1]]):
+        return False  # "55 % des Français souhaitent que": a poll's figure, reported by the poll
     if speaker is None or speaker.kind != "description":
         return True
     start, end = frame.speaker

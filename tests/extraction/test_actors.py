@@ -80,6 +80,14 @@ def test_a_former_holder_named_in_the_article_is_the_one_meant(extract):
     assert speaker_of(rows, "Il faut agir") == "François Hollande"
 
 
+def test_a_poll_speaks_through_its_firm_not_through_a_surname(extract):
+    rows = extract("Selon un sondage Harris Interactive pour une chaîne publié jeudi, 55 % des Français souhaitent "
+                   "que la ministre reste en poste.", PUB)
+    assert "Kamala Harris" not in entity_names(rows)
+    assert [(t, spk) for t, _, spk in rows["speakers"]] == [
+        ("55 % des Français souhaitent que la ministre reste en poste", "Harris Interactive")]
+
+
 def test_capital_as_speaker_is_the_country(extract):
     rows = extract("Moscou a dénoncé mercredi les nouvelles sanctions européennes.", PUB)
     speaker = speaker_entity_of_only_statement(rows)

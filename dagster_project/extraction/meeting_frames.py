@@ -327,8 +327,22 @@ def _auxiliary_before(token: Token) -> bool:
     return False
 
 
+_NEGATIONS = frozenset({"pas", "jamais", "guère", "point", "plus"})
+
+
+def _negated(token: Token) -> bool:
+    """'n'a pas rencontré', 'ne se sont plus revus': the verb (or its auxiliary) says it did not happen."""
+    words = [c for c in token.children if c.dep_ in ("advmod", "advmod:neg", "aux:tense", "aux", "aux:pass")]
+    words += [g for c in words for g in c.children]
+    lows = {t.lower_ for t in words}
+    window = {t.lower_ for t in token.doc[max(token.sent.start, token.i - 4):token.i]}
+    return bool(({"ne", "n'", "n’"} & (lows | window)) and (_NEGATIONS & (lows | window)))
+
+
 def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | None:
     doc = token.doc
+    if _negated(token):
+        return None
     passive = any(c.dep_ == "aux:pass" for c in token.children) or (
         "Part" in token.morph.get("VerbForm") and any(c.dep_ == "obl:agent" for c in token.children))
     subject = _subject(token)
@@ -448,6 +462,11 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             places.append(child)
         elif child.dep_ in ("appos", "flat:name", "nmod", "compound") and child.pos_ == "PROPN" and not case:
             partners += _conjuncts(child)  # "le sommet Trump-Kim"
+    if partners:
+        # "des conversations avec X, la chancelière Y et le président Z": a list the parser hung on the
+        # meeting noun itself (a meeting noun is coordinated with no person)
+        partners += [t for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > partners[0].i
+                     for t in _conjuncts(c) if t not in partners]
     # the verb the noun depends on: its subject takes part ("X a eu un entretien avec Y",
     # "X a participé au sommet"), and its tense says whether it happened
     governor = token.head if token.head.i != token.i else None

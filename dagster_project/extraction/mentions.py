@@ -122,7 +122,9 @@ def _extend_name_left(text: str, start: int) -> int:
             and first.group(1) not in load_rules()["ner_stoplist"] \
             and first.group(1) not in load_rules()["title_words"] \
             and first.group(1).lower() not in gazetteer().demonym_country \
-            and not re.search(r"[.!?:]\s*$|^\s*$", text[max(0, start - len(first.group(0)) - 3):start - len(first.group(0))]):
+            and (first.group(1) in known  # a first name, even where a sentence starts ("Brigitte Macron a")
+                 or not re.search(r"[.!?:]\s*$|^\s*$",
+                                  text[max(0, start - len(first.group(0)) - 3):start - len(first.group(0))])):
         return start - len(first.group(0))
     return start
 

@@ -88,6 +88,12 @@ def test_a_poll_speaks_through_its_firm_not_through_a_surname(extract):
         ("55 % des Français souhaitent que la ministre reste en poste", "Harris Interactive")]
 
 
+def test_a_first_name_that_starts_the_sentence_keeps_two_people_apart(extract):
+    rows = extract("Brigitte Macron a visité lundi une école. Emmanuel Macron était à Berlin.", PUB)
+    persons = {e["name"] for e in rows["entities"] if e["actor_type"] == "person"}
+    assert persons == {"Brigitte Macron", "Emmanuel Macron"}
+
+
 def test_capital_as_speaker_is_the_country(extract):
     rows = extract("Moscou a dénoncé mercredi les nouvelles sanctions européennes.", PUB)
     speaker = speaker_entity_of_only_statement(rows)

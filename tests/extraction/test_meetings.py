@@ -325,6 +325,22 @@ def test_the_body_a_role_belongs_to_is_not_a_participant(extract):
     assert participant_sets(rows) == [{"Emmanuel Macron", "Angela Merkel"}]
 
 
+def test_a_negated_meeting_did_not_happen(extract):
+    rows = extract("Emmanuel Macron n'a pas rencontré Donald Trump lundi. Angela Merkel et Olaf Scholz ne se sont "
+                   "plus revus depuis l'élection. Emmanuel Macron a rencontré Angela Merkel mardi à Berlin.", PUB)
+    assert participant_sets(rows) == [{"Emmanuel Macron", "Angela Merkel"}]
+
+
+def test_calls_in_the_plural_with_a_list_the_parser_hung_on_the_noun(extract):
+    rows = extract("Vladimir Poutine a eu mardi trois conversations téléphoniques avec son homologue français "
+                   "Emmanuel Macron, la chancelière allemande Angela Merkel et le président du Conseil européen "
+                   "Charles Michel.", PUB)
+    assert sorted(map(sorted, participant_sets(rows))) == [["Angela Merkel", "Vladimir Poutine"],
+                                                          ["Charles Michel", "Vladimir Poutine"],
+                                                          ["Emmanuel Macron", "Vladimir Poutine"]]
+    assert {m[4] for m in meetings(rows)} == {"phone"}
+
+
 def test_a_person_is_no_place(extract):
     # a name the scraper glued to the next word ("Dupontlors de") is still a person, not where they meet
     rows = extract("Le président Marc Leroi a manifesté sa volonté de visiter son territoire, en réponse à "

@@ -285,7 +285,7 @@ def _needs_antecedent(m: Mention, entities: list[Entity]) -> bool:
         return True
     # a definite role nobody in the dictionary or the article holds: "le président mauritanien"
     return m.kind == "role" and not m.plural and (m.entity is None or entities[m.entity].name is None) \
-        and not m.text.lower().startswith(("un ", "une ", "des "))
+        and not m.text.lower().startswith(("un ", "une ", "des ")) and not m.bound
 
 
 __all__ = ["Discourse", "resolve_speakers", "COUNTRY", "ORG"]

@@ -163,6 +163,8 @@ def _is_verbal(token: Token) -> bool:
     """A verb the parser may have tagged ADJ (participles), NOUN ('estime') or AUX."""
     if token.pos_ in ("VERB", "AUX"):
         return True
+    if token.pos_ == "X" and any(c.dep_.startswith("aux") for c in token.children):
+        return True  # "a tweeté": a word the tagger does not know, with its auxiliary
     if token.pos_ in ("ADJ", "NOUN", "PROPN") and token.dep_ not in ("det", "case", "fixed"):
         # 'estime' or 'note' tagged as a noun: a verb when no determiner governs it or stands before it
         if any(c.dep_ == "det" for c in token.children):
@@ -461,7 +463,8 @@ def _is_cue(token: Token) -> CueSpec | None:
     morph = token.morph
     verb_form = morph.get("VerbForm")
     if "Part" in verb_form and "Past" in morph.get("Tense") and not _aux_children(token) \
-            and token.dep_ not in ("conj", "ROOT", "ccomp", "parataxis") and not _clitic_after(token):
+            and token.dep_ not in ("conj", "ROOT", "ccomp", "parataxis") and not _clitic_after(token) \
+            and _passive_agent(token) is None:
         # "le soutien affirmé", "des avancées jugées indispensables", "Contesté dans la rue, X a ...":
         # a participle without its auxiliary is an adjective, unless it shares one ("a évoqué X et réitéré Y")
         return None
@@ -886,7 +889,7 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         and any(c.lower_ in ("été", "est", "sont", "était", "étaient") for c in verb.children)
         # "Sommée par le président de X, l'armée ...": a bare participle with its agent
         or not _aux_children(verb) and "Fin" not in verb.morph.get("VerbForm")
-        and any(c.dep_ == "obl:agent" for c in verb.children))
+        and not any(c.dep_ == "nsubj" for c in verb.children) and _passive_agent(verb) is not None)
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") or (
         verb.lower_.endswith("ant") and not _aux_children(verb))
     cue = (doc[group_start].idx, last.idx + len(last))
@@ -911,8 +914,7 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         frame.nominal = found[0][2]
         return frame
     if passive:
-        agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
-        subject = agent
+        subject = _passive_agent(verb)
     elif "Inf" in verb.morph.get("VerbForm") and _purpose_infinitive(verb):
         governors = [t for t in doc[sent_start:verb.i] if t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux")]
         subject = _subject(governors[-1]) or _linear_subject(doc, _verb_group(governors[-1])[0], sent_start)
@@ -925,12 +927,45 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     kind = "participle" if participle else "canonical"
     if not found:
         return None
+    if passive and subject is not None:  # "qualifié de « X » par Y": the agent is not what was said
+        found = [(a, min(b, _agent_start(subject)) if a < _agent_start(subject) else b, n) for a, b, n in found]
+        found = [(a, b, n) for a, b, n in found if b > a]
+        if not found:
+            return None
     if _fronted_infinitive(doc, group_start, sent_start):
         subject = _main_clause_subject(doc, found[-1][1], sent_end)
     frame = _frame(kind, spec, cue, subject, [(s, e) for s, e, _ in found], doc, negated, passive)
     frame.nominal = found[0][2] and not _has_finite_verb(doc, found[0][0], found[0][1])
     frame.borrowed_subject = not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     return frame
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The agent of a passive cue: its 'obl:agent', else a 'par' phrase the parser hung lower in the
+    verb's phrase ('qualifié de « pure fiction » par X': X under 'fiction')."""
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    if agent is not None:
+        return agent
+    if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+        return None
+    for t in verb.subtree:
+        if t.i > verb.i and t.lower_ == "par" and t.dep_ == "case" and t.head.i > t.i \
+                and t.head.pos_ in ("PROPN", "NOUN") and t.head.i - t.i <= 4 and t.head.lower_ not in _time_nouns():
+            head = t.head
+            return head
+    return None
+
+
+def _agent_start(agent: Token) -> int:
+    """Token index of the 'par' that introduces an agent."""
+    j = agent.left_edge.i
+    while j > 0 and agent.doc[j].lower_ != "par" and j > agent.i - 6:
+        j -= 1
+    return j if agent.doc[j].lower_ == "par" else agent.left_edge.i
+
+
+def _time_nouns() -> frozenset[str]:
+    return frozenset(_frame_words()["time_nouns"])
 
 
 _FRONTED_INFINITIVE_OPENERS = ("après", "sans", "avant de", "avant d'", "afin de", "afin d'")

@@ -34,6 +34,7 @@ class Mention:
     head: str | None = None  # a role's title noun ("gouverneur" in "le gouverneur de Tillabéri")
     definite: bool = False  # "le gouverneur", not "un gouverneur"
     former: bool = False  # "l'ancien président": who held the role before the article's date
+    bound: bool = False  # "le président de Debout la France": an office of a body the text names
 
 
 @dataclass
@@ -198,6 +199,8 @@ def _role_regex() -> re.Pattern:
 
 
 _ROLE_RE: re.Pattern | None = None
+# a capitalised name after a role: "de Debout la France", "du Rassemblement national"
+_OF_NAME = re.compile(r"\s+(?:de la |de l['’]|du |des |de |d['’])[A-ZÀ-Ý]")
 
 
 def role_mentions(text: str) -> list[Mention]:
@@ -229,6 +232,9 @@ def role_mentions(text: str) -> list[Mention]:
                     countries.append(country)
             elif alias is not None:  # "la présidente du FN": an office in a body, not the country's
                 role = None
+        body = _OF_NAME.match(text, m.end()) if not m.group("of") and not comp else None
+        if body is not None:  # "le président de Debout la France": an office in a body the dictionary lacks
+            role = None
         former = (m.group("pre") or "").lower() in load_rules()["role_words"]["role_premodifiers"]["former"] \
             or bool(m.group("pre_glued"))  # a former (or future) holder: not who holds the office at the date
         if not countries and role is not None and f"{head} {comp}".strip() in title_countries():
@@ -241,7 +247,7 @@ def role_mentions(text: str) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), m.group(0), "role", PERSON, gender=gender,
                            countries=tuple(dict.fromkeys(countries)), role=role,
                            plural=plural or det in ("les", "ses", "leurs"), head=head,
-                           definite=det in ("le", "la", "l'", "l’"), former=former))
+                           definite=det in ("le", "la", "l'", "l’"), former=former, bound=body is not None))
     return out
 
 

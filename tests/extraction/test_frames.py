@@ -209,6 +209,26 @@ def test_finite_cue_with_a_par_phrase_stays_active(frames):
         ("Paul Girard", ["un président obnubilé par des détails futiles plutôt que par la stratégie"])], found
 
 
+def test_evaluation_by_an_agent_is_the_agents_words(extract):
+    rows = extract("Le projet, qualifié de « pure fiction » par le ministre Paul Girard, a été abandonné. "
+                   "Le plan a été jugé « irréaliste » par Berlin.", PUB)
+    assert [(t, typ, spk) for t, typ, spk in rows["speakers"]] == [
+        ("pure fiction", "direct", "Paul Girard"), ("irréaliste", "direct", "Allemagne")]
+
+
+def test_unknown_word_with_its_auxiliary_and_a_channel_before_the_speaker(frames):
+    found = frames("« Nous ne céderons pas », a tweeté le ministre Jean Dupont. « Rien ne bouge », a déclaré "
+                   "dans un communiqué Marie Durand. « Tout va bien », plaisante Paul Girard.")
+    assert [(f[1], f[2]) for f in found] == [("tweeter", "le ministre Jean Dupont"), ("déclarer", "Marie Durand"),
+                                             ("plaisanter", "Paul Girard")]
+
+
+def test_office_in_a_body_the_dictionary_lacks_names_no_head_of_state(extract):
+    rows = extract("Emmanuel Macron est à Paris. « Nous gagnerons », a poursuivi le président de Debout la Patrie.",
+                   PUB)
+    assert speaker_of(rows, "Nous gagnerons") is None
+
+
 def test_the_fact_after_par_is_the_content(frames):
     found = frames("Le ministre a justifié ce retrait par le fait que la Russie ne respectait plus le traité.")
     assert [c for f in found for c in f[3]] == ["la Russie ne respectait plus le traité"], found

@@ -51,6 +51,7 @@ class Discourse:
         self.doc = doc
         self.quoted = excluded
         self.referents: list[Referent] = []
+        definite_roles: list[tuple[Referent, Mention]] = []
         for m in mentions:
             # an unnamed holder of a role ("la cheffe de file de l'opposition") is someone a later
             # "elle" may stand for, even if nobody can name her
@@ -60,7 +61,17 @@ class Discourse:
             if _inside(m.start, excluded):
                 continue
             self.referents.append(self._referent(m))
+            nameless = m.entity is None or entities[m.entity].name is None
+            if m.kind == "role" and nameless and not m.plural and m.definite and not m.bound and not m.former:
+                definite_roles.append((self.referents[-1], m))
         self.referents.sort(key=lambda r: r.pos)
+        # "Marie Durand ... La ministre de l'Environnement veut ... a-t-elle dit": a definite title
+        # nobody holds in the dictionary points back to the person named before, so that the
+        # pronouns after it reach her too
+        for referent, m in definite_roles:
+            r = self.antecedent(m, m.start, skip=excluded, countries=m.countries)
+            if r is not None and r.entity is not None and r.person and self.entities[r.entity].name:
+                referent.entity = r.entity
 
     def _referent(self, m: Mention, speaker: bool = False, entity: int | None = None) -> Referent:
         idx = m.entity if entity is None else entity

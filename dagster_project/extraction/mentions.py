@@ -232,7 +232,9 @@ def role_mentions(text: str) -> list[Mention]:
                     countries.append(country)
             elif alias is not None:  # "la présidente du FN": an office in a body, not the country's
                 role = None
-        body = _OF_NAME.match(text, m.end()) if not m.group("of") and not comp else None
+        # (a minister's complement is a portfolio, "le ministre de l'Environnement", not a body)
+        body = _OF_NAME.match(text, m.end()) if not m.group("of") and not comp \
+            and head not in load_rules()["role_words"]["portfolio_heads"] else None
         if body is not None:  # "le président de Debout la France": an office in a body the dictionary lacks
             role = None
         former = (m.group("pre") or "").lower() in load_rules()["role_words"]["role_premodifiers"]["former"] \

@@ -229,6 +229,12 @@ def test_office_in_a_body_the_dictionary_lacks_names_no_head_of_state(extract):
     assert speaker_of(rows, "Nous gagnerons") is None
 
 
+def test_a_pronoun_after_a_title_reaches_the_person_the_title_points_back_to(extract):
+    rows = extract("Marie Durand a déposé sa candidature. La ministre de l'Environnement veut ouvrir un nouveau "
+                   "chapitre. « C'est sérieux », a-t-elle expliqué.", PUB)
+    assert speaker_of(rows, "C'est sérieux") == "Marie Durand"
+
+
 def test_the_fact_after_par_is_the_content(frames):
     found = frames("Le ministre a justifié ce retrait par le fait que la Russie ne respectait plus le traité.")
     assert [c for f in found for c in f[3]] == ["la Russie ne respectait plus le traité"], found

@@ -567,6 +567,10 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
 def _in_prepositional_phrase(token: Token) -> bool:
     """A noun right after a preposition ('avec le président', 'à X') that the parser made a subject."""
     doc = token.doc
+    # (not a partitive: "des médecins estiment", "de nombreux experts jugent")
+    if any(c.dep_ == "case" and c.i < token.i and c.lower_ not in ("selon", "des", "du", "de", "d'", "d’")
+           for c in token.children):
+        return True  # "Aux côtés de X, Y a déclaré": the preposition is the noun's own
     j = token.left_edge.i - 1
     while j >= token.sent.start and doc[j].pos_ in ("DET", "ADJ", "NUM"):
         j -= 1
@@ -817,8 +821,9 @@ def find_frames(doc: Doc) -> list[Frame]:
             continue
         if frame.kind == "participle" and _after_comma(doc, verb):
             # "..., a déclaré X, ajoutant que": the participle speaks for the frame it follows
+            # (not a frame of a relative clause: "à Y qui lui proposait Z, assurant que" is X's)
             earlier = [f for f in frames if f.kind in ("canonical", "incise") and f.speaker is not None
-                       and verb.sent.start_char <= f.cue[0] < frame.cue[0]]
+                       and verb.sent.start_char <= f.cue[0] < frame.cue[0] and not _in_relative_clause(doc, f)]
             if earlier:
                 frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
         elif frame.borrowed_subject and frame.kind == "canonical":
@@ -894,6 +899,21 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         verb.lower_.endswith("ant") and not _aux_children(verb))
     cue = (doc[group_start].idx, last.idx + len(last))
     own_stops = {s for s in stops if s != group_start}
+    comme = _comme_clause(doc, group_start, sent_start)
+    if comme is not None:
+        # "Comme le rappelle X, Y" / "Y, comme l'a dit X": X vouches for the main clause
+        subject = _inverted_subject(verb, group_end) or _subject(verb)
+        if subject is None:
+            return None
+        after_subject = max(t.i for t in subject.subtree) + 1
+        if comme == sent_start:
+            comma = next((j for j in range(after_subject, sent_end) if doc[j].text == ","), None)
+            if comma is None:
+                return None
+            contents = [(comma + 1, _clause_end(doc, comma + 1, sent_end, own_stops))]
+        else:
+            contents = _content_before(doc, comme, sent_start)
+        return _frame("source", spec, cue, subject, contents, doc, negated, passive)
     if _is_incise(doc, group_start, verb, group_end) and not participle:
         subject = _inverted_subject(verb, group_end)
         contents = _content_before(doc, group_start, sent_start)
@@ -1014,8 +1034,9 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
                 "que", "qu'", "qui", "se", "s'", "le", "la", "les", "l'", "lui", "leur", "y", "en"):
             # climb from the last word of the phrase to its head: "La cheffe de la diplomatie nord-coréenne"
             head = t
-            while head.dep_ not in SUBJECT_DEPS and sent_start <= head.head.i < head.i and head.head.i != head.i:
-                head = head.head
+            while head.dep_ not in SUBJECT_DEPS and sent_start <= head.head.i < head.i and head.head.i != head.i \
+                    and not (head.dep_ == "appos" and doc[head.left_edge.i - 1].text == ","):
+                head = head.head  # (", Pierre Martin a dit": a name after a comma is a phrase of its own)
             return head if head.pos_ in ("NOUN", "PROPN", "PRON") or head.dep_ in SUBJECT_DEPS else None
         return None
     return None
@@ -1031,6 +1052,28 @@ def _after_comma(doc: Doc, verb: Token) -> bool:
     return j >= 0 and (doc[j].text == "," or j < start - 1)
 
 
+def _comme_clause(doc: Doc, group_start: int, sent_start: int) -> int | None:
+    """Index of the 'comme' that opens 'comme le rappelle X' / ', comme l'a dit X' before a cue."""
+    j = group_start - 1
+    while j >= sent_start and doc[j].lower_ in ("le", "l'", "l’", "l"):
+        j -= 1
+    if j < sent_start or doc[j].lower_ != "comme":
+        return None
+    return j if j == sent_start or doc[j - 1].text in (",", "(", "-", "–") else None
+
+
+def _in_relative_clause(doc: Doc, frame: Frame) -> bool:
+    span = doc.char_span(frame.cue[0], frame.cue[1], alignment_mode="expand")
+    return span is not None and len(span) > 0 and _restrictive_qui_clause(span.root)
+
+
+def _restrictive_qui_clause(verb: Token) -> bool:
+    """'à Y qui lui proposait Z': a relative clause about its antecedent (its subject is 'qui'), not set
+    off by a comma; 'pendant laquelle X a parlé' has a subject of its own."""
+    return verb.dep_ == "acl:relcl" and verb.doc[verb.left_edge.i - 1].text != "," and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ == "qui" for c in verb.children)
+
+
 def _participle_subject(verb: Token) -> Token | None:
     """'..., ajoutant que': the subject of the finite verb the participle clause depends on, else
     of the sentence's main verb; a participle that follows its noun ('un éditorial affirmant que') has
@@ -1040,8 +1083,14 @@ def _participle_subject(verb: Token) -> Token | None:
             and not _after_comma(verb.doc, verb):
         return head
     seen = {verb.i}
+    after_comma = _after_comma(verb.doc, verb)
     while head.i not in seen:
         seen.add(head.i)
+        if after_comma and _restrictive_qui_clause(head):
+            # "X a répondu à Y qui lui proposait Z, assurant que": the relative clause is about Y,
+            # the participle set off by its comma goes with the main clause
+            head = head.head
+            continue
         if head.pos_ in ("VERB", "AUX", "ADJ") and ("Fin" in head.morph.get("VerbForm") or _aux_children(head)):
             subject = _subject(head)
             if subject is not None:

@@ -235,6 +235,36 @@ def test_a_pronoun_after_a_title_reaches_the_person_the_title_points_back_to(ext
     assert speaker_of(rows, "C'est sérieux") == "Marie Durand"
 
 
+def test_comme_with_a_cue_vouches_for_the_main_clause(frames):
+    found = frames("Comme le rappelle le quotidien Ouest-France, la criminalité a baissé. Les prix ont augmenté, "
+                   "comme l'a souligné le ministre Jean Dupont.")
+    assert [(f[0], f[2], f[3]) for f in found] == [
+        ("source", "le quotidien Ouest-France", ["la criminalité a baissé"]),
+        ("source", "le ministre Jean Dupont", ["Les prix ont augmenté"])]
+
+
+def test_a_fronted_prepositional_phrase_is_not_the_subject(frames):
+    found = frames("Aux côtés de Jean Dupont, Pierre Martin a déclaré que la crise était finie.")
+    assert [(f[2], f[3]) for f in found] == [("Pierre Martin", ["la crise était finie"])]
+
+
+def test_a_partitive_subject_is_a_subject(frames):
+    found = frames("Les autorités ont admis dix morts, mais des médecins estiment que le bilan approche les trente.")
+    assert [f[2] for f in found if f[3] == ["le bilan approche les trente"]] == ["médecins"], found
+
+
+def test_a_participle_after_a_relative_clause_with_its_own_subject_is_that_subjects(frames):
+    found = frames("Il s'est tu pendant cette réunion durant laquelle Marie Durand a parlé longtemps, assurant "
+                   "que les électeurs la suivraient.")
+    assert ("Marie Durand", ["les électeurs la suivraient"]) in [(f[2], f[3]) for f in found], found
+
+
+def test_a_participle_after_a_relative_clause_speaks_for_the_main_subject(frames):
+    found = frames("Jean Dupont a opposé un refus à Marie Durand qui lui proposait une alliance, assurant "
+                   "que les électeurs ne suivraient pas.")
+    assert ("Jean Dupont", ["les électeurs ne suivraient pas"]) in [(f[2], f[3]) for f in found], found
+
+
 def test_the_fact_after_par_is_the_content(frames):
     found = frames("Le ministre a justifié ce retrait par le fait que la Russie ne respectait plus le traité.")
     assert [c for f in found for c in f[3]] == ["la Russie ne respectait plus le traité"], found

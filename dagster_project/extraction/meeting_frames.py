@@ -44,18 +44,20 @@ class MeetingFrame:
     possessive: str | None = None  # "sa" / "leur" before a noun trigger
     pair_subject: bool = False  # "ils", "les deux hommes": the last two people named
     infinitive: bool = False  # "à se rendre": whose subject the parse cannot be trusted to give
+    asides: Spans = field(default_factory=list)  # relative clauses and dashed asides of its sentence: not its dates
 
     def as_row(self) -> tuple:
         return (self.trigger, self.lemma, self.kind, self.mode, tuple(self.agents), tuple(self.partners), self.visit,
                 tuple(self.places), self.status, self.scope, self.reciprocal, self.possessive, self.pair_subject,
-                self.infinitive)
+                self.infinitive, tuple(self.asides))
 
     @classmethod
     def from_row(cls, row) -> MeetingFrame:
         (trigger, lemma, kind, mode, agents, partners, visit, places, status, scope, reciprocal, possessive, pair,
-         infinitive) = row
+         infinitive, asides) = row
         return cls(tuple(trigger), lemma, kind, mode, [tuple(a) for a in agents], [tuple(p) for p in partners], visit,
-                   [tuple(p) for p in places], status, tuple(scope), reciprocal, possessive, pair, infinitive)
+                   [tuple(p) for p in places], status, tuple(scope), reciprocal, possessive, pair, infinitive,
+                   [tuple(a) for a in asides])
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,31 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ in ("acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return None
+
+
+_DASHES = ("-", "–", "—")
+
+
+def _asides(token: Token) -> list[tuple[int, int]]:
+    """Character spans of the sentence's relative clauses and dashed or bracketed asides that do not
+    hold the trigger: 'la visite de X, dont le pays prendra la présidence le 1er juillet, est ...',
+    'a rencontré lundi X - il doit le revoir mardi - et ...'."""
+    sent = token.sent
+    out = []
+    for t in sent:
+        if t.dep_ == "acl:relcl" and not t.left_edge.i <= token.i <= t.right_edge.i:
+            out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
+    marks = [t for t in sent if t.text in _DASHES and t.whitespace_ and t.i > sent.start
+             and t.doc[t.i - 1].whitespace_]
+    for a, b in zip(marks[::2], marks[1::2]):
+        if not a.i < token.i < b.i:
+            out.append((a.idx, b.idx + 1))
+    for t in sent:
+        if t.text == "(":
+            close = next((u for u in t.doc[t.i + 1:sent.end] if u.text == ")"), None)
+            if close is not None and not t.i < token.i < close.i:
+                out.append((t.idx, close.idx + 1))
+    return out
 
 
 def _clause_scope(token: Token) -> tuple[int, int]:
@@ -404,7 +431,7 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
                         [_phrase(a) for a in agents], [_phrase(p) for p in partners], spec.visit,
                         [_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
                         pair_subject=subject is not None and _pair_subject(subject),
-                        infinitive="Inf" in token.morph.get("VerbForm"))
+                        infinitive="Inf" in token.morph.get("VerbForm"), asides=_asides(token))
 
 
 def _pair_subject(subject: Token) -> bool:
@@ -515,7 +542,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     return MeetingFrame((token.idx, token.idx + len(token)), spec.lemma, "noun", mode,
                         [_phrase(a) for a in agents], [_phrase(p) for p in partners], spec.visit,
                         [_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
-                        possessive)
+                        possessive, asides=_asides(token))
 
 
 def _possessor_in_phrase(token: Token) -> Token | None:

@@ -388,7 +388,8 @@ def _place_in_clause(text: str, clause: tuple[int, int], mentions: list[Mention]
 def _date_for(text: str, frame: MeetingFrame, dates: list[DateExpression], sentence: tuple[int, int],
               quoted: list[tuple[int, int]], alone: bool = True, triggers=()) -> DateExpression | None:
     """The date the frame's own words give; else the one date of its sentence, if there is only one."""
-    usable = [d for d in dates if d.value is not None and not _inside(d.start, quoted)]
+    usable = [d for d in dates if d.value is not None and not _inside(d.start, quoted)
+              and not _inside(d.start, frame.asides)]  # a relative clause or an aside dates another event
     # within the frame's own words "de" gives its date ("le sommet de septembre"); elsewhere it is
     # another event's ("la présidentielle du 9 août")
     # a date past another trigger of the clause is that meeting's ("visiter ... lors de son sommet l'an dernier")
@@ -572,9 +573,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 # visite de X" is the one the story reports)
                 # the time the paragraph's story is set in ("en 1960 ... sa rencontre avec X"); a plan's
                 # date lies ahead, not in what was said before
-                expr, basis = _context_date(text, dates, paragraph[0], start, quoted), "context"
+                expr, basis = _context_date(text, dates, paragraph[0], start, quoted + frame.asides), "context"
                 if expr is None:
-                    expr = _story_date(text, dates, start, quoted, published)
+                    expr = _story_date(text, dates, start, quoted + frame.asides, published)
             # a person is no place ("l'invitation du leader Kim Jong Unlors de", a name glued to a word)
             frame_places = [(a, b) for a, b in frame.places if not any(
                 m.actor_type == PERSON and m.start < b and a < m.end for m in mentions)]

@@ -341,6 +341,15 @@ def test_calls_in_the_plural_with_a_list_the_parser_hung_on_the_noun(extract):
     assert {m[4] for m in meetings(rows)} == {"phone"}
 
 
+def test_a_date_in_a_relative_clause_or_an_aside_is_another_events(extract):
+    rows = extract("Emmanuel Macron a rencontré lundi Donald Trump - il doit le revoir jeudi - et s'est entretenu "
+                   "dans la soirée avec Hassan Rohani. La visite d'Angela Merkel, dont le pays prendra la présidence "
+                   "de l'UE le 1er octobre, a commencé mardi à Rome.", PUB)
+    dated = {frozenset(m[0]): m[1] for m in meetings(rows)}
+    assert dated[frozenset({"Emmanuel Macron", "Hassan Rohani"})] == date(2021, 5, 31)
+    assert date(2021, 10, 1) not in dated.values()
+
+
 def test_a_person_is_no_place(extract):
     # a name the scraper glued to the next word ("Dupontlors de") is still a person, not where they meet
     rows = extract("Le président Marc Leroi a manifesté sa volonté de visiter son territoire, en réponse à "

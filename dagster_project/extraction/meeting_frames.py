@@ -503,7 +503,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     if governor is not None and governor.pos_ in ("VERB", "AUX") and token.dep_ in ("obj", "obl:arg", "obl:mod") \
             and _joins(governor) and governor.dep_ not in ("acl", "acl:relcl", "amod"):
         subject = _subject(governor)  # "X a eu un entretien avec Y", "X a participé au sommet"
-        if subject is not None and subject.i != token.i:
+        # ("X a organisé une rencontre entre Y et Z": the sides are named, X arranged it)
+        if subject is not None and subject.i != token.i and not between:
             agents += _conjuncts(subject)
     reciprocal = possessive in ("leur", "leurs")
     owner = _possessor_in_phrase(token) if possessive in ("sa", "son", "ses") and not agents else None

@@ -350,6 +350,11 @@ def test_a_date_in_a_relative_clause_or_an_aside_is_another_events(extract):
     assert date(2021, 10, 1) not in dated.values()
 
 
+def test_who_tries_to_arrange_a_meeting_between_two_others_is_no_side_of_it(extract):
+    rows = extract("Mike Pompeo a tenté d'organiser une rencontre historique entre Donald Trump et Hassan Rohani.", PUB)
+    assert [(m[0], m[3]) for m in meetings(rows)] == [({"Donald Trump", "Hassan Rohani"}, "planned")]
+
+
 def test_a_person_is_no_place(extract):
     # a name the scraper glued to the next word ("Dupontlors de") is still a person, not where they meet
     rows = extract("Le président Marc Leroi a manifesté sa volonté de visiter son territoire, en réponse à "

@@ -12,6 +12,7 @@ Who the phrases name (persons, countries, bodies) is decided later with the arti
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -173,6 +174,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 _DASHES = ("-", "–", "—")
+_PAIRED = re.compile(r"(?:[a-zàâçéèêëîïôûù]+o ?- ?)+[a-zàâçéèêëîïôûù]+\b")  # "franco-britannique"
 
 
 def _asides(token: Token) -> list[tuple[int, int]]:
@@ -489,6 +491,16 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             places.append(child)
         elif child.dep_ in ("appos", "flat:name", "nmod", "compound") and child.pos_ == "PROPN" and not case:
             partners += _conjuncts(child)  # "le sommet Trump-Kim"
+    # "le sommet franco-britannique": the two countries the adjective names are its sides
+    # (read from the words, not the tree: the tagger splits "russo-ukrainiens" and hangs them anywhere)
+    after = doc[token.i + 1:min(len(doc), token.i + 6)]
+    # (one event: "des pourparlers israélo-palestiniens à l'arrêt" are a process, no meeting)
+    single = "Plur" not in token.morph.get("Number") and not token.lower_.endswith(("s", "x"))
+    paired = (_PAIRED.match(after.text.lower()) or _PAIRED.match(after[1:].text.lower())) \
+        if len(after) > 1 and single else None
+    if paired is not None:
+        start = after.start_char + (0 if _PAIRED.match(after.text.lower()) else after[1].idx - after.start_char)
+        partners.append(doc.char_span(start, start + 1, alignment_mode="expand")[0])
     if partners:
         # "des conversations avec X, la chancelière Y et le président Z": a list the parser hung on the
         # meeting noun itself (a meeting noun is coordinated with no person)

@@ -54,7 +54,9 @@ class _Participants:
         self.text = text
         # names inside quoted words take part in nothing the narrative reports ("« la Turquie joue un jeu
         # dangereux », a-t-il dit à l'issue d'un entretien avec X")
-        self.mentions = [m for m in mentions if not _inside(m.start, quoted)]
+        self.mentions = [m for m in mentions if not _inside(m.start, quoted) and m.kind != "pair"]
+        # "franco-italien" names sides only where a frame puts it: never a name found by position
+        self.pairs = [m for m in mentions if not _inside(m.start, quoted) and m.kind == "pair"]
         self.entities = entities
         self.excluded = excluded
         self.resolve = resolve  # pronoun mention -> entity index or None
@@ -64,7 +66,7 @@ class _Participants:
         """(persons, others) named in a phrase."""
         persons: list[int] = []
         others: list[int] = []
-        for m in self.mentions:
+        for m in [*self.mentions, *(p for p in self.pairs if p.start == span[0])]:
             if not (span[0] <= m.start < span[1]):
                 continue  # a phrase the parse gives this frame counts even if it also attributes a quote
             if m.kind in ("metonym", "name") and m.actor_type in (COUNTRY, ORG) and _after_place_word(self.text, m):

@@ -406,6 +406,25 @@ def survey_mentions(text: str) -> list[Mention]:
     return out
 
 
+_PAIR_ADJECTIVE = re.compile(r"(?<![\w-])((?:[a-zàâçéèêëîïôûù-]+?o-)+[a-zàâçéèêëîïôûù]+)(?![\w-])")
+
+
+def pair_adjective_mentions(text: str) -> list[Mention]:
+    """'franco-britannique', 'russo-ukrainiens': two (or more) countries in one adjective."""
+    prefixes = load_rules()["role_words"]["demonym_prefixes"]
+    demonyms = gazetteer().demonym_country
+    out = []
+    for m in _PAIR_ADJECTIVE.finditer(text):
+        word = m.group(1).lower()
+        head, _, last = word.rpartition("-")
+        parts = re.findall(r"[^-]+?o(?=-|$)", head) if head else []
+        codes = [prefixes.get(p) for p in parts] + [demonyms.get(last)]
+        if len(codes) >= 2 and all(codes) and len(set(codes)) == len(codes):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "pair", COUNTRY, countries=tuple(codes),
+                               plural=True))
+    return out
+
+
 _BODY_DETERMINERS = frozenset({"le", "la", "l'", "l’", "les", "du", "des", "au", "aux"})
 _BODY_ARTICLES = frozenset({"le", "la", "l'", "l’", "les"})
 
@@ -511,7 +530,7 @@ def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
             out = [r for r in out if not (r.kind == "role" and r.start <= m.start and m.end <= r.end)]
         out.append(m)
         occupied.append((m.start, m.end))
-    for m in pronouns:
+    for m in [*pronouns, *pair_adjective_mentions(text)]:
         if not _overlaps((m.start, m.end), occupied):
             out.append(m)
     return sorted((m for m in out if not in_spans(m.start, skip)), key=lambda m: m.start)
@@ -615,6 +634,11 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
             entities[holder].gender = m.gender
             entities[holder].country = m.countries[0] if m.countries else None
         m.entity = holder
+    for m in mentions:  # "franco-britannique": each country, as the side it stands for
+        if m.kind == "pair":
+            keys = [gaz.country_actor.get(c) for c in m.countries]
+            m.entities = tuple((by_dict.get(k) or new_entity(gaz.actors[k]["canonical_name"], COUNTRY, k)).idx
+                               for k in keys if k)
     return entities
 
 

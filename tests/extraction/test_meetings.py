@@ -355,6 +355,13 @@ def test_who_tries_to_arrange_a_meeting_between_two_others_is_no_side_of_it(extr
     assert [(m[0], m[3]) for m in meetings(rows)] == [({"Donald Trump", "Hassan Rohani"}, "planned")]
 
 
+def test_a_paired_nationality_adjective_names_the_sides(extract):
+    rows = extract("Le sommet russo-ukrainien a eu lieu lundi à Istanbul. Emmanuel Macron s'est rendu à "
+                   "Naples le 27 février pour un sommet franco-italien. Les pourparlers israélo-palestiniens sont "
+                   "à l'arrêt depuis des années.", PUB)
+    assert sorted(map(sorted, participant_sets(rows))) == [["Emmanuel Macron", "Italie"], ["Russie", "Ukraine"]]
+
+
 def test_a_person_is_no_place(extract):
     # a name the scraper glued to the next word ("Dupontlors de") is still a person, not where they meet
     rows = extract("Le président Marc Leroi a manifesté sa volonté de visiter son territoire, en réponse à "

@@ -295,6 +295,9 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
         if t.lower_ in words["time_nouns"]:  # the tagger makes "dimanche" a verb now and then
             i += 1
             continue
+        if _period_at(doc, i, limit):  # "fin mai", "début 2020", "mi-mars"
+            i += _period_at(doc, i, limit)
+            continue
         if t.lower_ in ("ce", "cet", "cette") and i + 1 < limit and doc[i + 1].lower_ in words["time_nouns"]:
             i += 2  # "ce vendredi", "cette semaine"
             continue
@@ -303,6 +306,23 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
             continue
         return i
     return i
+
+
+def _period_at(doc: Doc, i: int, limit: int) -> int:
+    """Length of a period phrase at i ('fin mai', 'début 2020', 'mi-mars', 'mi - mars'), else 0."""
+    words = _frame_words()
+    periods, times = words["period_words"], words["time_nouns"]
+    t = doc[i]
+    if t.lower_.startswith("mi-") and t.lower_[3:] in times:
+        return 1
+    j = i
+    if t.lower_ in periods:
+        j += 1
+        if j < limit and doc[j].text in ("-", "–"):
+            j += 1
+        if j < limit and (doc[j].lower_ in times or doc[j].like_num and len(doc[j].text) == 4):
+            return j - i + 1
+    return 0
 
 
 @functools.cache

@@ -265,6 +265,12 @@ def test_a_participle_after_a_relative_clause_speaks_for_the_main_subject(frames
     assert ("Jean Dupont", ["les électeurs ne suivraient pas"]) in [(f[2], f[3]) for f in found], found
 
 
+@pytest.mark.parametrize("period", ["fin mai", "début 2020", "mi-mars"])
+def test_a_period_between_the_cue_and_que_is_not_content(frames, period):
+    found = frames(f"Le ministre a annoncé {period} que le pays renonçait au projet.")
+    assert [c for f in found for c in f[3]] == ["le pays renonçait au projet"], found
+
+
 def test_the_fact_after_par_is_the_content(frames):
     found = frames("Le ministre a justifié ce retrait par le fait que la Russie ne respectait plus le traité.")
     assert [c for f in found for c in f[3]] == ["la Russie ne respectait plus le traité"], found

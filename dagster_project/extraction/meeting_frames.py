@@ -518,6 +518,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         # ("X a organisé une rencontre entre Y et Z": the sides are named, X arranged it)
         if subject is not None and subject.i != token.i and not between:
             agents += _conjuncts(subject)
+    if not agents and any(c.dep_ == "cop" for c in token.children):
+        # "X est en visite en Italie", "X était en réunion avec Y": the copula's subject takes part
+        agents += [t for c in token.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")
+                   for t in _conjuncts(c)]
     reciprocal = possessive in ("leur", "leurs")
     owner = _possessor_in_phrase(token) if possessive in ("sa", "son", "ses") and not agents else None
     if owner is not None:

@@ -362,6 +362,11 @@ def test_a_paired_nationality_adjective_names_the_sides(extract):
     assert sorted(map(sorted, participant_sets(rows))) == [["Emmanuel Macron", "Italie"], ["Russie", "Ukraine"]]
 
 
+def test_the_subject_of_a_copula_with_a_meeting_noun_takes_part(extract):
+    rows = extract("Angela Merkel était en réunion avec Emmanuel Macron mardi.", PUB)
+    assert participant_sets(rows) == [{"Angela Merkel", "Emmanuel Macron"}]
+
+
 def test_a_person_is_no_place(extract):
     # a name the scraper glued to the next word ("Dupontlors de") is still a person, not where they meet
     rows = extract("Le président Marc Leroi a manifesté sa volonté de visiter son territoire, en réponse à "

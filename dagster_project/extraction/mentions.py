@@ -71,9 +71,8 @@ def gazetteer_mentions(text: str) -> list[Mention]:
             continue
         start = m.start()
         key = alias.actor_key
-        if alias.actor_type == PERSON and " " not in m.group(1).strip() \
-                and re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", text[m.end():m.end() + 3]):
-            continue  # "un sondage Harris Interactive": a surname that begins another proper name
+        if " " not in m.group(1).strip() and _begins_another_name(text, m.end(), gaz):
+            continue  # "un sondage Harris Interactive", "Paris Match": the word begins another proper name
         if alias.actor_type == PERSON:
             start = _extend_name_left(text, start)
             if " " not in m.group(1).strip() and not _same_first_name(text[start:m.start()],
@@ -82,6 +81,17 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         out.append(Mention(start, m.end(), text[start:m.end()], "metonym" if alias.is_metonym else "name",
                            alias.actor_type, key, gender=honorific_gender(text[start:m.end()])))
     return out
+
+
+def _begins_another_name(text: str, end: int, gaz) -> bool:
+    """A one-word name followed by a capitalised word that is neither a first name nor a name of its
+    own ('Paris Match', 'Harris Interactive'; not 'à Moscou Vladimir Poutine')."""
+    following = re.match(r" ([A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)", text[end:end + 40])
+    if following is None:
+        return False
+    word = following.group(1)
+    return word not in first_name_genders() and gaz.lookup(word) is None \
+        and word not in load_rules()["title_words"] and word not in _NOT_FIRST_NAMES
 
 
 def _inside_compound_name(text: str, start: int, gaz) -> bool:

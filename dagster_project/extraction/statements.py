@@ -68,6 +68,9 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
     # a name the parse left out of the phrase but written right after it ("le ministre X Y à Riga")
     persons += [m for m in mentions if m.kind == "name" and m.actor_type == PERSON and end <= m.start <= end + 2
                 and m not in persons]
+    if head_word.split("'")[-1].split("’")[-1] in words["indefinite_pronouns"] and re.match(
+            r"[\w'’]+\s+(?:d['’]|de\s|des\s|d['’]entre\s)", text[head:end + 12]):
+        return _unnamed(text, frame)  # "l'un d'eux", "l'une des manifestantes": one of a group, unnamed
     if head_word in words["pronouns"]:
         pronoun = at_head or Mention(head, head + len(_word_at(text, head)), _word_at(text, head), "pronoun",
                                      PERSON, gender=words["pronouns"][head_word],
@@ -285,7 +288,10 @@ def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
     head = head.split("'")[-1].split("’")[-1]
     lex = _speaker_words()
     if head in lex["indefinite_pronouns"]:  # "un de ses proches", "l'un des négociateurs": the noun after
-        nouns = [w.lower().split("'")[-1] for w in words[1:] if w.lower() not in ("de", "des", "d'", "ses", "leurs")]
+        nouns = [w.lower().split("'")[-1].split("’")[-1] for w in words[1:]
+                 if w.lower() not in ("de", "des", "d'", "ses", "leurs", "entre")]
+        if nouns and nouns[0] in ("eux", "elles", "nous", "vous"):
+            return True  # "l'un d'eux", "l'une d'entre elles": one of the people just named
         head = nouns[0] if nouns else head
     return head in lex["human_heads"] or head in lex["unnamed_heads"] or head in lex["issuer_heads"] \
         or head in lex["media_heads"] \

@@ -94,6 +94,17 @@ def test_a_first_name_that_starts_the_sentence_keeps_two_people_apart(extract):
     assert persons == {"Brigitte Macron", "Emmanuel Macron"}
 
 
+def test_a_capital_that_begins_another_name_is_not_the_country(extract):
+    rows = extract("Selon Paris Match, le couple a passé ses vacances dans le Var.", PUB)
+    assert [(t, spk) for t, _, spk in rows["speakers"]] == [
+        ("le couple a passé ses vacances dans le Var", "Paris Match")]
+
+
+def test_one_of_a_group_speaks_unnamed(extract):
+    rows = extract("Pierre Martin a parlé aux grévistes. « Il faut partir », a confié l'un d'eux.", PUB)
+    assert speaker_of(rows, "Il faut partir") is None
+
+
 def test_capital_as_speaker_is_the_country(extract):
     rows = extract("Moscou a dénoncé mercredi les nouvelles sanctions européennes.", PUB)
     speaker = speaker_entity_of_only_statement(rows)

@@ -532,6 +532,12 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         subject = _subject(clause_verb)  # "Après un sommet à Berlin, X et Y ont", "En visite à Z, X a dit"
         if subject is not None and subject.i != token.i:
             agents += _conjuncts(subject)
+    if agents and clause_verb is not None and _in_adjunct(token) and token.lower_ in words["session_nouns"] \
+            and possessive is None and not between and token.i < clause_verb.i:
+        # "Lors du sommet du G7, X a ...", "En marge du sommet de l'Otan, X a ...": X attended the body's summit
+        subject = _subject(clause_verb)
+        if subject is not None and subject.i != token.i and subject.i > token.i:
+            agents += [t for t in _conjuncts(subject) if t not in agents]
     if possessive is not None and clause_verb is not None and not agents and token.i < clause_verb.i + 30:
         subject = _subject(clause_verb)
         if subject is not None and possessive in ("sa", "son", "ses") and "Plur" in subject.morph.get("Number") \

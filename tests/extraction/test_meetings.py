@@ -367,6 +367,11 @@ def test_the_subject_of_a_copula_with_a_meeting_noun_takes_part(extract):
     assert participant_sets(rows) == [{"Angela Merkel", "Emmanuel Macron"}]
 
 
+def test_the_subject_beside_a_bodys_summit_attended_it(extract):
+    rows = extract("Lors du sommet du G7 à Biarritz, Donald Trump a critiqué l'Otan.", PUB)
+    assert participant_sets(rows) == [{"G7", "Donald Trump"}]
+
+
 def test_a_person_is_no_place(extract):
     # a name the scraper glued to the next word ("Dupontlors de") is still a person, not where they meet
     rows = extract("Le président Marc Leroi a manifesté sa volonté de visiter son territoire, en réponse à "

@@ -520,7 +520,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             agents += _conjuncts(subject)
     if not agents and any(c.dep_ == "cop" for c in token.children):
         # "X est en visite en Italie", "X était en réunion avec Y": the copula's subject takes part
-        agents += [t for c in token.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")
+        # ("sa seule bonne expérience a été sa rencontre avec X": not an experience)
+        agents += [t for c in token.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or _names_someone(c))
                    for t in _conjuncts(c)]
     reciprocal = possessive in ("leur", "leurs")
     owner = _possessor_in_phrase(token) if possessive in ("sa", "son", "ses") and not agents else None
@@ -533,7 +534,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         if subject is not None and subject.i != token.i:
             agents += _conjuncts(subject)
     if agents and clause_verb is not None and _in_adjunct(token) and token.lower_ in words["session_nouns"] \
-            and possessive is None and not between and token.i < clause_verb.i:
+            and possessive is None and not between and token.i < clause_verb.i \
+            and "Plur" not in token.morph.get("Number") and _opens_clause(token):
         # "Lors du sommet du G7, X a ...", "En marge du sommet de l'Otan, X a ...": X attended the body's summit
         subject = _subject(clause_verb)
         if subject is not None and subject.i != token.i and subject.i > token.i:
@@ -636,6 +638,19 @@ def _is_place(token: Token) -> bool:
 
 def _without_determiner(token: Token) -> bool:
     return not any(c.dep_ == "det" for c in token.children)
+
+
+def _opens_clause(token: Token) -> bool:
+    """The phrase that holds a trigger noun stands first in its clause: at the sentence start or after
+    a comma ('Lors du sommet, X a ...'), not inside an object ('s'en prend à X pour son attitude lors
+    des sommets')."""
+    doc = token.doc
+    for j in range(token.i - 1, max(token.sent.start, token.i - 6) - 1, -1):
+        if doc[j].text == ",":
+            return True
+        if doc[j].pos_ in ("VERB", "AUX"):
+            return False
+    return token.i - token.sent.start <= 6
 
 
 def _in_adjunct(token: Token) -> bool:

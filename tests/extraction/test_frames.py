@@ -218,9 +218,10 @@ def test_evaluation_by_an_agent_is_the_agents_words(extract):
 
 def test_unknown_word_with_its_auxiliary_and_a_channel_before_the_speaker(frames):
     found = frames("« Nous ne céderons pas », a tweeté le ministre Jean Dupont. « Rien ne bouge », a déclaré "
-                   "dans un communiqué Marie Durand. « Tout va bien », plaisante Paul Girard.")
+                   "dans un communiqué Marie Durand. « Tout va bien », plaisante Paul Girard. « C'est historique », "
+                   "a d'ailleurs commenté sur Twitter le ministre Marc Leroi.")
     assert [(f[1], f[2]) for f in found] == [("tweeter", "le ministre Jean Dupont"), ("déclarer", "Marie Durand"),
-                                             ("plaisanter", "Paul Girard")]
+                                             ("plaisanter", "Paul Girard"), ("commenter", "le ministre Marc Leroi")]
 
 
 def test_office_in_a_body_the_dictionary_lacks_names_no_head_of_state(extract):

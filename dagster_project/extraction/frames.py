@@ -403,6 +403,11 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int]) -> int:
             return i - 2  # "... mais il craint que Y": a new subject and its cue, a frame of its own
         if i in stops and i > start and doc[i].lower_ in ("en", "tout"):
             return i  # "... en proposant X", "... tout en admettant que Y": a gerund, a frame of its own
+        if i > start and t.lower_ == "tandis" and i + 1 < limit and doc[i + 1].lower_ in ("que", "qu'", "qu’"):
+            return i  # "a appelé X à céder tandis que Y a souligné ...": another subject's act, told beside it
+        if t.text == "," and i > start and doc[i + 1:i + 3].text.lower().replace("’", "'") in ("ce qu'", "ce que",
+                                                                                            "ce qui"):
+            return i  # "..., ce qu'a démenti X": the narrator's comment on what was said
         if t.text == "," and i > start and (_opens_adjunct(doc, i + 1, limit) or _absolute_clause(doc, i + 1, limit)
                                             or _new_main_clause(doc, start, i + 1, limit)):
             return i
@@ -863,8 +868,18 @@ def find_frames(doc: Doc) -> list[Frame]:
         frame = _source_frame(doc, prep, head, stops, phrases)
         if frame is not None:
             frames.append(frame)
+    # "X a affirmé que Y, ce qu'a démenti Z": Y stays X's statement (one row per span); Z's denial
+    # stands only where no frame before it reports Y
+    frames = [f for f in frames if not (_denial_comment(doc, f) and any(
+        g is not f and g.cue[0] < f.cue[0] and g.contents == f.contents for g in frames))]
     frames.sort(key=lambda f: f.cue[0])
     return frames
+
+
+def _denial_comment(doc: Doc, frame: Frame) -> bool:
+    span = doc.char_span(frame.cue[0], frame.cue[1], alignment_mode="expand")
+    return span is not None and span.start >= 2 and doc[span.start - 2:span.start].text.lower().replace(
+        "’", "'") in ("ce qu'", "ce que")
 
 
 def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -919,6 +934,16 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         verb.lower_.endswith("ant") and not _aux_children(verb))
     cue = (doc[group_start].idx, last.idx + len(last))
     own_stops = {s for s in stops if s != group_start}
+    if group_start - 2 >= sent_start and doc[group_start - 2:group_start].text.lower().replace("’", "'") in (
+            "ce qu'", "ce que") and doc[group_start - 3].text == ",":
+        # "X affirme que Y, ce qu'a démenti Z": Z speaks, and what Z denied is Y
+        subject = _inverted_subject(verb, group_end)
+        comma = group_start - 3
+        marks = [j for j in range(sent_start, comma) if doc[j].lower_ in ("que", "qu'", "qu’") and doc[j].dep_ == "mark"]
+        start = marks[-1] + 1 if marks else sent_start
+        if subject is None or comma - start < 2:
+            return None
+        return _frame("incise", spec, cue, subject, [(start, comma)], doc, negated, passive)
     comme = _comme_clause(doc, group_start, sent_start)
     if comme is not None:
         # "Comme le rappelle X, Y" / "Y, comme l'a dit X": X vouches for the main clause

@@ -272,6 +272,14 @@ def test_a_period_between_the_cue_and_que_is_not_content(frames, period):
     assert [c for f in found for c in f[3]] == ["le pays renonçait au projet"], found
 
 
+def test_a_clause_told_beside_or_a_comment_after_ends_the_content(extract):
+    rows = extract("Marie Durand a appelé Pierre Martin à céder tandis que Jean Dupont a souligné que la crise "
+                   "durait. Les opposants veulent rompre avec la Russie, ce qu'a démenti Paul Girard.", PUB)
+    assert [(t, spk) for t, _, spk in rows["speakers"]] == [
+        ("Pierre Martin à céder", "Marie Durand"), ("la crise durait", "Jean Dupont"),
+        ("Les opposants veulent rompre avec la Russie", "Paul Girard")]
+
+
 def test_the_fact_after_par_is_the_content(frames):
     found = frames("Le ministre a justifié ce retrait par le fait que la Russie ne respectait plus le traité.")
     assert [c for f in found for c in f[3]] == ["la Russie ne respectait plus le traité"], found

@@ -293,9 +293,9 @@ def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
         if nouns and nouns[0] in ("eux", "elles", "nous", "vous"):
             return True  # "l'un d'eux", "l'une d'entre elles": one of the people just named
         head = nouns[0] if nouns else head
-    return head in lex["human_heads"] or head in lex["unnamed_heads"] or head in lex["issuer_heads"] \
-        or head in lex["media_heads"] \
-        or head in _role_words()
+    singular = head[:-1] if head.endswith(("s", "x")) and len(head) > 3 else head  # "des observateurs"
+    return any(h in lex["human_heads"] or h in lex["unnamed_heads"] or h in lex["issuer_heads"]
+               or h in lex["media_heads"] or h in _role_words() for h in (head, singular))
 
 
 @functools.cache

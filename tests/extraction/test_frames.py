@@ -280,6 +280,12 @@ def test_a_clause_told_beside_or_a_comment_after_ends_the_content(extract):
         ("Les opposants veulent rompre avec la Russie", "Paul Girard")]
 
 
+def test_people_named_by_their_trade_speak_in_the_plural_too(extract):
+    rows = extract("Le vidéaste ajoute que le projet est financé par la mairie. Des épidémiologistes estiment que "
+                   "le pic est passé. La crise menace de s'étendre aux pays voisins.", PUB)
+    assert [t for t, _, _ in rows["speakers"]] == ["le projet est financé par la mairie", "le pic est passé"]
+
+
 def test_the_fact_after_par_is_the_content(frames):
     found = frames("Le ministre a justifié ce retrait par le fait que la Russie ne respectait plus le traité.")
     assert [c for f in found for c in f[3]] == ["la Russie ne respectait plus le traité"], found

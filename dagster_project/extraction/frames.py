@@ -1309,8 +1309,9 @@ def _phrase_head(doc: Doc, i: int) -> Token | None:
                     and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < j + 8:
                 head = head.head
             return head
-        if t.pos_ not in ("DET", "ADJ", "NUM") and t.lower_ not in ("m.", "mme"):
-            return None
+        if t.pos_ not in ("DET", "ADJ", "NUM") and t.lower_ not in ("m.", "mme", "bien", "nombre", "beaucoup",
+                                                                      "plusieurs", "certains", "certaines", "la", "plupart"):
+            return None  # ("selon bien des observateurs", "d'après nombre d'experts": quantities before the noun)
     return None
 
 

@@ -286,6 +286,11 @@ def test_people_named_by_their_trade_speak_in_the_plural_too(extract):
     assert [t for t, _, _ in rows["speakers"]] == ["le projet est financé par la mairie", "le pic est passé"]
 
 
+def test_a_source_after_a_quantity(frames):
+    found = frames("La crise va durer, selon bien des observateurs. Les prix vont baisser, d'après nombre d'experts.")
+    assert [c for f in found for c in f[3]] == ["La crise va durer", "Les prix vont baisser"], found
+
+
 def test_the_fact_after_par_is_the_content(frames):
     found = frames("Le ministre a justifié ce retrait par le fait que la Russie ne respectait plus le traité.")
     assert [c for f in found for c in f[3]] == ["la Russie ne respectait plus le traité"], found

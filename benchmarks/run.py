@@ -65,11 +65,11 @@ def stage_of(step_key: str) -> str:
 
 # ---------------------------------------------------------------- inputs
 
-def write_inputs(folder: Path, n: int) -> list[str]:
+def write_inputs(folder: Path, n: int, corpus: Path = CORPUS) -> list[str]:
     """The first n lines of the corpus as news.jsonl.gz; returns their ids."""
     folder.mkdir(parents=True, exist_ok=True)
     ids = []
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as src, gzip.open(folder / "news.jsonl.gz", "wt", encoding="utf-8") as dst:
+    with gzip.open(corpus, "rt", encoding="utf-8") as src, gzip.open(folder / "news.jsonl.gz", "wt", encoding="utf-8") as dst:
         for line in src:
             if len(ids) >= n:
                 break
@@ -288,7 +288,8 @@ def machine() -> dict:
     }
 
 
-def benchmark(n: int, incremental: int, bare: bool, work: Path) -> dict:
+def benchmark(n: int, incremental: int, bare: bool, work: Path, corpus: Path = CORPUS,
+              save_full: Path | None = None) -> dict:
     env = environment(work)
     (work / "logs").mkdir(parents=True, exist_ok=True)
     (work / "dagster_home").mkdir(parents=True, exist_ok=True)
@@ -298,8 +299,9 @@ def benchmark(n: int, incremental: int, bare: bool, work: Path) -> dict:
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": machine(),
         "nlp_n_process_env": os.environ.get("NLP_N_PROCESS"),
+        "corpus": str(corpus),
     }
-    write_inputs(work / "input", n)
+    write_inputs(work / "input", n, corpus)
     print(f"[bench] {n} articles in {work / 'input'}", flush=True)
 
     parse = monitored([sys.executable, "-m", "dagster_project.cli", "parse"], env, work / "logs" / "parse.log")
@@ -308,6 +310,12 @@ def benchmark(n: int, incremental: int, bare: bool, work: Path) -> dict:
     print("[bench] full build ...", flush=True)
     result["full"] = build(work, env, "full")
     print(f"[bench] full build: {result['full']['process']['wall_s']} s", flush=True)
+    if save_full:
+        # the whole work folder (inputs, warehouse, Dagster home): `--refresh-only` puts it back in
+        # place, at the same path (the partition set and the marts' source paths name it)
+        shutil.rmtree(save_full, ignore_errors=True)
+        shutil.copytree(work, save_full, symlinks=True)
+        print(f"[bench] full build saved in {save_full}", flush=True)
 
     if incremental:
         result["incremental_ids"] = write_incremental(work / "input", incremental)
@@ -331,6 +339,26 @@ def benchmark(n: int, incremental: int, bare: bool, work: Path) -> dict:
             raise SystemExit(f"bare spaCy run failed; see {work / 'logs' / 'bare.log'}")
         result["bare_spacy"] = {**json.loads(out.read_text().strip().splitlines()[-1]),
                                 "process_wall_s": round(time.monotonic() - started, 2), **monitor.as_dict()}
+    result["summary"] = summary(result)
+    return result
+
+
+def refresh_only(work: Path, saved: Path, incremental: int, base: dict) -> dict:
+    """The +k refresh again, on the full build saved by `--save-full`: `work` is restored from `saved`
+    first, so every measurement starts from the same warehouse, whatever the code of the refresh."""
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(saved, work, symlinks=True)
+    (work / "input" / INCREMENTAL_FILE).unlink(missing_ok=True)
+    env = environment(work)
+    result = {k: base[k] for k in ("n", "corpus", "full") if k in base}
+    result.update({"date": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(),
+                   "nlp_n_process_env": os.environ.get("NLP_N_PROCESS"), "refresh_only_from": str(saved)})
+    if not (ROOT / "dbt" / "target" / "manifest.json").exists():
+        monitored([sys.executable, "-m", "dagster_project.cli", "parse"], env, work / "logs" / "parse.log")
+    result["incremental_ids"] = write_incremental(work / "input", incremental)
+    print(f"[bench] incremental refresh (+{incremental}) on the saved full build ...", flush=True)
+    result["incremental"] = build(work, env, "incremental")
+    print(f"[bench] incremental: {result['incremental']['process']['wall_s']} s", flush=True)
     result["summary"] = summary(result)
     return result
 
@@ -632,6 +660,13 @@ def main() -> int:
     parser.add_argument("--cluster", action="store_true",
                         help="instead: the build with local processes vs through a local Dask cluster of 2 workers")
     parser.add_argument("--repeat", type=int, default=1, help="with --cluster: builds of each engine, alternately")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="a .jsonl.gz to take the first N articles from (benchmarks/make_corpus.py makes a 40k one)")
+    parser.add_argument("--save-full", type=Path, help="copy the work folder here after the full build")
+    parser.add_argument("--refresh-only", type=Path, metavar="SAVED",
+                        help="only the +k refresh: restore --workdir from SAVED (a --save-full copy) and refresh; "
+                             "the full-build figures are taken from --base")
+    parser.add_argument("--base", type=Path, help="with --refresh-only: the results file of the full build")
     args = parser.parse_args()
     if args.report:
         print(report())
@@ -646,8 +681,12 @@ def main() -> int:
     try:
         if args.cluster:
             result = cluster_comparison(args.n, max(1, args.repeat), work)
+        elif args.refresh_only:
+            if not (args.workdir and args.base):
+                parser.error("--refresh-only needs --workdir (the path of the saved build) and --base")
+            result = refresh_only(work, args.refresh_only, args.incremental or 10, json.loads(args.base.read_text()))
         else:
-            result = benchmark(args.n, args.incremental, not args.no_bare, work)
+            result = benchmark(args.n, args.incremental, not args.no_bare, work, args.corpus, args.save_full)
         finished = True
     finally:
         if not args.workdir and finished:  # a failed run keeps its folder: the message points at its logs

@@ -9,20 +9,23 @@ and in full otherwise:
   code itself) differs from the one recorded in the comment of ``nlp.actors``, when entities were
   removed (an article deleted or changed), when a resolution table's layout changed, when asked
   (``full=True``), and when an incremental step would give one actor id to two clusters.
-* **Incremental**: only the entities not yet linked to an actor are new. Dictionary actors are
-  rebuilt for the dictionary keys the new entities carry. Other names are clustered greedily by
-  ``extraction.resolution.resolve_actors``, which only ever compares names that share a key
-  (``candidate_keys``: type and a word of the name); so the names linked to a new one by a chain of
-  shared keys (its component) are re-resolved together, in the same article order, and nothing else
-  is read or rewritten. Meetings are then re-clustered from ``nlp.meeting_mentions`` (a small table)
-  with the actors of their participants only, without reading the entities again: frequent actors
-  link almost every meeting to every other, so a meeting's component is most of the corpus anyway.
+* **Incremental**: only the entities not yet linked to an actor are new. They get dictionary actors
+  by key, with the stored aliases plus their forms (older entities are not read). Other names are
+  clustered greedily by ``extraction.resolution.resolve_actors``, which adds a name to a cluster only
+  when it matches one of its names; so only the names linked to a new one by a chain of *matching*
+  names (``name_closure``) are re-resolved together, in the same article order, and nothing else is
+  read or rewritten. (Until issue #16 the chain ran through any shared word of a name, which at
+  10,000 articles took in half the corpus.) Meetings are then re-clustered from ``nlp.meeting_mentions``
+  (a small table) with the actors of their participants only, without reading the entities again:
+  frequent actors link almost every meeting to every other, so a meeting's component is most of the
+  corpus anyway.
 
 Both give the same rows (tests/incremental/test_resolve.py checks it on the seeds, split every way).
 """
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 
 from dagster_project.incremental.extract import unknown_fields
@@ -94,8 +97,9 @@ def update_resolution(con, version: str, log=None, full: bool = False) -> dict:
     from dagster_project.extraction.resolution import resolve_corpus
 
     reason = "asked" if full else _full_reason(con, version)
+    stats: dict = {}
     if reason is None:
-        reason = _resolve_new_entities(con, log)
+        reason = _resolve_new_entities(con, log, stats)
     if reason is not None:
         if log:
             log.info(f"full resolution: {reason}")
@@ -105,56 +109,128 @@ def update_resolution(con, version: str, log=None, full: bool = False) -> dict:
     _resolve_meetings(con)
     _mark_resolved(con, version)
     counts = {name: con.execute(f"select count(*) from nlp.{name}").fetchone()[0] for name in RESOLUTION_TABLES}
-    return {**counts, "mode": "incremental", "reason": None}
+    return {**counts, "mode": "incremental", "reason": None, **stats}
 
 
-def _components(names: list[tuple[str, str]], keys_of: Callable) -> Callable:
-    """find() of a union-find over names joined by shared keys."""
-    parent: dict = {}
+def _same_actor_name(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether resolve_actors could put these two (type, name) in one cluster: it adds a name to a
+    cluster only when the name matches one of the cluster's names by exactly this test (_find_cluster)."""
+    from dagster_project.extraction.names import name_key
+    from dagster_project.extraction.resolution import _person_names_match
 
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    if a[0] != b[0]:
+        return False
+    return _person_names_match(a[1], b[1]) if a[0] == "person" else name_key(a[1]) == name_key(b[1])
 
+
+def _fuzzy_threshold() -> float:
+    """same_person_name's own default: a rule change there moves this scan with it."""
+    import inspect
+
+    from dagster_project.extraction.names import same_person_name
+
+    return float(inspect.signature(same_person_name).parameters["threshold"].default)
+
+
+def name_closure(names: list[tuple[str, str]], new_names: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The new names and every name linked to one of them by a chain of matching names.
+
+    Why this is enough for exact rows: resolve_actors adds a name to the first candidate cluster holding
+    a name it matches (_same_actor_name), so every cluster lies inside one such chain-linked group, and
+    a group's clusters come out the same whatever else the corpus holds (other groups' clusters are
+    skipped by the match test and do not reorder this group's candidates). Re-resolving the groups of
+    the new names, and nothing else, gives the full resolution's clusters.
+
+    Matching names share a word of their key (candidate_keys), except two person names of two words or
+    more spelt alike (same_person_name's fuzzy ratio on the joined key): those are looked up with
+    rapidfuzz over every such name, with a cut-off one point below the rule's, and then put to the
+    rule itself. tests/incremental/test_resolve.py checks, on the seeds' and the fixtures' names, that
+    every matching pair is found by one of the two look-ups.
+    """
+    from rapidfuzz import fuzz, process
+
+    from dagster_project.extraction.names import name_key
+    from dagster_project.extraction.resolution import candidate_keys
+
+    by_key: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for name in names:
-        for key in keys_of(*name):
-            a, b = find(("name", name)), find(("key", key))
-            if a != b:
-                parent[a] = b
-    return lambda name: find(("name", name))
+        for key in candidate_keys(*name):
+            by_key[key].append(name)
+    spelt = [name for name in names if name[0] == "person" and len(name_key(name[1]).split()) >= 2]
+    joined = [name_key(n).replace(" ", "") for _, n in spelt]
+    cutoff = _fuzzy_threshold() - 1.0
+    found = set(new_names)
+    frontier = sorted(new_names)
+    while frontier:
+        name = frontier.pop()
+        candidates = {other for key in candidate_keys(*name) for other in by_key.get(key, ())}
+        key = name_key(name[1])
+        if name[0] == "person" and len(key.split()) >= 2:
+            candidates.update(spelt[i] for _, _, i in process.extract(
+                key.replace(" ", ""), joined, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=None))
+        for other in candidates - found:
+            if _same_actor_name(name, other):
+                found.add(other)
+                frontier.append(other)
+    return found
 
 
-def _resolve_new_entities(con, log=None) -> str | None:
+def _merged_dictionary_actors(con, new_actors: list[dict]) -> list[dict]:
+    """Dictionary actors of the new entities with the aliases they already had.
+
+    A dictionary actor's row is the gazetteer's (fixed by the extractor version) plus, as aliases, the
+    forms of every entity carrying its key: entities are only ever added between two full resolutions
+    (a removal forces a full one), so the full resolution's aliases are the stored ones plus the new
+    entities' forms, and the older entities need not be read again."""
+    if not new_actors:
+        return []
+    old = {r["actor_id"]: r for r in fetch_dicts(
+        con, "select * from nlp.actors where actor_id in (select unnest(?::varchar[]))",
+        [sorted(a["actor_id"] for a in new_actors)])}
+    merged = []
+    for actor in new_actors:
+        before = old.get(actor["actor_id"])
+        if before:
+            actor = {**actor, "aliases": sorted({*(before["aliases"] or []), *actor["aliases"]})}
+        merged.append(actor)
+    return merged
+
+
+def _resolve_new_entities(con, log=None, stats: dict | None = None) -> str | None:
     """Link the entities not yet linked to an actor, re-resolving only what they touch; returns a
-    reason to resolve in full instead (nothing is written then), or None when done."""
-    from dagster_project.extraction.resolution import candidate_keys, resolve_actors
+    reason to resolve in full instead (nothing is written then), or None when done. ``stats`` gets
+    how many entities were new and how many older ones were read again."""
+    stats = {} if stats is None else stats
+    from dagster_project.extraction.resolution import resolve_actors
 
-    new = con.execute(f"select distinct e.dict_key, e.actor_type, e.name from nlp.entities e anti join nlp.entity_actors l "
-                      f"on l.article_id = e.article_id and l.entity_idx = e.entity_idx where {ASSIGNABLE}").fetchall()
-    if not new:
+    con.execute(f"create or replace temp table _new_entities as select e.* from nlp.entities e "
+                f"anti join nlp.entity_actors l on l.article_id = e.article_id and l.entity_idx = e.entity_idx "
+                f"where {ASSIGNABLE}")
+    (n_new,) = con.execute("select count(*) from _new_entities").fetchone()
+    stats.update(new_entities=n_new, re_resolved_entities=0)
+    if not n_new:
         return None
-    dict_keys = sorted({key for key, _, _ in new if key})
-    new_names = {(kind, name) for key, kind, name in new if not key}
+    # dictionary actors: only the new entities (see _merged_dictionary_actors)
+    keyed = fetch_dicts(con, "select * from _new_entities where coalesce(dict_key, '') <> '' "
+                             "order by article_id, entity_idx")
+    dict_actors, dict_links = resolve_actors(keyed)
+    dict_actors = _merged_dictionary_actors(con, dict_actors)
+    # other names: the groups of matching names the new ones belong to (see name_closure)
+    new_names = set(con.execute("select distinct actor_type, name from _new_entities "
+                                "where coalesce(dict_key, '') = ''").fetchall())
     touched: list[tuple[str, str]] = []
     if new_names:
         names = con.execute("select distinct actor_type, name from nlp.entities where coalesce(dict_key, '') = '' "
                             "and coalesce(name, '') <> ''").fetchall()
-        component = _components(names, candidate_keys)
-        roots = {component(name) for name in new_names}
-        touched = [name for name in names if component(name) in roots]
+        touched = sorted(name_closure(names, new_names))
     con.execute("create or replace temp table _touched_names as select unnest(?::varchar[]) as actor_type, "
                 "unnest(?::varchar[]) as name", [[k for k, _ in touched], [n for _, n in touched]])
-    con.execute("create or replace temp table _touched_keys as select unnest(?::varchar[]) as dict_key", [dict_keys])
     con.execute("create or replace temp table _subset as "
-                "select e.* from nlp.entities e semi join _touched_keys k on k.dict_key = e.dict_key "
-                "union all "
                 "select e.* from nlp.entities e semi join _touched_names t "
                 "on t.actor_type is not distinct from e.actor_type and t.name = e.name "
                 "where coalesce(e.dict_key, '') = ''")
     subset = fetch_dicts(con, "select * from _subset order by article_id, entity_idx")
+    stats["re_resolved_entities"] = len(subset) + len(keyed)
     actors, links = resolve_actors(subset)
     old_ids = {r[0] for r in con.execute("select distinct l.actor_id from nlp.entity_actors l join _subset s "
                                          "on s.article_id = l.article_id and s.entity_idx = l.entity_idx").fetchall()}
@@ -162,23 +238,26 @@ def _resolve_new_entities(con, log=None) -> str | None:
     shared = con.execute("select distinct l.actor_id from nlp.entity_actors l anti join _subset s "
                          "on s.article_id = l.article_id and s.entity_idx = l.entity_idx "
                          "where l.actor_id in (select unnest(?::varchar[]))", [sorted(ids)]).fetchall()
-    if shared:  # one id for two clusters: the full resolution decides which cluster's row it keeps
-        return f"actor ids shared with untouched entities: {sorted(r[0] for r in shared)[:5]}"
+    clash = ids & {a["actor_id"] for a in dict_actors}
+    if shared or clash:  # one id for two clusters: the full resolution decides which cluster's row it keeps
+        return f"actor ids shared with untouched entities: {sorted({r[0] for r in shared} | clash)[:5]}"
     con.execute("begin transaction")
     try:
         con.execute("delete from nlp.entity_actors l using _subset s "
                     "where s.article_id = l.article_id and s.entity_idx = l.entity_idx")
-        con.execute("delete from nlp.actors where actor_id in (select unnest(?::varchar[]))", [sorted(ids)])
-        insert_rows(con, "nlp.actors", RESOLUTION_TABLES["actors"], actors, sort_by=RESOLUTION_SORT["actors"])
-        insert_rows(con, "nlp.entity_actors", RESOLUTION_TABLES["entity_actors"], links,
+        replaced = sorted(ids | {a["actor_id"] for a in dict_actors})
+        con.execute("delete from nlp.actors where actor_id in (select unnest(?::varchar[]))", [replaced])
+        insert_rows(con, "nlp.actors", RESOLUTION_TABLES["actors"], actors + dict_actors,
+                    sort_by=RESOLUTION_SORT["actors"])
+        insert_rows(con, "nlp.entity_actors", RESOLUTION_TABLES["entity_actors"], links + dict_links,
                     sort_by=RESOLUTION_SORT["entity_actors"])
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
     if log:
-        log.info(f"incremental resolution: {len(new)} new names or keys; re-resolved {len(subset)} entities "
-                 f"({len(dict_keys)} dictionary actors, {len(touched)} linked names)")
+        log.info(f"incremental resolution: {n_new} new entities; re-resolved {len(subset)} entities of "
+                 f"{len(touched)} names linked to the {len(new_names)} new names, {len(dict_actors)} dictionary actors")
     return None
 
 

@@ -69,9 +69,7 @@ def resolved_version(con) -> str | None:
 
 
 def _mark_resolved(con, version: str) -> None:
-    if not re.fullmatch(r"[\w.+-]+", version):
-        raise ValueError(f"unexpected extractor version {version!r}")
-    con.execute(f"comment on table nlp.actors is '{STATE_PREFIX}{version}'")
+    _mark(con, "nlp.actors", version)
 
 
 def _full_reason(con, version: str) -> str | None:
@@ -99,13 +97,15 @@ def update_resolution(con, version: str, log=None, full: bool = False) -> dict:
     reason = "asked" if full else _full_reason(con, version)
     stats: dict = {}
     if reason is None:
-        reason = _resolve_new_entities(con, log, stats)
+        reason = _resolve_new_entities(con, version, log, stats)
     if reason is not None:
         if log:
             log.info(f"full resolution: {reason}")
         counts = run_resolution(con, resolve_corpus, log=log)
+        # the state of the next incremental resolutions (see name_closure): paid once here, not per refresh
+        fuzzy = rebuild_fuzzy_links(con, version)
         _mark_resolved(con, version)
-        return {**counts, "mode": "full", "reason": reason}
+        return {**counts, "mode": "full", "reason": reason, "fuzzy_links": fuzzy}
     _resolve_meetings(con)
     _mark_resolved(con, version)
     counts = {name: con.execute(f"select count(*) from nlp.{name}").fetchone()[0] for name in RESOLUTION_TABLES}
@@ -132,7 +132,105 @@ def _fuzzy_threshold() -> float:
     return float(inspect.signature(same_person_name).parameters["threshold"].default)
 
 
-def name_closure(names: list[tuple[str, str]], new_names: set[tuple[str, str]]) -> set[tuple[str, str]]:
+def _joined(name: str) -> str:
+    from dagster_project.extraction.names import name_key
+
+    return name_key(name).replace(" ", "")
+
+
+def _spelt(name: str) -> bool:
+    """A person name same_person_name may match by spelling: two words or more."""
+    from dagster_project.extraction.names import name_key
+
+    return len(name_key(name).split()) >= 2
+
+
+def fuzzy_links(queries: list[str], names: list[str]) -> set[tuple[str, str]]:
+    """Pairs (a, b), a < b, of a query and a name, both person names of two words or more, that share
+    no word and still match (same_person_name's spelling ratio): the only matching names the word
+    look-up of name_closure cannot find. rapidfuzz compares the joined keys with a cut-off one point
+    below the rule's, only between lengths that ratio allows, then the rule itself decides."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from dagster_project.extraction.resolution import candidate_keys
+
+    queries = sorted({q for q in queries if _spelt(q)}, key=lambda n: (len(_joined(n)), n))
+    names = sorted({n for n in names if _spelt(n)}, key=lambda n: (len(_joined(n)), n))
+    if not queries or not names:
+        return set()
+    cutoff = _fuzzy_threshold() - 1.0
+    slack = 1.0 - cutoff / 100.0  # ratio >= cutoff needs |la - lb| <= slack * (la + lb)
+    joined = [_joined(n) for n in names]
+    lengths = np.array([len(j) for j in joined])
+    pairs: set[tuple[str, str]] = set()
+    for start in range(0, len(queries), 500):
+        chunk = queries[start:start + 500]
+        chunk_joined = [_joined(q) for q in chunk]
+        lo = min(len(j) for j in chunk_joined) * (1 - slack) / (1 + slack) - 1
+        hi = max(len(j) for j in chunk_joined) * (1 + slack) / (1 - slack) + 1
+        window = np.nonzero((lengths >= lo) & (lengths <= hi))[0]
+        if not len(window):
+            continue
+        scores = process.cdist(chunk_joined, [joined[i] for i in window], scorer=fuzz.ratio, processor=None,
+                               score_cutoff=cutoff, dtype=np.uint8, workers=1)
+        for qi, wi in zip(*np.nonzero(scores)):
+            a, b = chunk[qi], names[window[wi]]
+            if a == b or set(candidate_keys("person", a)) & set(candidate_keys("person", b)):
+                continue
+            if _same_actor_name(("person", a), ("person", b)):
+                pairs.add((min(a, b), max(a, b)))
+    return pairs
+
+
+FUZZY_TABLE = "_refresh.fuzzy_person_links"
+
+
+def _person_names(con) -> list[str]:
+    return [n for (n,) in con.execute("select distinct name from nlp.entities where actor_type = 'person' "
+                                      "and coalesce(dict_key, '') = '' and coalesce(name, '') <> '' order by 1").fetchall()]
+
+
+def _store_fuzzy_links(con, pairs: set[tuple[str, str]], version: str, replace: bool) -> None:
+    con.execute("create schema if not exists _refresh")
+    if replace:
+        con.execute(f"create or replace table {FUZZY_TABLE} (name_a varchar, name_b varchar)")
+    if pairs:
+        rows = sorted(pairs)
+        con.execute(f"insert into {FUZZY_TABLE} select unnest(?::varchar[]), unnest(?::varchar[])",
+                    [[a for a, _ in rows], [b for _, b in rows]])
+    _mark(con, FUZZY_TABLE, version)
+
+
+def _mark(con, table: str, version: str) -> None:
+    if not re.fullmatch(r"[\w.+-]+", version):
+        raise ValueError(f"unexpected extractor version {version!r}")
+    con.execute(f"comment on table {table} is '{STATE_PREFIX}{version}'")
+
+
+def rebuild_fuzzy_links(con, version: str) -> int:
+    """Every fuzzy-only pair of the person names of nlp.entities (after a full resolution: names may be gone)."""
+    names = _person_names(con)
+    pairs = fuzzy_links(names, names)
+    _store_fuzzy_links(con, pairs, version, replace=True)
+    return len(pairs)
+
+
+def stored_fuzzy_links(con, version: str) -> dict[str, set[str]] | None:
+    """Name -> its fuzzy-only partners, if the table was made for this extractor version, else None."""
+    found = con.execute("select comment from duckdb_tables() where schema_name = '_refresh' "
+                        "and table_name = ?", [FUZZY_TABLE.split(".")[1]]).fetchall()
+    if not found or found[0][0] != f"{STATE_PREFIX}{version}":
+        return None
+    links: dict[str, set[str]] = defaultdict(set)
+    for a, b in con.execute(f"select name_a, name_b from {FUZZY_TABLE}").fetchall():
+        links[a].add(b)
+        links[b].add(a)
+    return links
+
+
+def name_closure(names: list[tuple[str, str]], new_names: set[tuple[str, str]],
+                 fuzzy: dict[str, set[str]] | None = None) -> set[tuple[str, str]]:
     """The new names and every name linked to one of them by a chain of matching names.
 
     Why this is enough for exact rows: resolve_actors adds a name to the first candidate cluster holding
@@ -142,32 +240,30 @@ def name_closure(names: list[tuple[str, str]], new_names: set[tuple[str, str]]) 
     the new names, and nothing else, gives the full resolution's clusters.
 
     Matching names share a word of their key (candidate_keys), except two person names of two words or
-    more spelt alike (same_person_name's fuzzy ratio on the joined key): those are looked up with
-    rapidfuzz over every such name, with a cut-off one point below the rule's, and then put to the
-    rule itself. tests/incremental/test_resolve.py checks, on the seeds' and the fixtures' names, that
-    every matching pair is found by one of the two look-ups.
+    more spelt alike (same_person_name's fuzzy ratio on the joined key). Those pairs come from `fuzzy`
+    (name -> partners; ``fuzzy_links`` of every name, kept in _refresh.fuzzy_person_links and extended
+    with each refresh's new names), computed here when not given. tests/incremental/test_resolve.py
+    checks, on the seeds' and the fixtures' names, that every matching pair is found one way or the other.
     """
-    from rapidfuzz import fuzz, process
-
-    from dagster_project.extraction.names import name_key
     from dagster_project.extraction.resolution import candidate_keys
 
+    if fuzzy is None:
+        persons = [n for t, n in names if t == "person"]
+        fuzzy = defaultdict(set)
+        for a, b in fuzzy_links(persons, persons):
+            fuzzy[a].add(b)
+            fuzzy[b].add(a)
     by_key: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for name in names:
         for key in candidate_keys(*name):
             by_key[key].append(name)
-    spelt = [name for name in names if name[0] == "person" and len(name_key(name[1]).split()) >= 2]
-    joined = [name_key(n).replace(" ", "") for _, n in spelt]
-    cutoff = _fuzzy_threshold() - 1.0
     found = set(new_names)
     frontier = sorted(new_names)
     while frontier:
         name = frontier.pop()
         candidates = {other for key in candidate_keys(*name) for other in by_key.get(key, ())}
-        key = name_key(name[1])
-        if name[0] == "person" and len(key.split()) >= 2:
-            candidates.update(spelt[i] for _, _, i in process.extract(
-                key.replace(" ", ""), joined, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=None))
+        if name[0] == "person":
+            candidates.update(("person", other) for other in fuzzy.get(name[1], ()))
         for other in candidates - found:
             if _same_actor_name(name, other):
                 found.add(other)
@@ -196,7 +292,7 @@ def _merged_dictionary_actors(con, new_actors: list[dict]) -> list[dict]:
     return merged
 
 
-def _resolve_new_entities(con, log=None, stats: dict | None = None) -> str | None:
+def _resolve_new_entities(con, version: str, log=None, stats: dict | None = None) -> str | None:
     """Link the entities not yet linked to an actor, re-resolving only what they touch; returns a
     reason to resolve in full instead (nothing is written then), or None when done. ``stats`` gets
     how many entities were new and how many older ones were read again."""
@@ -208,8 +304,18 @@ def _resolve_new_entities(con, log=None, stats: dict | None = None) -> str | Non
                 f"where {ASSIGNABLE}")
     (n_new,) = con.execute("select count(*) from _new_entities").fetchone()
     stats.update(new_entities=n_new, re_resolved_entities=0)
+    fuzzy = stored_fuzzy_links(con, version)
+    if fuzzy is None:  # resolved by an older version of this code, or the table was lost
+        stats["fuzzy_links_rebuilt"] = rebuild_fuzzy_links(con, version)
+        fuzzy = stored_fuzzy_links(con, version)
     if not n_new:
         return None
+    new_persons = [n for (n,) in con.execute("select distinct name from _new_entities where actor_type = 'person' "
+                                             "and coalesce(dict_key, '') = '' and coalesce(name, '') <> ''").fetchall()]
+    added = fuzzy_links(new_persons, _person_names(con)) - {(a, b) for a in fuzzy for b in fuzzy[a]}
+    for a, b in added:
+        fuzzy[a].add(b)
+        fuzzy[b].add(a)
     # dictionary actors: only the new entities (see _merged_dictionary_actors)
     keyed = fetch_dicts(con, "select * from _new_entities where coalesce(dict_key, '') <> '' "
                              "order by article_id, entity_idx")
@@ -222,7 +328,7 @@ def _resolve_new_entities(con, log=None, stats: dict | None = None) -> str | Non
     if new_names:
         names = con.execute("select distinct actor_type, name from nlp.entities where coalesce(dict_key, '') = '' "
                             "and coalesce(name, '') <> ''").fetchall()
-        touched = sorted(name_closure(names, new_names))
+        touched = sorted(name_closure(names, new_names, fuzzy))
     con.execute("create or replace temp table _touched_names as select unnest(?::varchar[]) as actor_type, "
                 "unnest(?::varchar[]) as name", [[k for k, _ in touched], [n for _, n in touched]])
     con.execute("create or replace temp table _subset as "
@@ -251,6 +357,8 @@ def _resolve_new_entities(con, log=None, stats: dict | None = None) -> str | Non
                     sort_by=RESOLUTION_SORT["actors"])
         insert_rows(con, "nlp.entity_actors", RESOLUTION_TABLES["entity_actors"], links + dict_links,
                     sort_by=RESOLUTION_SORT["entity_actors"])
+        # with the links: the new names' pairs are recorded exactly when their entities are resolved
+        _store_fuzzy_links(con, added, version, replace=False)
         con.execute("commit")
     except Exception:
         con.execute("rollback")

@@ -131,4 +131,6 @@ def nlp_resolution(context: dg.AssetExecutionContext, config: ResolutionConfig, 
     for name in RESOLUTION_TABLES:
         yield dg.MaterializeResult(asset_key=["nlp", name], metadata={
             "dagster/row_count": counts[name], "resolution": counts["mode"],
-            "full_resolution_reason": counts["reason"] or ""})
+            "full_resolution_reason": counts["reason"] or "",
+            # what an incremental resolution read again: it follows the new names' groups, not the corpus
+            **{k: counts[k] for k in ("new_entities", "re_resolved_entities") if k in counts}})

@@ -343,9 +343,11 @@ def benchmark(n: int, incremental: int, bare: bool, work: Path, corpus: Path = C
     return result
 
 
-def refresh_only(work: Path, saved: Path, incremental: int, base: dict) -> dict:
+def refresh_only(work: Path, saved: Path, incremental: int, base: dict, prime: bool = False) -> dict:
     """The +k refresh again, on the full build saved by `--save-full`: `work` is restored from `saved`
-    first, so every measurement starts from the same warehouse, whatever the code of the refresh."""
+    first, so every measurement starts from the same warehouse, whatever the code of the refresh.
+    ``prime``: first a refresh with no new input, so that state the code of this refresh keeps and a
+    full build made with it would have left (ingest's per-file record) is there, as after a full build."""
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(saved, work, symlinks=True)
     (work / "input" / INCREMENTAL_FILE).unlink(missing_ok=True)
@@ -355,6 +357,9 @@ def refresh_only(work: Path, saved: Path, incremental: int, base: dict) -> dict:
                    "nlp_n_process_env": os.environ.get("NLP_N_PROCESS"), "refresh_only_from": str(saved)})
     if not (ROOT / "dbt" / "target" / "manifest.json").exists():
         monitored([sys.executable, "-m", "dagster_project.cli", "parse"], env, work / "logs" / "parse.log")
+    if prime:
+        print("[bench] priming refresh (no new input) ...", flush=True)
+        result["prime"] = build(work, env, "prime")
     result["incremental_ids"] = write_incremental(work / "input", incremental)
     print(f"[bench] incremental refresh (+{incremental}) on the saved full build ...", flush=True)
     result["incremental"] = build(work, env, "incremental")
@@ -667,6 +672,8 @@ def main() -> int:
                         help="only the +k refresh: restore --workdir from SAVED (a --save-full copy) and refresh; "
                              "the full-build figures are taken from --base")
     parser.add_argument("--base", type=Path, help="with --refresh-only: the results file of the full build")
+    parser.add_argument("--prime", action="store_true",
+                        help="with --refresh-only: a refresh without new input first (see refresh_only)")
     args = parser.parse_args()
     if args.report:
         print(report())
@@ -684,7 +691,8 @@ def main() -> int:
         elif args.refresh_only:
             if not (args.workdir and args.base):
                 parser.error("--refresh-only needs --workdir (the path of the saved build) and --base")
-            result = refresh_only(work, args.refresh_only, args.incremental or 10, json.loads(args.base.read_text()))
+            result = refresh_only(work, args.refresh_only, args.incremental or 10, json.loads(args.base.read_text()),
+                                  args.prime)
         else:
             result = benchmark(args.n, args.incremental, not args.no_bare, work, args.corpus, args.save_full)
         finished = True

@@ -8,7 +8,13 @@ import pytest
 
 from dagster_project.extraction.names import name_key
 from dagster_project.extraction.resolution import candidate_keys
-from dagster_project.incremental.resolve import _same_actor_name, name_closure, resolved_version, update_resolution
+from dagster_project.incremental.resolve import (
+    FUZZY_TABLE,
+    _same_actor_name,
+    name_closure,
+    resolved_version,
+    update_resolution,
+)
 from dagster_project.storage.contracts import EXTRACTION_TABLES, RESOLUTION_TABLES
 from dagster_project.storage.tables import ensure_table, fetch_dicts, insert_rows
 
@@ -131,6 +137,34 @@ def test_name_closure_follows_matching_names_not_shared_words():
     # chains: 'Dupont' matches both Duponts
     assert name_closure(names, {("person", "Pierre Dupont")}) == {
         ("person", "Pierre Dupont"), ("person", "Dupont"), ("person", "Jean Dupont")}
+
+
+def test_fuzzy_pairs_kept_for_refreshes_equal_a_rebuild_and_link_a_new_spelling(tmp_path):
+    """A new spelling that shares no word with a stored name ('Mohammed ben Salmane') is re-resolved with
+    it (and with 'Mohamed', linked to that one) through the pairs kept in _refresh.fuzzy_person_links,
+    which the refresh extends to what a rebuild gives."""
+    published = {"e": DAY, "f": DAY}
+
+    def run(path, articles_first):
+        con = _database(path, published)
+        rows = {"e": [_entity("e", 0, "Mohamed bin Salman"), _entity("e", 1, "Mohamed")],
+                "f": [_entity("f", 0, "Mohammed ben Salmane")]}
+        for article in articles_first:
+            insert_rows(con, "nlp.entities", EXTRACTION_TABLES["entities"], rows[article])
+        update_resolution(con, "v1")
+        for article in sorted(set(rows) - set(articles_first)):
+            insert_rows(con, "nlp.entities", EXTRACTION_TABLES["entities"], rows[article])
+        return con, update_resolution(con, "v1")
+
+    full, _ = run(tmp_path / "full.duckdb", ["e", "f"])
+    con, result = run(tmp_path / "inc.duckdb", ["e"])
+    assert result["mode"] == "incremental" and _tables(con) == _tables(full)
+    assert result["re_resolved_entities"] == 3
+    stored = con.execute(f"select * from {FUZZY_TABLE}").fetchall()
+    assert stored == full.execute(f"select * from {FUZZY_TABLE}").fetchall() == [
+        ("Mohamed bin Salman", "Mohammed ben Salmane")]
+    con.close()
+    full.close()
 
 
 def _fuzzy_lookup_finds(a: str, b: str) -> bool:

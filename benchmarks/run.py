@@ -4,6 +4,12 @@
     .venv/bin/python benchmarks/run.py --n 10000          # ~1 h on 2 cores; run it with nohup
     .venv/bin/python benchmarks/run.py --report           # the README table from benchmarks/results/*.json
     .venv/bin/python benchmarks/run.py --n 1000 --cluster --repeat 2   # local processes vs a 2-worker Dask cluster
+    # the +10 refresh on 40,000 articles: a corpus, a full build kept, then the refresh again on a copy
+    .venv/bin/python benchmarks/make_corpus.py --n 40000 --out /abs/news_40k.jsonl.gz
+    .venv/bin/python benchmarks/run.py --n 40000 --corpus /abs/news_40k.jsonl.gz --no-bare \
+        --workdir /abs/w40k --save-full /abs/w40k_full --out before.json
+    .venv/bin/python benchmarks/run.py --n 40000 --refresh-only /abs/w40k_full --workdir /abs/w40k \
+        --base before.json --prime --out after.json
 
 Steps, each in its own process, all on a fresh temporary warehouse and Dagster home:
 

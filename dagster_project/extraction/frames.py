@@ -398,23 +398,19 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int]) -> int:
             return i
         if i in stops and i > start and doc[i - 1].lower_ in ("et", "mais", "puis"):
             return i - 1  # "a déclaré X et ajouté que Y": the second cue begins its own frame
-        if i in stops and i > start + 1 and doc[i - 1].lower_ in _SUBJECT_CLITICS \
+        if i in stops and i > start + 1 and doc[i - 1].lower_ in _frame_words()["coordinated_subject_clitics"] \
                 and doc[i - 2].lower_ in ("et", "mais", "puis"):
             return i - 2  # "... mais il craint que Y": a new subject and its cue, a frame of its own
         if i in stops and i > start and doc[i].lower_ in ("en", "tout"):
             return i  # "... en proposant X", "... tout en admettant que Y": a gerund, a frame of its own
         if i > start and t.lower_ == "tandis" and i + 1 < limit and doc[i + 1].lower_ in ("que", "qu'", "qu’"):
             return i  # "a appelé X à céder tandis que Y a souligné ...": another subject's act, told beside it
-        if t.text == "," and i > start and doc[i + 1:i + 3].text.lower().replace("’", "'") in ("ce qu'", "ce que",
-                                                                                            "ce qui"):
+        if t.text == "," and i > start and (_ce_que_before(doc, i + 3) or doc[i + 1:i + 3].text.lower() == "ce qui"):
             return i  # "..., ce qu'a démenti X": the narrator's comment on what was said
         if t.text == "," and i > start and (_opens_adjunct(doc, i + 1, limit) or _absolute_clause(doc, i + 1, limit)
                                             or _new_main_clause(doc, start, i + 1, limit)):
             return i
     return limit
-
-
-_SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "je", "j'", "vous"})
 
 
 def _new_main_clause(doc: Doc, start: int, i: int, limit: int) -> bool:
@@ -878,8 +874,12 @@ def find_frames(doc: Doc) -> list[Frame]:
 
 def _denial_comment(doc: Doc, frame: Frame) -> bool:
     span = doc.char_span(frame.cue[0], frame.cue[1], alignment_mode="expand")
-    return span is not None and span.start >= 2 and doc[span.start - 2:span.start].text.lower().replace(
-        "’", "'") in ("ce qu'", "ce que")
+    return span is not None and _ce_que_before(doc, span.start)
+
+
+def _ce_que_before(doc: Doc, i: int) -> bool:
+    """'ce qu'' / 'ce que' right before token i: a relative that takes up the whole clause before it."""
+    return i >= 2 and doc[i - 2:i].text.lower().replace("’", "'") in ("ce qu'", "ce que")
 
 
 def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -934,8 +934,7 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         verb.lower_.endswith("ant") and not _aux_children(verb))
     cue = (doc[group_start].idx, last.idx + len(last))
     own_stops = {s for s in stops if s != group_start}
-    if group_start - 2 >= sent_start and doc[group_start - 2:group_start].text.lower().replace("’", "'") in (
-            "ce qu'", "ce que") and doc[group_start - 3].text == ",":
+    if group_start - 3 >= sent_start and _ce_que_before(doc, group_start) and doc[group_start - 3].text == ",":
         # "X affirme que Y, ce qu'a démenti Z": Z speaks, and what Z denied is Y
         subject = _inverted_subject(verb, group_end)
         comma = group_start - 3
@@ -1029,11 +1028,9 @@ def _agent_start(agent: Token) -> int:
     return j if agent.doc[j].lower_ == "par" else agent.left_edge.i
 
 
+@functools.cache
 def _time_nouns() -> frozenset[str]:
     return frozenset(_frame_words()["time_nouns"])
-
-
-_FRONTED_INFINITIVE_OPENERS = ("après", "sans", "avant de", "avant d'", "afin de", "afin d'")
 
 
 def _fronted_infinitive(doc: Doc, group_start: int, sent_start: int) -> bool:
@@ -1043,7 +1040,7 @@ def _fronted_infinitive(doc: Doc, group_start: int, sent_start: int) -> bool:
         return False
     for n in (2, 1):
         opener = doc[max(sent_start, group_start - n):group_start]
-        if len(opener) == n and opener.text.lower().replace("’", "'") in _FRONTED_INFINITIVE_OPENERS:
+        if len(opener) == n and opener.text.lower().replace("’", "'") in _frame_words()["fronted_infinitive_openers"]:
             return opener.start == sent_start or doc[opener.start - 1].text == ","
     return False
 

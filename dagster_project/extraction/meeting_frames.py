@@ -12,13 +12,13 @@ Who the phrases name (persons, countries, bodies) is decided later with the arti
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import gazetteer
+from .mentions import PAIRED_ADJECTIVE
 from .rules import load_rules, verb_forms
 
 if not Doc.has_extension("meeting_frames"):
@@ -174,7 +174,6 @@ def _subject(verb: Token) -> Token | None:
 
 
 _DASHES = ("-", "–", "—")
-_PAIRED = re.compile(r"(?:[a-zàâçéèêëîïôûù]+o ?- ?)+[a-zàâçéèêëîïôûù]+\b")  # "franco-britannique"
 
 
 def _asides(token: Token) -> list[tuple[int, int]]:
@@ -356,16 +355,13 @@ def _auxiliary_before(token: Token) -> bool:
     return False
 
 
-_NEGATIONS = frozenset({"pas", "jamais", "guère", "point", "plus"})
-
-
 def _negated(token: Token) -> bool:
     """'n'a pas rencontré', 'ne se sont plus revus': the verb (or its auxiliary) says it did not happen."""
+    negation = _words()["negation"]
     words = [c for c in token.children if c.dep_ in ("advmod", "advmod:neg", "aux:tense", "aux", "aux:pass")]
     words += [g for c in words for g in c.children]
-    lows = {t.lower_ for t in words}
-    window = {t.lower_ for t in token.doc[max(token.sent.start, token.i - 4):token.i]}
-    return bool(({"ne", "n'", "n’"} & (lows | window)) and (_NEGATIONS & (lows | window)))
+    lows = {t.lower_ for t in words} | {t.lower_ for t in token.doc[max(token.sent.start, token.i - 4):token.i]}
+    return bool(lows & set(negation["particles"])) and bool(lows & set(negation["words"]))
 
 
 def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | None:
@@ -496,11 +492,11 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     after = doc[token.i + 1:min(len(doc), token.i + 6)]
     # (one event: "des pourparlers israélo-palestiniens à l'arrêt" are a process, no meeting)
     single = "Plur" not in token.morph.get("Number") and not token.lower_.endswith(("s", "x"))
-    paired = (_PAIRED.match(after.text.lower()) or _PAIRED.match(after[1:].text.lower())) \
+    # the adjective right after the noun, or after one more word ("le sommet historique sino-américain")
+    at = next((t for t in after[:2] if PAIRED_ADJECTIVE.match(after.text.lower(), t.idx - after.start_char)), None) \
         if len(after) > 1 and single else None
-    if paired is not None:
-        start = after.start_char + (0 if _PAIRED.match(after.text.lower()) else after[1].idx - after.start_char)
-        partners.append(doc.char_span(start, start + 1, alignment_mode="expand")[0])
+    if at is not None:
+        partners.append(at)
     if partners:
         # "des conversations avec X, la chancelière Y et le président Z": a list the parser hung on the
         # meeting noun itself (a meeting noun is coordinated with no person)

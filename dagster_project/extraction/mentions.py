@@ -416,7 +416,8 @@ def survey_mentions(text: str) -> list[Mention]:
     return out
 
 
-_PAIR_ADJECTIVE = re.compile(r"(?<![\w-])((?:[a-zàâçéèêëîïôûù-]+?o-)+[a-zàâçéèêëîïôûù]+)(?![\w-])")
+# "franco-britannique", "russo-ukrainiens": first parts ending in -o, then a demonym
+PAIRED_ADJECTIVE = re.compile(r"(?<![\w-])((?:[a-zàâçéèêëîïôûù-]+?o-)+[a-zàâçéèêëîïôûù]+)(?![\w-])")
 
 
 def pair_adjective_mentions(text: str) -> list[Mention]:
@@ -424,7 +425,7 @@ def pair_adjective_mentions(text: str) -> list[Mention]:
     prefixes = load_rules()["role_words"]["demonym_prefixes"]
     demonyms = gazetteer().demonym_country
     out = []
-    for m in _PAIR_ADJECTIVE.finditer(text):
+    for m in PAIRED_ADJECTIVE.finditer(text):
         word = m.group(1).lower()
         head, _, last = word.rpartition("-")
         parts = re.findall(r"[^-]+?o(?=-|$)", head) if head else []
@@ -479,15 +480,13 @@ def body_name_spans(doc) -> list[tuple[int, int]]:
     return out
 
 
-_QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "‘": "’"}
-
-
 def _quoted_alone(text: str, start: int, end: int) -> bool:
     """A name that is all of a quotation ('le célèbre « Monsieur Sulu »', '« Méfions-nous »') is a
     nickname, a title or quoted words, not an actor of its own."""
+    pairs = load_rules()["quote_pairs"]
     before = text[:start].rstrip(" \u00a0\u202f")
     after = text[end:].lstrip(" \u00a0\u202f")
-    return bool(before) and before[-1] in _QUOTE_PAIRS and after[:1] == _QUOTE_PAIRS[before[-1]]
+    return bool(before) and before[-1] in pairs and after[:1] == pairs[before[-1]]
 
 
 def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
@@ -495,9 +494,10 @@ def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
     """All actor mentions outside the `skip` spans (boilerplate), sorted by position, no overlaps.
     `speaker_phrases`: where the frames say someone speaks, to find names the NER missed there."""
     surveys = survey_mentions(text)
+    survey_spans = [(s.start, s.end) for s in surveys]
     # "un sondage Harris interactive": the firm, not a person of that surname
     found = [m for m in gazetteer_mentions(text)
-             if not (m.actor_type == PERSON and _overlaps((m.start, m.end), [(s.start, s.end) for s in surveys]))]
+             if not (m.actor_type == PERSON and _overlaps((m.start, m.end), survey_spans))]
     institutions = institution_mentions(text)
     # an institution named by its country ("l'ambassade d'Iran à Londres") is itself, not the country
     found = [m for m in found if not (m.actor_type == COUNTRY and any(

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .rules import load_rules, verb_forms
+from .rules import first_name_genders, load_rules, verb_forms
 
 if not Doc.has_extension("reporting_frames"):
     Doc.set_extension("reporting_frames", default=[])
@@ -235,7 +235,8 @@ def _noun_phrase(token: Token, start_at: int | None = None, stop_at: int | None 
     for child in token.children:
         if child.dep_ in ("acl:relcl", "acl", "parataxis", "ccomp", "advcl", "conj", "cc") and child.i > token.i:
             continue
-        if child.dep_ == "cc" or child.i > token.i and child.left_edge.lower_ in ("à", "au", "aux"):
+        if child.dep_ == "cc" or child.i > token.i and child.left_edge.lower_ in ("à", "au", "aux") \
+                and not _ends_in_name(child):
             continue  # "mais X", "un porte-parole à l'AFP": not part of who speaks
         keep.extend(child.subtree)
     left = min(t.i for t in keep)
@@ -252,6 +253,14 @@ def _noun_phrase(token: Token, start_at: int | None = None, stop_at: int | None 
     while right > left and doc[right].is_punct:
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _ends_in_name(token: Token) -> bool:
+    """'le secrétaire au Trésor américain John Smith': the parser hangs the holder's name on the
+    office's complement; the complement then belongs to who speaks."""
+    return any(c.dep_ in ("appos", "flat:name") and c.i > token.i
+               and (c.ent_type_ == "PER" and c.ent_iob_ == "B" or c.text in first_name_genders())
+               for c in token.children)
 
 
 def _sentence_bounds(token: Token) -> tuple[int, int]:

@@ -258,7 +258,7 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
                 speaker = candidate
         out.append(Statement(q.start, q.end, text[q.start:q.end], "direct", frame, speaker))
     _inherit_repeated_quotes(out)
-    _continue_quotes(text, out, paragraphs, sentences)
+    _continue_quotes(text, out, paragraphs, sentences, frames, speakers)
     # a short quote that no frame reports ("le mécanisme de « snapback »", "les « frugaux »") is a
     # label or the article's own scare quote, not speech
     out = [st for st in out if not (st.type == "direct" and st.cue is None and st.speaker is None
@@ -360,24 +360,51 @@ def _quote_frame(text: str, q: Quote, frames: list[Frame], relays: set[int]) -> 
     return None
 
 
-def _continue_quotes(text: str, statements: list[Statement], paragraphs: list[Paragraph], sentences) -> None:
+def _continue_quotes(text: str, statements: list[Statement], paragraphs: list[Paragraph], sentences,
+                     frames: list[Frame], speakers: dict) -> None:
     """«...», a dit X. «...»: a quote opening the next sentence of the same paragraph, with no frame of
-    its own, goes on with the previous quote's speaker."""
+    its own, goes on with the previous quote's speaker. So it does after a sentence whose frame
+    reported no quotation ("Pas du tout, rétorque X. «...»", "X a assuré que ... . «...»"): the
+    speaker just named goes on."""
     ordered = sorted(statements, key=lambda st: st.start)
+    content = [p for p in paragraphs if not p.is_boilerplate]
+
+    def paragraph(pos: int) -> int | None:
+        return next((i for i, p in enumerate(content) if p.start <= pos < p.end), None)
+
     for previous, st in zip(ordered, ordered[1:]):
         if st.speaker is not None or st.cue is not None or st.type != "direct" or previous.type != "direct":
             continue
         if previous.speaker is None or st.start - previous.end > 300:
             continue
-        content = [p for p in paragraphs if not p.is_boilerplate]
-        here = next((i for i, p in enumerate(content) if p.start <= st.start < p.end), None)
-        there = next((i for i, p in enumerate(content) if p.start <= previous.start < p.end), None)
+        here, there = paragraph(st.start), paragraph(previous.start)
         opens_sentence = _sentence_of(sentences, st.start)[0] >= st.start - 2
         # a paragraph that opens with a quotation goes on with the quotation that ended the one before
         opens_paragraph = here is not None and st.start - content[here].start <= 2
         if opens_sentence and here is not None and there is not None and (
                 here == there or here == there + 1 and opens_paragraph):
             st.speaker, st.cue = previous.speaker, previous.cue
+    quoted = [(st.start, st.end) for st in statements if st.type == "direct"]
+    for st in ordered:
+        if st.speaker is not None or st.cue is not None or st.type != "direct":
+            continue
+        sentence = _sentence_of(sentences, st.start)
+        before = max((s for s in sentences if s[1] <= sentence[0]), default=None)
+        if sentence[0] < st.start - 2 or before is None:
+            continue
+        here = paragraph(st.start)
+        if here is None or paragraph(before[0]) != here:
+            continue
+        # the last frame of the sentence before, with a speaker, that held no quotation itself
+        # (a medium that reports passes on someone else's words: not the next quote's speaker)
+        reporting = [f for f in frames if before[0] <= f.cue[0] < before[1] and not f.negated
+                     and speakers.get(id(f)) is not None and speakers[id(f)].actor_type != MEDIA]
+        if not reporting:
+            continue
+        frame = max(reporting, key=lambda f: f.cue[0])
+        if any(before[0] <= s < before[1] for s, _ in quoted):
+            continue  # the sentence before quoted someone: the rule above decides
+        st.speaker, st.cue = speakers[id(frame)], frame
 
 
 def _inherit_repeated_quotes(statements: list[Statement]) -> None:

@@ -492,3 +492,23 @@ def test_a_person_named_in_a_relation_is_not_the_speaker(extract):
     rows = extract("Marc Aubry a tenu un meeting à Lille. « Le pays est à l'arrêt », a accusé l'ancien bras droit "
                    "de Julien Favre.", PUB)
     assert speaker_of(rows, "Le pays est à l'arrêt") == "Marc Aubry"
+
+
+def test_the_tenant_of_a_seat_is_its_office_holder(extract):
+    rows = extract("Le député Paul Roux s'est exprimé lundi. Le calendrier n'a pas changé, rétorque le locataire "
+                   "de l'Élysée.", PUB)
+    assert speaker_of(rows, "Le calendrier n'a pas changé") == "Emmanuel Macron"
+
+
+def test_a_quote_after_a_reporting_sentence_goes_on_with_its_speaker(extract):
+    rows = extract("Le député Paul Roux a présenté lundi son amendement. Le texte est prêt, assure une porte-parole "
+                   "du ministère. « Nous attendons le vote. »", PUB)
+    quote = next(s for s in rows["statements"] if s["text"].startswith("Nous attendons"))
+    assert quote["speaker_text"] == "une porte-parole du ministère"
+    assert speaker_of(rows, "Nous attendons le vote") is None
+
+
+def test_a_name_the_parser_hung_on_the_office_complement_is_the_speaker(extract):
+    rows = extract("Marc Aubry a tenu un meeting à Lille. La société doit être vendue, a averti dimanche le "
+                   "secrétaire au Trésor américain Steven Walker.", PUB)
+    assert speaker_of(rows, "La société doit être vendue") == "Steven Walker"

@@ -212,6 +212,8 @@ def _is_future(verb: Token) -> bool:
     if verb.pos_ == "VERB" and verb.lower_.endswith(("rait", "raient", "ront", "rons")) and "Inf" not in morph.get(
             "VerbForm"):
         return True  # "appellerait", "recevront": the tagger misses some futures and conditionals
+    if "Inf" in morph.get("VerbForm") and verb.lower_.endswith("ra"):
+        return True  # "il en débattra" read as an infinitive: no infinitive ends in -ra
     words = _planned()
     if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # "devrait arriver à X et participer au dîner": the second verb shares the first one's modal
@@ -249,7 +251,7 @@ def _preposition_objects(token: Token, preps: tuple[str, ...], depth: int = 1) -
         if child.i > token.i and _relative(child):
             continue
         if depth and child.i > token.i and child.pos_ in ("NOUN", "PROPN") and child.dep_ in (
-                "obl:mod", "obl", "nmod", "obl:arg", "obj") and not _is_time(child):
+                "obl:mod", "obl", "nmod", "obl:arg", "obj", "obl:agent") and not _is_time(child):
             out += [t for t in _preposition_objects(child, preps, 0) if t.i != child.i]
         if child.i <= token.i and child.dep_ not in ("obl:arg", "obl:mod", "obl", "nmod", "iobj"):
             continue
@@ -505,10 +507,14 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     # the verb the noun depends on: its subject takes part ("X a eu un entretien avec Y",
     # "X a participé au sommet"), and its tense says whether it happened
     governor = token.head if token.head.i != token.i else None
+    role = token.dep_
+    while governor is not None and _is_time(governor) and governor.head.i != governor.i:
+        # "a eu lundi des entretiens avec X": the parser hangs the noun on the weekday
+        role, governor = governor.dep_, governor.head
     clause_verb = governor
     while clause_verb is not None and clause_verb.pos_ not in ("VERB", "AUX") and clause_verb.head.i != clause_verb.i:
         clause_verb = clause_verb.head
-    if governor is not None and governor.pos_ in ("VERB", "AUX") and token.dep_ in ("obj", "obl:arg", "obl:mod") \
+    if governor is not None and governor.pos_ in ("VERB", "AUX") and role in ("obj", "obl:arg", "obl:mod") \
             and _joins(governor) and governor.dep_ not in ("acl", "acl:relcl", "amod"):
         subject = _subject(governor)  # "X a eu un entretien avec Y", "X a participé au sommet"
         # ("X a organisé une rencontre entre Y et Z": the sides are named, X arranged it)
@@ -529,6 +535,18 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         subject = _subject(clause_verb)  # "Après un sommet à Berlin, X et Y ont", "En visite à Z, X a dit"
         if subject is not None and subject.i != token.i:
             agents += _conjuncts(subject)
+    if not agents and not partners and not between and possessive is None and clause_verb is not None \
+            and _in_adjunct(token):
+        # "Lors d'un entretien téléphonique, X a assuré à Y ...", "... X lui a proposé son aide": the
+        # clause's subject spoke to the one the verb addresses
+        dative = [c for c in clause_verb.children if c.i != token.i and _names_someone(c)
+                  and not c.is_ancestor(token) and (
+            c.dep_ == "iobj" or c.dep_ in ("obl:arg", "obl:mod") and any(
+                g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children))]
+        subject = _subject(clause_verb)
+        if dative and subject is not None and subject.i != token.i and _names_someone(subject):
+            agents += _conjuncts(subject)
+            partners += [t for d in dative for t in _conjuncts(d)]
     if agents and clause_verb is not None and _in_adjunct(token) and token.lower_ in words["session_nouns"] \
             and possessive is None and not between and token.i < clause_verb.i \
             and "Plur" not in token.morph.get("Number") and _opens_clause(token):
@@ -665,7 +683,8 @@ def _joining_forms() -> frozenset[str]:
         base = lemma.split()[0]
         forms |= {f.lower() for f in verb_forms(base, [])}
     return frozenset(forms) | {"a", "ont", "avait", "avaient", "aura", "eu", "eue", "eus", "tient", "tenu", "tiendra",
-                               "pris", "prend", "prendra", "conclu", "ouvert", "mené", "mène"}
+                               "pris", "prend", "prendra", "conclu", "ouvert", "mené", "mène", "repris", "reprend",
+                               "reprendra", "reprennent"}
 
 
 def _joins(verb: Token) -> bool:

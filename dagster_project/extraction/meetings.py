@@ -480,6 +480,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         clause = _clause(text, sentence, frame.trigger, triggers)
         if _iterative().search(text, max(clause[0], start - 30), min(clause[1], end + 40)):
             continue  # "se sont rencontrés à plusieurs reprises": a series, no one meeting
+        if frame.lemma in load_rules()["meeting_triggers"]["process_nouns"] and not frame.partners \
+                and not frame.reciprocal:
+            continue
         agents = participants.side(frame.agents)
         # "le sommet entre X et Y": both sides given, nobody else joins
         between = frame.kind == "noun" and re.match(r"[^,;.]{0,40}?\bentre\s", text[end:clause[1]]) is not None
@@ -583,6 +586,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 m.actor_type == PERSON and m.start < b and a < m.end for m in mentions)]
             place = _location(text, frame_places) or _place_in_clause(text, clause, mentions, entities) \
                 or _location(text, story_places)
+            if frame.mode in ("phone", "video"):
+                place = None  # a call joins two places; the one the clause names is its topic ("au Sahel")
             mention = _dated(MeetingMention(start, end, sentence, frame.lemma, frame.mode, group, place,
                                             status=frame.status),
                              expr, frame, published)

@@ -481,3 +481,45 @@ def test_a_report_dated_by_its_story_does_not_join_a_meeting_months_before(extra
         size[p["meeting_id"]] += 1
     dates = sorted((m["meeting_date"], size[m["meeting_id"]]) for m in resolved["meetings"])
     assert dates == [(date(2019, 4, 1), 2), (date(2019, 6, 30), 3)]
+
+
+# calls and talks whose other side the parser hangs elsewhere ------------------------------------------
+
+def test_a_video_link_after_par_is_the_verbs_manner(extract):
+    rows = extract("Olaf Scholz s'est entretenu par visioconférence avec Giorgia Meloni.", PUB)
+    assert [(m[0], m[4]) for m in meetings(rows)] == [({"Olaf Scholz", "Giorgia Meloni"}, "video")]
+
+
+def test_a_call_set_beside_a_clause_joins_its_subject_and_the_one_it_addresses(extract):
+    rows = extract("Lors d'un entretien téléphonique mardi, Olaf Scholz a assuré à Volodymyr Zelensky le "
+                   "soutien de l'Allemagne.", PUB)
+    assert [(m[0], m[1], m[4]) for m in meetings(rows)] == [
+        ({"Olaf Scholz", "Volodymyr Zelensky"}, date(2021, 6, 1), "phone")]
+
+
+def test_a_call_has_no_location_from_its_topic(extract):
+    rows = extract("Lors d'un entretien téléphonique avec Recep Tayyip Erdogan, Emmanuel Macron a réclamé la fin "
+                   "des combats au Haut-Karabakh.", PUB)
+    assert [(m[0], m[4], m[5]) for m in meetings(rows)] == [
+        ({"Emmanuel Macron", "Recep Tayyip Erdogan"}, "phone", None)]
+
+
+def test_a_conference_call_between_two_leaders(extract):
+    rows = extract("Une conférence téléphonique entre Angela Merkel et Recep Tayyip Erdogan a eu lieu mardi.", PUB)
+    assert [(m[0], m[4]) for m in meetings(rows)] == [({"Angela Merkel", "Recep Tayyip Erdogan"}, "phone")]
+
+
+def test_a_meeting_noun_the_parser_hung_on_a_weekday(extract):
+    rows = extract("Le ministre Paul Girard a repris lundi des négociations avec son homologue turc Ahmet Kaya.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Paul Girard", "Ahmet Kaya"}, date(2021, 5, 31))]
+
+
+def test_talks_about_a_target_are_no_meeting_with_it(extract):
+    rows = extract("L'Allemagne va entamer des discussions sur de possibles sanctions contre la Russie.", PUB)
+    assert meetings(rows) == []
+
+
+def test_a_future_the_tagger_read_as_an_infinitive_is_planned(extract):
+    rows = extract("Très impliqué dans ce dossier, le président Emmanuel Macron en débattra avec le chef du "
+                   "gouvernement italien Giuseppe Conte.", PUB)
+    assert [(m[0], m[3]) for m in meetings(rows)] == [({"Emmanuel Macron", "Giuseppe Conte"}, "planned")]

@@ -12,6 +12,7 @@ Who the phrases name (persons, countries, bodies) is decided later with the arti
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -185,6 +186,12 @@ def _asides(token: Token) -> list[tuple[int, int]]:
     for t in sent:
         if t.dep_ == "acl:relcl" and not t.left_edge.i <= token.i <= t.right_edge.i:
             out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
+        elif t.dep_ in ("acl", "appos", "advcl") and (t.head.i != token.i or t.dep_ == "advcl") and t.i > token.i \
+                and _describes_person(t) \
+                and not t.left_edge.i <= token.i <= t.right_edge.i:
+            # "a reçu X, nommé en octobre Premier ministre": the participle or apposition that
+            # describes a participant dates its own event
+            out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
     marks = [t for t in sent if t.text in _DASHES and t.whitespace_ and t.i > sent.start
              and t.doc[t.i - 1].whitespace_]
     for a, b in zip(marks[::2], marks[1::2]):
@@ -196,6 +203,29 @@ def _asides(token: Token) -> list[tuple[int, int]]:
             if close is not None and not t.i < token.i < close.i:
                 out.append((t.idx, close.idx + 1))
     return out
+
+
+def _describes_person(t: Token) -> bool:
+    """A participle or apposition on a person ('X, nommé en mai', 'Y, l'ancien ministre de 2012'), not
+    one the parser hung on a name that tells of the meeting itself ('avec X, suivie d'une conférence
+    lundi', 'une visite en Allemagne prévue mardi')."""
+    doc = t.doc
+    if t.dep_ == "advcl":  # "a reçu X, nommé en mai": the parser hangs the participle on the verb
+        before = doc[t.i - 2] if t.i >= 2 and doc[t.i - 1].text == "," else None
+        head = before if before is not None and before.ent_type_ == "PER" else None
+    else:
+        head = t.head
+    if head is None or not (head.ent_type_ == "PER" or head.pos_ == "NOUN" and _names_someone(head)) or _is_time(t):
+        return False
+    if t.dep_ == "appos":
+        return t.pos_ == "NOUN"  # "X, l'ancien ministre de 2012"; not the name of "la chancelière X"
+    return "Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense") and _event_participle().match(
+        t.lower_) is None
+
+
+@functools.cache
+def _event_participle() -> re.Pattern:
+    return re.compile("(?:" + "|".join(map(re.escape, _words()["event_participles"])) + ")(?:e|s|es)?$")
 
 
 def _clause_scope(token: Token) -> tuple[int, int]:
@@ -381,7 +411,7 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     partners: list[Token] = []
     if "obj" in spec.partner:
         partners += [t for c in token.children if c.dep_ in ("obj", "iobj") and c.i > token.i
-                     and c.pos_ in ("NOUN", "PROPN") for t in _conjuncts(c)]
+                     and c.pos_ in ("NOUN", "PROPN") and not _is_time(c) for t in _conjuncts(c)]
     # "rencontrer des difficultés", "a reçu le soutien de X": an object that names nobody is no partner,
     # and the verb is no meeting
     if partners and not spec.visit and not any(_names_someone(p) for p in partners):

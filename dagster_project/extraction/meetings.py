@@ -649,9 +649,26 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
         mention.date, mention.precision, mention.date_basis = value, expr.precision, "text"
         if published is not None and value > published:
             mention.status = "planned"
+        elif published is not None and frame.status == "planned" and _YEAR.search(expr.text) \
+                and _period_end(value, expr.precision) < published:
+            # "Le 3 mars 2019, X accueille Y": a historic present the tagger read as a future; a
+            # meeting dated in a past year is no plan
+            mention.status = "occurred"
     elif frame.status == "occurred" and published is not None:
         mention.date, mention.precision, mention.date_basis = published, "day", "article_date"
     return mention
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _period_end(value: date, precision: str | None) -> date:
+    """The last day of the day, month or year a date stands for."""
+    if precision == "year":
+        return value.replace(month=12, day=31)
+    if precision == "month":
+        return (value.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return value
 
 
 def _same_time(a: MeetingMention, b: MeetingMention) -> bool:

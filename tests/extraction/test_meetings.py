@@ -523,3 +523,25 @@ def test_a_future_the_tagger_read_as_an_infinitive_is_planned(extract):
     rows = extract("Très impliqué dans ce dossier, le président Emmanuel Macron en débattra avec le chef du "
                    "gouvernement italien Giuseppe Conte.", PUB)
     assert [(m[0], m[3]) for m in meetings(rows)] == [({"Emmanuel Macron", "Giuseppe Conte"}, "planned")]
+
+
+def test_a_historic_present_dated_in_a_past_year_occurred(extract):
+    rows = extract("Le 3 mars 2019, Angela Merkel accueille Emmanuel Macron à Aix-la-Chapelle.", PUB)
+    assert [(m[0], m[1], m[3]) for m in meetings(rows)] == [
+        ({"Angela Merkel", "Emmanuel Macron"}, date(2019, 3, 3), "occurred")]
+
+
+def test_the_date_of_a_participle_describing_a_participant_is_not_the_meetings(extract):
+    rows = extract("Joe Biden a reçu Fumio Kishida, nommé en octobre Premier ministre.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Joe Biden", "Fumio Kishida"}, PUB)]
+
+
+def test_a_participle_that_tells_of_the_meeting_keeps_its_date(extract):
+    rows = extract("Olaf Scholz aura une rencontre avec la présidente du Conseil Giorgia Meloni, suivie d'une "
+                   "conférence de presse lundi soir.", PUB)
+    assert {m[1] for m in meetings(rows)} == {date(2021, 6, 7)}
+
+
+def test_a_weekday_the_parser_made_the_object_is_no_partner(extract):
+    rows = extract("Joe Biden a reçu mardi à la Maison Blanche Fumio Kishida.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Joe Biden", "Fumio Kishida"}, date(2021, 6, 1))]

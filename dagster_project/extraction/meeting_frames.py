@@ -47,19 +47,20 @@ class MeetingFrame:
     pair_subject: bool = False  # "ils", "les deux hommes": the last two people named
     infinitive: bool = False  # "à se rendre": whose subject the parse cannot be trusted to give
     asides: Spans = field(default_factory=list)  # relative clauses and dashed asides of its sentence: not its dates
+    bodies: tuple[str, ...] = ()  # dictionary keys of a body an adjective names ("le sommet européen")
 
     def as_row(self) -> tuple:
         return (self.trigger, self.lemma, self.kind, self.mode, tuple(self.agents), tuple(self.partners), self.visit,
                 tuple(self.places), self.status, self.scope, self.reciprocal, self.possessive, self.pair_subject,
-                self.infinitive, tuple(self.asides))
+                self.infinitive, tuple(self.asides), tuple(self.bodies))
 
     @classmethod
     def from_row(cls, row) -> MeetingFrame:
         (trigger, lemma, kind, mode, agents, partners, visit, places, status, scope, reciprocal, possessive, pair,
-         infinitive, asides) = row
+         infinitive, asides, bodies) = row
         return cls(tuple(trigger), lemma, kind, mode, [tuple(a) for a in agents], [tuple(p) for p in partners], visit,
                    [tuple(p) for p in places], status, tuple(scope), reciprocal, possessive, pair, infinitive,
-                   [tuple(a) for a in asides])
+                   [tuple(a) for a in asides], tuple(bodies))
 
 
 @dataclass(frozen=True)
@@ -563,7 +564,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             and possessive not in ("leur", "leurs") \
             and (possessive is not None or partners or spec.visit or _without_determiner(token)):
         subject = _subject(clause_verb)  # "Après un sommet à Berlin, X et Y ont", "En visite à Z, X a dit"
-        if subject is not None and subject.i != token.i:
+        # ("la question sera discutée lors du sommet": a topic attends nothing)
+        if subject is not None and subject.i != token.i and _names_someone(subject):
             agents += _conjuncts(subject)
     if not agents and not partners and not between and possessive is None and clause_verb is not None \
             and _in_adjunct(token):
@@ -595,7 +597,9 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             agents += _conjuncts(subject)
             reciprocal = reciprocal and len(agents) < 2
     pair_words = any(t.lower_ in ("entre", "avec") for t in doc[token.i + 1:min(len(doc), token.i + 6)])
-    if not agents and not partners and not reciprocal and not (spec.visit and places) and not pair_words:
+    bodies = _body_adjectives(token) if token.lower_ in words["session_nouns"] and not between else ()
+    if not agents and not partners and not reciprocal and not (spec.visit and places) and not pair_words \
+            and not bodies:
         return None
     planned = any(c.lower_ in _planned()["noun_modifiers"] for c in token.subtree if c.i > token.i - 3) \
         or (clause_verb is not None and _is_future(clause_verb)
@@ -611,7 +615,22 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     return MeetingFrame((token.idx, token.idx + len(token)), spec.lemma, "noun", mode,
                         [_phrase(a) for a in agents], [_phrase(p) for p in partners], spec.visit,
                         [_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
-                        possessive, asides=_asides(token))
+                        possessive, asides=_asides(token), bodies=bodies)
+
+
+def _body_adjectives(token: Token) -> tuple[str, ...]:
+    """'le sommet européen', 'une réunion des ministres européens de l'Agriculture', 'le sommet des chefs
+    d'Etat africains': the body a relational adjective names, on the session noun or on the plural
+    party noun of its 'de' complement."""
+    table = _words()["body_adjectives"]
+    holders = [token] + [c for c in token.children if c.i > token.i and c.pos_ == "NOUN"
+                         and "Plur" in c.morph.get("Number") and _names_someone(c)
+                         and any(g.dep_ == "case" and g.lower_ in ("de", "des", "d'") for g in c.children)]
+    holders += [g for h in holders[1:] for g in h.children if g.dep_ == "nmod" and g.pos_ == "NOUN"
+                and g.lower_ in ("etat", "état", "etats", "états", "gouvernement", "gouvernements")]
+    keys = [table[a.lower_] for h in holders for a in h.children
+            if a.dep_ == "amod" and a.i > h.i and a.lower_ in table]
+    return tuple(dict.fromkeys(keys))
 
 
 def _possessor_in_phrase(token: Token) -> Token | None:

@@ -549,12 +549,22 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         agents = [a for a in agents if entities[a].actor_type != MEDIA]
         partners = [p for p in partners if entities[p].actor_type != MEDIA]
         people = agents + [p for p in partners if p not in agents]
+        by_adjective = bool(frame.bodies) and not any(entities[p].actor_type == PERSON for p in people)
+        if by_adjective:
+            # a session of a body whose members are not named ("le sommet européen"): the body
+            people = [add_entity(key) for key in frame.bodies if key in gaz.actors]
+            agents, partners = list(people), []
         # one body in session: the noun's own complement ("le sommet du G20") or the subject of a verb
         # that holds it ("les ministres de l'Otan ont tenu une réunion"), not any name nearby
-        body_meeting = len(people) == 1 and frame.kind == "noun" and entities[people[0]].actor_type == ORG \
-            and frame.lemma in load_rules()["meeting_triggers"]["session_nouns"] \
-            and any(m.entity == people[0] and any(s <= m.start < e for s, e in [frame.scope, *frame.agents])
-                    for m in mentions)
+        triggers_words = load_rules()["meeting_triggers"]
+        body_meeting = len(people) == 1 and entities[people[0]].actor_type == ORG \
+            and (frame.kind == "noun" and frame.lemma in triggers_words["session_nouns"]
+                 # (a national institution sitting alone is no diplomatic meeting: a body of states, one
+                 # the dictionary knows with no country, is)
+                 or frame.kind == "verb" and frame.lemma in triggers_words["session_verbs"] and not partners
+                 and entities[people[0]].dict_key is not None and entities[people[0]].country is None) \
+            and (any(m.entity == people[0] and any(s <= m.start < e for s, e in [frame.scope, *frame.agents])
+                     for m in mentions) or entities[people[0]].dict_key in frame.bodies)
         if len(people) < 2 and not body_meeting:
             continue  # one person is no meeting; one body's session ("le sommet du G20") is
         gathering = frame.kind == "verb" and frame.lemma in load_rules()["meeting_triggers"]["gathering_verbs"]
@@ -569,6 +579,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         for group, expr in groups:
             alone = sum(1 for s, _ in triggers if sentence[0] <= s < sentence[1]) == 1
             expr = expr or _date_for(text, frame, dates, sentence, quoted, alone, triggers)
+            if by_adjective and expr is None and frame.status == "occurred":
+                continue  # "le sommet européen" with no date of its own: one the reader knows of, not news
             if expr is None and len(groups) == 1 and frame.kind == "noun" and frame.lemma.endswith(("s", "x")) \
                     and frame.lemma not in load_rules()["meeting_triggers"]["plural_talks"]:
                 continue  # "les sommets Trump-Kim": several meetings, none the sentence dates

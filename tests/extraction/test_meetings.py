@@ -545,3 +545,36 @@ def test_a_participle_that_tells_of_the_meeting_keeps_its_date(extract):
 def test_a_weekday_the_parser_made_the_object_is_no_partner(extract):
     rows = extract("Joe Biden a reçu mardi à la Maison Blanche Fumio Kishida.", PUB)
     assert [(m[0], m[1]) for m in meetings(rows)] == [({"Joe Biden", "Fumio Kishida"}, date(2021, 6, 1))]
+
+
+# sessions of a body whose members are not named -------------------------------------------------------
+
+def test_a_summit_named_by_a_relational_adjective_is_the_bodys(extract):
+    rows = extract("Le sommet des chefs d'Etat africains s'est ouvert lundi.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Union africaine"}, date(2021, 5, 31))]
+
+
+def test_a_meeting_of_ministers_named_by_an_adjective_is_the_bodys(extract):
+    rows = extract("Josep Borrell s'est exprimé mardi à l'issue d'une réunion des ministres européens de "
+                   "l'Agriculture à Luxembourg.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Union européenne"}, date(2021, 6, 1))]
+
+
+def test_a_summit_the_reader_knows_with_no_date_is_no_news(extract):
+    rows = extract("Les ministres ont longuement parlé du sommet européen.", PUB)
+    assert meetings(rows) == []
+
+
+def test_a_topic_does_not_attend_the_summit_it_is_discussed_at(extract):
+    rows = extract("La question libyenne sera discutée jeudi lors du sommet européen.", PUB)
+    assert all("Libye" not in m[0] for m in meetings(rows))
+
+
+def test_a_body_of_states_meeting_alone(extract):
+    rows = extract("Les ministres de la Défense de l'Otan se sont réunis mardi.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"OTAN"}, date(2021, 6, 1))]
+
+
+def test_a_national_institution_sitting_alone_is_no_meeting(extract):
+    rows = extract("Le Parlement libanais doit se réunir jeudi.", PUB)
+    assert meetings(rows) == []

@@ -312,6 +312,9 @@ def _places(token: Token) -> list[Token]:
         if case and case[0].lower_ in ("à", "en", "au", "aux", "dans", "chez", "vers", "pour") \
                 and child.pos_ in ("PROPN", "NOUN") and not _is_time(child):
             out.append(child)
+            # "en Egypte et en Jordanie", "au Soudan, à Bahreïn et à Oman": each place of the list
+            out += [c for c in _conjuncts(child)[1:] if c.pos_ in ("PROPN", "NOUN") and not _is_time(c)
+                    and c not in out]
     return out
 
 
@@ -517,7 +520,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                 agents += _conjuncts(child)  # "la visite de X", "le sommet du G20"
         elif prep in ("à", "en", "au", "aux", "dans", "chez") and child.pos_ in ("PROPN", "NOUN") \
                 and not _relative(child):
-            places.append(child)
+            places += [c for c in _conjuncts(child) if c.pos_ in ("PROPN", "NOUN") and not _is_time(c)]
         elif child.dep_ in ("appos", "flat:name", "nmod", "compound") and child.pos_ == "PROPN" and not case:
             partners += _conjuncts(child)  # "le sommet Trump-Kim"
     # "le sommet franco-britannique": the two countries the adjective names are its sides

@@ -66,9 +66,14 @@ class _Participants:
         """(persons, others) named in a phrase."""
         persons: list[int] = []
         others: list[int] = []
+        names = [m for m in self.mentions if span[0] <= m.start < span[1] and m.kind == "name"
+                 and m.actor_type == PERSON]
         for m in [*self.mentions, *(p for p in self.pairs if p.start == span[0])]:
             if not (span[0] <= m.start < span[1]):
                 continue  # a phrase the parse gives this frame counts even if it also attributes a quote
+            if m.kind == "role" and any(n.start >= m.end and not re.search(r",|\bet\b", self.text[m.end:n.start])
+                                        for n in names):
+                continue  # "le chef adjoint de la diplomatie américaine X": the title of the name after it
             if m.kind in ("metonym", "name") and m.actor_type in (COUNTRY, ORG) and _after_place_word(self.text, m):
                 continue  # "avec Macron à l'Elysée": a place, not a participant
             if _in_relation(self.text, m):
@@ -543,6 +548,12 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                     not agents or entities[agents[0]].country != entities[host].country):
                 by_office = _host_by_office(entities, agents, host)
                 partners = [host if by_office is None else by_office]  # (entity 0 is an entity too)
+                # "doit se rendre en Egypte et en Jordanie": a visit to each country (one meeting each)
+                # (with no visitor named, the countries are no meeting of each other)
+                others = [h for h in (_host_country(text, [pl], mentions, entities, add_entity)
+                                      for pl in frame.places[1:]) if h is not None] if agents else []
+                partners += [h for h in dict.fromkeys(others) if h not in partners and h not in agents
+                             and not (agents and entities[agents[0]].country == entities[h].country)]
         if frame.visit and frame.kind == "verb" and not partners:
             continue  # "X et Y se rendront dans l'Ohio": travellers with no host met nobody
         # an outlet interviews, it does not meet ("dans un entretien à Paris Match")

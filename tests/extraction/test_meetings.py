@@ -578,3 +578,15 @@ def test_a_body_of_states_meeting_alone(extract):
 def test_a_national_institution_sitting_alone_is_no_meeting(extract):
     rows = extract("Le Parlement libanais doit se réunir jeudi.", PUB)
     assert meetings(rows) == []
+
+
+def test_a_visit_to_two_countries_is_a_meeting_with_each(extract):
+    rows = extract("Antony Blinken doit se rendre en Egypte et en Jordanie la semaine prochaine.", PUB)
+    assert sorted(sorted(m[0]) for m in meetings(rows)) == [["Antony Blinken", "Jordanie"],
+                                                              ["Antony Blinken", "Égypte"]]
+
+
+def test_the_title_before_a_name_is_no_other_participant(extract):
+    rows = extract("Le président Kassym-Jomart Tokaïev a réagi. Le chef adjoint de la diplomatie américaine John "
+                   "Sullivan a rencontré mardi Wang Yi à Pékin.", PUB)
+    assert participant_sets(rows) == [{"John Sullivan", "Wang Yi"}]

@@ -84,15 +84,9 @@ def trigger_lexicon() -> tuple[dict[str, TriggerSpec], dict[str, TriggerSpec]]:
     """(verb form -> spec, noun -> spec)."""
     verbs: dict[str, TriggerSpec] = {}
     for lemma, spec in _words()["verbs"].items():
-        reflexive = lemma.startswith(("se ", "s'", "s’"))
-        base = lemma[3:] if lemma.startswith("se ") else lemma[2:] if reflexive else lemma
-        particle = None
-        if " " in base:
-            base, particle = base.split(" ", 1)
-        entry = TriggerSpec(lemma, spec["mode"], tuple(spec.get("partner", ())), spec.get("host", False),
-                            spec.get("visit", False), reflexive, particle)
+        entry, base = _verb_spec(lemma, spec)
         for form in verb_forms(base, spec.get("forms", [])):
-            verbs.setdefault(form.lower() + (f" {particle}" if particle else ""), entry)
+            verbs.setdefault(form.lower() + (f" {entry.particle}" if entry.particle else ""), entry)
     nouns: dict[str, TriggerSpec] = {}
     for noun, spec in _words()["nouns"].items():
         spec = spec if isinstance(spec, dict) else {"mode": spec}
@@ -235,6 +229,11 @@ def _clause_scope(token: Token) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+# third person singular futures the tagger misses ("reverra", "recevra", "rencontrera", "rendra"); not
+# the passé simple of -érer verbs ("considéra")
+_FUTURE_3SG = re.compile(r"(?:[^é]era|dra|vra|rra)$")
+
+
 def _is_future(verb: Token) -> bool:
     """Future or conditional, or governed by a modal or aspect verb ('doit rencontrer', 'va recevoir')."""
     morph = verb.morph
@@ -243,8 +242,8 @@ def _is_future(verb: Token) -> bool:
     if verb.pos_ == "VERB" and verb.lower_.endswith(("rait", "raient", "ront", "rons")) and "Inf" not in morph.get(
             "VerbForm"):
         return True  # "appellerait", "recevront": the tagger misses some futures and conditionals
-    if "Inf" in morph.get("VerbForm") and verb.lower_.endswith("ra"):
-        return True  # "il en débattra" read as an infinitive: no infinitive ends in -ra
+    if "Inf" in morph.get("VerbForm") and verb.lower_.endswith("ra") or _FUTURE_3SG.search(verb.lower_):
+        return True  # "il en débattra" read as an infinitive, "reverra" as a present: future endings
     words = _planned()
     if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # "devrait arriver à X et participer au dîner": the second verb shares the first one's modal
@@ -318,9 +317,36 @@ def _places(token: Token) -> list[Token]:
     return out
 
 
+def _verb_spec(lemma: str, spec: dict) -> tuple[TriggerSpec, str]:
+    """The trigger spec of a lexicon verb entry, and the base its forms are made from."""
+    reflexive = lemma.startswith(("se ", "s'", "s’"))
+    base = lemma[3:] if lemma.startswith("se ") else lemma[2:] if reflexive else lemma
+    particle = None
+    if " " in base:
+        base, particle = base.split(" ", 1)
+    return TriggerSpec(lemma, spec["mode"], tuple(spec.get("partner", ())), spec.get("host", False),
+                       spec.get("visit", False), reflexive, particle), base
+
+
+@functools.cache
+def _plain_verbs() -> dict[str, TriggerSpec]:
+    """Verb form -> the spec of a trigger used without 'se', for forms a reflexive trigger shares
+    ('a vu X' beside 'se sont vus', 'a revu X' beside 'se sont revus')."""
+    plain: dict[str, TriggerSpec] = {}
+    for lemma, spec in _words()["verbs"].items():
+        entry, base = _verb_spec(lemma, spec)
+        if entry.reflexive or entry.particle:
+            continue
+        for form in verb_forms(base, spec.get("forms", [])):
+            plain.setdefault(form.lower(), entry)
+    return plain
+
+
 def _verb_trigger(token: Token) -> tuple[TriggerSpec, Token] | None:
     verbs, _ = trigger_lexicon()
-    if token.pos_ not in ("VERB", "AUX", "ADJ") or token.dep_ in ("amod", "det"):
+    # ("X dîne ce soir avec Y": the tagger took the verb for a noun, the parser did not)
+    as_verb = token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+    if token.pos_ not in ("VERB", "AUX", "ADJ") and not as_verb or token.dep_ in ("amod", "det"):
         return None
     doc = token.doc
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -330,7 +356,9 @@ def _verb_trigger(token: Token) -> tuple[TriggerSpec, Token] | None:
     if spec is None or spec.particle:
         return None
     if spec.reflexive and not _reflexive(token):
-        return None  # "rendu" without "s'est": not "se rendre"
+        spec = _plain_verbs().get(token.lower_)  # "rendu" without "s'est": not "se rendre"
+        if spec is None:
+            return None
     if "Inf" in token.morph.get("VerbForm") and not _is_future(token) and token.head.pos_ not in ("VERB", "AUX") \
             and token.head.lower_ not in _planned()["intention_nouns"]:
         return None
@@ -441,6 +469,9 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
             agents = _conjuncts(main) if main is not None else agents
     if spec.lemma == "appeler" and _appeal(token):
         return None  # "les a appelés à être courageux": an appeal, not a call
+    if spec.lemma in _words()["perception_verbs"] and any(
+            c.dep_ in ("xcomp", "ccomp") and "Inf" in c.morph.get("VerbForm") for c in token.children):
+        return None  # "a vu X arriver en prison": what one saw X do, not a meeting
     places = _places(token if last.i == token.i else last) + (_places(token) if last.i != token.i else [])
     if "a" in spec.partner:  # "rendre visite à sa mère à Téhéran": the place is no one visited
         places += [p for p in partners if p.ent_type_ == "LOC" and p not in places]

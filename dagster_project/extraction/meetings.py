@@ -525,7 +525,12 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         if frame.reciprocal and len(agents) + len(partners) < 2 and (frame.pair_subject or frame.possessive):
             # "leur rencontre", "les deux hommes se sont vus": the last two people named
             since = sentences[max(0, next((i for i, s in enumerate(sentences) if s == sentence), 0) - 2)][0]
-            agents = _last_persons(mentions, entities, start, since, quoted)
+            # the pair of a meeting just reported ("X et Y doivent se voir. [...] Ce sera leur premier
+            # tête-à-tête"), else the last two people named
+            pair = next((m.participants for m in reversed(out) if since <= m.start < start
+                         and len(m.participants) == 2
+                         and all(entities[p].actor_type == PERSON for p in m.participants)), None)
+            agents = list(pair) if pair is not None else _last_persons(mentions, entities, start, since, quoted)
         if frame.visit and not partners:
             partners = [p for p in participants.inviter(sentence, start) if p not in agents]
         named_partner = any(participants.of(span)[0] for span in frame.partners)

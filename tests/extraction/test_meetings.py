@@ -590,3 +590,24 @@ def test_the_title_before_a_name_is_no_other_participant(extract):
     rows = extract("Le président Kassym-Jomart Tokaïev a réagi. Le chef adjoint de la diplomatie américaine John "
                    "Sullivan a rencontré mardi Wang Yi à Pékin.", PUB)
     assert participant_sets(rows) == [{"John Sullivan", "Wang Yi"}]
+
+
+def test_a_verb_the_tagger_read_as_a_noun_still_triggers(extract):
+    rows = extract("Olaf Scholz dîne ce soir avec Giorgia Meloni.", PUB)
+    assert participant_sets(rows) == [{"Olaf Scholz", "Giorgia Meloni"}]
+
+
+def test_revoir_without_se_and_a_future_the_tagger_missed(extract):
+    rows = extract("Le ministre Paul Girard reverra son homologue Ahmet Kaya en juin.", PUB)
+    assert [(m[0], m[3]) for m in meetings(rows)] == [({"Paul Girard", "Ahmet Kaya"}, "planned")]
+
+
+def test_seeing_someone_do_something_is_no_meeting(extract):
+    rows = extract("Le ministre Paul Girard a revu Ahmet Kaya quitter la salle.", PUB)
+    assert meetings(rows) == []
+
+
+def test_leur_after_a_reported_meeting_is_its_pair(extract):
+    rows = extract("Anne Hidalgo et Rachida Dati doivent se voir en mai. Entre-temps, Gérald Darmanin a critiqué "
+                   "Rachida Dati. Ce sera leur premier tête-à-tête depuis l'élection.", PUB)
+    assert participant_sets(rows) == [{"Anne Hidalgo", "Rachida Dati"}, {"Anne Hidalgo", "Rachida Dati"}]

@@ -414,10 +414,23 @@ def _date_for(text: str, frame: MeetingFrame, dates: list[DateExpression], sente
 
 def _context_date(text: str, dates: list[DateExpression], since: int, before: int,
                   quoted) -> DateExpression | None:
-    """The latest date given earlier in the paragraph, outside quotes: the time its story is set in."""
+    """The latest date given earlier in the paragraph, outside quotes: the time its story is set in
+    (not the date of an election or an appointment told before: 'X a été élu le 8 mai. Il s'est
+    ensuite rendu à Y')."""
     found = [d for d in dates if since <= d.start < before and d.value is not None and not _inside(d.start, quoted)
-             and not _of_another_event(text, d)]
+             and not _of_another_event(text, d) and not _other_event_before(text, d)]
     return found[-1] if found else None
+
+
+def _other_event_before(text: str, d: DateExpression) -> bool:
+    """A word of another kind of event (élu, nommé, né, ...) earlier in the date's sentence."""
+    before = re.split(r"[.!?]\s", text[max(0, d.start - 100):d.start])[-1].lower()
+    return any(w in _other_event_words() for w in re.findall(r"[\w-]+", before))
+
+
+@functools.cache
+def _other_event_words() -> frozenset[str]:
+    return frozenset(load_rules()["meeting_triggers"]["other_event_words"])
 
 
 def _definite_noun(text: str, frame: MeetingFrame) -> bool:

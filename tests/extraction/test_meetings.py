@@ -611,3 +611,8 @@ def test_leur_after_a_reported_meeting_is_its_pair(extract):
     rows = extract("Anne Hidalgo et Rachida Dati doivent se voir en mai. Entre-temps, Gérald Darmanin a critiqué "
                    "Rachida Dati. Ce sera leur premier tête-à-tête depuis l'élection.", PUB)
     assert participant_sets(rows) == [{"Anne Hidalgo", "Rachida Dati"}, {"Anne Hidalgo", "Rachida Dati"}]
+
+
+def test_an_election_date_told_before_is_no_story_date_for_a_later_visit(extract):
+    rows = extract("Olaf Scholz a été élu chancelier le 8 décembre 2019. Il s'est ensuite rendu à Madrid.", PUB)
+    assert all(m[1] != date(2019, 12, 8) for m in meetings(rows)) and meetings(rows)

@@ -476,13 +476,15 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     if "a" in spec.partner:  # "rendre visite à sa mère à Téhéran": the place is no one visited
         places += [p for p in partners if p.ent_type_ == "LOC" and p not in places]
         partners = [p for p in partners if p.ent_type_ != "LOC"]
+    # "X a été reçue mardi à Berlin": no host named, a visit to the place's country
+    visit = spec.visit or spec.host and passive and not partners and bool(places)
     places = [p for p in places if p not in partners]
     plural_verb = "Plur" in token.morph.get("Number") or any(
         c.dep_.startswith("aux") and "Plur" in c.morph.get("Number") for c in token.children)
     # "X et Y se sont entretenus", "les deux hommes se sont vus": a plural subject met among itself
     reciprocal = (spec.reflexive or "none" in spec.partner) and not partners and (
         plural_verb or len(agents) >= 2 or subject is not None and _plural(subject))
-    if spec.visit:
+    if visit:
         if not places and not partners:
             return None
     elif not partners and not reciprocal and not ("obj" in spec.partner or "avec" in spec.partner
@@ -493,7 +495,7 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     status = "planned" if _is_future(token) else "occurred"
     mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
     return MeetingFrame((token.idx, last.idx + len(last)), spec.lemma, "verb", mode,
-                        [_phrase(a) for a in agents], [_phrase(p) for p in partners], spec.visit,
+                        [_phrase(a) for a in agents], [_phrase(p) for p in partners], visit,
                         [_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
                         pair_subject=subject is not None and _pair_subject(subject),
                         infinitive="Inf" in token.morph.get("VerbForm"), asides=_asides(token))

@@ -616,3 +616,8 @@ def test_leur_after_a_reported_meeting_is_its_pair(extract):
 def test_an_election_date_told_before_is_no_story_date_for_a_later_visit(extract):
     rows = extract("Olaf Scholz a été élu chancelier le 8 décembre 2019. Il s'est ensuite rendu à Madrid.", PUB)
     assert all(m[1] != date(2019, 12, 8) for m in meetings(rows)) and meetings(rows)
+
+
+def test_a_passive_reception_with_no_host_named_is_a_visit_to_the_place(extract):
+    rows = extract("Svetlana Tikhanovskaïa a été reçue mardi à Berlin.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Svetlana Tikhanovskaïa", "Allemagne"}, date(2021, 6, 1))]

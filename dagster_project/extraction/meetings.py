@@ -608,6 +608,12 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         for group, expr in groups:
             alone = sum(1 for s, _ in triggers if sentence[0] <= s < sentence[1]) == 1
             expr = expr or _date_for(text, frame, dates, sentence, quoted, alone, triggers)
+            if expr is not None and expr.text.lower() in load_rules()["day_parts"]:
+                # "lundi, X a rencontré Y ... Dans la soirée, X s'est entretenu avec Z": that Monday evening
+                day = [d for d in dates if paragraph[0] <= d.start < expr.start and d.precision == "day"
+                       and d.value is not None and d.text.lower() not in load_rules()["day_parts"]
+                       and not _inside(d.start, quoted + frame.asides) and not _of_another_event(text, d)]
+                expr = day[-1] if day else expr
             if by_adjective and expr is None and frame.status == "occurred":
                 continue  # "le sommet européen" with no date of its own: one the reader knows of, not news
             if expr is None and len(groups) == 1 and frame.kind == "noun" and frame.lemma.endswith(("s", "x")) \

@@ -621,3 +621,15 @@ def test_an_election_date_told_before_is_no_story_date_for_a_later_visit(extract
 def test_a_passive_reception_with_no_host_named_is_a_visit_to_the_place(extract):
     rows = extract("Svetlana Tikhanovskaïa a été reçue mardi à Berlin.", PUB)
     assert [(m[0], m[1]) for m in meetings(rows)] == [({"Svetlana Tikhanovskaïa", "Allemagne"}, date(2021, 6, 1))]
+
+
+def test_a_call_in_the_evening_is_on_the_articles_day(extract):
+    rows = extract("Vendredi, la Grèce a protesté. Olaf Scholz et Recep Tayyip Erdogan ont eu un entretien "
+                   "téléphonique dans la soirée.", PUB)
+    assert [m[1] for m in meetings(rows)] == [PUB]
+
+
+def test_an_evening_after_a_named_day_is_that_days(extract):
+    rows = extract("Lundi, Olaf Scholz a rencontré Joe Biden. Il s'est entretenu dans la soirée avec Giorgia "
+                   "Meloni.", PUB)
+    assert [m[1] for m in meetings(rows)] == [date(2021, 5, 31), date(2021, 5, 31)]

@@ -624,7 +624,7 @@ def test_a_passive_reception_with_no_host_named_is_a_visit_to_the_place(extract)
 
 
 def test_a_call_in_the_evening_is_on_the_articles_day(extract):
-    rows = extract("Vendredi, la Grèce a protesté. Olaf Scholz et Recep Tayyip Erdogan ont eu un entretien "
+    rows = extract("Vendredi, la Grèce a protesté.\n\nOlaf Scholz et Recep Tayyip Erdogan ont eu un entretien "
                    "téléphonique dans la soirée.", PUB)
     assert [m[1] for m in meetings(rows)] == [PUB]
 

@@ -335,16 +335,27 @@ def _period_at(doc: Doc, i: int, limit: int) -> int:
 
 
 @functools.cache
-def _set_phrases() -> dict[int, frozenset[str]]:
+def _set_phrases() -> tuple[tuple[int, frozenset[str]], ...]:
+    """(length in tokens, phrases), longest first."""
     by_length: dict[int, set[str]] = {}
     for phrase in _frame_words()["adverbial_phrases"]:
         by_length.setdefault(len(phrase.replace("'", "' ").replace("’", "’ ").split()), set()).add(phrase.lower())
-    return {n: frozenset(v) for n, v in by_length.items()}
+    return tuple(sorted(((n, frozenset(v)) for n, v in by_length.items()), reverse=True))
+
+
+@functools.cache
+def _set_phrase_prefixes() -> frozenset[str]:
+    """Every prefix of every set phrase: the first token of a match is one of them."""
+    return frozenset(p[:k] for _, phrases in _set_phrases() for p in phrases for k in range(1, len(p) + 1))
 
 
 def _set_phrase_at(doc: Doc, i: int, limit: int) -> int:
     """Length in tokens of an adverbial set phrase ('quant à lui', 'de son côté') starting at i, or 0."""
-    for n, phrases in sorted(_set_phrases().items(), reverse=True):
+    # called at most tokens of a cue's neighbourhood: most first words start no phrase, and
+    # looking that up is cheaper than the spans' text
+    if i >= limit or doc[i].lower_ not in _set_phrase_prefixes():
+        return 0
+    for n, phrases in _set_phrases():
         if i + n <= limit and doc[i:i + n].text.lower() in phrases:
             return n
     return 0
@@ -537,12 +548,22 @@ def _clitic_after(token: Token) -> bool:
     return token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("-il", "-elle", "-ils", "-elles", "-on", "-t")
 
 
+@functools.cache
+def _multiword_openers() -> frozenset[str]:
+    """What a multi-word cue's first word can be: its text up to any of its spaces."""
+    by_form, _ = cue_lexicon()
+    return frozenset(form[:k] for form in by_form for k, char in enumerate(form) if char == " ")
+
+
 def _multiword_cues(doc: Doc) -> list[tuple[Token, Token, CueSpec]]:
     """'fait valoir', 'a mis en garde', 'fait état de': (verb token, last word, spec)."""
     by_form, _ = cue_lexicon()
+    openers = _multiword_openers()
     out = []
     for token in doc:
         if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("fait", "font", "mis", "met"):
+            continue
+        if token.lower_ not in openers:  # the joined words could match no form: skip building them
             continue
         for n in (1, 2):
             if token.i + n >= len(doc):
@@ -1287,6 +1308,8 @@ def _source_phrases(doc: Doc) -> list[tuple[Token, Token]]:
 
 def _eyes_phrase(doc: Doc, token: Token) -> Token | None:
     """'à ses yeux', 'aux yeux de X', 'à en croire X': the source, as a possessive or a noun."""
+    if token.lower_ not in ("à", "a", "aux"):  # every phrase below starts so: most tokens stop here
+        return None
     i = token.i
     words = [t.lower_ for t in doc[i:i + 4]]
     if len(words) >= 3 and words[0] in ("à", "a") and words[2] == "yeux" and words[1] in ("ses", "leurs", "mes", "nos"):

@@ -95,6 +95,13 @@ def trigger_lexicon() -> tuple[dict[str, TriggerSpec], dict[str, TriggerSpec]]:
 
 
 @functools.cache
+def _noun_prefixes() -> frozenset[str]:
+    """Every prefix of every trigger noun phrase: the first word of a match is one of them."""
+    _, nouns = trigger_lexicon()
+    return frozenset(noun[:k] for noun in nouns for k in range(1, len(noun) + 1))
+
+
+@functools.cache
 def _planned() -> dict:
     return load_rules()["planned_words"]
 
@@ -789,7 +796,8 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
             if frame is not None:
                 frames.append(frame)
             continue
-        if token.pos_ in ("NOUN", "PROPN"):
+        # a noun that starts no trigger phrase needs no look-up of the (up to 4) spans' texts
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ in _noun_prefixes():
             spec = None
             for n in (4, 3, 2, 1):  # "conférence de presse commune", "appel téléphonique", "sommet"
                 if token.i + n <= len(doc):

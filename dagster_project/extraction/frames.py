@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -145,6 +146,21 @@ def _purpose_governor_forms() -> frozenset[str]:
         base = lemma[3:] if lemma.startswith("se ") else lemma[2:] if lemma.startswith(("s'", "s’")) else lemma
         forms |= {f.lower() for f in verb_forms(base, extra or [])}
     return frozenset(forms)
+
+
+def _lower_forms(doc: Doc) -> list[str]:
+    """Every token's `lower_`, read from the token array: the passes over the whole doc look at
+    this first and make a Token object only where a word may matter (most words do not)."""
+    strings = doc.vocab.strings
+    return [strings[key] for key in doc.to_array(LOWER).tolist()]
+
+
+def _cue_candidates(doc: Doc, lowers: list[str]) -> list[int]:
+    """Indices of the tokens _spec_for finds a spec for (its two look-ups, without the Tokens)."""
+    by_form, by_lemma = cue_lexicon()
+    strings = doc.vocab.strings
+    return [i for i, (low, lemma) in enumerate(zip(lowers, doc.to_array(LEMMA).tolist()))
+            if low.replace("’", "'") in by_form or lemma and strings[lemma].lower() in by_lemma]
 
 
 def _spec_for(token: Token) -> CueSpec | None:
@@ -555,20 +571,22 @@ def _multiword_openers() -> frozenset[str]:
     return frozenset(form[:k] for form in by_form for k, char in enumerate(form) if char == " ")
 
 
-def _multiword_cues(doc: Doc) -> list[tuple[Token, Token, CueSpec]]:
-    """'fait valoir', 'a mis en garde', 'fait état de': (verb token, last word, spec)."""
+def _multiword_cues(doc: Doc, lowers: list[str]) -> list[tuple[Token, Token, CueSpec]]:
+    """'fait valoir', 'a mis en garde', 'fait état de': (verb token, last word, spec).
+    `lowers`: the tokens' lower-case forms (_lower_forms)."""
     by_form, _ = cue_lexicon()
     openers = _multiword_openers()
     out = []
-    for token in doc:
-        if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("fait", "font", "mis", "met"):
+    for i, low in enumerate(lowers):
+        if low not in openers:  # the joined words could match no form
             continue
-        if token.lower_ not in openers:  # the joined words could match no form: skip building them
+        token = doc[i]
+        if token.pos_ not in ("VERB", "AUX") and low not in ("fait", "font", "mis", "met"):
             continue
         for n in (1, 2):
             if token.i + n >= len(doc):
                 break
-            words = " ".join(t.lower_ for t in doc[token.i:token.i + n + 1])
+            words = " ".join(lowers[i:i + n + 1])
             spec = by_form.get(words)
             if spec is not None:
                 out.append((token, doc[token.i + n], spec))
@@ -843,13 +861,15 @@ def find_frames(doc: Doc) -> list[Frame]:
     """Every reporting frame of a parsed doc, in text order."""
     frames: list[Frame] = []
     cues: list[tuple[Token, Token, CueSpec]] = []
-    for token in doc:
+    lowers = _lower_forms(doc)
+    for i in _cue_candidates(doc, lowers):
+        token = doc[i]
         spec = _is_cue(token)
         if spec is not None:
             cues.append((token, token, spec))
-    cues += _multiword_cues(doc)
+    cues += _multiword_cues(doc, lowers)
     cues.sort(key=lambda c: c[0].i)
-    sources = _source_phrases(doc)
+    sources = _source_phrases(doc, lowers)
     # positions where another frame starts: a content stops before them. Only cues that report
     # something count ("dit vouloir poursuivre la grève": 'poursuivre' reports nothing here)
     candidates = set()
@@ -884,7 +904,7 @@ def find_frames(doc: Doc) -> list[Frame]:
             if earlier:
                 frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
         frames.append(frame)
-    for colon in doc:
+    for colon in (doc[i] for i, low in enumerate(lowers) if low == ":"):
         if colon.text == ":" and not any(f.cue[0] < colon.idx and any(c[0] > colon.idx for c in f.contents)
                                          for f in frames):
             frame = _colon_frame(doc, colon, stops)
@@ -1277,13 +1297,16 @@ def clause_subject(doc: Doc, start: int, end: int) -> Frame | None:
     return None
 
 
-def _source_phrases(doc: Doc) -> list[tuple[Token, Token]]:
+def _source_phrases(doc: Doc, lowers: list[str]) -> list[tuple[Token, Token]]:
     """'selon X', "d'après X", 'pour X,' (a source before a comma), 'à en croire X', 'aux yeux de X':
-    (first token of the phrase, head of the source)."""
+    (first token of the phrase, head of the source). `lowers`: the tokens' lower-case forms."""
     words = _frame_words()
+    openers = {"à", "a", "aux", "d'", "d’", *words["source_prepositions"]}  # what every phrase below starts with
     out = []
-    for token in doc:
-        low = token.lower_
+    for i, low in enumerate(lowers):
+        if low not in openers:
+            continue
+        token = doc[i]
         eyes = _eyes_phrase(doc, token)
         if eyes is not None:
             out.append((token, eyes))

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.attrs import ORTH
+
 from .gazetteer import demonym_pattern, gazetteer, role_heads, title_countries
 from .names import HONORIFICS, first_name_gender, honorific_gender, is_short_form, name_key, same_person_name
 from .rules import alternation, first_name_genders, load_rules
@@ -326,13 +328,21 @@ def _pronoun_regexes() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str
             re.compile(rf"(?<![\w-])(?:{alternation(anaphors, ignore_case=True)})(?![\w-])", re.IGNORECASE), anaphors)
 
 
+@functools.cache
+def _clitic_regexes() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(form, gender, pattern) of each inverted subject clitic, in the lexicon's order."""
+    return tuple((form, gender, re.compile(rf"(?<=\w){re.escape(form)}(?![\w-])"))
+                 for form, gender in load_rules()["clitic_subjects"].items())
+
+
 def pronoun_mentions(text: str) -> list[Mention]:
     """Subject pronouns ('il', 'a-t-elle') and anaphors ('ce dernier'), unresolved."""
-    rules = load_rules()
     out = []
     # each clitic on its own: "a-t-il" also yields "-il", which the statement rules rely on
-    for form, gender in rules["clitic_subjects"].items():
-        for m in re.finditer(rf"(?<=\w){re.escape(form)}(?![\w-])", text):
+    for form, gender, pattern in _clitic_regexes():
+        if form not in text:  # most articles have none of them: a substring test is cheaper than the scan
+            continue
+        for m in pattern.finditer(text):
             out.append(Mention(m.start(), m.end(), m.group(0), "pronoun", PERSON, gender=gender,
                                plural=form.endswith("s")))
     pronoun_re, pronouns, anaphor_re, anaphors = _pronoun_regexes()
@@ -449,12 +459,16 @@ def body_name_spans(doc) -> list[tuple[int, int]]:
     heads = frozenset(words["body_name_heads"])
     connectors = frozenset(words["body_name_connectors"])
     stop_nouns = frozenset(w.lower() for w in (*load_rules()["weekdays"], *load_rules()["months"]))
+    strings = doc.vocab.strings
+    texts = [strings[key] for key in doc.to_array(ORTH).tolist()]  # no Token object for the words that head nothing
     out = []
     i = 1
     while i < len(doc):
-        t = doc[i]
-        first = i - 1 if doc[i - 1].text in ("Haut", "Haute", "Grand", "Grande") and i > 1 else i  # "le Haut Conseil"
-        if t.text not in heads or doc[first - 1].lower_ not in _BODY_DETERMINERS:
+        if texts[i] not in heads:
+            i += 1
+            continue
+        first = i - 1 if texts[i - 1] in ("Haut", "Haute", "Grand", "Grande") and i > 1 else i  # "le Haut Conseil"
+        if doc[first - 1].lower_ not in _BODY_DETERMINERS:
             i += 1
             continue
         end = i + 1

@@ -23,23 +23,22 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     quotes: list[Quote] = []
     content = [p for p in paragraphs if not p.is_boilerplate]
     carry: tuple[int, str] | None = None
+    marks = _quote_marks()
     for p in content:
         i, stack = p.start, []
         if carry and text[p.start] == carry[1]:
             stack, i = [carry], p.start + 1
         elif carry:
             carry = None
-        while i < p.end:
-            ch = text[i]
+        for found in marks.finditer(text, i, p.end):  # other characters open and close nothing
+            i, ch = found.start(), found.group()
             if ch == '"' and _elision_mark(text, i):
-                i += 1  # 'l"héritage': an apostrophe the scraper turned into a double quote
-                continue
+                continue  # 'l"héritage': an apostrophe the scraper turned into a double quote
             if stack and ch == pairs[stack[-1][1]]:
                 start_mark, mark = stack.pop()
                 quotes.append(_quote(text, start_mark, i))
             elif ch in pairs and not (ch == '"' and stack and stack[-1][1] == '"'):
                 stack.append((i, ch))
-            i += 1
         carry = stack[0] if stack and text[stack[0][0]] == "«" else None
         if carry:  # a quote running on: look for its end in the following paragraph(s)
             close = text.find("»", p.end)
@@ -47,6 +46,13 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 quotes.append(_quote(text, carry[0], close))
                 carry = None
     return sorted({q.open: q for q in quotes}.values(), key=lambda q: q.open)
+
+
+@functools.cache
+def _quote_marks() -> re.Pattern:
+    """Any opening or closing mark of the lexicon's quote pairs."""
+    pairs = load_rules()["quote_pairs"]
+    return re.compile("[" + "".join(re.escape(c) for c in sorted({*pairs, *pairs.values()})) + "]")
 
 
 @functools.cache

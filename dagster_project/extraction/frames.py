@@ -16,10 +16,12 @@ is decided later, with the article's mentions.
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .rules import first_name_genders, load_rules, verb_forms
@@ -148,19 +150,38 @@ def _purpose_governor_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
-def _lower_forms(doc: Doc) -> list[str]:
-    """Every token's `lower_`, read from the token array: the passes over the whole doc look at
-    this first and make a Token object only where a word may matter (most words do not)."""
-    strings = doc.vocab.strings
-    return [strings[key] for key in doc.to_array(LOWER).tolist()]
+def _ids(words) -> frozenset[int]:
+    """The string-store keys of words: a token's LOWER is the key of its `lower_`."""
+    return frozenset(get_string_id(w) for w in words)
 
 
-def _cue_candidates(doc: Doc, lowers: list[str]) -> list[int]:
-    """Indices of the tokens _spec_for finds a spec for (its two look-ups, without the Tokens)."""
-    by_form, by_lemma = cue_lexicon()
+def _lower_keys(doc: Doc) -> list[int]:
+    """Every token's LOWER key, from the token array: the passes over the whole doc test these
+    against the keys of the words they look for and make a Token object only where one may match
+    (a Token, or a string looked up per token, costs more than the rest of the test)."""
+    return doc.to_array(LOWER).tolist()
+
+
+@functools.cache
+def _cue_form_ids() -> frozenset[int]:
+    """Keys of every lower-case form _spec_for maps to a spec: the lexicon's forms, with any of
+    their apostrophes typographic (it reads "’" as "'")."""
+    by_form, _ = cue_lexicon()
+    variants = set()
+    for form in by_form:
+        parts = form.split("'")
+        for marks in itertools.product("'’", repeat=len(parts) - 1):
+            variants.add(parts[0] + "".join(m + p for m, p in zip(marks, parts[1:])))
+    return _ids(variants)
+
+
+def _cue_candidates(doc: Doc, keys: list[int]) -> list[int]:
+    """Indices of the tokens _spec_for may find a spec for (its look-ups, on keys first)."""
+    _, by_lemma = cue_lexicon()
+    forms = _cue_form_ids()
     strings = doc.vocab.strings
-    return [i for i, (low, lemma) in enumerate(zip(lowers, doc.to_array(LEMMA).tolist()))
-            if low.replace("’", "'") in by_form or lemma and strings[lemma].lower() in by_lemma]
+    return [i for i, (key, lemma) in enumerate(zip(keys, doc.to_array(LEMMA).tolist()))
+            if key in forms or lemma and strings[lemma].lower() in by_lemma]
 
 
 def _spec_for(token: Token) -> CueSpec | None:
@@ -571,22 +592,23 @@ def _multiword_openers() -> frozenset[str]:
     return frozenset(form[:k] for form in by_form for k, char in enumerate(form) if char == " ")
 
 
-def _multiword_cues(doc: Doc, lowers: list[str]) -> list[tuple[Token, Token, CueSpec]]:
+def _multiword_cues(doc: Doc, keys: list[int]) -> list[tuple[Token, Token, CueSpec]]:
     """'fait valoir', 'a mis en garde', 'fait état de': (verb token, last word, spec).
-    `lowers`: the tokens' lower-case forms (_lower_forms)."""
+    `keys`: the tokens' LOWER keys (_lower_keys)."""
     by_form, _ = cue_lexicon()
     openers = _multiword_openers()
+    opener_ids = _ids(openers)
     out = []
-    for i, low in enumerate(lowers):
-        if low not in openers:  # the joined words could match no form
+    for i, key in enumerate(keys):
+        if key not in opener_ids:  # the joined words could match no form
             continue
         token = doc[i]
-        if token.pos_ not in ("VERB", "AUX") and low not in ("fait", "font", "mis", "met"):
+        if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("fait", "font", "mis", "met"):
             continue
         for n in (1, 2):
             if token.i + n >= len(doc):
                 break
-            words = " ".join(lowers[i:i + n + 1])
+            words = " ".join(t.lower_ for t in doc[token.i:token.i + n + 1])
             spec = by_form.get(words)
             if spec is not None:
                 out.append((token, doc[token.i + n], spec))
@@ -861,15 +883,15 @@ def find_frames(doc: Doc) -> list[Frame]:
     """Every reporting frame of a parsed doc, in text order."""
     frames: list[Frame] = []
     cues: list[tuple[Token, Token, CueSpec]] = []
-    lowers = _lower_forms(doc)
-    for i in _cue_candidates(doc, lowers):
+    keys = _lower_keys(doc)
+    for i in _cue_candidates(doc, keys):
         token = doc[i]
         spec = _is_cue(token)
         if spec is not None:
             cues.append((token, token, spec))
-    cues += _multiword_cues(doc, lowers)
+    cues += _multiword_cues(doc, keys)
     cues.sort(key=lambda c: c[0].i)
-    sources = _source_phrases(doc, lowers)
+    sources = _source_phrases(doc, keys)
     # positions where another frame starts: a content stops before them. Only cues that report
     # something count ("dit vouloir poursuivre la grève": 'poursuivre' reports nothing here)
     candidates = set()
@@ -904,7 +926,8 @@ def find_frames(doc: Doc) -> list[Frame]:
             if earlier:
                 frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
         frames.append(frame)
-    for colon in (doc[i] for i, low in enumerate(lowers) if low == ":"):
+    colon_id = get_string_id(":")
+    for colon in (doc[i] for i, key in enumerate(keys) if key == colon_id):
         if colon.text == ":" and not any(f.cue[0] < colon.idx and any(c[0] > colon.idx for c in f.contents)
                                          for f in frames):
             frame = _colon_frame(doc, colon, stops)
@@ -1297,16 +1320,17 @@ def clause_subject(doc: Doc, start: int, end: int) -> Frame | None:
     return None
 
 
-def _source_phrases(doc: Doc, lowers: list[str]) -> list[tuple[Token, Token]]:
+def _source_phrases(doc: Doc, keys: list[int]) -> list[tuple[Token, Token]]:
     """'selon X', "d'après X", 'pour X,' (a source before a comma), 'à en croire X', 'aux yeux de X':
-    (first token of the phrase, head of the source). `lowers`: the tokens' lower-case forms."""
+    (first token of the phrase, head of the source). `keys`: the tokens' LOWER keys (_lower_keys)."""
     words = _frame_words()
-    openers = {"à", "a", "aux", "d'", "d’", *words["source_prepositions"]}  # what every phrase below starts with
+    openers = _ids({"à", "a", "aux", "d'", "d’", *words["source_prepositions"]})  # what every phrase below starts with
     out = []
-    for i, low in enumerate(lowers):
-        if low not in openers:
+    for i, key in enumerate(keys):
+        if key not in openers:
             continue
         token = doc[i]
+        low = token.lower_
         eyes = _eyes_phrase(doc, token)
         if eyes is not None:
             out.append((token, eyes))

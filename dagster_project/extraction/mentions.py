@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 
 from .gazetteer import demonym_pattern, gazetteer, role_heads, title_countries
 from .names import HONORIFICS, first_name_gender, honorific_gender, is_short_form, name_key, same_person_name
@@ -459,15 +460,17 @@ def body_name_spans(doc) -> list[tuple[int, int]]:
     heads = frozenset(words["body_name_heads"])
     connectors = frozenset(words["body_name_connectors"])
     stop_nouns = frozenset(w.lower() for w in (*load_rules()["weekdays"], *load_rules()["months"]))
-    strings = doc.vocab.strings
-    texts = [strings[key] for key in doc.to_array(ORTH).tolist()]  # no Token object for the words that head nothing
+    # the words' ORTH keys, from the token array: a Token (or a string) per word costs more than the
+    # test, which most words fail
+    orths = doc.to_array(ORTH).tolist()
+    head_ids = frozenset(get_string_id(w) for w in heads)
     out = []
     i = 1
     while i < len(doc):
-        if texts[i] not in heads:
+        if orths[i] not in head_ids or doc[i].text not in heads:
             i += 1
             continue
-        first = i - 1 if texts[i - 1] in ("Haut", "Haute", "Grand", "Grande") and i > 1 else i  # "le Haut Conseil"
+        first = i - 1 if doc[i - 1].text in ("Haut", "Haute", "Grand", "Grande") and i > 1 else i  # "le Haut Conseil"
         if doc[first - 1].lower_ not in _BODY_DETERMINERS:
             i += 1
             continue

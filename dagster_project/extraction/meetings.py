@@ -46,6 +46,9 @@ def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+_PLURAL_PHRASE = re.compile(r"(?:des|les|ses|leurs|plusieurs)\s+\w+s\b", re.IGNORECASE)
+
+
 class _Participants:
     """Entities named in a phrase: persons first; countries and bodies when no person stands for that side."""
 
@@ -192,7 +195,9 @@ class _Participants:
         out: list[int] = []
         for span in spans:
             persons, others = self.of(span)
-            plural = any(m.entities and span[0] <= m.start < span[1] for m in self.mentions)
+            # ("des dirigeants du Soudan, du Tchad et d'Oman": a plural phrase names a side in each country)
+            plural = any(m.entities and span[0] <= m.start < span[1] for m in self.mentions) \
+                or _PLURAL_PHRASE.match(self.text, span[0]) is not None
             for idx in persons or (others if plural else others[:1]):
                 if idx not in out:
                     out.append(idx)
@@ -525,7 +530,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             # (past a noun's own phrase, only "avec X": "après la visite de X à Y, Z est arrivé")
             own_end = frame.scope[1] if frame.kind == "noun" else None
             partners = [p for p in participants.after(text, end, clause[1], frame, own_end) if p not in agents]
-        if not agents and len(partners) == 1 and frame.kind == "noun" and not frame.reciprocal and not between \
+        if not agents and partners and frame.kind == "noun" and not frame.reciprocal and not between \
                 and _adjunct_before(text, sentence, start):
             # "il avait offert son aide lors d'un entretien avec X": the clause's subject met X
             agents = [a for a in participants.before(sentence[0], start, plural=False) if a not in partners]
@@ -574,6 +579,10 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                              and not (agents and entities[agents[0]].country == entities[h].country)]
         if frame.visit and frame.kind == "verb" and not partners:
             continue  # "X et Y se rendront dans l'Ohio": travellers with no host met nobody
+        if not agents and len(frame.partners) == 1 and len(partners) > 1 and not frame.reciprocal and not between \
+                and not any(entities[p].actor_type == PERSON for p in partners) \
+                and _PLURAL_PHRASE.match(text, frame.partners[0][0]) is not None:
+            continue  # "il a rencontré des représentants de X, de Y et de Z", "il" unknown: no one met them
         # an outlet interviews, it does not meet ("dans un entretien à Paris Match")
         agents = [a for a in agents if entities[a].actor_type != MEDIA]
         partners = [p for p in partners if entities[p].actor_type != MEDIA]

@@ -633,3 +633,17 @@ def test_an_evening_after_a_named_day_is_that_days(extract):
     rows = extract("Lundi, Olaf Scholz a rencontré Joe Biden. Il s'est entretenu dans la soirée avec Giorgia "
                    "Meloni.", PUB)
     assert [m[1] for m in meetings(rows)] == [date(2021, 5, 31), date(2021, 5, 31)]
+
+
+def test_talks_with_the_leaders_of_several_countries_are_one_meeting_each(extract):
+    rows = extract("Benjamin Netanyahu s'était entretenu ces derniers mois avec des dirigeants du Soudan, du Tchad "
+                   "et d'Oman.", PUB)
+    assert sorted(sorted(m[0]) for m in meetings(rows)) == [["Benjamin Netanyahu", "Oman"],
+                                                              ["Benjamin Netanyahu", "Soudan"],
+                                                              ["Benjamin Netanyahu", "Tchad"]]
+
+
+def test_a_list_of_sides_with_nobody_named_meeting_them_is_no_meeting(extract):
+    rows = extract("Il a précisé qu'il avait rencontré des représentants de la Russie, de l'Union européenne et de "
+                   "l'ONU.", PUB)
+    assert meetings(rows) == []

@@ -72,6 +72,7 @@ class CueSpec:
     particle: str | None = None  # "faire valoir": the verb 'faire' governs 'valoir'
     clitic: str | None = None  # "s'en prendre à": the clitic the verb needs before it
     adjective: bool = False  # "être convaincu que": a predicate adjective, not a verb
+    dative: frozenset[str] | None = None  # complements left with a dative clitic ("lui rappelle X": remind)
 
 
 @functools.cache
@@ -106,7 +107,8 @@ def cue_lexicon() -> tuple[dict[str, CueSpec], dict[str, CueSpec]]:
             for form in verb_forms(head, [f.split()[0] for f in spec.get("forms", ())]):
                 by_form.setdefault(f"{form.lower()} {rest}", entry)
             continue
-        entry = CueSpec(lemma, complements)
+        dative = frozenset(spec["dative_complement"]) if "dative_complement" in spec else None
+        entry = CueSpec(lemma, complements, dative=dative)
         by_lemma[lemma] = entry
         by_lemma.setdefault(base, entry)
         for form in verb_forms(base, [f for f in spec.get("forms", ()) if " " not in f]):
@@ -700,6 +702,8 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     doc = verb.doc
     sent_start, sent_end = _sentence_bounds(verb)
     comps = spec.complements
+    if spec.dative is not None and _dative_clitic(verb):
+        comps = spec.dative  # "lui rappelle l'ambiance": a reminder; "lui rappelle que X" still reports
     i = _skip_adverbials(doc, group_end, sent_end, _content_prepositions(comps))
     if i >= sent_end:
         return []
@@ -735,6 +739,11 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     end = min(_clause_end(doc, start, sent_end, stops), _complement_end(verb, start, sent_end))
     if end <= start:
         return []
+    # ("appelle des journalistes": a partitive article, not the 'de' of "appeler de")
+    partitive = t.lower_ in ("des", "du") and "a" in comps and "nominal" not in comps
+    if (nominal or partitive) and "nominal" not in comps and comps & {"a", "de", "object_de"} \
+            and not _dative_clitic(verb) and not _object_then_complement(verb, start, end):
+        return []  # "a appelé le candidat pour le féliciter", "a exhorté son homologue": no appeal reported
     if t.lower_ in ("que", "qu'"):
         return [(a, b, False) for a, b in _split_coordinated_que(doc, start, end)]
     if nominal:
@@ -744,6 +753,72 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
         if fact is not None:
             return [(fact + 3, end, False)]
     return [(start, end, nominal)]
+
+
+_DATIVE_CLITICS = frozenset({"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
+_A_DE = frozenset({"à", "au", "aux", "de", "d'", "d’", "du"})
+
+
+def _dative_clitic(verb: Token) -> bool:
+    """A dative clitic before the verb ('lui rappelle', 'leur a rappelé'), or an indirect object pronoun."""
+    doc = verb.doc
+    group_start = _verb_group(verb)[0]
+    for t in doc[max(verb.sent.start, group_start - 2):verb.i]:
+        if t.lower_ in _DATIVE_CLITICS and t.pos_ == "PRON" and t.dep_ not in SUBJECT_DEPS:
+            return True
+    return any(c.dep_ == "iobj" and c.pos_ == "PRON" and c.lower_ in _DATIVE_CLITICS for c in verb.children)
+
+
+def _object_then_complement(verb: Token, start: int, end: int) -> bool:
+    """'appeler / exhorter X à Y', 'accuser X de Y': after the object comes the 'à' / 'de' phrase that
+    says what was asked or charged; an object alone ('a appelé le candidat pour le féliciter', a phone
+    call; 'a exhorté son homologue') reports nothing."""
+    doc = verb.doc
+    if doc[start].lower_.startswith(("d'", "d’")):
+        return True  # "d'"écraser": the tokenizer glued the preposition to a quoted word
+    for t in doc[start:end]:
+        if t.pos_ == "SCONJ" or t.lower_ in ("pour", "afin", "avant") and _infinitive_after(doc, t.i + 1, 1) \
+                or t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            return False  # "le candidat pour le féliciter", "des journalistes pour dire que"
+        if t.lower_ not in _A_DE or t.i == start:
+            continue
+        if _infinitive_after(doc, t.i + 1, 1):
+            return True  # "les syndicats à reprendre", "l'Iran d'être derrière", "les élus à « vendre »"
+        # "à la retenue", "de « manipulation politique »"; not a title's complement ("le président de
+        # la République"), nor a quantity's ("une cinquantaine de chefs d'État")
+        if _common_phrase_at(doc, t.i + 1, end) and not (
+                t.lower_ not in ("à", "au", "aux") and t.i > 0 and doc[t.i - 1].lower_ in _quantity_nouns()):
+            return True
+    return False
+
+
+def _infinitive_after(doc: Doc, i: int, words: int) -> bool:
+    """An infinitive within `words` words after i, over quote marks and clitics ('à ne pas s'en mêler')."""
+    seen = 0
+    for t in doc[i:i + words + 6]:
+        if t.is_punct or t.pos_ == "ADV" or t.lower_ in ("de", "d'", "ne", "n'", "pas", "plus", "jamais", "se", "s'", "s’", "y", "en", "le", "la",
+                                      "les", "l'", "lui", "leur", "me", "m'", "nous", "vous"):
+            continue
+        if "Inf" in t.morph.get("VerbForm"):
+            return True
+        seen += 1
+        if seen >= words:
+            return False
+    return False
+
+
+@functools.cache
+def _quantity_nouns() -> frozenset[str]:
+    return frozenset(_frame_words()["quantity_nouns"])
+
+
+def _common_phrase_at(doc: Doc, i: int, end: int) -> bool:
+    """A phrase of common nouns at i ('un « révisionnisme » historique'), not a name ('la République')."""
+    for t in doc[i:end]:
+        if t.pos_ in ("DET", "ADJ", "NUM", "ADV") or t.is_punct or t.lower_ in ("de", "d'", "d’"):
+            continue  # ("à plus d'audace")
+        return t.pos_ == "NOUN" and not t.text[:1].isupper()
+    return False
 
 
 def _split_coordinated_que(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -910,7 +985,7 @@ def find_frames(doc: Doc) -> list[Frame]:
             stops.add(start)
     for verb, last, spec in cues:
         frame = _verb_frame(doc, verb, last, spec, stops)
-        if frame is None:
+        if frame is None or _hypothetical(verb, frame):
             continue
         if frame.kind == "participle" and _after_comma(doc, verb):
             # "..., a déclaré X, ajoutant que": the participle speaks for the frame it follows
@@ -943,6 +1018,64 @@ def find_frames(doc: Doc) -> list[Frame]:
         g is not f and g.cue[0] < f.cue[0] and g.contents == f.contents for g in frames))]
     frames.sort(key=lambda f: f.cue[0])
     return frames
+
+
+def _hypothetical(verb: Token, frame: Frame) -> bool:
+    """A cue in a conditional clause ('Si le ministre affirme que X, ...') or under a verb of committing
+    or agreeing ('a promis que ... les États-Unis proposeraient', 's'est engagé à ce que ... déclare'):
+    nothing was said yet, or what was said is counted as a commitment, not a statement."""
+    if frame.kind not in ("canonical", "participle"):
+        return False
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "mark" and c.i < verb.i and c.lower_ in ("si", "s'", "s’") and not (
+                c.i > 0 and doc[c.i - 1].lower_ in ("même", "comme", "que", "qu'")) and _conditional_si(verb):
+            return True  # ("même si X a affirmé", "comme si": a fact; "demande si": the content's)
+    token, steps = verb, 0
+    while token.head.i != token.i and steps < 4:
+        if token.dep_ not in ("ccomp", "xcomp", "advcl", "obj", "obl:arg", "acl", "csubj") and not (
+                token.dep_ == "acl:relcl" and token.head.lower_ == "ce"):  # "s'engager à ce que X déclare"
+            break
+        token = token.head
+        steps += 1
+        if token.i < verb.i and _non_reporting_governor(token):
+            return True
+    return False
+
+
+def _conditional_si(verb: Token) -> bool:
+    """'Si X affirme que ..., Y manifesteront' (present), 'Si X affirmait que ..., Y serait' (imperfect and a
+    conditional main clause) suppose the words; 'S'il accusait X, il a depuis ...' and 'S'il a dit que'
+    tell what was said, set against what follows."""
+    if _aux_children(verb) or "Fin" not in verb.morph.get("VerbForm"):
+        return False
+    tense = verb.morph.get("Tense")
+    if "Pres" in tense:
+        return True
+    main = verb.head
+    moods = [*main.morph.get("Mood"), *(m for a in _aux_children(main) for m in a.morph.get("Mood"))]
+    return "Imp" in tense and "Cnd" in moods
+
+
+def _non_reporting_governor(token: Token) -> bool:
+    for lemma, forms in _non_reporting_forms().items():
+        if token.lower_ in forms or token.lemma_.lower() == lemma.split()[-1].split("'")[-1]:
+            # "s'engager" needs its reflexive clitic ("a engagé un bras de fer" commits to nothing)
+            if lemma.startswith(("se ", "s'")) and not any(
+                    "Yes" in c.morph.get("Reflex") and c.i < token.i for c in token.children):
+                continue
+            return True
+    return False
+
+
+@functools.cache
+def _non_reporting_forms() -> dict[str, frozenset[str]]:
+    """lemma -> its forms, for the verbs of committing and agreeing."""
+    out = {}
+    for lemma, extra in _frame_words()["non_reporting_governors"].items():
+        base = lemma[3:] if lemma.startswith("se ") else lemma[2:] if lemma.startswith(("s'", "s’")) else lemma
+        out[lemma] = frozenset(f.lower() for f in verb_forms(base, extra or []))
+    return out
 
 
 def _denial_comment(doc: Doc, frame: Frame) -> bool:
@@ -1233,8 +1366,10 @@ def _after_medial_incise(doc: Doc, subject: Token | None, group_end: int, sent_e
         return None  # ", a dit X, qui ...": a relative clause about the speaker
     if j - end_of_subject > 2 or subject is not None and end_of_subject - subject.i > 6:
         return None  # the words after a long subject and its apposition are the article's, not the speaker's
+    if not verbless_before and start < sent_end and doc[start].pos_ == "ADP":
+        return None  # "« ... », a dit X, dans une référence à Y": an adjunct of the incise, not more content
     end = _clause_end(doc, start, sent_end, stops)
-    if end - start < 3 or not (verbless_before or _has_finite_verb(doc, start, end)):
+    if end - start < 3 or not (verbless_before or _has_finite_verb(doc, start, end, main_only=True)):
         return None
     return (start, end)
 
@@ -1244,12 +1379,25 @@ _CLITICS = frozenset({"l'", "le", "la", "les", "se", "s'", "lui", "leur", "y", "
 _FINITE_ENDINGS = ("era", "eront", "erait", "eraient", "ira", "iront", "irait")  # not "-ait": "le fait"
 
 
-def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+def _has_finite_verb(doc: Doc, start: int, end: int, main_only: bool = False) -> bool:
     """A finite verb, or a word the tagger took for a noun that a clitic and a verb ending mark as one
-    ('Son épouse l'accompagnera')."""
+    ('Son épouse l'accompagnera'); with `main_only`, not one of a relative clause ('... où elle a assisté')."""
     return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+               and not (main_only and _in_relative(t, start))
                or t.i > start and doc[t.i - 1].lower_.replace("’", "'") in _CLITICS and t.lower_.endswith(_FINITE_ENDINGS)
                and t.pos_ in ("NOUN", "PROPN", "ADJ") for t in doc[start:end])
+
+
+def _in_relative(token: Token, start: int) -> bool:
+    """A verb of a relative or participle clause inside the span from `start` ('... où elle a assisté')."""
+    verb = token.head if token.dep_.startswith("aux") or token.dep_ == "cop" else token
+    for _ in range(4):
+        if verb.dep_ in ("acl:relcl", "acl"):
+            return True
+        if verb.head.i == verb.i or verb.head.i < start:
+            return False
+        verb = verb.head
+    return False
 
 
 def _frame(kind: str, spec: CueSpec, cue: tuple[int, int], subject: Token | None, contents, doc: Doc,

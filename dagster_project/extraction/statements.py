@@ -181,9 +181,11 @@ def _unnamed(text: str, frame: Frame, role: Mention | None = None) -> Mention:
                    plural=first in _PLURAL_DETERMINERS)
 
 
-def _topic_only(text: str, frame: Frame, start: int, end: int, quotes: list[Quote]) -> bool:
+def _topic_only(text: str, frame: Frame, start: int, end: int, quotes: list[Quote],
+                mentions: list[Mention] = (), doc=None) -> bool:
     """A noun phrase that names a topic or points back ('a évoqué la situation', 'confirmant une
-    information du JDD'), not a claim: short, unquoted, or headed by a word for something said elsewhere."""
+    information du JDD'), not a claim: short, unquoted, headed by a word for something said elsewhere,
+    or only names ('critiquait l'Union européenne et l'OTAN': a target)."""
     if not frame.nominal:
         return False
     words = [w.lower() for w in _WORD.findall(text[start:end])]
@@ -191,7 +193,31 @@ def _topic_only(text: str, frame: Frame, start: int, end: int, quotes: list[Quot
         return False
     lex = _speaker_words()
     head = next((w for w in words if w not in lex["quote_introducers"]), "")
-    return len(words) < lex["min_nominal_words"] or head in lex["anaphoric_content_heads"]
+    return len(words) < lex["min_nominal_words"] or head in lex["anaphoric_content_heads"] \
+        or _names_only(doc, start, end, mentions)
+
+
+def _names_only(doc, start: int, end: int, mentions: list[Mention]) -> bool:
+    """A span that is names and the words that join them ('l'Union européenne et l'OTAN', 'Vladimir
+    Poutine'): what the words are about, not what they say."""
+    if doc is None:
+        return False
+    names = [m for m in mentions if m.kind in ("name", "metonym") and start <= m.start and m.end <= end]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if not names or span is None:
+        return False
+    after_name = False
+    for t in span:
+        if any(m.start <= t.idx < m.end for m in names):
+            after_name = True
+            continue
+        if t.pos_ in ("DET", "CCONJ", "PUNCT") or t.is_space:
+            after_name = after_name and t.pos_ != "DET"
+            continue
+        if t.pos_ == "ADJ" and after_name:
+            continue  # "l'Union européenne": the NER cut the name before its adjective
+        return False
+    return True
 
 
 def _only_quote(text: str, start: int, end: int, quotes: list[Quote]) -> bool:
@@ -236,7 +262,7 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
         for start, end in f.contents:
             body = text[start:end]
             if len(_WORD.findall(body)) < 2 or _only_quote(text, start, end, quotes) \
-                    or _topic_only(text, f, start, end, quotes):
+                    or _topic_only(text, f, start, end, quotes, mentions, doc):
                 continue
             st = Statement(start, end, body, "indirect", f, speakers[id(f)])
             twin = seen.get((start, end))

@@ -512,3 +512,83 @@ def test_a_name_the_parser_hung_on_the_office_complement_is_the_speaker(extract)
     rows = extract("Marc Aubry a tenu un meeting à Lille. La société doit être vendue, a averti dimanche le "
                    "secrétaire au Trésor américain Steven Walker.", PUB)
     assert speaker_of(rows, "La société doit être vendue") == "Steven Walker"
+
+
+# 13. verbs of saying read in another sense: a call, a reminder, a target, a promise ------------------------
+
+@pytest.mark.parametrize("text", [
+    "Le 3 mai, Sylvie Garnier avait appelé le candidat écologiste pour le féliciter.",
+    "Le président Hugo Lemaire a exhorté son homologue.",
+    "Le Premier ministre a appelé des journalistes pour dire que la réunion serait reportée.",
+])
+def test_a_call_with_an_object_alone_reports_nothing(extract, text):
+    rows = extract(text + CONTROL, PUB)
+    assert not [s for s in rows["speakers"] if s[1] == "indirect" and "appel" not in s[0]
+                and s[0] != "Nous continuerons" and not s[0].startswith("la réunion")], rows["speakers"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Le ministre Hugo Lemaire a appelé les syndicats à reprendre le dialogue.", "les syndicats à reprendre le dialogue"),
+    ("La Chine accuse Tokyo de « provocation ».", "Tokyo de « provocation »"),
+    ("Le gouvernement accuse la Russie avant le scrutin de vouloir déstabiliser le pays.",
+     "la Russie avant le scrutin de vouloir déstabiliser le pays"),
+    ("Pékin appelle les Occidentaux à ne pas s'en mêler.", "les Occidentaux à ne pas s'en mêler"),
+])
+def test_an_object_then_its_a_or_de_phrase_is_still_the_content(extract, text, content):
+    rows = extract(text, PUB)
+    assert content in [t for t, typ, _ in rows["speakers"] if typ == "indirect"], rows["speakers"]
+
+
+def test_rappeler_with_a_dative_clitic_and_a_noun_is_a_reminder(extract):
+    rows = extract("Cette visite lui rappelle-t-elle l'ambiance des meetings de sa jeunesse ?" + CONTROL, PUB)
+    assert control_only(rows)
+
+
+def test_rappeler_with_a_dative_clitic_and_a_que_clause_reports(extract):
+    rows = extract("La ministre Alice Royer leur a rappelé que la loi s'appliquait à tous.", PUB)
+    assert speaker_of(rows, "la loi s'appliquait à tous") == "Alice Royer"
+
+
+@pytest.mark.parametrize("text", [
+    "Le sénateur Hugo Lemaire critiquait vivement l'Union européenne et l'OTAN.",
+    "La députée Alice Royer a dénoncé Vladimir Poutine et Recep Tayyip Erdogan.",
+])
+def test_names_as_the_object_of_a_verb_of_blame_are_a_target(extract, text):
+    rows = extract(text + CONTROL, PUB)
+    assert control_only(rows)
+
+
+def test_an_adjunct_after_a_postposed_incise_is_not_content(extract):
+    rows = extract("« Un maire travaille pour ceux qui viendront après lui », poursuit Hugo Lemaire, dans une "
+                   "allusion aux finances saines qu'il dit avoir laissées.", PUB)
+    texts = [t for t, _, _ in rows["speakers"]]
+    assert "Un maire travaille pour ceux qui viendront après lui" in texts
+    assert not [t for t in texts if "allusion" in t], texts
+
+
+def test_a_verbless_content_goes_on_after_a_medial_incise(extract):
+    rows = extract("Le tout, assure-t-il, dans un esprit de dialogue avec les régions.", PUB)
+    assert any(t.startswith("Le tout, assure-t-il, dans un esprit") for t, _, _ in rows["speakers"])
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Lemaire aurait promis que si la Suisse quittait l'accord, les États-Unis lui proposeraient un traité "
+    "commercial avantageux.",
+    "Si la ministre affirme que la réforme est prête, les syndicats descendront dans la rue.",
+    "Le maire Hugo Lemaire s'est engagé à ce que le conseil déclare que la dette sera réduite.",
+])
+def test_a_cue_under_a_promise_or_in_a_conditional_reports_nothing(extract, text):
+    rows = extract(text + CONTROL, PUB)
+    assert control_only(rows)
+
+
+def test_a_concessive_meme_si_clause_still_reports(extract):
+    rows = extract("Même si la ministre Alice Royer a affirmé que la réforme était prête, les syndicats ont "
+                   "manifesté.", PUB)
+    assert speaker_of(rows, "la réforme était prête") == "Alice Royer"
+
+
+def test_a_past_si_clause_set_against_the_main_clause_still_reports(extract):
+    rows = extract("S'il accusait le voisin avant l'élection de vouloir déstabiliser le pays, le président Hugo "
+                   "Lemaire a depuis changé de ton.", PUB)
+    assert any("de vouloir déstabiliser le pays" in t for t, _, _ in rows["speakers"]), rows["speakers"]

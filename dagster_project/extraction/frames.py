@@ -224,7 +224,9 @@ def _verb_group(token: Token) -> tuple[int, int]:
     start, end = token.i, token.i + 1
     members = {c.i for c in token.children if c.i < token.i and (
         c.dep_.startswith("aux") or c.dep_ in ("expl:comp", "expl:pv", "cop")
-        or c.lower_ in ("ne", "n'", "se", "s'", "pas", "jamais") or c.dep_ == "advmod")}
+        or c.lower_ in ("ne", "n'", "se", "s'", "pas", "jamais") or c.dep_ == "advmod"
+        # "l'avait mis en garde X", "lui a lancé X": an object clitic inside the group
+        or c.pos_ == "PRON" and c.dep_ in ("obj", "iobj") and c.lower_ in _OBJECT_CLITICS)}
     # the group runs left over its own words only, never over punctuation ('partout", raconte X')
     j = token.i - 1
     while j >= 0 and token.i - j <= 8 and not doc[j].is_punct:
@@ -248,6 +250,9 @@ def _verb_group(token: Token) -> tuple[int, int]:
                                                 "-t-on"):
         end += 1
     return start, end
+
+
+_OBJECT_CLITICS = frozenset({"l'", "l’", "le", "la", "les", "lui", "leur", "me", "m'", "te", "t'", "nous", "vous"})
 
 
 def _negated(token: Token) -> bool:
@@ -959,12 +964,15 @@ def find_frames(doc: Doc) -> list[Frame]:
     frames: list[Frame] = []
     cues: list[tuple[Token, Token, CueSpec]] = []
     keys = _lower_keys(doc)
+    multiword = _multiword_cues(doc, keys)
+    in_multiword = {verb.i for verb, _last, _spec in multiword}
     for i in _cue_candidates(doc, keys):
         token = doc[i]
-        spec = _is_cue(token)
+        spec = _is_cue(token) if i not in in_multiword else None  # "croit savoir": not 'croire'
         if spec is not None:
             cues.append((token, token, spec))
-    cues += _multiword_cues(doc, keys)
+    cues += multiword
+    cues += _quote_incises(doc, {verb.i for verb, _last, _spec in cues})
     cues.sort(key=lambda c: c[0].i)
     sources = _source_phrases(doc, keys)
     # positions where another frame starts: a content stops before them. Only cues that report
@@ -1018,6 +1026,36 @@ def find_frames(doc: Doc) -> list[Frame]:
         g is not f and g.cue[0] < f.cue[0] and g.contents == f.contents for g in frames))]
     frames.sort(key=lambda f: f.cue[0])
     return frames
+
+
+def _quote_incises(doc: Doc, known: set[int]) -> list[tuple[Token, Token, CueSpec]]:
+    """'« ... », analyse le politologue X', '« ... », l'avait mis en garde X': a closing quote, a comma, a
+    finite verb group and its inverted subject make an incise whatever the verb."""
+    out = []
+    for i, t in enumerate(doc[:-3]):
+        if t.text not in QUOTE_CLOSE or doc[i + 1].text != ",":
+            continue
+        if t.text == '"' and _opens_quote(doc, i):
+            continue
+        j = i + 2
+        while j < len(doc) and (doc[j].lower_ in _OBJECT_CLITICS or doc[j].lower_ in ("ne", "n'", "se", "s'")
+                                or doc[j].pos_ == "AUX" and doc[j].dep_.startswith("aux")):
+            j += 1
+        if j >= len(doc) or doc[j].i in known or doc[j].pos_ != "VERB":
+            continue
+        verb = doc[j]
+        if _non_reporting_governor(verb):
+            continue  # "« ... », promettait X": a commitment, not a statement
+        finite = "Fin" in verb.morph.get("VerbForm") or _aux_children(verb)
+        if not finite or any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not _inside_quote(doc, c.i, verb.sent.start)
+                             for c in verb.children):
+            continue
+        group_end = _verb_group(verb)[1]
+        subject = _inverted_subject(verb, group_end)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            continue  # (a clitic "-t-il" after an unknown verb: left to the quote's other readings)
+        out.append((verb, verb, CueSpec(verb.lemma_.lower() or verb.lower_, frozenset())))
+    return out
 
 
 def _hypothetical(verb: Token, frame: Frame) -> bool:

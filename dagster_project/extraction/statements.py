@@ -253,7 +253,7 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
               and (not _inside(f.cue[0], quoted) or _incise_in_quote(text, f))]
     speakers = {id(f): speaker_mention(text, f, mentions) for f in frames}
     frames = [f for f in frames if _can_speak(text, f, speakers[id(f)])]
-    relays = _relay_frames(frames, speakers, sentences)
+    relays = _relay_frames(frames, speakers, sentences, doc)
     out: list[Statement] = []
     seen: dict[tuple[int, int], Statement] = {}
     for f in frames:
@@ -349,13 +349,23 @@ def _rank(st: Statement) -> int:
     return 3 if sp.kind == "name" else 2
 
 
-def _relay_frames(frames: list[Frame], speakers: dict, sentences) -> set[int]:
+def _relay_frames(frames: list[Frame], speakers: dict, sentences, doc=None) -> set[int]:
     """Frames whose speaker is a medium relaying someone else's words in the same sentence
     ('..., a rapporté l'agence Tass' beside 'X a déclaré')."""
     relay_lemmas = set(load_rules()["relay_verbs"])
     out = set()
     for f in frames:
         sp = speakers.get(id(f))
+        if f.kind == "source" or f.lemma in relay_lemmas:
+            # "« ... », a demandé X, selon Y", "X se vante de ..., rapporte Y": the cue inside the words the
+            # source reports is the speaker's; the source relays them
+            # (not an unnamed crowd: "selon un sondage, une majorité de Français souhaite que" is the poll's)
+            inner = [o for o in frames if o is not f and not o.negated and o.kind != "source"
+                     and speakers.get(id(o)) is not None and speakers[id(o)].kind != "description"
+                     and any(s <= o.cue[0] < e for s, e in f.contents) and not _relative_cue(doc, o)]
+            if inner:
+                out.add(id(f))
+                continue
         if sp is None or not (sp.actor_type == MEDIA or f.lemma in relay_lemmas):
             continue
         sentence = _sentence_of(sentences, f.cue[0])
@@ -364,6 +374,20 @@ def _relay_frames(frames: list[Frame], speakers: dict, sentences) -> set[int]:
         if others:
             out.add(id(f))
     return out
+
+
+def _relative_cue(doc, frame: Frame) -> bool:
+    """'ce qu'il a appelé l'accord « à moitié vivant »': a cue in a relative clause names, it does not report
+    the clause around it."""
+    if doc is None:
+        return False
+    span = doc.char_span(frame.cue[0], frame.cue[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span.root
+    return verb.dep_ in ("acl:relcl", "acl") or any(
+        c.dep_ in ("obj", "nsubj", "obl") and c.lower_ in ("qu'", "qu’", "que", "dont", "où") and c.i < verb.i
+        for c in verb.children)
 
 
 def _quote_frame(text: str, q: Quote, frames: list[Frame], relays: set[int]) -> Frame | None:

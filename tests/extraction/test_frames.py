@@ -592,3 +592,41 @@ def test_a_past_si_clause_set_against_the_main_clause_still_reports(extract):
     rows = extract("S'il accusait le voisin avant l'élection de vouloir déstabiliser le pays, le président Hugo "
                    "Lemaire a depuis changé de ton.", PUB)
     assert any("de vouloir déstabiliser le pays" in t for t, _, _ in rows["speakers"]), rows["speakers"]
+
+
+# 14. incises of any verb after a quotation; the inner speaker beats the outer source -----------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("« La situation est grave », analyse le politologue Julien Marchand.", "Julien Marchand"),
+    ("« Nous ne céderons pas », tranche la ministre Alice Royer.", "Alice Royer"),
+    ("Le Courrier du Centre a publié l'entretien. « Tu devrais faire attention », l'avait mis en garde Hugo "
+     "Lemaire.", "Hugo Lemaire"),
+    ("« Le budget sera tenu », l'a rassuré le maire Hugo Lemaire.", "Hugo Lemaire"),
+])
+def test_a_verb_and_its_inverted_subject_after_a_quotation_make_an_incise(extract, text, name):
+    rows = extract(text, PUB)
+    quote = next(s for s in rows["speakers"] if s[1] == "direct")
+    assert quote[2] == name, rows["speakers"]
+
+
+def test_croire_savoir_reports_its_que_clause(extract):
+    rows = extract("Le Courrier du Centre croit savoir que le ministre Hugo Lemaire va démissionner.", PUB)
+    assert "le ministre Hugo Lemaire va démissionner" in [t for t, typ, _ in rows["speakers"] if typ == "indirect"]
+
+
+def test_a_source_over_an_incise_relays_the_inner_speaker(extract):
+    rows = extract("« Pourquoi ne pas quitter l'Union ? », aurait demandé le président Hugo Lemaire à son "
+                   "homologue, selon un éditorial du Courrier du Centre.", PUB)
+    assert [(t, spk) for t, _, spk in rows["speakers"]] == [("Pourquoi ne pas quitter l'Union ?", "Hugo Lemaire")]
+
+
+def test_a_relay_verb_over_a_cue_keeps_the_inner_speaker(extract):
+    rows = extract("Sur ce dossier, le ministre Hugo Lemaire se vante d'être « en phase totale avec le président », "
+                   "rapporte dimanche le Courrier du Centre.", PUB)
+    assert [(t, spk) for t, _, spk in rows["speakers"]] == [("en phase totale avec le président", "Hugo Lemaire")]
+
+
+def test_a_cue_in_a_relative_clause_does_not_take_over_a_source(extract):
+    rows = extract("Selon le président Hugo Lemaire, les banques n'ont pas réussi à sauver ce qu'il a appelé "
+                   "le pacte « à moitié mort » de 2015.", PUB)
+    assert speaker_of(rows, "les banques n'ont pas réussi") == "Hugo Lemaire"

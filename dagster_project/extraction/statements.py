@@ -283,7 +283,7 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
                     and not _inside(candidate.start, quoted):
                 speaker = candidate
         out.append(Statement(q.start, q.end, text[q.start:q.end], "direct", frame, speaker))
-    _inherit_repeated_quotes(out)
+    _inherit_repeated_quotes(out, doc)
     _continue_quotes(text, out, paragraphs, sentences, frames, speakers)
     # a short quote that no frame reports ("le mécanisme de « snapback »", "les « frugaux »") is a
     # label or the article's own scare quote, not speech
@@ -457,11 +457,28 @@ def _continue_quotes(text: str, statements: list[Statement], paragraphs: list[Pa
         st.speaker, st.cue = speakers[id(frame)], frame
 
 
-def _inherit_repeated_quotes(statements: list[Statement]) -> None:
-    """A headline quote with no attribution repeats words quoted, with a speaker, in the body."""
+def _inherit_repeated_quotes(statements: list[Statement], doc=None) -> None:
+    """A headline quote with no attribution repeats words quoted, with a speaker, in the body. A short
+    verbless quote repeats a speaker's words only when they were quoted inside what a frame reports
+    ('a jugé l'alliance en état de « mort cérébrale »'); else it is a label."""
     attributed = [s for s in statements if s.speaker is not None]
     for st in statements:
         if st.speaker is None and st.type == "direct" and len(st.text) > 3:
             source = next((s for s in attributed if s is not st and st.text.lower() in s.text.lower()), None)
+            if source is not None and _short_label(st, doc) and not _in_frame_content(source):
+                continue
             if source is not None:
                 st.speaker, st.cue = source.speaker, source.cue
+
+
+def _short_label(st: Statement, doc) -> bool:
+    if doc is None or len(_WORD.findall(st.text)) > 3:
+        return False
+    span = doc.char_span(st.start, st.end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _in_frame_content(st: Statement) -> bool:
+    """A quote that stands inside what its frame reports (not one that took a speaker from the sentences
+    around it)."""
+    return st.cue is not None and any(s <= st.start + 1 and st.end <= e + 1 for s, e in st.cue.contents)

@@ -630,3 +630,41 @@ def test_a_cue_in_a_relative_clause_does_not_take_over_a_source(extract):
     rows = extract("Selon le président Hugo Lemaire, les banques n'ont pas réussi à sauver ce qu'il a appelé "
                    "le pacte « à moitié mort » de 2015.", PUB)
     assert speaker_of(rows, "les banques n'ont pas réussi") == "Hugo Lemaire"
+
+
+# 15. a role's gender picks who it is ------------------------------------------------------------------------
+
+def test_la_premiere_dame_is_the_woman_named_before(extract):
+    rows = extract("Le président Marc Aubert est en visite à Dakar avec son épouse Claire Aubert. « L'école, c'est la "
+                   "liberté », a martelé la première dame devant les élèves.", PUB)
+    assert speaker_of(rows, "L'école, c'est la liberté") == "Claire Aubert"
+
+
+def test_la_premiere_dame_is_not_the_man_named_before(extract):
+    rows = extract("Le président Marc Aubert est en visite à Dakar. « L'école, c'est la liberté », a martelé la "
+                   "première dame devant les élèves.", PUB)
+    assert speaker_of(rows, "L'école, c'est la liberté") is None
+
+
+# 16. a short verbless quote repeated: a speaker's words only if they were reported -------------------------
+
+def test_an_intertitle_repeating_reported_words_keeps_their_speaker(extract):
+    rows = extract("« Ligne rouge »\n\nLe président Hugo Lemaire a jugé que l'annexion serait une « ligne rouge ».",
+                   PUB)
+    assert [spk for t, typ, spk in rows["speakers"] if t.lower() == "ligne rouge"] == ["Hugo Lemaire", "Hugo Lemaire"]
+
+
+def test_a_short_label_does_not_inherit_from_words_no_frame_reports(nlp):
+    from dagster_project.extraction.frames import Frame
+    from dagster_project.extraction.mentions import Mention
+    from dagster_project.extraction.statements import Statement, _inherit_repeated_quotes
+
+    text = "Hugo Lemaire a transmis « ses salutations ». Les « salutations » ont été lues."
+    doc = nlp(text)
+    first, second = text.index("ses salutations"), text.rindex("salutations")
+    clause = Frame("clause", "", (13, 21), (0, 12), 0, [])  # the subject of the clause, no reported content
+    spk = Mention(0, 12, "Hugo Lemaire", "name")
+    rows = [Statement(first, first + 15, "ses salutations", "direct", clause, spk),
+            Statement(second, second + 11, "salutations", "direct", None, None)]
+    _inherit_repeated_quotes(rows, doc)
+    assert rows[1].speaker is None

@@ -1535,8 +1535,30 @@ def _source_phrases(doc: Doc, keys: list[int]) -> list[tuple[Token, Token]]:
                         continue
                 if head.pos_ not in ("PROPN", "PRON", "NOUN") or head.lower_ in words["non_sources"]:
                     continue
+                if head.pos_ == "NOUN" and not _speaking_noun(head) and not head.text[:1].isupper() \
+                        and not head.ent_type_:
+                    continue  # "pour une prise de fonction à l'été,": a purpose, not a source
             out.append((token, head))
     return out
+
+
+@functools.cache
+def _speaking_nouns() -> frozenset[str]:
+    rules = load_rules()
+    lex = rules["speakers"]
+    words = lex["human_heads"] + lex["unnamed_heads"] + lex["person_heads"] + lex["media_heads"] \
+        + lex["issuer_heads"] + rules["role_words"]["generic_heads"] + rules["role_words"]["government_heads"]
+    return frozenset(w.lower() for w in words)
+
+
+def _speaking_noun(token: Token) -> bool:
+    """A noun for people or a body that can speak ('pour les experts', 'pour l'opposition')."""
+    from .gazetteer import role_heads
+    low = token.lower_
+    singular = low[:-1] if low.endswith(("s", "x")) and len(low) > 3 else low
+    return any(w in _speaking_nouns() or w in {h.lower() for h in role_heads()} for w in (low, singular)) \
+        or any(c.dep_ in ("nmod", "appos") and c.pos_ == "PROPN" for c in token.children) \
+        and low in ("un", "une", "l'un", "l'une")
 
 
 def _eyes_phrase(doc: Doc, token: Token) -> Token | None:
@@ -1631,7 +1653,7 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
             start += 1
         end = _clause_end(doc, start, sent_end, own_stops)
     else:
-        if doc[prep.i - 1].text not in (",", "(", "-", "–", "—"):
+        if doc[prep.i - 1].text not in (",", "(", "-", "–", "—") and not _clause_source(doc, prep, head, phrase_end):
             return None  # "les progrès enregistrés selon eux": a source inside a phrase, not of a clause
         end = prep.i
         while end > sent_start and doc[end - 1].text in (",", "(", "-", "–"):
@@ -1659,6 +1681,22 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
     else:
         speaker = _noun_phrase(head, start_at=first, stop_at=phrase_end)
     return Frame("source", lemma, cue, speaker, head.idx, [span])
+
+
+def _clause_source(doc: Doc, prep: Token, head: Token, phrase_end: int) -> bool:
+    """'Le mouvement ne cherche pas la confrontation selon des analystes.': no comma, but the parse hangs
+    the phrase on the clause's finite main verb, and the phrase closes the sentence."""
+    verb = head.head
+    if head.pos_ == "NOUN" and not _speaking_noun(head) or head.pos_ not in ("NOUN", "PROPN"):
+        return False  # ("a reçu les familles selon le protocole": a rule, not a source)
+    copula = any(c.dep_ == "cop" for c in verb.children)  # "sont en bonne santé selon X"
+    if head.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod") or verb.i >= prep.i \
+            or verb.pos_ not in ("VERB", "AUX") and not copula:
+        return False
+    if verb.dep_ not in ("ROOT", "conj") or not ("Fin" in verb.morph.get("VerbForm") or _aux_children(verb) or copula):
+        return False
+    sent_end = prep.sent.end
+    return phrase_end >= sent_end or all(t.is_punct or t.is_space for t in doc[phrase_end:sent_end])
 
 
 def _clause_initial_tokens(doc: Doc, start: int, verb: int) -> bool:

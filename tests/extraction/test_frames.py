@@ -668,3 +668,26 @@ def test_a_short_label_does_not_inherit_from_words_no_frame_reports(nlp):
             Statement(second, second + 11, "salutations", "direct", None, None)]
     _inherit_repeated_quotes(rows, doc)
     assert rows[1].speaker is None
+
+
+# 17. 'selon X' without a comma on the clause's verb; 'pour X,' only when X can speak ----------------------
+
+def test_selon_without_a_comma_on_the_main_verb_reports_the_clause(extract):
+    rows = extract("Les otages sont en bonne santé selon la délégation.", PUB)
+    assert "Les otages sont en bonne santé" in [t for t, typ, _ in rows["speakers"] if typ == "indirect"]
+
+
+def test_selon_without_a_comma_naming_a_rule_is_no_source(extract):
+    rows = extract("Le maire Hugo Lemaire a reçu les familles selon le protocole." + CONTROL, PUB)
+    assert control_only(rows)
+
+
+def test_pour_and_a_purpose_is_no_source(extract):
+    rows = extract("Les auditions devraient commencer vite, pour une prise de fonction à l'été, selon Alice Royer.",
+                   PUB)
+    assert speaker_of(rows, "Les auditions devraient commencer vite") == "Alice Royer"
+
+
+def test_pour_and_a_name_is_a_source(extract):
+    rows = extract("Pour M. Lemaire, le président n'est pas qualifié pour ce poste.", PUB)
+    assert speaker_of(rows, "le président n'est pas qualifié") == "Lemaire"

@@ -93,9 +93,10 @@ class DuckDBWarehouse(dg.ConfigurableResource):
         """Where the quality report and the report pictures go: reports/ beside the file."""
         return settings.reports_dir(self.db_path())
 
-    def dbt_vars(self) -> list[str]:
-        """The dbt arguments that point the profile (``var('warehouse_path')``) at this file."""
-        return ["--vars", json.dumps({"warehouse_path": str(self.db_path())})]
+    def dbt_vars(self, **extra: Any) -> list[str]:
+        """The dbt arguments that point the profile (``var('warehouse_path')``) at this file, with
+        other vars (``incremental_refresh=True``: dbt/macros/changed_articles.sql)."""
+        return ["--vars", json.dumps({"warehouse_path": str(self.db_path()), **extra})]
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -12,6 +12,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
 
+from dagster_project.incremental.changes import record_changed_articles, record_full_rebuild
 from dagster_project.storage.contracts import (
     EXTRACTION_SORT,
     EXTRACTION_TABLES,
@@ -41,18 +42,30 @@ def prepare_extraction_tables(con) -> bool:
         for name in EXTRACTION_TABLES:
             con.execute(f"delete from nlp.{name}")
         con.execute("delete from nlp.parse_log")
+        record_full_rebuild(con, "extraction tables recreated")
         return True
     return False
 
 
 def drop_missing_articles(con) -> int:
-    """Delete nlp rows (and parse-log entries) of articles no longer in raw.articles; returns how many articles."""
+    """Delete nlp rows (and parse-log entries) of articles no longer in raw.articles; returns how many articles.
+    They are recorded as changed articles in the same transaction (their marts rows go too)."""
     gone = [r[0] for r in con.execute(
         "select distinct article_id from nlp.parse_log "
         "where article_id not in (select article_id from raw.articles) order by 1"
     ).fetchall()]
-    for name in [*EXTRACTION_TABLES, "parse_log", "parse_errors"]:
-        con.execute(f"delete from nlp.{name} where article_id not in (select article_id from raw.articles)")
+    # nlp rows exist only for articles in the parse log (written in one transaction): without a gone
+    # article, only the error log can hold an article no longer read
+    tables = [*EXTRACTION_TABLES, "parse_log", "parse_errors"] if gone else ["parse_errors"]
+    con.execute("begin transaction")
+    try:
+        for name in tables:
+            con.execute(f"delete from nlp.{name} where article_id not in (select article_id from raw.articles)")
+        record_changed_articles(con, gone)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
     return len(gone)
 
 
@@ -89,6 +102,7 @@ def write_batch(con, version: str, parsed: dict[str, dict[str, list[dict]]], fai
                     [{"article_id": a, "extractor_version": version, "error": e} for a, e in failed.items()],
                     sort_by=["article_id"])
         con.execute("drop table _batch_ids")
+        record_changed_articles(con, ids)  # their marts rows are rebuilt by the next dbt build
         con.execute("commit")
     except Exception:
         con.execute("rollback")

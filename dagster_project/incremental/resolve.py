@@ -28,6 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
+from dagster_project.incremental.changes import record_changed_articles, record_full_rebuild
 from dagster_project.incremental.extract import unknown_fields
 from dagster_project.storage.contracts import RESOLUTION_SORT, RESOLUTION_TABLES
 from dagster_project.storage.tables import ensure_table, fetch_dicts, insert_rows
@@ -54,6 +55,8 @@ def run_resolution(con, resolve: Callable, log=None) -> dict[str, int]:
             ensure_table(con, f"nlp.{name}", cols)
             con.execute(f"delete from nlp.{name}")
             counts[name] = insert_rows(con, f"nlp.{name}", cols, resolved.get(name, []), sort_by=RESOLUTION_SORT[name])
+        # any actor or meeting id may have moved: the marts are rebuilt whole
+        record_full_rebuild(con, "full resolution")
         con.execute("commit")
     except Exception:
         con.execute("rollback")
@@ -106,7 +109,7 @@ def update_resolution(con, version: str, log=None, full: bool = False) -> dict:
         fuzzy = rebuild_fuzzy_links(con, version)
         _mark_resolved(con, version)
         return {**counts, "mode": "full", "reason": reason, "fuzzy_links": fuzzy}
-    _resolve_meetings(con)
+    stats["articles_with_moved_meeting_mentions"] = _resolve_meetings(con)
     _mark_resolved(con, version)
     counts = {name: con.execute(f"select count(*) from nlp.{name}").fetchone()[0] for name in RESOLUTION_TABLES}
     return {**counts, "mode": "incremental", "reason": None, **stats}
@@ -349,6 +352,8 @@ def _resolve_new_entities(con, version: str, log=None, stats: dict | None = None
         return f"actor ids shared with untouched entities: {sorted({r[0] for r in shared} | clash)[:5]}"
     con.execute("begin transaction")
     try:
+        con.execute("create or replace temp table _old_links as select l.* from nlp.entity_actors l semi join _subset s "
+                    "on s.article_id = l.article_id and s.entity_idx = l.entity_idx")
         con.execute("delete from nlp.entity_actors l using _subset s "
                     "where s.article_id = l.article_id and s.entity_idx = l.entity_idx")
         replaced = sorted(ids | {a["actor_id"] for a in dict_actors})
@@ -359,6 +364,14 @@ def _resolve_new_entities(con, version: str, log=None, stats: dict | None = None
                     sort_by=RESOLUTION_SORT["entity_actors"])
         # with the links: the new names' pairs are recorded exactly when their entities are resolved
         _store_fuzzy_links(con, added, version, replace=False)
+        # articles whose entities now point at another actor: their marts rows are rebuilt
+        moved = [a for (a,) in con.execute(
+            "select distinct s.article_id from _subset s "
+            "left join _old_links o on o.article_id = s.article_id and o.entity_idx = s.entity_idx "
+            "left join nlp.entity_actors n on n.article_id = s.article_id and n.entity_idx = s.entity_idx "
+            "where o.actor_id is distinct from n.actor_id").fetchall()]
+        stats["articles_with_moved_entities"] = record_changed_articles(
+            con, moved + [r["article_id"] for r in keyed])
         con.execute("commit")
     except Exception:
         con.execute("rollback")
@@ -369,8 +382,9 @@ def _resolve_new_entities(con, version: str, log=None, stats: dict | None = None
     return None
 
 
-def _resolve_meetings(con) -> None:
-    """Re-cluster every meeting mention with the actors of its participants (the entities are not read)."""
+def _resolve_meetings(con) -> int:
+    """Re-cluster every meeting mention with the actors of its participants (the entities are not read).
+    Returns how many articles have a mention now in another meeting (recorded as changed articles)."""
     from dagster_project.extraction.resolution import resolve_meeting_tables
 
     mentions = fetch_dicts(con, "select * from nlp.meeting_mentions order by article_id, meeting_idx")
@@ -386,10 +400,19 @@ def _resolve_meetings(con) -> None:
     rows = resolve_meeting_tables(mentions, lookup, published, info)
     con.execute("begin transaction")
     try:
+        con.execute("create or replace temp table _old_map as select article_id, meeting_idx, meeting_id "
+                    "from nlp.meeting_mention_map")
         for name in MEETING_TABLES:
             con.execute(f"delete from nlp.{name}")
             insert_rows(con, f"nlp.{name}", RESOLUTION_TABLES[name], rows[name], sort_by=RESOLUTION_SORT[name])
+        # articles whose meeting mentions now belong to another meeting: their marts rows are rebuilt
+        moved = [a for (a,) in con.execute(
+            "select distinct article_id from ((select * from _old_map except select article_id, meeting_idx, "
+            "meeting_id from nlp.meeting_mention_map) union all (select article_id, meeting_idx, meeting_id "
+            "from nlp.meeting_mention_map except select * from _old_map))").fetchall()]
+        record_changed_articles(con, moved)
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
+    return len(moved)

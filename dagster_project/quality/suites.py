@@ -45,6 +45,8 @@ class SuiteSpec:
     description: str
     columns: tuple[str, ...] | None = None  # what the expectations read; None: every column
     layout: tuple[str, ...] | None = None  # the table's columns from its contract (raw.* and nlp.* tables)
+    # the column naming each row's article: on a refresh, only the changed articles' rows are validated
+    article_column: str | None = None
 
     @property
     def relation(self) -> str:
@@ -54,13 +56,20 @@ class SuiteSpec:
         """No rows, every column of the checked table: what the layout expectation looks at."""
         return f"select * from {self.relation} limit 0"
 
-    def frame_sql(self) -> str:
+    def frame_sql(self, changed_articles: str | None = None) -> str:
         """The suite's SQL, narrowed to the columns its expectations and examples read: wide text
-        and list columns the suite never looks at make the DataFrame and GX much slower."""
-        if self.columns is None:
+        and list columns the suite never looks at make the DataFrame and GX much slower. With
+        ``changed_articles`` (a table of article ids) and an ``article_column``, narrowed to the rows
+        of those articles too: every row of an article is in or out, so an expectation of uniqueness
+        over columns that include the article's sees all the rows it could clash with."""
+        columns = "*" if self.columns is None else ", ".join(
+            f'"{c}"' for c in dict.fromkeys([*self.columns, *self.key_columns]))
+        where = ""
+        if changed_articles and self.article_column:
+            where = f' where "{self.article_column}" in (select article_id from {changed_articles})'
+        if columns == "*" and not where:
             return self.sql
-        wanted = list(dict.fromkeys([*self.columns, *self.key_columns]))
-        return "select " + ", ".join(f'"{c}"' for c in wanted) + f" from ({self.sql}) as suite_rows"
+        return f"select {columns} from ({self.sql}) as suite_rows{where}"
 
 
 def read_suite_json(path: Path) -> dict:
@@ -111,7 +120,24 @@ def suite_spec(path: Path) -> SuiteSpec:
         description=meta.get("description") or f"Great Expectations suite {data['name']}",
         columns=columns_read(data.get("expectations", [])),
         layout=_contract_columns(tuple(meta["asset_key"])),
+        article_column=_article_column(meta, data.get("expectations", [])),
     )
+
+
+# expectations about the whole table (its row count...), which the rows of some articles cannot answer
+_TABLE_LEVEL_TYPES = ("expect_table_row_count", "expect_table_column_count")
+
+
+def _article_column(meta: dict, expectations: list[dict]) -> str | None:
+    """``meta.dagster.refresh_scope``: the column naming each row's article, when a refresh may validate
+    the changed articles' rows only. Refused for a suite with an expectation about the whole table."""
+    column = meta.get("refresh_scope")
+    if column is None:
+        return None
+    whole = [e["type"] for e in expectations if e["type"].startswith(_TABLE_LEVEL_TYPES)]
+    if whole:
+        raise ValueError(f"refresh_scope: {whole} need the whole table, not the rows of the changed articles")
+    return column
 
 
 # expectations about the table's column set need every column

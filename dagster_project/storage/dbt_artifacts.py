@@ -3,6 +3,7 @@ target folders that dagster-dbt gives every dbt command (they pile up)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
@@ -63,3 +64,36 @@ def new_id_columns(manifest: Mapping[str, Any] | str | Path) -> dict[str, str]:
                 raise ValueError(f"{model['name']} asks for new-id counts but has no single unique, not_null column")
             out[model["name"]] = column
     return out
+
+
+
+def project_fingerprint(project_dir: str | Path, *extra: str) -> str:
+    """A digest of what the warehouse's relations are built from: the dbt project's configuration and
+    every file of its model, macro and seed folders (the yml beside the models too: conservative), the
+    installed dbt versions, and ``extra`` (the extractor version). Read from the files, not from a
+    manifest that may be older than them. When it changes, rows of unchanged articles may change too:
+    the marts are rebuilt whole."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    import yaml
+
+    project_dir = Path(project_dir)
+    config = yaml.safe_load((project_dir / "dbt_project.yml").read_text(encoding="utf-8"))
+    digest = hashlib.sha256()
+    for part in extra:
+        digest.update(f"{part}\n".encode())
+    for package in ("dbt-core", "dbt-duckdb", "dbt-postgres"):
+        try:
+            digest.update(f"{package} {version(package)}\n".encode())
+        except PackageNotFoundError:
+            pass
+    folders = [*config.get("model-paths", ["models"]), *config.get("macro-paths", ["macros"]),
+               *config.get("seed-paths", ["seeds"])]
+    files = {project_dir / "dbt_project.yml"}
+    for folder in folders:
+        files |= {p for p in (project_dir / folder).resolve().rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    for path in sorted(files):
+        digest.update(f"{os.path.relpath(path, project_dir.resolve())}\n".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -55,17 +55,23 @@ def new_ids_key(mart: str) -> str:
     return "new_" + mart.split("_", 1)[1]
 
 
-def mart_ids(con, id_columns: Mapping[str, str]) -> dict[str, set[str]]:
-    """The ids (``id_columns``: mart -> grain column) of the marts that exist now (others are left out)."""
-    existing = {
-        r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts'"
-        ).fetchall()
-    }
+def mart_ids(con, id_columns: Mapping[str, str], articles: list[str] | None = None) -> dict[str, set[str]]:
+    """The ids (``id_columns``: mart -> grain column) of the marts that exist now (others are left out).
+    With ``articles`` (an incremental build: only their rows change), the ids of a mart with an
+    ``article_id`` column are read for those articles only."""
+    existing: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "select table_name, column_name from information_schema.columns where table_schema = 'marts'"
+    ).fetchall():
+        existing.setdefault(table, set()).add(column)
     out = {}
     for mart, column in id_columns.items():
-        if mart in existing:
-            out[mart] = {str(r[0]) for r in con.execute(f'select distinct "{column}" from marts."{mart}"').fetchall()}
+        if mart not in existing:
+            continue
+        sql, params = f'select distinct "{column}" from marts."{mart}"', []
+        if articles is not None and "article_id" in existing[mart]:
+            sql, params = sql + " where article_id in (select unnest(?::varchar[]))", [sorted(articles)]
+        out[mart] = {str(r[0]) for r in con.execute(sql, params).fetchall()}
     return out
 
 

@@ -11,8 +11,14 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 
 from dagster_project.defs.resources import DuckDBWarehouse
 from dagster_project.defs.warehouse.project import dbt_project
+from dagster_project.incremental.changes import (
+    changed_article_ids,
+    ensure_change_tables,
+    marts_build_plan,
+    record_marts_built,
+)
 from dagster_project.storage.connection import connect_with_retry
-from dagster_project.storage.dbt_artifacts import new_id_columns, prune_invocation_dirs
+from dagster_project.storage.dbt_artifacts import new_id_columns, project_fingerprint, prune_invocation_dirs
 from dagster_project.storage.summaries import mart_ids, new_id_counts, quote_relation, table_summary
 from dagster_project.storage.tables import table_layout
 
@@ -91,8 +97,20 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource, wareho
     """
     path = warehouse.db_path()
     id_columns = new_id_columns(dbt_project().manifest_path)
-    before = _read_mart_ids(path, id_columns)
-    invocation = dbt.cli(["build", *warehouse.dbt_vars()], context=context)
+    fingerprint = marts_fingerprint()
+    with warehouse.connect() as con:
+        ensure_change_tables(con)
+        plan = marts_build_plan(con, fingerprint)
+        # an incremental build changes the rows of these articles only: new ids are counted among them
+        articles = None if plan.full else changed_article_ids(con)
+    before = _read_mart_ids(path, id_columns, articles)
+    if plan.full:
+        context.log.info(f"dbt: full build ({plan.reason})")
+        args = warehouse.dbt_vars()
+    else:
+        context.log.info(f"dbt: incremental build of the models keyed by article ({plan.reason})")
+        args = warehouse.dbt_vars(incremental_refresh=True)
+    invocation = dbt.cli(["build", *args], context=context)
     events = []
     try:
         with LinesToLog(kept_at_debug(context.log)) as dbt_output, contextlib.redirect_stdout(dbt_output):
@@ -102,7 +120,27 @@ def dbt_warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource, wareho
         yield from events  # what dbt did build is still recorded, without the extra metadata
         raise
     prune_invocation_dirs(invocation.target_path)
-    yield from _with_metadata(context, events, invocation.manifest, path, before, id_columns)
+    if _builds_every_model(context):
+        # a subset (one model from the UI) leaves the changes pending for the other models
+        with warehouse.connect() as con:
+            taken = record_marts_built(con, fingerprint, plan.full, context.run_id)
+        context.log.info(f"dbt: {'full' if plan.full else 'incremental'} build took in {taken} changed articles")
+    yield from _with_metadata(context, events, invocation.manifest, path, before, id_columns, articles,
+                              build={"dbt_build": "full" if plan.full else "incremental", "dbt_build_reason": plan.reason,
+                                     "changed_articles": plan.changed_articles})
+
+
+def marts_fingerprint() -> str:
+    """What the marts are built from: the dbt project's files and the extractor version."""
+    from dagster_project.extraction import EXTRACTOR_VERSION
+
+    return project_fingerprint(dbt_project().project_dir, EXTRACTOR_VERSION)
+
+
+def _builds_every_model(context: dg.AssetExecutionContext) -> bool:
+    """Whether this step builds every dbt model (not a subset chosen in the UI)."""
+    model_keys = {key for key in context.assets_def.keys}
+    return model_keys <= set(context.selected_asset_keys)
 
 
 def column_schema(con, node: Mapping[str, Any]) -> dg.TableSchema | None:
@@ -125,7 +163,7 @@ def _as_metadata(summary: dict[str, Any]) -> dict[str, Any]:
     return summary
 
 
-def _read_mart_ids(path, id_columns) -> dict[str, set[str]]:
+def _read_mart_ids(path, id_columns, articles=None) -> dict[str, set[str]]:
     if not path.exists():
         return {}
     try:
@@ -133,13 +171,14 @@ def _read_mart_ids(path, id_columns) -> dict[str, set[str]]:
     except Exception:
         return {}
     try:
-        return mart_ids(con, id_columns)
+        return mart_ids(con, id_columns, articles)
     finally:
         con.close()
 
 
 def _with_metadata(context: dg.AssetExecutionContext, events: list, manifest: Mapping[str, Any], path, before,
-                   id_columns: Mapping[str, str]):
+                   id_columns: Mapping[str, str], articles: list[str] | None = None,
+                   build: Mapping[str, Any] | None = None):
     """The dbt events, each model/seed Output enriched with row count, preview and new ids."""
     nodes = manifest.get("nodes", {})
     outputs = [e for e in events if isinstance(e, dg.Output) and "unique_id" in (e.metadata or {})]
@@ -165,7 +204,7 @@ def _with_metadata(context: dg.AssetExecutionContext, events: list, manifest: Ma
             schema = column_schema(con, node)
             if schema is not None:
                 extra[unique_id]["dagster/column_schema"] = schema
-        after = mart_ids(con, id_columns)
+        after = mart_ids(con, id_columns, articles)
     finally:
         con.close()
     new_ids = new_id_counts(before, after)
@@ -174,7 +213,7 @@ def _with_metadata(context: dg.AssetExecutionContext, events: list, manifest: Ma
             unique_id = event.metadata["unique_id"].value
             node = nodes.get(unique_id) or {}
             mart = node.get("name") if node.get("schema") == "marts" else None
-            metadata = {**event.metadata, **new_ids.get(mart, {}), **extra.get(unique_id, {})}
+            metadata = {**event.metadata, **new_ids.get(mart, {}), **extra.get(unique_id, {}), **(build or {})}
             yield event.with_metadata(metadata)
         else:
             yield event

@@ -1,14 +1,26 @@
+{#- Incremental by article (macros/changed_articles.sql): a refresh rebuilds the changed articles' rows. -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='replace_articles',
+        on_schema_change='fail',
+        full_refresh=not var('incremental_refresh', false)
+    )
+}}
+
 with
 
 entities as (
 
     select * from {{ ref('stg_nlp__entities') }}
+    {{ where_changed_articles() }}
 
 ),
 
 entity_actors as (
 
     select * from {{ ref('stg_nlp__entity_actors') }}
+    {{ where_changed_articles() }}
 
 ),
 

@@ -1,14 +1,26 @@
+{#- Incremental by article (macros/changed_articles.sql): a refresh rebuilds the changed articles' rows. -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='replace_articles',
+        on_schema_change='fail',
+        full_refresh=not var('incremental_refresh', false)
+    )
+}}
+
 with
 
 mentions as (
 
     select * from {{ ref('stg_nlp__entity_mentions') }}
+    {{ where_changed_articles() }}
 
 ),
 
 entities as (
 
     select * from {{ ref('int_entities_resolved') }}
+    {{ where_changed_articles() }}
 
 ),
 

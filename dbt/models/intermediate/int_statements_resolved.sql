@@ -1,26 +1,40 @@
+{#- Incremental by article (macros/changed_articles.sql): a refresh rebuilds the changed articles' rows. -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='replace_articles',
+        on_schema_change='fail',
+        full_refresh=not var('incremental_refresh', false)
+    )
+}}
+
 with
 
 statements as (
 
     select * from {{ ref('stg_nlp__statements') }}
+    {{ where_changed_articles() }}
 
 ),
 
 entities as (
 
     select * from {{ ref('int_entities_resolved') }}
+    {{ where_changed_articles() }}
 
 ),
 
 sentences as (
 
     select * from {{ ref('stg_nlp__sentences') }}
+    {{ where_changed_articles() }}
 
 ),
 
 evidence as (
 
     select * from {{ ref('int_meeting_evidence') }}
+    {{ where_changed_articles() }}
 
 ),
 

@@ -1,8 +1,19 @@
+{#- Incremental by article (macros/changed_articles.sql): a refresh rebuilds the changed articles' rows. -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='replace_articles',
+        on_schema_change='fail',
+        full_refresh=not var('incremental_refresh', false)
+    )
+}}
+
 with
 
 mentions as (
 
     select * from {{ ref('int_entity_mentions_resolved') }}
+    {{ where_changed_articles() }}
 
 ),
 

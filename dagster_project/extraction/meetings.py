@@ -530,7 +530,10 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             # (past a noun's own phrase, only "avec X": "après la visite de X à Y, Z est arrivé")
             own_end = frame.scope[1] if frame.kind == "noun" else None
             partners = [p for p in participants.after(text, end, clause[1], frame, own_end) if p not in agents]
-        if not agents and partners and frame.kind == "noun" and not frame.reciprocal and not between \
+        # (one side, or one plural phrase of sides: "lors d'une rencontre avec les présidents des trois
+        # chambres"; not "lors de la rencontre Poutine-Kim", whose two sides met each other)
+        one_side = len(partners) == 1 or len(frame.partners) == 1 and _PLURAL_PHRASE.match(text, frame.partners[0][0])
+        if not agents and partners and one_side and frame.kind == "noun" and not frame.reciprocal and not between \
                 and _adjunct_before(text, sentence, start):
             # "il avait offert son aide lors d'un entretien avec X": the clause's subject met X
             agents = [a for a in participants.before(sentence[0], start, plural=False) if a not in partners]

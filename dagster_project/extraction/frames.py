@@ -1544,19 +1544,20 @@ def _source_phrases(doc: Doc, keys: list[int]) -> list[tuple[Token, Token]]:
 
 @functools.cache
 def _speaking_nouns() -> frozenset[str]:
+    from .gazetteer import role_heads
     rules = load_rules()
     lex = rules["speakers"]
     words = lex["human_heads"] + lex["unnamed_heads"] + lex["person_heads"] + lex["media_heads"] \
-        + lex["issuer_heads"] + rules["role_words"]["generic_heads"] + rules["role_words"]["government_heads"]
+        + lex["issuer_heads"] + rules["role_words"]["generic_heads"] + rules["role_words"]["government_heads"] \
+        + list(role_heads())
     return frozenset(w.lower() for w in words)
 
 
 def _speaking_noun(token: Token) -> bool:
     """A noun for people or a body that can speak ('pour les experts', 'pour l'opposition')."""
-    from .gazetteer import role_heads
     low = token.lower_
     singular = low[:-1] if low.endswith(("s", "x")) and len(low) > 3 else low
-    return any(w in _speaking_nouns() or w in {h.lower() for h in role_heads()} for w in (low, singular)) \
+    return any(w in _speaking_nouns() for w in (low, singular)) \
         or any(c.dep_ in ("nmod", "appos") and c.pos_ == "PROPN" for c in token.children) \
         and low in ("un", "une", "l'un", "l'une")
 

@@ -492,6 +492,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         return add_entity(key) if key else None
 
     participants = _Participants(text, mentions, entities, set(attribution_mentions), resolve, quoted, country_entity)
+    trigger_words = load_rules()["meeting_triggers"]
+    day_parts = load_rules()["day_parts"]
 
     out: list[MeetingMention] = []
     triggers = [f.trigger for f in frames]
@@ -503,7 +505,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         clause = _clause(text, sentence, frame.trigger, triggers)
         if _iterative().search(text, max(clause[0], start - 30), min(clause[1], end + 40)):
             continue  # "se sont rencontrés à plusieurs reprises": a series, no one meeting
-        if frame.lemma in load_rules()["meeting_triggers"]["process_nouns"] and not frame.partners \
+        if frame.lemma in trigger_words["process_nouns"] and not frame.partners \
                 and not frame.reciprocal:
             continue
         agents = participants.side(frame.agents)
@@ -597,18 +599,17 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             agents, partners = list(people), []
         # one body in session: the noun's own complement ("le sommet du G20") or the subject of a verb
         # that holds it ("les ministres de l'Otan ont tenu une réunion"), not any name nearby
-        triggers_words = load_rules()["meeting_triggers"]
         body_meeting = len(people) == 1 and entities[people[0]].actor_type == ORG \
-            and (frame.kind == "noun" and frame.lemma in triggers_words["session_nouns"]
+            and (frame.kind == "noun" and frame.lemma in trigger_words["session_nouns"]
                  # (a national institution sitting alone is no diplomatic meeting: a body of states, one
                  # the dictionary knows with no country, is)
-                 or frame.kind == "verb" and frame.lemma in triggers_words["session_verbs"] and not partners
+                 or frame.kind == "verb" and frame.lemma in trigger_words["session_verbs"] and not partners
                  and entities[people[0]].dict_key is not None and entities[people[0]].country is None) \
             and (any(m.entity == people[0] and any(s <= m.start < e for s, e in [frame.scope, *frame.agents])
                      for m in mentions) or entities[people[0]].dict_key in frame.bodies)
         if len(people) < 2 and not body_meeting:
             continue  # one person is no meeting; one body's session ("le sommet du G20") is
-        gathering = frame.kind == "verb" and frame.lemma in load_rules()["meeting_triggers"]["gathering_verbs"]
+        gathering = frame.kind == "verb" and frame.lemma in trigger_words["gathering_verbs"]
         if agents and len(partners) >= 2 and (all(entities[p].actor_type == COUNTRY for p in partners) and not gathering
                                               or frame.kind == "noun" and frame.lemma.endswith("s")):
             # "a échangé avec ses homologues allemand et chinois", "des rencontres avec X et avec Y":
@@ -620,16 +621,16 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         for group, expr in groups:
             alone = sum(1 for s, _ in triggers if sentence[0] <= s < sentence[1]) == 1
             expr = expr or _date_for(text, frame, dates, sentence, quoted, alone, triggers)
-            if expr is not None and expr.text.lower() in load_rules()["day_parts"]:
+            if expr is not None and expr.text.lower() in day_parts:
                 # "lundi, X a rencontré Y ... Dans la soirée, X s'est entretenu avec Z": that Monday evening
                 day = [d for d in dates if paragraph[0] <= d.start < expr.start and d.precision == "day"
-                       and d.value is not None and d.text.lower() not in load_rules()["day_parts"]
+                       and d.value is not None and d.text.lower() not in day_parts
                        and not _inside(d.start, quoted + frame.asides) and not _of_another_event(text, d)]
                 expr = day[-1] if day else expr
             if by_adjective and expr is None and frame.status == "occurred":
                 continue  # "le sommet européen" with no date of its own: one the reader knows of, not news
             if expr is None and len(groups) == 1 and frame.kind == "noun" and frame.lemma.endswith(("s", "x")) \
-                    and frame.lemma not in load_rules()["meeting_triggers"]["plural_talks"]:
+                    and frame.lemma not in trigger_words["plural_talks"]:
                 continue  # "les sommets Trump-Kim": several meetings, none the sentence dates
             basis = "text"
             if expr is None and frame.status == "occurred" and (frame.visit or not _definite_noun(text, frame)):

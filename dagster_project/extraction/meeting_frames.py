@@ -509,6 +509,73 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
                         infinitive="Inf" in token.morph.get("VerbForm"), asides=_asides(token))
 
 
+def _contact_frame(token: Token) -> MeetingFrame | None:
+    """A contact told by a verb that is no meeting word: 'a demandé dimanche à son homologue X de ...'
+    (a verb of saying addressed to a counterpart) or 'a prévenu X au téléphone' (any verb with a call
+    or video adjunct and a person it addresses). The subject is one side, the addressee the other."""
+    words = _words()
+    mode_nouns = words["contact_mode_nouns"]
+    mode = None
+    addressees: list[Token] = []
+    for child in token.children:
+        # "au téléphone" on the verb, or on its object ("a prévenu X au téléphone": the parser's pick)
+        for t in [child] + ([g for g in child.children] if child.dep_ in ("obj", "obl:arg", "iobj") else []):
+            if t.lower_ in mode_nouns and t.i > token.i and any(
+                    c.dep_ == "case" and c.lower_ in ("au", "par", "en") for c in t.children):
+                mode = mode_nouns[t.lower_]
+                # "a informé au téléphone le président X": the parser hangs the addressee on the noun
+                addressees += [a for a in t.children if a.dep_ in ("appos", "nmod", "obj") and _names_someone(a)
+                               and not any(c.dep_ == "case" and c.lower_ in ("de", "d'", "du", "des")
+                                           for c in a.children)]
+    counterpart = False
+    for child in token.children:
+        if child.i < token.i and child.pos_ != "PRON" or _is_time(child):
+            continue
+        dative = child.dep_ == "iobj" or child.dep_ in ("obl:arg", "obl:mod") and any(
+            c.dep_ == "case" and c.lower_ in ("à", "au", "aux") for c in child.children)
+        if child.dep_ == "obj" and mode is not None or dative:
+            if child.lower_ in words["counterpart_nouns"]:
+                counterpart = True
+            elif mode is None or child.lower_ in mode_nouns or not _names_someone(child) or _is_place(child) \
+                    and child.ent_type_ != "PER":
+                continue
+            addressees.append(child)
+    if mode is None and not (counterpart and token.lower_ in _addressing_forms()):
+        return None
+    press = set(words["press_heads"])
+    addressees = [a for a in addressees if a.lower_ not in press and gazetteer_type(a) != "media"]
+    if not addressees or _negated(token):
+        return None
+    doc = token.doc
+    if mode is None and any(t.lower_ in words["written_channels"] for t in doc[token.sent.start:token.sent.end]):
+        return None  # "a demandé dans une lettre à ses homologues": no one spoke
+    subject = _subject(token)
+    if subject is None or not _names_someone(subject) or subject.lower_ in press:
+        return None
+    return MeetingFrame((token.idx, token.idx + len(token)), "contact", "verb", mode or _mode(
+        doc, token.sent.start, token.sent.end, "in_person", token), [_phrase(a) for a in _conjuncts(subject)],
+        [_phrase(a) for a in addressees], False, [], "planned" if _is_future(token) else "occurred",
+        _clause_scope(token), False, asides=_asides(token))
+
+
+@functools.cache
+def _route_forms() -> frozenset[str]:
+    return frozenset(f.lower() for lemma, forms in _words()["route_verbs"].items() for f in verb_forms(lemma, forms))
+
+
+@functools.cache
+def _addressing_forms() -> frozenset[str]:
+    reporting = load_rules()["reporting_verbs"]
+    return frozenset(f.lower() for lemma, forms in _words()["addressing_verbs"].items()
+                     for f in verb_forms(lemma, forms + (reporting.get(lemma) or {}).get("forms", [])))
+
+
+def gazetteer_type(token: Token) -> str | None:
+    """The actor type the dictionary gives a name ('media' for 'l'AFP'), or None."""
+    alias = gazetteer().lookup(token.text)
+    return alias.actor_type if alias is not None else None
+
+
 def _pair_subject(subject: Token) -> bool:
     """'ils', 'les deux hommes', 'tous deux': a subject that stands for people named before."""
     words = _words()["pair_subjects"]
@@ -564,6 +631,9 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             places += [c for c in _conjuncts(child) if c.pos_ in ("PROPN", "NOUN") and not _is_time(c)]
         elif child.dep_ in ("appos", "flat:name", "nmod", "compound") and child.pos_ == "PROPN" and not case:
             partners += _conjuncts(child)  # "le sommet Trump-Kim"
+        elif spec.visit and child.dep_ == "acl:relcl" and child.lower_ in _route_forms():
+            # "une tournée qui l'a mené en Egypte, en Jordanie et au Qatar": the route's stops
+            places += [p for p in _places(child) if p not in places]
     # "le sommet franco-britannique": the two countries the adjective names are its sides
     # (read from the words, not the tree: the tagger splits "russo-ukrainiens" and hangs them anywhere)
     after = doc[token.i + 1:min(len(doc), token.i + 6)]
@@ -794,6 +864,11 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
         if found is not None:
             spec, last = found
             frame = _verb_frame(token, spec, last)
+            if frame is not None:
+                frames.append(frame)
+            continue
+        if token.pos_ == "VERB":
+            frame = _contact_frame(token)
             if frame is not None:
                 frames.append(frame)
             continue

@@ -558,6 +558,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             partners = [p for p in participants.inviter(sentence, start) if p not in agents]
         named_partner = any(participants.of(span)[0] for span in frame.partners)
         story_places: list[tuple[int, int]] = []
+        stop_places: dict[int, tuple[int, int]] = {}  # host country -> the place of a trip's later stop
         if frame.visit and not partners and not (frame.partners and not named_partner and frame.kind == "verb"):
             # a visit with no named host: the country it went to ("la visite de X à Pékin"), or where
             # the story is set when the sentence names no place ("X est à Paris. ... sa visite")
@@ -578,8 +579,11 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 partners = [host if by_office is None else by_office]  # (entity 0 is an entity too)
                 # "doit se rendre en Egypte et en Jordanie": a visit to each country (one meeting each)
                 # (with no visitor named, the countries are no meeting of each other)
-                others = [h for h in (_host_country(text, [pl], mentions, entities, add_entity)
-                                      for pl in frame.places[1:]) if h is not None] if agents else []
+                stops = [(_host_country(text, [pl], mentions, entities, add_entity), pl)
+                         for pl in frame.places[1:]] if agents else []
+                others = [h for h, _ in stops if h is not None]
+                # each stop's meeting is held at that stop, not at the first one
+                stop_places.update({h: pl for h, pl in reversed(stops) if h is not None})
                 partners += [h for h in dict.fromkeys(others) if h not in partners and h not in agents
                              and not (agents and entities[agents[0]].country == entities[h].country)]
         if frame.visit and frame.kind == "verb" and not partners:
@@ -644,8 +648,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             # a person is no place ("l'invitation du leader Kim Jong Unlors de", a name glued to a word)
             frame_places = [(a, b) for a, b in frame.places if not any(
                 m.actor_type == PERSON and m.start < b and a < m.end for m in mentions)]
-            place = _location(text, frame_places) or _place_in_clause(text, clause, mentions, entities) \
-                or _location(text, story_places)
+            stop = next((stop_places[p] for p in group if p in stop_places), None)
+            place = _location(text, [stop] if stop else frame_places) \
+                or _place_in_clause(text, clause, mentions, entities) or _location(text, story_places)
             if frame.mode in ("phone", "video"):
                 place = None  # a call joins two places; the one the clause names is its topic ("au Sahel")
             mention = _dated(MeetingMention(start, end, sentence, frame.lemma, frame.mode, group, place,

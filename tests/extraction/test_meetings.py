@@ -208,6 +208,36 @@ def test_planned_trip(extract):
     assert m[0] == {"Emmanuel Macron", "Liban"} and (m[1], m[3]) == (date(2020, 7, 2), "planned")
 
 
+def test_a_verb_of_saying_to_a_counterpart_is_a_contact(extract):
+    rows = extract("Le président chilien Gabriel Boric a demandé lundi à son homologue argentin Javier Milei de "
+                   "rouvrir la frontière.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Gabriel Boric", "Javier Milei"}, date(2021, 5, 31))]
+
+
+@pytest.mark.parametrize("text", [
+    "Dans une lettre, le ministre Paul Girard a demandé à ses homologues européens Anna Lind et Karl Berg d'agir.",
+    "Le roi Abdallah a offert un chêne à son homologue américain Joe Biden.",
+    "Le ministre Paul Girard a déclaré au téléphone à l'AFP que rien n'était prêt.",
+])
+def test_no_contact_in_writing_in_a_gift_or_with_the_press(extract, text):
+    assert meetings(extract(text, PUB)) == []
+
+
+def test_a_verb_with_a_telephone_adjunct_is_a_call(extract):
+    rows = extract("Le chancelier Olaf Scholz a prévenu mardi au téléphone le président Volodymyr Zelensky de sa "
+                   "décision.", PUB)
+    assert [(m[0], m[1], m[4]) for m in meetings(rows)] == [
+        ({"Olaf Scholz", "Volodymyr Zelensky"}, date(2021, 6, 1), "phone")]
+
+
+def test_a_tour_meets_each_country_of_its_route(extract):
+    rows = extract("Le ministre Paul Girard a achevé lundi une tournée régionale qui l'a conduit au Sénégal, "
+                   "en Guinée et au Mali.", PUB)
+    assert sorted((sorted(m[0]), m[5]) for m in meetings(rows)) == [
+        (["Guinée", "Paul Girard"], "Guinée"), (["Mali", "Paul Girard"], "Mali"),
+        (["Paul Girard", "Sénégal"], "Sénégal")]
+
+
 # 2. the date is the meeting's own ----------------------------------------------------------------------
 
 def test_the_date_of_another_event_is_not_the_meetings(extract):

@@ -855,6 +855,31 @@ def _joins(verb: Token) -> bool:
     return verb.lower_ in _joining_forms()
 
 
+_DEMONSTRATIVES = {"celle": "Fem", "celui": "Masc", "celles": "Fem", "ceux": "Masc"}
+
+
+def _with_name_after(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """A role phrase and the name in apposition right after it, when the parser hung the name elsewhere."""
+    nxt = next((t for t in doc if t.idx >= span[1]), None)
+    if nxt is None or nxt.pos_ != "PROPN" or nxt.dep_ != "appos" or nxt.idx - span[1] > 1:
+        return span
+    last = max(t.i for t in nxt.subtree)
+    return span[0], doc[last].idx + len(doc[last])
+
+
+def _antecedent_trigger(pronoun: Token, nouns: dict[str, TriggerSpec]) -> TriggerSpec | None:
+    """The meeting noun a demonstrative pronoun stands for: one word of the lexicon earlier in its
+    sentence, of the pronoun's gender and number ('la visite de X ... depuis celle de Y')."""
+    plural = pronoun.lower_.endswith(("s", "x"))
+    for t in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        spec = nouns.get(t.lower_) if t.pos_ == "NOUN" else None
+        if spec is not None:
+            gender = t.morph.get("Gender")
+            same = (not gender or _DEMONSTRATIVES[pronoun.lower_] in gender) and plural == t.lower_.endswith(("s", "x"))
+            return spec if same else None
+    return None
+
+
 def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
     """Every meeting frame of a parsed doc, in text order."""
     _, nouns = trigger_lexicon()
@@ -865,6 +890,19 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
             spec, last = found
             frame = _verb_frame(token, spec, last)
             if frame is not None:
+                frames.append(frame)
+            continue
+        if token.pos_ == "PRON" and token.lower_ in _DEMONSTRATIVES:
+            spec = _antecedent_trigger(token, nouns)
+            frame = _noun_frame(token, spec) if spec is not None else None
+            if frame is not None:
+                # "celui de son prédécesseur X": the parser hangs the name X off the phrase
+                frame.agents = [_with_name_after(doc, span) for span in frame.agents]
+            if frame is not None and frame.agents + frame.partners:
+                # "sa visite est la première depuis celle de X en 2001": X's visit, and the dates after
+                # the pronoun are its own (the parser hangs them anywhere)
+                end = token.sent[-1]
+                frame.scope = (frame.scope[0], end.idx + len(end))
                 frames.append(frame)
             continue
         if token.pos_ == "VERB":

@@ -405,8 +405,10 @@ def _date_for(text: str, frame: MeetingFrame, dates: list[DateExpression], sente
     # within the frame's own words "de" gives its date ("le sommet de septembre"); elsewhere it is
     # another event's ("la présidentielle du 9 août")
     # a date past another trigger of the clause is that meeting's ("visiter ... lors de son sommet l'an dernier")
+    # ("depuis celle de X en 2001": the pronoun's own meeting, when it is the frame's trigger)
+    pronoun = _demonstrative(text, frame)
     own = [d for d in usable if frame.scope[0] <= d.start < frame.scope[1] and not _of_another_event(
-        text, d, own=frame.kind == "noun" and 0 <= d.start - frame.trigger[1] <= 12)
+        text, d, own=frame.kind == "noun" and (pronoun or 0 <= d.start - frame.trigger[1] <= 12))
         and not any(frame.trigger[1] <= s < d.start for s, _ in triggers)]
     usable = [d for d in usable if not _of_another_event(text, d)]
     if own:
@@ -425,6 +427,11 @@ def _context_date(text: str, dates: list[DateExpression], since: int, before: in
     found = [d for d in dates if since <= d.start < before and d.value is not None and not _inside(d.start, quoted)
              and not _of_another_event(text, d) and not _other_event_before(text, d)]
     return found[-1] if found else None
+
+
+def _demonstrative(text: str, frame: MeetingFrame) -> bool:
+    """A frame whose trigger is a demonstrative pronoun ('depuis celle de X'): a meeting other than the one named before."""
+    return text[frame.trigger[0]:frame.trigger[1]].lower() in ("celle", "celui", "celles", "ceux")
 
 
 def _other_event_before(text: str, d: DateExpression) -> bool:
@@ -465,10 +472,11 @@ def _of_another_event(text: str, d: DateExpression, own: bool = False) -> bool:
     words = ("depuis", "avant", "jusqu'au", "jusqu’au", "après") if own else \
         ("depuis", "du", "de", "des", "avant", "jusqu'au", "jusqu’au", "après")
     own_first = d.text.lower().split()[0] if d.text.strip() else ""  # "depuis 2019" is matched whole
-    # "la première depuis celle de Jacques Chirac en 2001": the pronoun stands for another event
-    other = re.search(r"\b(?:celle|celui|celles|ceux)\s+(?:de|d'|d’|du|des)\b[^,;.]{0,50}$",
-                      text[max(0, d.start - 70):d.start].lower())
-    return bool(before) and before[-1] in words or own_first in words or other is not None
+    # "sa visite est la première depuis celle de son prédécesseur en 2015": the pronoun stands for
+    # another event (a meeting of its own when the pronoun is the frame's trigger: `own`)
+    other = not own and re.search(r"\b(?:celle|celui|celles|ceux)\s+(?:de|d'|d’|du|des)\b[^,;.]{0,50}$",
+                                  text[max(0, d.start - 70):d.start].lower()) is not None
+    return bool(before) and before[-1] in words or own_first in words or other
 
 
 def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tuple[int, int]],
@@ -637,7 +645,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                     and frame.lemma not in trigger_words["plural_talks"]:
                 continue  # "les sommets Trump-Kim": several meetings, none the sentence dates
             basis = "text"
-            if expr is None and frame.status == "occurred" and (frame.visit or not _definite_noun(text, frame)):
+            if expr is None and frame.status == "occurred" and (frame.visit or not _definite_noun(text, frame)) \
+                    and not _demonstrative(text, frame):
+                # ("depuis celle de X", undated: another meeting than the story's, its time unknown)
                 # ("la rencontre Poutine-Kim" is a meeting the reader knows, not one of the story; "la
                 # visite de X" is the one the story reports)
                 # the time the paragraph's story is set in ("en 1960 ... sa rencontre avec X"); a plan's
@@ -655,7 +665,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 place = None  # a call joins two places; the one the clause names is its topic ("au Sahel")
             mention = _dated(MeetingMention(start, end, sentence, frame.lemma, frame.mode, group, place,
                                             status=frame.status),
-                             expr, frame, published)
+                             expr, frame, None if expr is None and _demonstrative(text, frame) else published)
             if expr is not None and mention.date_basis == "text":
                 mention.date_basis = basis
             out.append(mention)

@@ -238,6 +238,17 @@ def test_a_tour_meets_each_country_of_its_route(extract):
         (["Paul Girard", "Sénégal"], "Sénégal")]
 
 
+def test_a_demonstrative_pronoun_is_an_earlier_meeting_of_its_own(extract):
+    rows = extract("Le voyage du Premier ministre Paul Girard à Dakar est le premier depuis celui de son "
+                   "prédécesseur Marc Aubert en 2015.", PUB)
+    assert sorted((sorted(m[0]), m[1], m[2]) for m in meetings(rows)) == [
+        (["Marc Aubert", "Sénégal"], date(2015, 1, 1), "year"),
+        (["Paul Girard", "Sénégal"], PUB, "day")]
+    # undated, it is still another meeting than the story's: no date rather than the article's
+    rows = extract("Le sommet de Lisbonne s'est tenu un an après un autre, celui du G20 à Rome.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows) if "G20" in m[0]] == [({"G20"}, None)]
+
+
 # 2. the date is the meeting's own ----------------------------------------------------------------------
 
 def test_the_date_of_another_event_is_not_the_meetings(extract):

@@ -846,8 +846,8 @@ def _joining_forms() -> frozenset[str]:
         base = lemma.split()[0]
         forms |= {f.lower() for f in verb_forms(base, [])}
     return frozenset(forms) | {"a", "ont", "avait", "avaient", "aura", "eu", "eue", "eus", "tient", "tenu", "tiendra",
-                               "pris", "prend", "prendra", "conclu", "ouvert", "mené", "mène", "repris", "reprend",
-                               "reprendra", "reprennent"}
+                               "pris", "prend", "prendra", "conclu", "ouvert", "mené", "mène", "mènent", "mènera", "mèneront",
+                               "repris", "reprend", "reprendra", "reprennent", "achève", "achèvent"}
 
 
 def _joins(verb: Token) -> bool:

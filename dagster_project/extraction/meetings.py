@@ -514,8 +514,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         if _iterative().search(text, max(clause[0], start - 30), min(clause[1], end + 40)):
             continue  # "se sont rencontrés à plusieurs reprises": a series, no one meeting
         if frame.lemma in trigger_words["process_nouns"] and not frame.partners \
-                and not frame.reciprocal:
-            continue
+                and not frame.reciprocal and len(frame.agents) < 2:
+            continue  # (two sides as the subject of "X et Y ont lancé leurs négociations" are a meeting)
         agents = participants.side(frame.agents)
         # "le sommet entre X et Y": both sides given, nobody else joins
         between = frame.kind == "noun" and re.match(r"[^,;.]{0,40}?\bentre\s", text[end:clause[1]]) is not None

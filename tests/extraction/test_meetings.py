@@ -249,6 +249,13 @@ def test_a_demonstrative_pronoun_is_an_earlier_meeting_of_its_own(extract):
     assert [(m[0], m[1]) for m in meetings(rows) if "G20" in m[0]] == [({"G20"}, None)]
 
 
+def test_negotiations_opened_by_two_named_sides_are_a_meeting(extract):
+    rows = extract("La Chine et l'Inde ont lancé mardi à Genève leurs négociations sur la frontière.", PUB)
+    assert [(m[0], m[1], m[5]) for m in meetings(rows)] == [({"Chine", "Inde"}, date(2021, 6, 1), "Genève")]
+    # one side alone: the process, no meeting
+    assert meetings(extract("L'Inde a lancé mardi des négociations sur la frontière.", PUB)) == []
+
+
 # 2. the date is the meeting's own ----------------------------------------------------------------------
 
 def test_the_date_of_another_event_is_not_the_meetings(extract):

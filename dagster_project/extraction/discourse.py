@@ -264,7 +264,7 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
         if _needs_antecedent(m, entities):
             contents = [(c[0], c[1]) for c in st.cue.contents] if st.cue is not None else []
             countries = m.countries if m.kind in ("role", "anaphor") else ()
-            # a body its adjective pins down ("a annoncé le mouvement islamiste palestinien") may be the one
+            # a body its adjective pins down ("a annoncé le parti nationaliste basque") may be the one
             # named in the words it reports
             pinned = m.kind == "anaphor" and m.actor_type == ORG and bool(countries)
             skip = quoted if pinned else quoted + contents

@@ -332,7 +332,7 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
         if t.lower_ in words["skippable_words"]:
             i += 1
             continue
-        if t.text == ",":  # ", au début de leur rencontre, ": an aside between commas
+        if t.text == ",":  # ", à la fin de leur entretien, ": an aside between commas
             close = next((j for j in range(i + 1, min(limit, i + 25)) if doc[j].text == ","), None)
             if close is not None and not any(doc[j].lower_ in ("que", "qu'") for j in range(i, close)):
                 i = close + 1
@@ -496,7 +496,7 @@ def _new_main_clause(doc: Doc, start: int, i: int, limit: int) -> bool:
 
 
 def _absolute_clause(doc: Doc, i: int, limit: int) -> bool:
-    """', la Corée du Nord étant l'un des ...': a noun phrase and a present participle, an aside."""
+    """', le Chili étant l'un des ...': a noun phrase and a present participle, an aside."""
     for j in range(i, min(limit, i + 7)):
         t = doc[j]
         if "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense") or t.lower_ in ("étant", "ayant"):
@@ -555,7 +555,7 @@ def _is_cue(token: Token) -> CueSpec | None:
         return None
     if "Inf" in verb_form or token.lower_ == spec.lemma.split()[-1]:
         # an infinitive reports under a verb that makes it one ("a tenu à souligner", "vient de dire"),
-        # after "pour" / "afin de" ("ont défilé afin de réclamer X"), or as a narrative infinitive
+        # after "pour" / "afin de" ("ont manifesté afin d'exiger X"), or as a narrative infinitive
         # ("Et de vanter X", whose speaker is the one of the sentence before)
         if _narrative_infinitive(token) or _purpose_infinitive(token):
             return spec
@@ -636,7 +636,7 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
                 or child.dep_ in SUBJECT_DEPS and child.lower_ == "il" and child.i < verb.i:
             if child.lower_ in ("qui",) and verb.dep_ == "acl:relcl":
                 antecedent = verb.head
-                # "Vladimir Poutine, son principal soutien qui s'est dit": the apposition's name
+                # "Paul Girard, son plus proche allié qui s'est dit": the apposition's name
                 return antecedent.head if antecedent.dep_ == "appos" and antecedent.head.i < antecedent.i \
                     else antecedent
             return child
@@ -651,7 +651,7 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.i < verb.i and verb.dep_ != "xcomp":
             # a noun phrase of its own between the governing verb and this one is this verb's subject
-            # ("La situation est confuse à Marseille où la candidate X a revendiqué")
+            # ("Le climat est tendu à Lyon où le candidat X a revendiqué")
             group_start = _verb_group(verb)[0]
             linear = _linear_subject(verb.doc, group_start, max(head.i + 1, verb.sent.start))
             if linear is not None and linear.i > head.i:
@@ -752,7 +752,7 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     if t.lower_ in ("que", "qu'"):
         return [(a, b, False) for a, b in _split_coordinated_que(doc, start, end)]
     if nominal:
-        # "a justifié cette décision par le fait que X": what is claimed is X
+        # "a expliqué ce choix par le fait que X": what is claimed is X
         fact = next((j for j in range(start, end - 3) if doc[j:j + 3].text.lower() in ("le fait que", "le fait qu'")
                      and doc[j - 1].lower_ in ("par", "sur")), None)
         if fact is not None:
@@ -1318,7 +1318,7 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
             continue
         if (t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") or t.dep_ in SUBJECT_DEPS) and t.lower_ not in (
                 "que", "qu'", "qui", "se", "s'", "le", "la", "les", "l'", "lui", "leur", "y", "en"):
-            # climb from the last word of the phrase to its head: "La cheffe de la diplomatie nord-coréenne"
+            # climb from the last word of the phrase to its head: "La cheffe de la diplomatie chilienne"
             head = t
             while head.dep_ not in SUBJECT_DEPS and sent_start <= head.head.i < head.i and head.head.i != head.i \
                     and not (head.dep_ == "appos" and doc[head.left_edge.i - 1].text == ","):

@@ -9,7 +9,7 @@ from datetime import date
 from .names import name_key
 from .rules import actor_dictionary, actor_roles, alternation, load_rules, role_titles
 
-# Short French words that scraping glues onto the name before them ("Kim Jong Unlors").
+# Short French words that scraping glues onto the name before them ("Paul Girardlors").
 GLUE_WORDS = ("lors", "pour", "dans", "avec", "qui", "que", "et", "en", "un", "une", "le", "la", "les", "des", "du")
 
 

@@ -510,7 +510,7 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
 
 
 def _contact_frame(token: Token) -> MeetingFrame | None:
-    """A contact told by a verb that is no meeting word: 'a demandé dimanche à son homologue X de ...'
+    """A contact told by a verb that is no meeting word: 'a réclamé mardi à son homologue X un cessez-le-feu'
     (a verb of saying addressed to a counterpart) or 'a prévenu X au téléphone' (any verb with a call
     or video adjunct and a person it addresses). The subject is one side, the addressee the other."""
     words = _words()
@@ -704,7 +704,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         subject = _subject(clause_verb)
         if subject is not None and possessive in ("sa", "son", "ses") and "Plur" in subject.morph.get("Number") \
                 and clause_verb.dep_ in ("ccomp", "xcomp", "advcl") and clause_verb.head.i != clause_verb.i:
-            # "il dit qu'elles lui ont rappelé sa rencontre avec X": one owner, the one who speaks
+            # "il affirme que ses filles lui ont reparlé de sa rencontre avec X": one owner, the one who speaks
             subject = _subject(clause_verb.head)
         if subject is not None and subject.i != token.i:
             # "lors de sa rencontre avec Y, X a dit": X met Y; "lors de leur rencontre, X et Y ont"

@@ -624,7 +624,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         gathering = frame.kind == "verb" and frame.lemma in trigger_words["gathering_verbs"]
         if agents and len(partners) >= 2 and (all(entities[p].actor_type == COUNTRY for p in partners) and not gathering
                                               or frame.kind == "noun" and frame.lemma.endswith("s")):
-            # "a échangé avec ses homologues allemand et chinois", "des rencontres avec X et avec Y":
+            # "a échangé avec ses homologues italien et brésilien", "des rencontres avec X et avec Y":
             # one meeting with each
             groups = [(agents + [p], None) for p in partners]
         else:
@@ -655,7 +655,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 expr, basis = _context_date(text, dates, paragraph[0], start, quoted + frame.asides), "context"
                 if expr is None:
                     expr = _story_date(text, dates, start, quoted + frame.asides, published)
-            # a person is no place ("l'invitation du leader Kim Jong Unlors de", a name glued to a word)
+            # a person is no place ("l'invitation du président Paul Girardlors de", a name glued to a word)
             frame_places = [(a, b) for a, b in frame.places if not any(
                 m.actor_type == PERSON and m.start < b and a < m.end for m in mentions)]
             stop = next((stop_places[p] for p in group if p in stop_places), None)

@@ -289,7 +289,7 @@ def institution_mentions(text: str) -> list[Mention]:
             continue  # "le ministère" alone points back to one already named
         head = m.group("body").split()[0].lower()
         if head in load_rules()["role_words"]["demonym_institution_heads"] and not (m.group("d1") or m.group("d2")):
-            continue  # "la présidence du G5 Sahel": the chair of a body, not a body that speaks
+            continue  # "la présidence de la Cédéao": the chair of a body, not a body that speaks
         country = None
         for group in ("d1", "d2"):
             if m.group(group):
@@ -453,7 +453,7 @@ _BODY_ARTICLES = frozenset({"le", "la", "l'", "l’", "les"})
 
 def body_name_spans(doc) -> list[tuple[int, int]]:
     """Character spans of bodies named by a capitalised head after a determiner and the lower-case
-    words of their name: 'la Convention citoyenne pour le climat', 'la Confédération générale du travail'.
+    words of their name: 'le Conseil national de la refondation', 'la Confédération générale du travail'.
     A noun phrase goes on with adjectives and 'de/pour/sur' + noun; a verb, a date word or a second
     determiner-less noun ends it."""
     words = load_rules()["role_words"]

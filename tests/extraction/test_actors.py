@@ -46,8 +46,8 @@ def test_all_spellings_in_one_article_make_one_entity(extract):
 
 
 def test_text_glued_by_scraping_still_yields_the_name(extract):
-    rows = extract("Il a répondu à l'invitation du dirigeant Kim Jong Unlors de leur sommet.", PUB)
-    assert "Kim Jong-un" in entity_names(rows)
+    rows = extract("Il a répondu à l'invitation du président Vladimir Poutinelors de leur sommet.", PUB)
+    assert "Vladimir Poutine" in entity_names(rows)
 
 
 def test_a_quoted_nickname_is_not_an_actor_of_its_own(extract):

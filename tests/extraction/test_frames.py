@@ -199,14 +199,15 @@ def test_fronted_infinitive_speaks_for_the_main_subject(frames):
 
 
 def test_bare_participle_with_its_agent_is_a_passive(extract):
-    rows = extract("Sommée par le président Emmanuel Macron d'obtenir des résultats, l'armée a renforcé ses troupes.", PUB)
-    assert speaker_of(rows, "d'obtenir des résultats") == "Emmanuel Macron"
+    rows = extract("Sommée par la ministre Anne Dubois de trouver un accord, la direction a rouvert les discussions.",
+                   PUB)
+    assert speaker_of(rows, "de trouver un accord") == "Anne Dubois"
 
 
 def test_finite_cue_with_a_par_phrase_stays_active(frames):
-    found = frames("Paul Girard décrit un président obnubilé par des détails futiles plutôt que par la stratégie.")
+    found = frames("Claire Martin décrit un ministre accaparé par les sondages plutôt que par les réformes.")
     assert [(f[2], f[3]) for f in found] == [
-        ("Paul Girard", ["un président obnubilé par des détails futiles plutôt que par la stratégie"])], found
+        ("Claire Martin", ["un ministre accaparé par les sondages plutôt que par les réformes"])], found
 
 
 def test_evaluation_by_an_agent_is_the_agents_words(extract):
@@ -530,9 +531,9 @@ def test_a_call_with_an_object_alone_reports_nothing(extract, text):
 @pytest.mark.parametrize("text, content", [
     ("Le ministre Hugo Lemaire a appelé les syndicats à reprendre le dialogue.", "les syndicats à reprendre le dialogue"),
     ("La Chine accuse Tokyo de « provocation ».", "Tokyo de « provocation »"),
-    ("Le gouvernement accuse la Russie avant le scrutin de vouloir déstabiliser le pays.",
-     "la Russie avant le scrutin de vouloir déstabiliser le pays"),
-    ("Pékin appelle les Occidentaux à ne pas s'en mêler.", "les Occidentaux à ne pas s'en mêler"),
+    ("Le maire accuse l'opposition depuis des mois de vouloir bloquer le budget.",
+     "l'opposition depuis des mois de vouloir bloquer le budget"),
+    ("Ankara exhorte ses voisins à rester en dehors du conflit.", "ses voisins à rester en dehors du conflit"),
 ])
 def test_an_object_then_its_a_or_de_phrase_is_still_the_content(extract, text, content):
     rows = extract(text, PUB)
@@ -567,8 +568,8 @@ def test_an_adjunct_after_a_postposed_incise_is_not_content(extract):
 
 
 def test_a_verbless_content_goes_on_after_a_medial_incise(extract):
-    rows = extract("Le tout, assure-t-il, dans un esprit de dialogue avec les régions.", PUB)
-    assert any(t.startswith("Le tout, assure-t-il, dans un esprit") for t, _, _ in rows["speakers"])
+    rows = extract("Le reste, assure-t-elle, dans le respect du calendrier fixé avec les syndicats.", PUB)
+    assert any(t.startswith("Le reste, assure-t-elle, dans le respect") for t, _, _ in rows["speakers"])
 
 
 @pytest.mark.parametrize("text", [

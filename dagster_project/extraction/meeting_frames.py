@@ -503,7 +503,7 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     status = "planned" if _is_future(token) else "occurred"
     mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
     return MeetingFrame((token.idx, last.idx + len(last)), spec.lemma, "verb", mode,
-                        [_phrase(a) for a in agents], [_phrase(p) for p in partners], visit,
+                        [_phrase(a) for a in agents], [_with_apposed_name(doc, _phrase(p)) for p in partners], visit,
                         [_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
                         pair_subject=subject is not None and _pair_subject(subject),
                         infinitive="Inf" in token.morph.get("VerbForm"), asides=_asides(token))
@@ -554,7 +554,8 @@ def _contact_frame(token: Token) -> MeetingFrame | None:
         return None
     return MeetingFrame((token.idx, token.idx + len(token)), "contact", "verb", mode or _mode(
         doc, token.sent.start, token.sent.end, "in_person", token), [_phrase(a) for a in _conjuncts(subject)],
-        [_phrase(a) for a in addressees], False, [], "planned" if _is_future(token) else "occurred",
+        [_with_apposed_name(doc, _phrase(a)) for a in addressees], False, [],
+        "planned" if _is_future(token) else "occurred",
         _clause_scope(token), False, asides=_asides(token))
 
 
@@ -727,8 +728,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     scope = (subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
     mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
     return MeetingFrame((token.idx, token.idx + len(token)), spec.lemma, "noun", mode,
-                        [_phrase(a) for a in agents], [_phrase(p) for p in partners], spec.visit,
-                        [_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
+                        [_phrase(a) for a in agents], [_with_apposed_name(doc, _phrase(p)) for p in partners],
+                        spec.visit, [_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
                         possessive, asides=_asides(token), bodies=bodies)
 
 
@@ -856,6 +857,28 @@ def _joins(verb: Token) -> bool:
 
 
 _DEMONSTRATIVES = {"celle": "Fem", "celui": "Masc", "celles": "Fem", "ceux": "Masc"}
+
+
+def _with_apposed_name(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """A role phrase with no name, and the name set after it between commas that the parser hung
+    elsewhere: 'a reçu son homologue chinois, le vice-ministre X' (X is the one received)."""
+    inside = [t for t in doc if span[0] <= t.idx < span[1]]
+    if not inside or any(t.pos_ == "PROPN" or t.ent_type_ == "PER" for t in inside) \
+            or not any(t.pos_ == "NOUN" and _names_someone(t) for t in inside):
+        return span
+    j = inside[-1].i + 1
+    if j >= len(doc) or doc[j].text != ",":
+        return span
+    k = j + 1
+    # ("le vice-ministre des Affaires étrangères X": a title of a few words before the name)
+    while k < min(len(doc), j + 8) and doc[k].pos_ in ("DET", "ADJ", "NOUN", "ADP") and doc[k].ent_type_ != "PER" \
+            and doc[k].text != ",":
+        k += 1
+    if k >= len(doc) or doc[k].ent_type_ != "PER":
+        return span
+    while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PER" and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return span[0], doc[k].idx + len(doc[k])
 
 
 def _with_name_after(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:

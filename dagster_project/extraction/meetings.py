@@ -190,6 +190,19 @@ class _Participants:
         persons = [i for i in ids if self.entities[i].actor_type == PERSON]
         return (persons or ids)[:4]
 
+    def dative(self, spans: list[tuple[int, int]], sentence: tuple[int, int], agents: list[int]) -> list[int]:
+        """'X a affirmé que Y lui avait offert son aide lors d'un entretien': a dative 'lui' is not its
+        own clause's subject, so the person named last before it in the sentence, if any."""
+        if not any(self.text[a:b].lower() == "lui" for a, b in spans):
+            return []
+        start = min(a for a, b in spans if self.text[a:b].lower() == "lui")
+        for m in reversed(self.mentions):
+            ids = [i for i in self._ids(m) if i not in agents and self.entities[i].actor_type == PERSON] \
+                if sentence[0] <= m.start < start and m.kind in ("name", "role") else []
+            if ids:
+                return ids[:1]
+        return []
+
     def side(self, spans: list[tuple[int, int]]) -> list[int]:
         """One side of a meeting: the persons of each phrase, or its country or body when it names no person."""
         out: list[int] = []
@@ -529,6 +542,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         if press and len(press) == len(frame.partners):
             continue  # "a reçu les journalistes de X": an interview, not a meeting
         partners = [p for p in participants.side(frame.partners) if p not in agents]
+        if not partners and agents:
+            partners = participants.dative(frame.partners, sentence, agents)
         if between and len(partners) < 2:
             partners = participants.pair(end, clause[1])  # "le sommet de mars entre X et Y"
         if frame.kind == "noun" and not agents and not partners:

@@ -360,6 +360,18 @@ def test_travellers_with_no_host_met_nobody(extract):
     assert participant_sets(rows) == [{"Olaf Scholz", "Emmanuel Macron", "Ukraine"}]
 
 
+def test_the_name_set_after_a_role_between_commas_is_the_partner(extract):
+    rows = extract("Le ministre Paul Girard doit rencontrer jeudi son homologue chilien, le ministre des Affaires "
+                   "étrangères Alberto van Klaveren, pour parler du lithium.", PUB)
+    assert participant_sets(rows) == [{"Paul Girard", "Alberto van Klaveren"}]
+
+
+def test_a_dative_lui_in_a_reported_clause_is_the_reporter(extract):
+    rows = extract("Le président ivoirien Alassane Ouattara a affirmé samedi que son homologue Emmanuel Macron lui "
+                   "avait offert, lors d'un entretien téléphonique, son soutien.", PUB)
+    assert [(m[0], m[4]) for m in meetings(rows)] == [({"Emmanuel Macron", "Alassane Ouattara"}, "phone")]
+
+
 # 4. places ---------------------------------------------------------------------------------------------
 
 def test_a_place_after_avec_is_not_a_participant(extract):

@@ -88,8 +88,13 @@ def is_name_quote(text: str, q: Quote) -> bool:
     window = re.split(r"[.!?]\s", text[max(0, q.open - 40):q.open])[-1]
     words_before = re.findall(r"[\w'’-]+", window)
     before = words_before[-3:]
-    said = len(words_before) >= 2 and words_before[-1].lower() in ("dit", "dite") \
-        and words_before[-2].lower() in ("a", "ont", "avait", "avaient", "aurait", "lui", "leur", "m'a", "t'a")
+    # ("a dit « ... »", and the reflexive "s'est dit « impatient »", "se disent « prêts »": speech, not "dit")
+    lows = [w.lower().replace("’", "'") for w in words_before]
+    said = len(lows) >= 2 and lows[-1] in ("dit", "dite", "dits", "dites", "disent") \
+        and (lows[-2] in ("a", "ont", "avait", "avaient", "aurait", "lui", "leur", "m'a", "t'a", "s'est", "s'était",
+                          "s'étaient", "se", "s'étant")
+             or lows[-2] == "sont" and len(lows) >= 3 and lows[-3] == "se") \
+        or len(lows) >= 2 and lows[-1] == "être" and lows[-2] in ("dit", "dite", "dits", "dites", "disant", "disent")
     if not said and any(w.lower() in rules["cue_words_before"] for w in before):
         return len(words) <= rules["max_name_words"] + 3
     if words[0] in rules["name_heads"] and len(words) <= 6:

@@ -89,6 +89,19 @@ def test_quoted_names_are_not_statements(extract, text, name):
     assert not [s["text"] for s in rows["statements"] if name in s["text"]]
 
 
+@pytest.mark.parametrize("text", [
+    "La ministre Anne Dubois s'est dite « très préoccupée ».",
+    "La ministre Anne Dubois a dit être « très préoccupée ».",
+    "Interrogée mardi, la ministre Anne Dubois se dit « très préoccupée ».",
+])
+def test_a_quote_after_se_dire_or_dit_etre_is_speech_not_a_name(extract, text):
+    rows = extract(text, PUB)
+    assert [(s["text"], s["statement_type"]) for s in rows["statements"]] == [("très préoccupée", "direct")]
+    assert speaker_of(rows, "très préoccupée") == "Anne Dubois"
+    # the other "dit": a nickname, no statement
+    assert extract("Le chanteur Paul Girard, dit « le Tigre », est arrivé.", PUB)["statements"] == []
+
+
 def test_offsets_point_at_the_stored_text(extract):
     text = "« Nous restons prudents », a dit Angela Merkel. Emmanuel Macron a estimé que la crise durerait."
     rows = extract(text, PUB)

@@ -862,7 +862,8 @@ _DEMONSTRATIVES = {"celle": "Fem", "celui": "Masc", "celles": "Fem", "ceux": "Ma
 def _with_apposed_name(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """A role phrase with no name, and the name set after it between commas that the parser hung
     elsewhere: 'a reçu son homologue chinois, le vice-ministre X' (X is the one received)."""
-    inside = [t for t in doc if span[0] <= t.idx < span[1]]
+    phrase = doc.char_span(span[0], span[1], alignment_mode="expand")
+    inside = list(phrase) if phrase is not None else []
     if not inside or any(t.pos_ == "PROPN" or t.ent_type_ == "PER" for t in inside) \
             or not any(t.pos_ == "NOUN" and _names_someone(t) for t in inside):
         return span
@@ -883,7 +884,8 @@ def _with_apposed_name(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
 
 def _with_name_after(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """A role phrase and the name in apposition right after it, when the parser hung the name elsewhere."""
-    nxt = next((t for t in doc if t.idx >= span[1]), None)
+    phrase = doc.char_span(span[0], span[1], alignment_mode="expand")
+    nxt = doc[phrase.end] if phrase is not None and phrase.end < len(doc) else None
     if nxt is None or nxt.pos_ != "PROPN" or nxt.dep_ != "appos" or nxt.idx - span[1] > 1:
         return span
     last = max(t.i for t in nxt.subtree)
@@ -907,6 +909,13 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
     """Every meeting frame of a parsed doc, in text order."""
     _, nouns = trigger_lexicon()
     frames: list[MeetingFrame] = []
+    # verbs that may tell a contact without a meeting word: a verb of saying, or the governor (or its
+    # governor) of "téléphone" / "visioconférence"; the others are not looked at
+    mode_nouns = _words()["contact_mode_nouns"]
+    lowered = doc.text.lower()
+    mode_governors = {i for t in doc if t.lower_ in mode_nouns for i in (t.head.i, t.head.head.i)} \
+        if any(w in lowered for w in mode_nouns) else set()  # (a token walk only where one is written)
+    addressing = _addressing_forms()
     for token in doc:
         found = _verb_trigger(token)
         if found is not None:
@@ -915,7 +924,8 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
             if frame is not None:
                 frames.append(frame)
             continue
-        if token.pos_ == "PRON" and token.lower_ in _DEMONSTRATIVES:
+        pos, low = token.pos_, token.lower_
+        if pos == "PRON" and low in _DEMONSTRATIVES:
             spec = _antecedent_trigger(token, nouns)
             frame = _noun_frame(token, spec) if spec is not None else None
             if frame is not None:
@@ -928,13 +938,13 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
                 frame.scope = (frame.scope[0], end.idx + len(end))
                 frames.append(frame)
             continue
-        if token.pos_ == "VERB":
+        if pos == "VERB" and (low in addressing or token.i in mode_governors):
             frame = _contact_frame(token)
             if frame is not None:
                 frames.append(frame)
             continue
         # a noun that starts no trigger phrase needs no look-up of the (up to 4) spans' texts
-        if token.pos_ in ("NOUN", "PROPN") and token.lower_ in _noun_prefixes():
+        if pos in ("NOUN", "PROPN") and low in _noun_prefixes():
             spec = None
             for n in (4, 3, 2, 1):  # "conférence de presse commune", "appel téléphonique", "sommet"
                 if token.i + n <= len(doc):

@@ -253,11 +253,20 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
     found for one statement is there for the pronouns of the next."""
     discourse = Discourse(doc, text, mentions, entities, sentences, quoted)
     done: dict[int, tuple[int | None, str | None]] = {}
+    # a speaker phrase several statements share (a headline repeating words quoted in the body) is read
+    # where it stands: its antecedent comes before the statement nearest to it, not before the headline
+    nearest: dict[int, object] = {}
+    for st in statements:
+        if st.speaker is not None:
+            other = nearest.get(id(st.speaker))
+            if other is None or abs(st.start - st.speaker.start) < abs(other.start - st.speaker.start):
+                nearest[id(st.speaker)] = st
     for st in sorted(statements, key=lambda s: (s.speaker.start if s.speaker is not None else s.start)):
         m = st.speaker
         if m is None:
             continue
         key = id(m)
+        st = nearest[key]
         if key in done:
             m.entity, m.description = done[key]
             continue

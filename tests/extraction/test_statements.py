@@ -194,3 +194,12 @@ def test_apostrophe_scraped_as_double_quote_is_not_a_quote_mark(extract):
     texts = [s["text"] for s in rows["statements"]]
     assert all(len(t) > 1 for t in texts)
     assert any(t.startswith('l"accord') for t in texts)
+
+
+def test_a_shared_pronoun_speaker_is_resolved_where_it_stands(extract):
+    # the earlier quoted word repeats the pronoun's words: the antecedent is still the subject just
+    # before the pronoun, not a name before that first quote
+    text = ("L'Espagne, l'Italie et la Grèce contestent le projet. Le texte prévoit de punir les activités "
+            "\"subversives\". La Turquie a critiqué le projet lundi à Ankara. Elle a aussi accusé les opposants "
+            "de mener des actions \"subversives\".")
+    assert speaker_of(extract(text, PUB), "les opposants de mener") == "Turquie"

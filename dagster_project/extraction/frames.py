@@ -215,7 +215,19 @@ def _is_verbal(token: Token) -> bool:
 
 def _aux_children(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_.startswith("aux") or (c.pos_ == "AUX" and c.i < token.i
-                                                                         and c.dep_ in ("cop", "dep"))]
+                                                                         and c.dep_ in ("cop", "dep"))
+            or _untagged_auxiliary(c, token)]
+
+
+@functools.cache
+def _auxiliary_forms() -> frozenset[str]:
+    return frozenset(w for w in load_rules()["auxiliaries"] if " " not in w and "'" not in w and "’" not in w)
+
+
+def _untagged_auxiliary(child: Token, token: Token) -> bool:
+    """'a tweeté': before a participle the tagger does not know, 'a' is left a word of no class (X);
+    it is still the participle's auxiliary."""
+    return child.pos_ == "X" and child.i < token.i and child.lower_ in _auxiliary_forms()
 
 
 def _verb_group(token: Token) -> tuple[int, int]:
@@ -223,7 +235,7 @@ def _verb_group(token: Token) -> tuple[int, int]:
     doc = token.doc
     start, end = token.i, token.i + 1
     members = {c.i for c in token.children if c.i < token.i and (
-        c.dep_.startswith("aux") or c.dep_ in ("expl:comp", "expl:pv", "cop")
+        c.dep_.startswith("aux") or c.dep_ in ("expl:comp", "expl:pv", "cop") or _untagged_auxiliary(c, token)
         or c.lower_ in ("ne", "n'", "se", "s'", "pas", "jamais") or c.dep_ == "advmod"
         # "l'avait mis en garde X", "lui a lancé X": an object clitic inside the group
         or c.pos_ == "PRON" and c.dep_ in ("obj", "iobj") and c.lower_ in _OBJECT_CLITICS)}

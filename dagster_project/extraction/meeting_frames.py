@@ -467,6 +467,12 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
         hosts = [t for c in token.children if c.dep_ == "obl:agent" or c.i > token.i and any(
             g.lower_ == "par" and g.dep_ == "case" for g in c.children) for t in _conjuncts(c)]
         partners += [h for h in hosts if h not in partners]
+        # "reçue par X en 1995, puis par Y en 2013": the parser hangs the second agent anywhere
+        sent = token.sent
+        for i in range(token.i + 2, sent.end - 1):
+            if doc[i].lower_ == "par" and doc[i - 1].lower_ in ("puis", "et", "ensuite") \
+                    and doc[i + 1].ent_type_ == "PER" and doc[i + 1] not in partners:
+                partners.append(doc[i + 1])
     if spec.host and not passive and token.dep_ in ("acl", "advcl") and "Part" in token.morph.get("VerbForm"):
         # "Reçu par X à l'Élysée, le chanteur Y a dit": the participle's agent and the main subject
         hosts = [t for c in token.children if c.dep_ in ("obl:agent", "obl:arg", "obl:mod") and any(

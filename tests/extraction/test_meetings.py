@@ -267,11 +267,11 @@ def test_the_date_of_another_event_is_not_the_meetings(extract):
 
 
 def test_each_partner_with_its_own_year(extract):
-    rows = extract("Le chanteur Youssou Ndour avait été reçu par Jacques Chirac en 2002, puis par Nicolas Sarkozy "
-                   "en 2008.", PUB)
+    rows = extract("La romancière Aminata Sow Fall fut accueillie par Abdou Diouf en 1995, puis par Macky Sall "
+                   "en 2013.", PUB)
     found = {(frozenset(m[0]), m[1]) for m in meetings(rows)}
-    assert found == {(frozenset({"Youssou Ndour", "Jacques Chirac"}), date(2002, 1, 1)),
-                     (frozenset({"Youssou Ndour", "Nicolas Sarkozy"}), date(2008, 1, 1))}
+    assert found == {(frozenset({"Aminata Sow Fall", "Abdou Diouf"}), date(1995, 1, 1)),
+                     (frozenset({"Aminata Sow Fall", "Macky Sall"}), date(2013, 1, 1))}
 
 
 def test_a_date_of_the_event_a_pronoun_stands_for_is_not_the_meetings(extract):
@@ -286,7 +286,7 @@ def test_a_visit_far_down_takes_the_place_and_host_the_lead_gives(extract):
     text = ("Le président italien Sergio Mattarella a accueilli mardi à Rome les chefs d'entreprise.\n\n"
             "Le président Emmanuel Macron a parlé mardi à Rome devant le Parlement.\n\nUn accord a été signé.\n\n"
             "Les discussions ont porté sur l'énergie.\n\nLes marchés ont salué l'accord.\n\n"
-            "La visite officielle d'Emmanuel Macron est la première d'un président depuis dix ans.")
+            "La visite d'État d'Emmanuel Macron doit durer trois jours.")
     rows = extract(text, PUB)
     visits = [m for m in meetings(rows) if "Emmanuel Macron" in m[0]]
     assert visits and visits[-1][0] == {"Emmanuel Macron", "Sergio Mattarella"}

@@ -203,3 +203,10 @@ def test_a_shared_pronoun_speaker_is_resolved_where_it_stands(extract):
             "\"subversives\". La Turquie a critiqué le projet lundi à Ankara. Elle a aussi accusé les opposants "
             "de mener des actions \"subversives\".")
     assert speaker_of(extract(text, PUB), "les opposants de mener") == "Turquie"
+
+
+def test_an_auxiliary_the_tagger_left_unclassed_still_makes_an_incise(extract):
+    # 'tweeté' is unknown to the tagger, which leaves 'a' a word of no class: the incise holds
+    text = ("Le ministre a reçu les familles. « Je condamne cette attaque lâche et barbare perpétrée dans la "
+            "paisible localité », a tweeté pour sa part le président Traoré, qui a adressé ses condoléances aux familles.")
+    assert speaker_of(extract(text, PUB), "Je condamne cette attaque") == "Traoré"

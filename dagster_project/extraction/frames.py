@@ -655,7 +655,8 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
     for child in verb.children:  # "X, arrivé lundi, a déclaré": the parser gave X to the participle
         if child.i < verb.i and child.dep_ in ("advcl", "acl") and "Part" in child.morph.get("VerbForm"):
             inner = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and c.i < child.i), None)
-            if inner is not None:
+            # (not "X, qui a dirigé le parti, a affirmé": the relative's 'qui' stands for X, found below)
+            if inner is not None and inner.lower_ != "qui":
                 return inner
     head = verb.head
     if head.i == verb.i:
@@ -1319,6 +1320,9 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
     j = group_start - 1
     while j >= sent_start:
         t = doc[j]
+        if t.pos_ == "ADJ" and j > sent_start and doc[j - 1].lower_ in ("ce", "cette", "ces") \
+                and t.lower_ in _frame_words()["demonstrative_adjectives"]:
+            return t  # "Ce dernier, qui fut maire, a indiqué": the parser makes 'dernier' an adjunct
         if t.pos_ == "ADV" or t.lower_ in _frame_words()["skippable_words"]:
             j -= 1
             continue

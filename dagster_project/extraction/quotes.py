@@ -24,8 +24,10 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     content = [p for p in paragraphs if not p.is_boilerplate]
     carry: tuple[int, str] | None = None
     marks = _quote_marks()
-    for p in content:
-        i, stack = p.start, []
+    resume = None  # where the next paragraph's marks start, when its first one closed a quote already
+    for k, p in enumerate(content):
+        i, stack = (p.start, []) if resume is None else (resume, [])
+        resume = None
         if carry and text[p.start] == carry[1]:
             stack, i = [carry], p.start + 1
         elif carry:
@@ -39,6 +41,19 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 quotes.append(_quote(text, start_mark, i))
             elif ch in pairs and not (ch == '"' and stack and stack[-1][1] == '"'):
                 stack.append((i, ch))
+        if len(stack) == 1 and stack[0][1] == '"' and k + 1 < len(content) and _opening_shaped(text, stack[0][0]):
+            # a straight quote left open at the end of a paragraph runs on into the next one: it
+            # closes at the next paragraph's first mark when that one holds an odd number of them,
+            # or at its own paragraph's end when the next one opens again (the press reopens a
+            # quotation at each new paragraph and closes it only at the last)
+            following = _straight_marks(text, content[k + 1])
+            # (a closing mark is written against the word before it: 'accrocher",')
+            if len(following) % 2 == 1 and following[0] > content[k + 1].start \
+                    and not text[following[0] - 1].isspace():
+                quotes.append(_quote(text, stack[0][0], following[0]))
+                resume = following[0] + 1
+            elif following and following[0] == content[k + 1].start:
+                quotes.append(_quote(text, stack[0][0], p.end))
         carry = stack[0] if stack and text[stack[0][0]] == "«" else None
         if carry:  # a quote running on: look for its end in the following paragraph(s)
             close = text.find("»", p.end)
@@ -46,6 +61,18 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 quotes.append(_quote(text, carry[0], close))
                 carry = None
     return sorted({q.open: q for q in quotes}.values(), key=lambda q: q.open)
+
+
+def _opening_shaped(text: str, i: int) -> bool:
+    """A straight mark that opens: after a space or at the line's start, before a word ('dit : "Nous')."""
+    return (i == 0 or text[i - 1].isspace() or text[i - 1] in "(:—–-") and i + 1 < len(text) \
+        and not text[i + 1].isspace() and text[i + 1] not in ",;:.!?)"
+
+
+def _straight_marks(text: str, p: Paragraph) -> list[int]:
+    """Offsets of a paragraph's straight double quotes, apostrophes the scraper doubled left out."""
+    return [i for i in (p.start + m.start() for m in re.finditer('"', text[p.start:p.end]))
+            if not _elision_mark(text, i)]
 
 
 @functools.cache

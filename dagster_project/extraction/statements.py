@@ -222,8 +222,11 @@ def _names_only(doc, start: int, end: int, mentions: list[Mention]) -> bool:
 
 def _only_quote(text: str, start: int, end: int, quotes: list[Quote]) -> bool:
     """A content that is one quotation, give or take a determiner, preposition, complementizer or
-    copula before it ('une « attaque vicieuse »', 'être « impatient »'): its direct row is enough."""
+    copula before it ('une « attaque vicieuse »', 'être « impatient »'): its direct row is enough.
+    So is a content inside a quotation (the last sentence of a quotation that runs over paragraphs)."""
     for q in quotes:
+        if q.start <= start and end <= q.close + 1 and "\n" in text[q.start:q.end]:
+            return True
         if q.open >= start - 1 and q.close <= end + 1:
             outside = text[start:q.open] + " " + text[q.close + 1:end]
             words = [w.lower() for w in _WORD.findall(outside)]
@@ -264,6 +267,8 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
             if len(_WORD.findall(body)) < 2 or _only_quote(text, start, end, quotes) \
                     or _topic_only(text, f, start, end, quotes, mentions, doc):
                 continue
+            if _inside(f.cue[0], quoted) and _inside(start, quoted) and _incise_in_quote(text, f):
+                continue  # the quotation's own direct row carries what an incise inside it reports
             st = Statement(start, end, body, "indirect", f, speakers[id(f)])
             twin = seen.get((start, end))
             if twin is not None:  # two frames, one content ("X estime que ..., selon Y"): the named speaker
@@ -337,7 +342,9 @@ def _incise_in_quote(text: str, frame: Frame) -> bool:
     commas is the article's attribution, not words of the quotation."""
     if frame.kind != "incise" or frame.speaker is None:
         return False
-    return text[:frame.cue[0]].rstrip().endswith(",") and text[frame.speaker[1]:].lstrip().startswith(",")
+    # ('« Nous travaillons dur, dit-elle. Mais il faut rouvrir »': a clitic speaker may end the sentence)
+    after = (",", ".") if text[frame.speaker[0]:frame.speaker[1]].startswith("-") else (",",)
+    return text[:frame.cue[0]].rstrip().endswith(",") and text[frame.speaker[1]:].lstrip().startswith(after)
 
 
 def _rank(st: Statement) -> int:
@@ -401,6 +408,9 @@ def _quote_frame(text: str, q: Quote, frames: list[Frame], relays: set[int]) -> 
     after = [f for f in usable if f.kind == "incise" and 0 <= f.cue[0] - q.close <= 4]
     if after:
         return after[0]
+    inside = [f for f in usable if q.start < f.cue[0] < q.end and _incise_in_quote(text, f)]
+    if inside:  # "« Cette loi, affirme le député X, ne passera pas »"
+        return inside[0]
     colon = re.search(r":\s*$", text[max(0, q.open - 4):q.open])
     if colon:  # "X a déclaré devant la presse : « ... »"
         before = [f for f in usable if f.cue[1] <= q.open and q.open - f.cue[1] <= 120

@@ -544,7 +544,7 @@ class LocalDaskCluster:
         from distributed import Client
 
         scheduler_file = self.folder / "scheduler.json"
-        self._start("scheduler", ["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+        self._start("scheduler", ["scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address", "127.0.0.1:0",
                                   "--scheduler-file", str(scheduler_file)])
         deadline = time.monotonic() + 120
         while not scheduler_file.exists():
@@ -554,7 +554,7 @@ class LocalDaskCluster:
         time.sleep(0.2)
         self.address = json.loads(scheduler_file.read_text())["address"]
         self.workers = [self._start(f"worker{i}", ["worker", self.address, "--host", "127.0.0.1", "--nthreads", "1",
-                                                   "--no-nanny", "--no-dashboard", "--name", f"worker{i}"])
+                                                   "--no-nanny", "--dashboard-address", "127.0.0.1:0", "--name", f"worker{i}"])
                         for i in range(self.n_workers)]
         with Client(self.address, timeout=60, set_as_default=False) as client:
             client.wait_for_workers(self.n_workers, timeout=300)

@@ -38,7 +38,7 @@ class LocalDaskCluster:
 
     def start(self, timeout_s: float = 180.0) -> str:
         scheduler_file = self.folder / "scheduler.json"
-        self._start("scheduler", ["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+        self._start("scheduler", ["scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address", "127.0.0.1:0",
                                   "--scheduler-file", str(scheduler_file)])
         deadline = time.monotonic() + timeout_s
         while not scheduler_file.exists():
@@ -50,7 +50,7 @@ class LocalDaskCluster:
         assert self.address.startswith("tcp://127.0.0.1:")
         for i in range(N_WORKERS):
             self._start(f"worker{i}", ["worker", self.address, "--host", "127.0.0.1", "--nthreads", "1",
-                                       "--no-nanny", "--no-dashboard", "--name", f"worker{i}"])
+                                       "--no-nanny", "--dashboard-address", "127.0.0.1:0", "--name", f"worker{i}"])
         return self.address
 
     def logs(self) -> str:
@@ -135,3 +135,16 @@ def test_the_nlp_rows_equal_the_local_build(cluster_run, seed_pipeline):
     assert sum(len(rows) for rows in local.values()) > 100
     assert cluster == local
 
+
+
+def test_the_cluster_listens_on_loopback_only(dask_cluster):
+    """The scheduler and the workers, their protocol and HTTP servers alike (``--no-dashboard`` would
+    still leave the HTTP server on every interface)."""
+    import psutil
+
+    addresses = []
+    for process in dask_cluster.processes:
+        connections = psutil.Process(process.pid).net_connections(kind="inet")
+        addresses += [c.laddr.ip for c in connections if c.status == psutil.CONN_LISTEN]
+    assert len(addresses) >= 2 * (1 + N_WORKERS), addresses  # a protocol and an HTTP server per process
+    assert set(addresses) == {"127.0.0.1"}, addresses

@@ -35,6 +35,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("numeric", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
         ("range", re.compile(rf"\bentre le ({day}) et le ({day}) ({month})(?: (\d{{4}}))?", flags)),
         ("range", re.compile(rf"\bdu ({day}) au ({day}) ({month})(?: (\d{{4}}))?", flags)),
+        ("range", re.compile(rf"\bles ({day}) et ({day}) ({month})(?: (\d{{4}}))?", flags)),
         ("absolute", re.compile(rf"\b(?:({weekday}) )?({day}) ({month})(?: (\d{{4}}))?(?!\d)", flags)),
         ("month_relative", re.compile(rf"\b({month}) (dernier|prochain)\b", flags)),
         ("month_year", re.compile(rf"\b({month}) (\d{{4}})\b", flags)),
@@ -106,9 +107,11 @@ def _resolve(kind: str, m: re.Match, ref: date | None, year_hint: int | None) ->
     if kind == "numeric":
         return _parse_day(int(g[0]), int(g[1]), int(g[2])), "day"
     if kind == "range":
+        # "du 3 au 5 mai", "les 16 et 17 décembre": the first day (a finer date than the month holds for
+        # a reader who dates the event by its month or by its start)
         month = _month(g[2])
         year = int(g[3]) if g[3] else _nearest_year(month, _day(g[0]), ref, year_hint)
-        return (date(year, month, 1), "month") if year else (None, None)
+        return (_parse_day(_day(g[0]), month, year), "day") if year else (None, None)
     if kind == "absolute":
         day, month = _day(g[1]), _month(g[2])
         weekday = rules["weekdays"][g[0].lower()] if g[0] else None

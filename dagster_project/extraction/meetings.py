@@ -484,7 +484,8 @@ def _of_another_event(text: str, d: DateExpression, own: bool = False) -> bool:
     before = text[max(0, d.start - 14):d.start].lower().split()
     words = ("depuis", "avant", "jusqu'au", "jusqu’au", "après") if own else \
         ("depuis", "du", "de", "des", "avant", "jusqu'au", "jusqu’au", "après")
-    own_first = d.text.lower().split()[0] if d.text.strip() else ""  # "depuis 2019" is matched whole
+    # "depuis 2019" is matched whole ("du 3 au 5 mai" is a date of its own, not one after "du")
+    own_first = d.text.lower().split()[0] if d.text.strip() and d.kind != "range" else ""
     # "sa visite est la première depuis celle de son prédécesseur en 2015": the pronoun stands for
     # another event (a meeting of its own when the pronoun is the frame's trigger: `own`)
     other = not own and re.search(r"\b(?:celle|celui|celles|ceux)\s+(?:de|d'|d’|du|des)\b[^,;.]{0,50}$",

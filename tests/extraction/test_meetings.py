@@ -307,6 +307,11 @@ def test_story_day_given_in_an_earlier_paragraph(extract):
     assert (m[1], m[2]) == (date(2021, 6, 1), "day")
 
 
+def test_a_meeting_of_several_days_is_dated_by_its_first(extract):
+    rows = extract("Le président Gabriel Boric a reçu du 3 au 5 mai à Santiago le chancelier Olaf Scholz.", PUB)
+    assert [(m[1], m[2]) for m in meetings(rows)] == [(date(2021, 5, 3), "day")]
+
+
 # 3. participants from the frame only --------------------------------------------------------------------
 
 def test_attribution_is_not_a_participant(extract):

@@ -508,11 +508,19 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
         return None
     status = "planned" if _is_future(token) else "occurred"
     mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
+    # "les dirigeants européens se réuniront jeudi": a plural subject of a session verb that names no one,
+    # and the body its adjective names
+    bodies: tuple[str, ...] = ()
+    if spec.lemma in _words()["session_verbs"] and subject is not None and subject.pos_ == "NOUN" \
+            and "Plur" in subject.morph.get("Number") and _names_someone(subject):
+        table = _words()["body_adjectives"]
+        bodies = tuple(dict.fromkeys(table[a.lower_] for a in subject.children
+                                     if a.dep_ == "amod" and a.lower_ in table))
     return MeetingFrame((token.idx, last.idx + len(last)), spec.lemma, "verb", mode,
                         [_phrase(a) for a in agents], [_with_apposed_name(doc, _phrase(p)) for p in partners], visit,
                         [_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
                         pair_subject=subject is not None and _pair_subject(subject),
-                        infinitive="Inf" in token.morph.get("VerbForm"), asides=_asides(token))
+                        infinitive="Inf" in token.morph.get("VerbForm"), asides=_asides(token), bodies=bodies)
 
 
 def _contact_frame(token: Token) -> MeetingFrame | None:

@@ -256,6 +256,12 @@ def test_negotiations_opened_by_two_named_sides_are_a_meeting(extract):
     assert meetings(extract("L'Inde a lancé mardi des négociations sur la frontière.", PUB)) == []
 
 
+def test_leaders_named_by_a_relational_adjective_meet_as_their_body(extract):
+    rows = extract("Les chefs d'Etat ouest-africains se sont réunis jeudi à Accra.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"CEDEAO"}, date(2021, 6, 3))]
+    assert meetings(extract("Les ministres se sont réunis jeudi à Accra.", PUB)) == []
+
+
 # 2. the date is the meeting's own ----------------------------------------------------------------------
 
 def test_the_date_of_another_event_is_not_the_meetings(extract):

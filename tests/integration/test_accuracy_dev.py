@@ -30,9 +30,9 @@ FLOORS = {
     "statements_f1": 0.855,
     "direct_f1": 0.94,
     "indirect_f1": 0.745,
-    "speaker_accuracy": 0.82,
-    "attribution_f1": 0.705,
-    "meetings_strict_f1": 0.44,
+    "speaker_accuracy": 0.83,
+    "attribution_f1": 0.715,
+    "meetings_strict_f1": 0.48,
     "person_resolution": 0.95,
 }
 

@@ -556,15 +556,15 @@ def _contact_frame(token: Token) -> MeetingFrame | None:
             addressees.append(child)
     if mode is None and not (counterpart and token.lower_ in _addressing_forms()):
         return None
-    press = set(words["press_heads"])
-    addressees = [a for a in addressees if a.lower_ not in press and gazetteer_type(a) != "media"]
+    # (an outlet or a journalist addressed, "a déclaré au téléphone à l'AFP", is left to extract_meetings,
+    # which drops media and press partners from every frame)
     if not addressees or _negated(token):
         return None
     doc = token.doc
     if mode is None and any(t.lower_ in words["written_channels"] for t in doc[token.sent.start:token.sent.end]):
         return None  # "a demandé dans une lettre à ses homologues": no one spoke
     subject = _subject(token)
-    if subject is None or not _names_someone(subject) or subject.lower_ in press:
+    if subject is None or not _names_someone(subject) or subject.lower_ in words["press_heads"]:
         return None
     return MeetingFrame((token.idx, token.idx + len(token)), "contact", "verb", mode or _mode(
         doc, token.sent.start, token.sent.end, "in_person", token), [_phrase(a) for a in _conjuncts(subject)],
@@ -583,12 +583,6 @@ def _addressing_forms() -> frozenset[str]:
     reporting = load_rules()["reporting_verbs"]
     return frozenset(f.lower() for lemma, forms in _words()["addressing_verbs"].items()
                      for f in verb_forms(lemma, forms + (reporting.get(lemma) or {}).get("forms", [])))
-
-
-def gazetteer_type(token: Token) -> str | None:
-    """The actor type the dictionary gives a name ('media' for 'l'AFP'), or None."""
-    alias = gazetteer().lookup(token.text)
-    return alias.actor_type if alias is not None else None
 
 
 def _pair_subject(subject: Token) -> bool:
@@ -870,7 +864,8 @@ def _joins(verb: Token) -> bool:
     return verb.lower_ in _joining_forms()
 
 
-_DEMONSTRATIVES = {"celle": "Fem", "celui": "Masc", "celles": "Fem", "ceux": "Masc"}
+# demonstrative pronouns that stand for a noun of their sentence ("depuis celle de X"), with their gender
+DEMONSTRATIVES = {"celle": "Fem", "celui": "Masc", "celles": "Fem", "ceux": "Masc"}
 
 
 def _with_apposed_name(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
@@ -914,7 +909,7 @@ def _antecedent_trigger(pronoun: Token, nouns: dict[str, TriggerSpec]) -> Trigge
         spec = nouns.get(t.lower_) if t.pos_ == "NOUN" else None
         if spec is not None:
             gender = t.morph.get("Gender")
-            same = (not gender or _DEMONSTRATIVES[pronoun.lower_] in gender) and plural == t.lower_.endswith(("s", "x"))
+            same = (not gender or DEMONSTRATIVES[pronoun.lower_] in gender) and plural == t.lower_.endswith(("s", "x"))
             return spec if same else None
     return None
 
@@ -939,14 +934,14 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
                 frames.append(frame)
             continue
         pos, low = token.pos_, token.lower_
-        if pos == "PRON" and low in _DEMONSTRATIVES:
+        if pos == "PRON" and low in DEMONSTRATIVES:
             spec = _antecedent_trigger(token, nouns)
             frame = _noun_frame(token, spec) if spec is not None else None
             if frame is not None:
                 # "celui de son prédécesseur X": the parser hangs the name X off the phrase
                 frame.agents = [_with_name_after(doc, span) for span in frame.agents]
             if frame is not None and frame.agents + frame.partners:
-                # "sa visite est la première depuis celle de X en 2001": X's visit, and the dates after
+                # "sa visite est la première depuis celle de X en 2015": X's visit, and the dates after
                 # the pronoun are its own (the parser hangs them anywhere)
                 end = token.sent[-1]
                 frame.scope = (frame.scope[0], end.idx + len(end))

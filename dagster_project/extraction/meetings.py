@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from .dates import DateExpression
 from .gazetteer import gazetteer
-from .meeting_frames import MeetingFrame, partner_kinds
+from .meeting_frames import DEMONSTRATIVES, MeetingFrame, partner_kinds
 from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention, is_subject_position
 from .rules import load_rules
 from .text import Paragraph
@@ -418,7 +418,7 @@ def _date_for(text: str, frame: MeetingFrame, dates: list[DateExpression], sente
     # within the frame's own words "de" gives its date ("le sommet de septembre"); elsewhere it is
     # another event's ("la présidentielle du 9 août")
     # a date past another trigger of the clause is that meeting's ("visiter ... lors de son sommet l'an dernier")
-    # ("depuis celle de X en 2001": the pronoun's own meeting, when it is the frame's trigger)
+    # ("depuis celle de X en 2015": the pronoun's own meeting, when it is the frame's trigger)
     pronoun = _demonstrative(text, frame)
     own = [d for d in usable if frame.scope[0] <= d.start < frame.scope[1] and not _of_another_event(
         text, d, own=frame.kind == "noun" and (pronoun or 0 <= d.start - frame.trigger[1] <= 12))
@@ -442,9 +442,12 @@ def _context_date(text: str, dates: list[DateExpression], since: int, before: in
     return found[-1] if found else None
 
 
+_AFTER_DEMONSTRATIVE = re.compile(rf"\b(?:{'|'.join(DEMONSTRATIVES)})\s+(?:de|d'|d’|du|des)\b[^,;.]{{0,50}}$")
+
+
 def _demonstrative(text: str, frame: MeetingFrame) -> bool:
     """A frame whose trigger is a demonstrative pronoun ('depuis celle de X'): a meeting other than the one named before."""
-    return text[frame.trigger[0]:frame.trigger[1]].lower() in ("celle", "celui", "celles", "ceux")
+    return text[frame.trigger[0]:frame.trigger[1]].lower() in DEMONSTRATIVES
 
 
 def _other_event_before(text: str, d: DateExpression) -> bool:
@@ -488,8 +491,7 @@ def _of_another_event(text: str, d: DateExpression, own: bool = False) -> bool:
     own_first = d.text.lower().split()[0] if d.text.strip() and d.kind != "range" else ""
     # "sa visite est la première depuis celle de son prédécesseur en 2015": the pronoun stands for
     # another event (a meeting of its own when the pronoun is the frame's trigger: `own`)
-    other = not own and re.search(r"\b(?:celle|celui|celles|ceux)\s+(?:de|d'|d’|du|des)\b[^,;.]{0,50}$",
-                                  text[max(0, d.start - 70):d.start].lower()) is not None
+    other = not own and _AFTER_DEMONSTRATIVE.search(text[max(0, d.start - 70):d.start].lower()) is not None
     return bool(before) and before[-1] in words or own_first in words or other
 
 

@@ -1,12 +1,5 @@
 {#- Incremental by article (macros/changed_articles.sql): a refresh rebuilds the changed articles' rows. -#}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='replace_articles',
-        on_schema_change='fail',
-        full_refresh=not var('incremental_refresh', false)
-    )
-}}
+{{ article_incremental() }}
 
 with
 

@@ -6,6 +6,7 @@ import functools
 import multiprocessing
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 
 import numpy
@@ -182,19 +183,50 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
     return rows
 
 
+class WorkerDied(RuntimeError):
+    """A worker process exited while extracting (a crash in native code, or the system killed it for memory)."""
+
+
 class ExtractionWorkers:
     """Worker processes that load the spaCy pipeline once each, ready before there is work.
 
     Started when a run begins, the first worker loads the model on the idle core while the articles
     are ingested and checked; more start when many articles queue (up to `max_workers`). Spawned,
     not forked: the parent runs threads (Dagster's), which a fork would copy mid-flight.
+
+    A worker that dies breaks the whole pool (BrokenProcessPool): `renew` replaces it, so one article
+    that kills its process costs a model load, not the rest of the run's parallelism.
     """
 
-    def __init__(self, max_workers: int = 2, warm: int = 1):
+    def __init__(self, max_workers: int = 2, warm: int = 1, initializer=None, chunk_function=None):
         self.max_workers = max_workers
-        self.pool = ProcessPoolExecutor(max_workers=max_workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=load_nlp)
-        self.warm_up = [self.pool.submit(_pipeline_ready) for _ in range(min(warm, max_workers))]
+        self._initializer = initializer or load_nlp
+        self.chunk_function = chunk_function or extract_chunk  # what a worker runs on a chunk of articles
+        self.pool = self._new_pool()
+        self.warm_up = [self.pool.submit(_pipeline_ready) for _ in range(min(warm, max_workers))] \
+            if initializer is None else []
+        self.renewals = 0
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.max_workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=self._initializer)
+
+    def renew(self) -> None:
+        """Replace a pool a dead worker broke; the new workers load the model when they start."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
+        self.warm_up = []
+        self.renewals += 1
+
+    def extract_one(self, article_id: str, text: str, published):
+        """One article's rows, extracted alone in a worker: if it kills the worker, only it fails."""
+        try:
+            [(_, rows)] = self.pool.submit(self.chunk_function, [(article_id, text, published)]).result()
+        except BrokenProcessPool:
+            self.renew()
+            raise WorkerDied(f"the worker process died while extracting {article_id} "
+                             "(a crash in the parser or out of memory)") from None
+        return rows
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -228,13 +260,18 @@ def extract_articles(nlp: Language | None, articles, n_process: int = 1, batch_s
     else:  # (a cluster's workers have no warm-up future: their model loads when they join)
         in_flight = 2 * max(1, n_process)
     pending: deque = deque()
+    function = getattr(workers, "chunk_function", extract_chunk)
     try:
         for chunk in _chunks(articles, batch_size * 2):
-            pending.append(pool.submit(extract_chunk, chunk))
+            pending.append(pool.submit(function, chunk))
             if len(pending) > in_flight:  # a few chunks in flight: bounded memory, results in order
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    except BrokenProcessPool:
+        if workers is not None and hasattr(workers, "renew"):
+            workers.renew()  # the caller isolates the article that killed a worker, then streams again
+        raise
     finally:  # on an error (or an abandoned generator) do not wait for work nobody will read
         for future in pending:
             future.cancel()

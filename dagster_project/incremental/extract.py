@@ -265,7 +265,8 @@ class SpacyExtractor:
 
     ``many`` streams articles through ``extract_articles`` (nlp.pipe) with ``n_process`` processes
     (0 = 1 below 50 articles, else 2; on a cluster, every worker thread it has) and ``batch_size``
-    documents per batch; ``one`` is the per-article fallback used to isolate a failing article.
+    documents per batch; ``one`` is the per-article fallback used to isolate a failing article (in a
+    worker when there are workers, so an article that kills its process fails alone).
     """
 
     def __init__(self, log=None, workers=None, n_process: int = 0, batch_size: int = DEFAULT_BATCH_SIZE):
@@ -312,7 +313,9 @@ class SpacyExtractor:
         return extract_articles(self.nlp(), articles, n_process=self.n_process, batch_size=self.batch_size)
 
     def one(self, article_id: str, text: str, published):
-        if getattr(self.workers, "remote", False):  # on the cluster: this process never loads the model
+        # in a worker (local or on the cluster): an article that crashes the parser kills a worker, not
+        # this process, and this process never loads the model
+        if self.workers is not None:
             return self.workers.extract_one(article_id, text, published)
         from dagster_project.extraction.pipeline import extract_article
 

@@ -1,4 +1,5 @@
 """Incremental extraction bookkeeping (nlp.parse_log), with a fake extractor: no spaCy needed."""
+import os
 from contextlib import contextmanager
 from datetime import date
 
@@ -240,6 +241,43 @@ def test_batch_path_gives_the_same_rows_and_isolates_a_failing_article(tmp_path)
     assert many.calls[0][0] == "x00000" and many.calls[1][0] == "x00022" and len(many.calls) == 2
     assert single.calls == ["x00017", "x00018", "x00019", "x00020", "x00021"]
     assert _table_dump(one_by_one) == _table_dump(batched)
+
+
+def _no_model() -> None:
+    """Worker initializer for the tests below: the fake chunk function needs no spaCy model."""
+
+
+def _crash_on_poison(chunk):
+    """A worker's chunk function that dies, as a parser crash or the OOM killer would, on one article."""
+    if any(text.startswith("POISON") for _, text, _ in chunk):
+        os._exit(1)
+    return [(article_id, FakeExtractor()(article_id, text, published)) for article_id, text, published in chunk]
+
+
+def test_an_article_that_kills_its_worker_fails_alone_and_the_workers_are_replaced(tmp_path):
+    from dagster_project.extraction.pipeline import ExtractionWorkers
+    from dagster_project.incremental.extract import SpacyExtractor
+
+    articles = _many(30)
+    articles[11] = _article("x00011", "POISON: this text kills the process that parses it")
+    connect = connector(tmp_path / "w.duckdb")
+    with connect() as con:
+        _raw(con, *articles)
+    workers = ExtractionWorkers(max_workers=2, warm=0, initializer=_no_model, chunk_function=_crash_on_poison)
+    extractor = SpacyExtractor(workers=workers, n_process=2, batch_size=2)
+    try:
+        stats = run_extraction(connect, extractor.one, "v1", batch_size=8, extract_many=extractor.many,
+                               retry_window=4)
+    finally:
+        workers.close()
+    assert stats["failed_ids"] == ["x00011"] and stats["parsed"] == 29
+    # the broken pool was replaced (by the stream, and again when the article alone killed a worker): the
+    # run kept its workers rather than falling back to this process
+    assert workers.renewals >= 2
+    with connect(read_only=True) as con:
+        [(error,)] = con.execute("select error from nlp.parse_errors").fetchall()
+        assert "worker process died while extracting x00011" in error
+        assert con.execute("select count(distinct article_id) from nlp.statements").fetchall() == [(29,)]
 
 
 def test_reprocessing_chosen_articles_ignores_the_log_and_touches_nothing_else(db):

@@ -17,6 +17,7 @@ from .text import in_spans, word_occurrences
 
 PERSON, ORG, COUNTRY, MEDIA = "person", "organization", "country", "media"
 _NER_TYPES = {"PER": PERSON, "ORG": ORG}
+_ACRONYM_THEN_NAME = re.compile(r"[A-Z]{2,6}\s+(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+[A-ZÀ-Ý]")
 
 
 @dataclass
@@ -165,6 +166,13 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
                 start += len(words[0]) + 1
                 words = words[1:]
             surface = text[start:end]
+        if kind != PERSON and ent.label_ in ("ORG", "MISC"):
+            # "du RN Marine Dupré": NER runs a party's or a title's acronym into the name after it
+            person = _ACRONYM_THEN_NAME.match(surface)
+            if person and all(w in first_name_genders() for w in person.group("first").split("-")):
+                start += person.start("first")
+                surface = text[start:end]
+                kind = PERSON
         if (kind is None or "\n" in surface or len(surface) < 3 or any(ch.isdigit() for ch in surface)
                 or not surface[:1].isupper() or _overlaps((start, end), taken)):
             continue

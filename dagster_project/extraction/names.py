@@ -72,10 +72,13 @@ def same_person_name(a: str, b: str, threshold: float = 88.0) -> bool:
 
 
 def is_short_form(short: str, full: str) -> bool:
-    """'Lavrov' or 'Choe' is a short form of 'Sergueï Lavrov' / 'Choe Son-hui' (last or first word)."""
+    """'Lavrov' or 'Choe' is a short form of 'Sergueï Lavrov' / 'Choe Son-hui' (last or first word); a
+    surname of several words is the full name's last words ('Kastoueva-Jean', 'al-Sissi', 'von der Leyen')."""
     ts, tf = _name_parts(short)[1], _name_parts(full)[1]
-    if len(ts) != 1 or len(tf) < 2:
+    if len(tf) < 2 or not ts:
         return False
+    if len(ts) > 1:
+        return len(ts) < len(tf) and tf[-len(ts):] == ts
     return ts[0] in (tf[-1], tf[0]) or is_initial_form(short, full)
 
 

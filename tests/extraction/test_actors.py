@@ -36,6 +36,21 @@ def test_surname_alone_is_a_short_form():
     assert not is_short_form("Lavrov", "Vladimir Poutine")
 
 
+def test_a_surname_of_several_words_is_a_short_form_of_the_full_name():
+    assert is_short_form("Dubois-Martin", "Claire Dubois-Martin")
+    assert is_short_form("al-Hakim", "Ammar al-Hakim")
+    assert not is_short_form("Claire Dubois", "Claire Dubois-Martin")  # the first words are no surname
+    assert not is_short_form("Dubois-Martin", "Paul Dubois")
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_before(extract):
+    text = ("L'économiste Claire Dubois-Martin, de l'OCDE, juge la reprise fragile. "
+            "Selon Dubois-Martin, les exportations reculeront encore.")
+    people = [e for e in extract(text, PUB)["entities"] if e["actor_type"] == "person" and e["name"]]
+    assert [e["name"] for e in people] == ["Claire Dubois-Martin"]
+    assert "Dubois-Martin" in people[0]["forms"]
+
+
 def test_all_spellings_in_one_article_make_one_entity(extract):
     text = ("Le ministre Heiko Maas a rencontré mardi son homologue. M. Maas a ensuite rejoint Berlin. "
             "Selon H. Maas, « le dialogue continue ».")
@@ -160,3 +175,13 @@ def test_hyphenated_name_ending_in_a_country_is_not_the_country(extract):
 def test_title_of_a_single_office_names_its_holder(extract):
     rows = extract("Le pape a appelé à un cessez-le-feu immédiat dans la région.", date(2021, 6, 1))
     assert speaker_of(rows, "cessez-le-feu") == "Pape François"
+
+
+def test_a_party_acronym_run_into_a_name_leaves_the_person(extract):
+    # NER reads "du RN Marine Dupré" as one organisation
+    text = "La présidente du RN Marine Dupré a dénoncé la réforme. Pour Dupré, elle creuse les inégalités."
+    rows = extract(text, PUB)
+    people = [e for e in rows["entities"] if e["actor_type"] == "person" and e["name"]]
+    assert [e["name"] for e in people] == ["Marine Dupré"]
+    assert {"Marine Dupré", "Dupré"} <= set(people[0]["forms"])
+    assert not any("Marine" in e["name"] for e in rows["entities"] if e["actor_type"] == "organization")

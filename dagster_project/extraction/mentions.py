@@ -18,6 +18,22 @@ from .text import in_spans, word_occurrences
 PERSON, ORG, COUNTRY, MEDIA = "person", "organization", "country", "media"
 _NER_TYPES = {"PER": PERSON, "ORG": ORG}
 _ACRONYM_THEN_NAME = re.compile(r"[A-Z]{2,6}\s+(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+[A-ZÀ-Ý]")
+_PORTFOLIO_THEN_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?\s+(?P<first>[A-ZÀ-Ý][\w’'-]+)(?:\s+[A-ZÀ-Ý][\w’'-]+)+$")
+_OF_BEFORE = re.compile(r"(?P<head>[\w-]+)\s+(?:de la|de l['’]|des|du|de)\s*$", re.IGNORECASE)
+
+
+def _name_after_title_word(text: str, start: int, surface: str) -> int | None:
+    """Where the person's name starts in an organisation NER ran together with the title word before it:
+    a party's acronym ('du RN Marine Dupré', the first name known) or the portfolio of a role ('le
+    ministre de l'Aviation Karim Benali'). None when the span is no such run."""
+    person = _ACRONYM_THEN_NAME.match(surface)
+    if person and all(w in first_name_genders() for w in person.group("first").split("-")):
+        return person.start("first")
+    person = _PORTFOLIO_THEN_NAME.match(surface)
+    of = _OF_BEFORE.search(text, max(0, start - 40), start)
+    if person and of and of.group("head").lower() in role_heads():
+        return person.start("first")
+    return None
 
 
 @dataclass
@@ -167,10 +183,9 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
                 words = words[1:]
             surface = text[start:end]
         if kind != PERSON and ent.label_ in ("ORG", "MISC"):
-            # "du RN Marine Dupré": NER runs a party's or a title's acronym into the name after it
-            person = _ACRONYM_THEN_NAME.match(surface)
-            if person and all(w in first_name_genders() for w in person.group("first").split("-")):
-                start += person.start("first")
+            first = _name_after_title_word(text, start, surface)
+            if first is not None:
+                start += first
                 surface = text[start:end]
                 kind = PERSON
         if (kind is None or "\n" in surface or len(surface) < 3 or any(ch.isdigit() for ch in surface)

@@ -185,3 +185,10 @@ def test_a_party_acronym_run_into_a_name_leaves_the_person(extract):
     assert [e["name"] for e in people] == ["Marine Dupré"]
     assert {"Marine Dupré", "Dupré"} <= set(people[0]["forms"])
     assert not any("Marine" in e["name"] for e in rows["entities"] if e["actor_type"] == "organization")
+
+
+def test_a_portfolio_run_into_a_name_leaves_the_person(extract):
+    # NER reads "de l'Aviation Karim Benali" as one organisation
+    rows = extract("Selon le ministre de l'Aviation Karim Benali, l'appareil venait d'être révisé.", PUB)
+    assert [e["name"] for e in rows["entities"] if e["actor_type"] == "person" and e["name"]] == ["Karim Benali"]
+    assert not [e for e in rows["entities"] if e["actor_type"] == "organization"]

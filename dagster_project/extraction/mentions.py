@@ -11,7 +11,8 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 
 from .gazetteer import demonym_pattern, gazetteer, role_heads, title_countries
-from .names import HONORIFICS, first_name_gender, honorific_gender, is_short_form, name_key, same_person_name
+from .names import (HONORIFICS, first_name_gender, honorific_gender, is_short_form, name_key, same_person_name,
+                    strip_accents)
 from .rules import alternation, first_name_genders, load_rules
 from .text import in_spans, word_occurrences
 
@@ -622,6 +623,12 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
                         m.dict_key = key
                         entity = by_dict.get(key)
                         break
+        if entity is None and m.dict_key is None and m.text.isupper() and 2 < len(m.text) <= 5:
+            # "IBK" after "Ibrahim Boubacar Keïta": the initials NER takes for an organisation's
+            entity = next((e for e in entities if e.actor_type == PERSON and e.name and _initials(e.name) == m.text),
+                          None)
+            if entity is not None:
+                m.actor_type = PERSON
         if entity is None and m.dict_key is None and m.actor_type != PERSON:
             entity = next((e for e in entities if e.dict_key is None and e.name
                            and name_key(e.name) == name_key(m.text)), None)
@@ -798,6 +805,16 @@ def _surname(name: str) -> str:
     return words[-1]
 
 
+def _initials(name: str) -> str | None:
+    """'Dominique Strauss-Kahn' -> 'DSK': the capitals of a name of three words or more, by which the
+    press may call a person ('IBK', 'AMLO')."""
+    words = re.split(r"[\s-]+", HONORIFICS.sub("", name).strip())
+    particles = set(load_rules()["name_particles"])  # 'Mohammed ben Salmane' -> 'MBS'
+    if len(words) < 3 or not all(w[:1].isupper() or w in particles for w in words):
+        return None
+    return "".join(strip_accents(w[0]).upper() for w in words)
+
+
 def short_form_mentions(text: str, mentions: list[Mention], entities: list[Entity],
                         skip: list[tuple[int, int]]) -> list[Mention]:
     """A surname (or a Korean family name) used alone after the full name, even where NER missed it."""
@@ -807,7 +824,9 @@ def short_form_mentions(text: str, mentions: list[Mention], entities: list[Entit
         if e.actor_type != PERSON or not e.name or len(e.name.split()) < 2:
             continue
         # in a fixed order (not a set's): the forms list is stored and must not change between runs
-        for form in dict.fromkeys([_surname(e.name), e.name.split()[0], *(_surname(f) for f in e.forms if " " in f)]):
+        forms = [_surname(e.name), e.name.split()[0], *(_surname(f) for f in e.forms if " " in f)]
+        initials = _initials(e.name)
+        for form in dict.fromkeys([*forms, *([initials] if initials else [])]):
             if len(form) < 3 or not form[0].isupper() or gazetteer().lookup(form) is not None:
                 continue
             for start in word_occurrences(text, form):

@@ -192,3 +192,13 @@ def test_a_portfolio_run_into_a_name_leaves_the_person(extract):
     rows = extract("Selon le ministre de l'Aviation Karim Benali, l'appareil venait d'être révisé.", PUB)
     assert [e["name"] for e in rows["entities"] if e["actor_type"] == "person" and e["name"]] == ["Karim Benali"]
     assert not [e for e in rows["entities"] if e["actor_type"] == "organization"]
+
+
+def test_a_person_called_by_the_initials_of_the_name_is_that_person(extract):
+    text = ("Le président Amadou Boubacar Touré a reçu les syndicats. Selon ABT, les salaires seront versés lundi. "
+            "L'ONG UNB a protesté.")
+    rows = extract(text, PUB)
+    [person] = [e for e in rows["entities"] if e["actor_type"] == "person" and e["name"]]
+    assert person["name"] == "Amadou Boubacar Touré" and "ABT" in person["forms"]
+    abt = text.index("ABT")
+    assert any(m["char_start"] == abt and m["entity_idx"] == person["entity_idx"] for m in rows["entity_mentions"])

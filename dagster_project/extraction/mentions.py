@@ -11,8 +11,15 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 
 from .gazetteer import demonym_pattern, gazetteer, role_heads, title_countries
-from .names import (HONORIFICS, first_name_gender, honorific_gender, is_short_form, name_key, same_person_name,
-                    strip_accents)
+from .names import (
+    HONORIFICS,
+    first_name_gender,
+    honorific_gender,
+    is_short_form,
+    name_key,
+    same_person_name,
+    strip_accents,
+)
 from .rules import alternation, first_name_genders, load_rules
 from .text import in_spans, word_occurrences
 

@@ -289,6 +289,10 @@ def _named_hosts(clusters: list[list[dict]], info: dict[str, dict]) -> list[list
     def kind(actor):
         return info.get(actor, {}).get("actor_type")
 
+    # a cluster that can take c names all of c's persons: look only among those naming its first person
+    # (in list order, as a scan of every cluster would meet them)
+    position = {id(c): i for i, c in enumerate(clusters)}
+    by_actor = _index_by_actor(clusters)
     absorbed: set[int] = set()
     for c in clusters:
         actors = _actors(c)
@@ -297,15 +301,22 @@ def _named_hosts(clusters: list[list[dict]], info: dict[str, dict]) -> list[list
         if len(countries) != 1 or not persons:
             continue
         code = info[countries[0]].get("country_code")
-        for other in clusters:
+        for other in by_actor[min(persons)]:
             if other is c or id(other) in absorbed:
                 continue
-            hosts = [q for q in _actors(other) if kind(q) == "person" and q not in persons
-                     and info[q].get("country_code") == code]
+            # the host its reports name most (then by id): never the order of a set, which changes between runs
+            named = Counter(a for x in other for a in x["actors"])
+            hosts = sorted((q for q in named if kind(q) == "person" and q not in persons
+                            and info[q].get("country_code") == code), key=lambda q: (-named[q], q))
             if hosts and set(persons) <= _actors(other) and all(_fits(x, other) for x in c):
                 for x in c:
                     x["actors"] = (x["actors"] - {countries[0]}) | {hosts[0]}
                 other.extend(c)
+                for a in _actors(c):  # the actors c brings now name other too
+                    if not any(o is other for o in by_actor[a]):
+                        at = next((k for k, o in enumerate(by_actor[a]) if position[id(o)] > position[id(other)]),
+                                  len(by_actor[a]))
+                        by_actor[a].insert(at, other)
                 absorbed.add(id(c))
                 break
     return [c for c in clusters if id(c) not in absorbed]

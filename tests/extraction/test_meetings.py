@@ -3,6 +3,7 @@
 One test (or more) per class of issue #12: triggers (verbs, nouns, visits, calls, reciprocal verbs,
 bodies), the meeting's own date, participants from the frame only, places, mode, status.
 """
+import os
 from datetime import date
 
 import pytest
@@ -718,3 +719,26 @@ def test_a_list_of_sides_with_nobody_named_meeting_them_is_no_meeting(extract):
     rows = extract("Il a précisé qu'il avait rencontré des représentants de la Russie, de l'Union européenne et de "
                    "l'ONU.", PUB)
     assert meetings(rows) == []
+
+
+def test_the_country_of_a_visit_takes_the_host_most_reports_name_whatever_the_hash_seed():
+    import subprocess
+    import sys
+
+    # run in fresh interpreters with different hash seeds: a set's order must not pick the host
+    script = (
+        "from datetime import date\n"
+        "from dagster_project.extraction.resolution import _named_hosts\n"
+        "day = dict(meeting_date=date(2021, 3, 2), date_precision='day', date_basis='text')\n"
+        "info = {'visitor': dict(actor_type='person', country_code='FR'),\n"
+        "        'host_a': dict(actor_type='person', country_code='SN'), 'host_b': dict(actor_type='person', country_code='SN'),\n"
+        "        'senegal': dict(actor_type='country', country_code='SN')}\n"
+        "visit = [dict(day, article_id='a1', actors={'visitor', 'senegal'})]\n"
+        "talks = [dict(day, article_id='a2', actors={'visitor', 'host_a', 'host_b'}),\n"
+        "         dict(day, article_id='a3', actors={'visitor', 'host_a'})]\n"
+        "[merged] = _named_hosts([visit, talks], info)\n"
+        "print(sorted(visit[0]['actors']), len(merged))\n"
+    )
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(16)}
+    assert outputs == {"['host_a', 'visitor'] 3\n"}

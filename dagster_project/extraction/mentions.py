@@ -620,7 +620,8 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
             for candidate in entities:
                 if candidate.actor_type != PERSON or candidate.name is None:
                     continue
-                if same_person_name(m.text, candidate.name) or is_short_form(m.text, candidate.name):
+                if same_person_name(m.text, candidate.name) or is_short_form(m.text, candidate.name) \
+                        or is_short_form(_without_title(m.text), candidate.name):
                     entity = candidate
                     break
             if entity is None and m.dict_key is None:
@@ -810,6 +811,12 @@ def _surname(name: str) -> str:
         if words[i] in particles:
             return " ".join(words[i:])
     return words[-1]
+
+
+def _without_title(name: str) -> str:
+    """'Cheikh Tamim' -> 'Tamim': a title said before a name ('Prince Harry', 'Ayatollah X') is no part of it."""
+    words = name.split(maxsplit=1)
+    return words[1] if len(words) == 2 and words[0] in load_rules()["name_titles"] else name
 
 
 def _initials(name: str) -> str | None:

@@ -202,3 +202,11 @@ def test_a_person_called_by_the_initials_of_the_name_is_that_person(extract):
     assert person["name"] == "Amadou Boubacar Touré" and "ABT" in person["forms"]
     abt = text.index("ABT")
     assert any(m["char_start"] == abt and m["entity_idx"] == person["entity_idx"] for m in rows["entity_mentions"])
+
+
+def test_a_title_before_a_short_name_is_no_part_of_it(extract):
+    text = ("L'émir Salem ben Rashid Al-Nuaimi a reçu les ambassadeurs. "
+            "Cheikh Salem a ensuite promis une aide aux réfugiés.")
+    people = [e for e in extract(text, PUB)["entities"] if e["actor_type"] == "person" and e["name"]]
+    assert [e["name"] for e in people] == ["Salem ben Rashid Al-Nuaimi"]
+    assert "Cheikh Salem" in people[0]["forms"]

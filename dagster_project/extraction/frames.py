@@ -489,6 +489,40 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int]) -> int:
     return limit
 
 
+def _before_trailing_aside(doc: Doc, start: int, end: int) -> int:
+    """End of a content before the narrator's aside on a name that closes it: a non-restrictive relative
+    clause (", qui a été élu en 2019", ", dont il est l'allié"), an apposition (", un réseau social chinois")
+    or a participle (", détenu depuis mai") after the proper noun just before the comma, running to the
+    content's end. Not an aside the content's own verb follows ("la Syrie, qui ..., serait"), nor one with
+    quoted words (they may be the speaker's)."""
+    relatives = _frame_words()["aside_relatives"]
+    for j in range(end - 2, start + 1, -1):
+        if doc[j].text != ",":
+            continue
+        aside = doc[j + 1:end]
+        if any(t.text in QUOTE_OPEN or t.text in QUOTE_CLOSE for t in aside) or _inside_quote(doc, j, start):
+            return end
+        name = doc[j - 1]
+        if not (name.pos_ == "PROPN" or name.ent_type_) or name.is_punct:
+            continue
+        if any(aside[k].text == "," and _finite(aside[k + 1]) for k in range(len(aside) - 1)):
+            continue  # "X, qui ..., serait menacée": the content's own clause goes on after the aside
+        first = aside[0]
+        finite = [t for t in aside if _finite(t)]
+        opener = next((t for t in aside if t.lower_ in relatives or t.lower_ in ("que", "qu'")), None)
+        relative = first.lower_ in relatives and bool(finite)
+        unclaused = not finite or opener is not None and opener.i < finite[0].i  # verbs only in a relative
+        apposition = first.pos_ == "DET" and first.lower_ not in relatives and unclaused
+        participle = "Part" in first.morph.get("VerbForm") and "Past" in first.morph.get("Tense") and unclaused
+        if relative or apposition or participle:
+            return j
+    return end
+
+
+def _finite(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+
+
 def _new_main_clause(doc: Doc, start: int, i: int, limit: int) -> bool:
     """"S'il accusait X de Y, Loukachenko a depuis ...": after the comma, a subject and its finite verb
     that the content's own clause does not govern begin the main clause."""
@@ -755,6 +789,7 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     if start is None or start >= sent_end:
         return []
     end = min(_clause_end(doc, start, sent_end, stops), _complement_end(verb, start, sent_end))
+    end = _before_trailing_aside(doc, start, end)
     if end <= start:
         return []
     # ("appelle des journalistes": a partitive article, not the 'de' of "appeler de")

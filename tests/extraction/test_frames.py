@@ -692,3 +692,31 @@ def test_pour_and_a_purpose_is_no_source(extract):
 def test_pour_and_a_name_is_a_source(extract):
     rows = extract("Pour M. Lemaire, le président n'est pas qualifié pour ce poste.", PUB)
     assert speaker_of(rows, "le président n'est pas qualifié") == "Lemaire"
+
+
+# the narrator's aside on a name that closes a content is not what was said ----------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("Le ministre a confirmé une aide de deux millions d'euros accordée au Liban, dont la monnaie a perdu "
+     "la moitié de sa valeur cette année.", "une aide de deux millions d'euros accordée au Liban"),
+    ("Le président a salué le courage de Paul Durand, qui a été libéré lundi après trois mois de détention.",
+     "le courage de Paul Durand"),
+    ("Le ministre a exigé la libération du reporter Paul Durand, détenu depuis le mois de mars.",
+     "la libération du reporter Paul Durand"),
+    ("Il a annoncé le rachat du réseau TikTok, une application très populaire chez les jeunes.",
+     "le rachat du réseau TikTok"),
+])
+def test_trailing_aside_on_a_name_is_left_out(frames, text, content):
+    assert content in [c for f in frames(text) for c in f[3]]
+
+
+@pytest.mark.parametrize("text, content", [
+    # the content's own verb comes after the aside
+    ("Le ministre a averti que la sécurité du Liban, qui partage une longue frontière avec la Syrie, serait "
+     "menacée.", "la sécurité du Liban, qui partage une longue frontière avec la Syrie, serait menacée"),
+    # 'dont' and a noun phrase: part of the list, not an aside
+    ("Le ministre a salué le soutien de plusieurs pays, dont le Canada.",
+     "le soutien de plusieurs pays, dont le Canada"),
+])
+def test_medial_aside_or_inclusion_stays_in_the_content(frames, text, content):
+    assert content in [c for f in frames(text) for c in f[3]]

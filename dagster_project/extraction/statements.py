@@ -220,6 +220,18 @@ def _names_only(doc, start: int, end: int, mentions: list[Mention]) -> bool:
     return True
 
 
+@functools.cache
+def _heading_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in load_rules()["heading_patterns"])
+
+
+def _heading(line: str) -> bool:
+    """An intertitle, a bullet headline, a line in capitals or a related-article link: a headline, whose
+    unquoted words are no statement."""
+    line = line.strip()
+    return bool(line) and any(p.fullmatch(line) for p in _heading_patterns())
+
+
 def _only_quote(text: str, start: int, end: int, quotes: list[Quote]) -> bool:
     """A content that is one quotation, give or take a determiner, preposition, complementizer or
     copula before it ('une « attaque vicieuse »', 'être « impatient »'): its direct row is enough.
@@ -259,8 +271,9 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
     relays = _relay_frames(frames, speakers, sentences, doc)
     out: list[Statement] = []
     seen: dict[tuple[int, int], Statement] = {}
+    headings = [(p.start, p.end) for p in paragraphs if _heading(p.text)]
     for f in frames:
-        if f.negated or id(f) in relays:
+        if f.negated or id(f) in relays or _inside(f.cue[0], headings):
             continue
         for start, end in f.contents:
             body = text[start:end]

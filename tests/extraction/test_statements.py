@@ -252,3 +252,16 @@ def test_an_incise_inside_a_quotation_gives_it_its_speaker(extract):
     rows = extract(text, PUB)
     assert speaker_of(rows, "Nous travaillons avec nervosité") == "Lucia Navarro"
     assert [s[1] for s in rows["speakers"]] == ["direct", "direct"]
+
+
+@pytest.mark.parametrize("heading", ["- Rome menace de quitter l'alliance -", "• Berlin exige l'arrêt des combats",
+                                     "LE KREMLIN DÉMENT TOUTE IMPLICATION DANS L'ATTAQUE",
+                                     "Le maire de Lyon annonce sa démission au conseilpar Lyon Info"])
+def test_a_headline_gives_no_indirect_row(extract, heading):
+    rows = extract(heading + "\n\nLe ministre a déclaré que la réforme avançait.", PUB)
+    assert [t for t, typ, _ in rows["speakers"] if typ == "indirect"] == ["la réforme avançait"]
+
+
+def test_a_quoted_intertitle_keeps_its_direct_row(extract):
+    rows = extract("- Paris hausse le ton: \"Une faute grave\" -\n\nLe ministre a dit que c'était une faute.", PUB)
+    assert ("Une faute grave", "direct") in [(t, typ) for t, typ, _ in rows["speakers"]]

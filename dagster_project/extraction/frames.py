@@ -505,14 +505,16 @@ def _before_trailing_aside(doc: Doc, start: int, end: int) -> int:
         name = doc[j - 1]
         if not (name.pos_ == "PROPN" or name.ent_type_) or name.is_punct:
             continue
-        if any(aside[k].text == "," and _finite(aside[k + 1]) for k in range(len(aside) - 1)):
-            continue  # "X, qui ..., serait menacée": the content's own clause goes on after the aside
+        if any(aside[k].text == "," and (_finite(aside[k + 1]) or aside[k + 1].pos_ == "CCONJ")
+               for k in range(len(aside) - 1)):
+            continue  # "X, qui ..., serait menacée", "X, située ..., et de": the content goes on after the aside
         first = aside[0]
         finite = [t for t in aside if _finite(t)]
         opener = next((t for t in aside if t.lower_ in relatives or t.lower_ in ("que", "qu'")), None)
         relative = first.lower_ in relatives and bool(finite)
         unclaused = not finite or opener is not None and opener.i < finite[0].i  # verbs only in a relative
-        apposition = first.pos_ == "DET" and first.lower_ not in relatives and unclaused
+        apposition = first.lower_ in _frame_words()["aside_determiners"] and unclaused \
+            and not any(t.like_num or t.lower_ in _time_nouns() for t in aside[1:3])
         participle = "Part" in first.morph.get("VerbForm") and "Past" in first.morph.get("Tense") and unclaused
         if relative or apposition or participle:
             return j
@@ -789,7 +791,6 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     if start is None or start >= sent_end:
         return []
     end = min(_clause_end(doc, start, sent_end, stops), _complement_end(verb, start, sent_end))
-    end = _before_trailing_aside(doc, start, end)
     if end <= start:
         return []
     # ("appelle des journalistes": a partitive article, not the 'de' of "appeler de")
@@ -798,7 +799,8 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
             and not _dative_clitic(verb) and not _object_then_complement(verb, start, end):
         return []  # "a appelé le candidat pour le féliciter", "a exhorté son homologue": no appeal reported
     if t.lower_ in ("que", "qu'"):
-        return [(a, b, False) for a, b in _split_coordinated_que(doc, start, end)]
+        return [(a, _before_trailing_aside(doc, a, b), False) for a, b in _split_coordinated_que(doc, start, end)]
+    end = _before_trailing_aside(doc, start, end)
     if nominal:
         # "a expliqué ce choix par le fait que X": what is claimed is X
         fact = next((j for j in range(start, end - 3) if doc[j:j + 3].text.lower() in ("le fait que", "le fait qu'")

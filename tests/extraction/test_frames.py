@@ -720,3 +720,18 @@ def test_trailing_aside_on_a_name_is_left_out(frames, text, content):
 ])
 def test_medial_aside_or_inclusion_stays_in_the_content(frames, text, content):
     assert content in [c for f in frames(text) for c in f[3]]
+
+
+@pytest.mark.parametrize("content, kept", [
+    ("le départ du ministre Paul Durand, du chef de l'armée et des juges", None),  # a list, not an apposition
+    ("d'interdire les vols vers Lisbonne, située au bord de l'océan, et de fermer les ports", None),  # goes on
+    ("la découverte de trois corps près de Lyon, le 12 mai", None),  # a date, not an aside
+    ("la libération du reporter Paul Durand, détenu depuis le mois de mars", "la libération du reporter Paul Durand"),
+])
+def test_trailing_aside_cut_on_its_own(nlp, content, kept):
+    from dagster_project.extraction.frames import _before_trailing_aside
+
+    doc = nlp(f"Le ministre a demandé {content}.")
+    start = next(t.i for t in doc if t.idx == len("Le ministre a demandé "))
+    end = len(doc) - 1
+    assert doc[start:_before_trailing_aside(doc, start, end)].text == (kept or content)

@@ -995,6 +995,9 @@ def _ends_after(verb: Token, subject: Token) -> bool:
     doc = verb.doc
     end = max(t.i for t in subject.subtree) + 1 if subject.i > verb.i else subject.i + 1
     rest = doc[end:verb.sent.end]
+    if len(rest) > 1 and rest[0].text == "," and (rest[1].lower_ in _frame_words()["aside_relatives"]
+                                                  or rest[1].lower_ == "ce" and rest[2:3].text in ("qui", "que", "qu'")):
+        return True  # "..., a averti le Hamas, qui ...", "..., a annoncé X, ce qui ...": an aside on the speaker
     # "il y a deux semaines" is a time, not a clause
     return not any((t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and doc[t.i - 1].lower_ != "y")
                    or t.lower_ in ("que", "qu'") for t in rest)

@@ -735,3 +735,13 @@ def test_trailing_aside_cut_on_its_own(nlp, content, kept):
     start = next(t.i for t in doc if t.idx == len("Le ministre a demandé "))
     end = len(doc) - 1
     assert doc[start:_before_trailing_aside(doc, start, end)].text == (kept or content)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Toute attaque serait une erreur, a averti le Hamas, qui cherche la paix.", "le Hamas",
+     "Toute attaque serait une erreur"),
+    ("La ville recevra deux millions d'euros, a annoncé le gouverneur, ce qui en fait la mieux dotée.",
+     "le gouverneur", "La ville recevra deux millions d'euros"),
+])
+def test_incise_whose_speaker_an_aside_follows(frames, text, speaker, content):
+    assert [f for f in frames(text) if f[0] == "incise" and f[2] == speaker and f[3] == [content]], frames(text)

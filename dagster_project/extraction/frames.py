@@ -745,8 +745,8 @@ def _inverted_subject(verb: Token, group_end: int) -> Token | None:
                     and head.head.pos_ in ("NOUN", "PROPN"):
                 head = head.head
             return head
-        if t.pos_ in ("DET", "ADJ", "NUM") or t.lower_ in ("m.", "mme"):
-            continue
+        if t.pos_ in ("DET", "ADJ", "NUM") or t.lower_ in ("m.", "mme") or t.lower_ == "des" and j == i:
+            continue  # ("a indiqué à l'AFP des sources": the parser hangs 'des sources' on the addressee)
         break
     return None
 
@@ -775,8 +775,9 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
         start = i
     elif _infinitive_at(doc, i) and comps & {"que", "de", "inf"}:
         start = i
-    elif comps & {"nominal", "de", "object_de", "a", "sur", "comme"} and t.pos_ in ("DET", "NOUN", "PROPN", "ADJ",
-                                                                                      "NUM", "PRON", "PUNCT", "ADV"):
+    elif comps & {"nominal", "de", "object_de", "a", "sur", "comme"} and (
+            t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "PUNCT", "ADV")
+            or t.lower_ == "des" and "nominal" in comps):  # "a raconté à l'AFP des scènes": an indefinite
         if t.pos_ == "PRON" and t.lower_ not in words["content_pronouns"]:
             return []  # "l'a dit", "en a parlé": anaphoric content
         if t.pos_ == "PUNCT" and t.text not in QUOTE_OPEN:

@@ -193,8 +193,9 @@ def _topic_only(text: str, frame: Frame, start: int, end: int, quotes: list[Quot
         return False
     lex = _speaker_words()
     head = next((w for w in words if w not in lex["quote_introducers"]), "")
-    return len(words) < lex["min_nominal_words"] or head in lex["anaphoric_content_heads"] \
-        or _names_only(doc, start, end, mentions)
+    short = len(words) < lex["min_nominal_words"] and not (
+        len(words) > 1 and words[0] in lex["any_determiners"] and words[1] not in ("le", "la", "les", "l"))
+    return short or head in lex["anaphoric_content_heads"] or _names_only(doc, start, end, mentions)
 
 
 def _names_only(doc, start: int, end: int, mentions: list[Mention]) -> bool:

@@ -745,3 +745,14 @@ def test_trailing_aside_cut_on_its_own(nlp, content, kept):
 ])
 def test_incise_whose_speaker_an_aside_follows(frames, text, speaker, content):
     assert [f for f in frames(text) if f[0] == "incise" and f[2] == speaker and f[3] == [content]], frames(text)
+
+
+def test_inverted_plural_source_after_the_addressee(frames):
+    found = frames("Le groupe a tiré des roquettes vers la mer, ont indiqué à l'AFP des sources du mouvement.")
+    assert [f for f in found if f[0] == "incise" and f[2].endswith("sources du mouvement")
+            and f[3] == ["Le groupe a tiré des roquettes vers la mer"]], found
+
+
+def test_indefinite_nominal_content_after_the_addressee(frames):
+    found = frames("Des soldats ont raconté à l'AFP des scènes de pillage terribles.")
+    assert [f for f in found if f[3] == ["des scènes de pillage terribles"]], found

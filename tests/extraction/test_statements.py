@@ -265,3 +265,8 @@ def test_a_headline_gives_no_indirect_row(extract, heading):
 def test_a_quoted_intertitle_keeps_its_direct_row(extract):
     rows = extract("- Paris hausse le ton: \"Une faute grave\" -\n\nLe ministre a dit que c'était une faute.", PUB)
     assert ("Une faute grave", "direct") in [(t, typ) for t, typ, _ in rows["speakers"]]
+
+
+def test_a_short_denial_of_any_thing_is_a_claim(extract):
+    rows = extract("L'ambassade rejette toute ingérence étrangère.\n\nLe ministre a remercié tout le monde.", PUB)
+    assert [t for t, typ, _ in rows["speakers"] if typ == "indirect"] == ["toute ingérence étrangère"]

@@ -521,6 +521,23 @@ def _before_trailing_aside(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _before_coordinated_predicate(doc: Doc, verb: Token, start: int, end: int) -> int:
+    """End of a content before a conjunction that opens a second predicate of the cue's own clause ("a
+    dénoncé une provocation et a promis de riposter", "l'a félicité pour sa victoire et les deux hommes se
+    verront lundi"): a verb with a tense coordinated with the cue, not a coordinated complement."""
+    for t in doc[start + 1:end]:
+        if t.dep_ != "cc" or t.pos_ != "CCONJ":
+            continue
+        pred = t.head
+        if pred.head.i == verb.i and pred.dep_ == "conj" and pred.i > t.i and pred.i < end and (
+                _finite(pred) or any(c.dep_.startswith("aux") and _finite(c) for c in pred.children)):
+            cut = t.i
+            while cut > start and doc[cut - 1].text == ",":
+                cut -= 1
+            return cut
+    return end
+
+
 def _finite(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
 
@@ -792,6 +809,7 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     if start is None or start >= sent_end:
         return []
     end = min(_clause_end(doc, start, sent_end, stops), _complement_end(verb, start, sent_end))
+    end = _before_coordinated_predicate(doc, verb, start, end)
     if end <= start:
         return []
     # ("appelle des journalistes": a partitive article, not the 'de' of "appeler de")

@@ -756,3 +756,15 @@ def test_inverted_plural_source_after_the_addressee(frames):
 def test_indefinite_nominal_content_after_the_addressee(frames):
     found = frames("Des soldats ont raconté à l'AFP des scènes de pillage terribles.")
     assert [f for f in found if f[3] == ["des scènes de pillage terribles"]], found
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Le ministre a dénoncé une grave provocation de Londres et a promis de riposter.",
+     ["une grave provocation de Londres"]),
+    ("Le gouvernement a rejeté les résultats de l'élection et a promis des sanctions.",
+     ["les résultats de l'élection"]),
+    # coordinated complements stay one content
+    ("Elle a demandé de partir et de revenir demain.", ["de partir et de revenir demain"]),
+])
+def test_content_ends_before_a_second_predicate_of_the_cue(frames, text, content):
+    assert [f[3] for f in frames(text) if f[0] == "canonical"] == [content], frames(text)

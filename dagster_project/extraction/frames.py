@@ -526,9 +526,11 @@ def _before_coordinated_predicate(doc: Doc, verb: Token, start: int, end: int) -
     dénoncé une provocation et a promis de riposter", "l'a félicité pour sa victoire et les deux hommes se
     verront lundi"): a verb with a tense coordinated with the cue, not a coordinated complement."""
     for t in doc[start + 1:end]:
-        if t.dep_ != "cc" or t.pos_ != "CCONJ":
+        if t.dep_ != "cc" or t.pos_ != "CCONJ" or _inside_quote(doc, t.i, start):
             continue
         pred = t.head
+        if any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in pred.children):
+            continue  # "que X mais qu'elle Y": a second reported clause
         if pred.head.i == verb.i and pred.dep_ == "conj" and pred.i > t.i and pred.i < end and (
                 _finite(pred) or any(c.dep_.startswith("aux") and _finite(c) for c in pred.children)):
             cut = t.i

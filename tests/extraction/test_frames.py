@@ -765,6 +765,13 @@ def test_indefinite_nominal_content_after_the_addressee(frames):
      ["les résultats de l'élection"]),
     # coordinated complements stay one content
     ("Elle a demandé de partir et de revenir demain.", ["de partir et de revenir demain"]),
+    # a second reported clause
+    ("Il a souligné que la ville s'était engagée à recevoir mille réfugiés mais qu'elle n'en avait reçu que cent.",
+     ["la ville s'était engagée à recevoir mille réfugiés", "elle n'en avait reçu que cent"]),
+    # inside the quoted words
+    ("La porte-parole a indiqué que \"le pays est prêt à coopérer, mais cela ne peut se faire que si Moscou "
+     "change d'attitude\".", ["\"le pays est prêt à coopérer, mais cela ne peut se faire que si Moscou change "
+                             "d'attitude\""]),
 ])
 def test_content_ends_before_a_second_predicate_of_the_cue(frames, text, content):
     assert [f[3] for f in frames(text) if f[0] == "canonical"] == [content], frames(text)

@@ -522,9 +522,9 @@ def _before_trailing_aside(doc: Doc, start: int, end: int) -> int:
 
 
 def _before_coordinated_predicate(doc: Doc, verb: Token, start: int, end: int) -> int:
-    """End of a content before a conjunction that opens a second predicate of the cue's own clause ("a
-    dénoncé une provocation et a promis de riposter", "l'a félicité pour sa victoire et les deux hommes se
-    verront lundi"): a verb with a tense coordinated with the cue, not a coordinated complement."""
+    """End of a noun-phrase or infinitive content before a conjunction that opens a second predicate of the
+    cue's own clause ("a dénoncé une provocation et a promis de riposter"): a verb with a tense coordinated
+    with the cue, not a coordinated complement."""
     for t in doc[start + 1:end]:
         if t.dep_ != "cc" or t.pos_ != "CCONJ" or _inside_quote(doc, t.i, start):
             continue
@@ -811,7 +811,8 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     if start is None or start >= sent_end:
         return []
     end = min(_clause_end(doc, start, sent_end, stops), _complement_end(verb, start, sent_end))
-    end = _before_coordinated_predicate(doc, verb, start, end)
+    if t.lower_ not in ("que", "qu'"):  # ("que X avait Y et s'est engagé à Z": the parse cannot tell whose)
+        end = _before_coordinated_predicate(doc, verb, start, end)
     if end <= start:
         return []
     # ("appelle des journalistes": a partitive article, not the 'de' of "appeler de")

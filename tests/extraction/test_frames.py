@@ -768,6 +768,9 @@ def test_indefinite_nominal_content_after_the_addressee(frames):
     # a second reported clause
     ("Il a souligné que la ville s'était engagée à recevoir mille réfugiés mais qu'elle n'en avait reçu que cent.",
      ["la ville s'était engagée à recevoir mille réfugiés", "elle n'en avait reçu que cent"]),
+    # a que-clause keeps its own coordinated predicate
+    ("Le ministre a indiqué que les deux armées avaient renforcé leurs liens et se sont promis de coopérer.",
+     ["les deux armées avaient renforcé leurs liens et se sont promis de coopérer"]),
     # inside the quoted words
     ("La porte-parole a indiqué que \"le pays est prêt à coopérer, mais cela ne peut se faire que si Moscou "
      "change d'attitude\".", ["\"le pays est prêt à coopérer, mais cela ne peut se faire que si Moscou change "

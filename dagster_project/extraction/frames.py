@@ -1751,6 +1751,8 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
             # "X, selon Y, Z" with a short X: the clause is after the phrase
             start = phrase_end + 1
             end = _clause_end(doc, start, sent_end, own_stops)
+        else:
+            start, end = _around_medial_source(doc, start, end, phrase_end, sent_end, own_stops)
     span = _char_range(doc, start, end)
     if span is None:
         return None
@@ -1760,6 +1762,25 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
     else:
         speaker = _noun_phrase(head, start_at=first, stop_at=phrase_end)
     return Frame("source", lemma, cue, speaker, head.idx, [span])
+
+
+def _around_medial_source(doc: Doc, start: int, end: int, phrase_end: int, sent_end: int,
+                          stops: set[int]) -> tuple[int, int]:
+    """'X, selon Y, Z' where X is only an adjunct with no verb ('Dans leur esprit, selon ces sources, un
+    gouvernement serait ...') and Z a clause with its own subject: the clause is Z."""
+    z = phrase_end
+    if z >= sent_end or doc[z].text != ",":
+        return start, end
+    while z < sent_end and doc[z].text == ",":
+        z += 1
+    z_end = _clause_end(doc, z, sent_end, stops)
+    verbs = [t for t in doc[z:z_end] if _finite(t)]
+    if not verbs or any(_finite(t) for t in doc[start:end]) or doc[start].pos_ not in ("ADP", "ADV"):
+        return start, end
+    verb = verbs[0].head if verbs[0].dep_.startswith("aux") or verbs[0].dep_ == "cop" else verbs[0]
+    if any(c.dep_ in SUBJECT_DEPS and z <= c.i < z_end for c in verb.children):
+        return z, z_end
+    return start, end
 
 
 def _clause_source(doc: Doc, prep: Token, head: Token, phrase_end: int) -> bool:

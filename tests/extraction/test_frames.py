@@ -778,3 +778,13 @@ def test_indefinite_nominal_content_after_the_addressee(frames):
 ])
 def test_content_ends_before_a_second_predicate_of_the_cue(frames, text, content):
     assert [f[3] for f in frames(text) if f[0] == "canonical"] == [content], frames(text)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Dans leur esprit, selon ces sources, un gouvernement de techniciens serait plus efficace.",
+     "un gouvernement de techniciens serait plus efficace"),
+    ("Et dans un échange touchant, selon l'avocat de la famille, le président s'est entretenu avec le père.",
+     "le président s'est entretenu avec le père"),
+])
+def test_medial_source_after_an_adjunct_reports_the_clause_after_it(frames, text, content):
+    assert [f for f in frames(text) if f[0] == "source" and f[3] == [content]], frames(text)

@@ -1775,7 +1775,8 @@ def _around_medial_source(doc: Doc, start: int, end: int, phrase_end: int, sent_
         z += 1
     z_end = _clause_end(doc, z, sent_end, stops)
     verbs = [t for t in doc[z:z_end] if _finite(t)]
-    if not verbs or any(_finite(t) for t in doc[start:end]) or doc[start].pos_ not in ("ADP", "ADV"):
+    adjunct = doc[start].pos_ in ("ADP", "ADV") or doc[start].lower_ == "a"  # "A l'inverse": an unaccented à
+    if not verbs or any(_finite(t) for t in doc[start:end]) or not adjunct:
         return start, end
     verb = verbs[0].head if verbs[0].dep_.startswith("aux") or verbs[0].dep_ == "cop" else verbs[0]
     if any(c.dep_ in SUBJECT_DEPS and z <= c.i < z_end for c in verb.children):

@@ -785,6 +785,7 @@ def test_content_ends_before_a_second_predicate_of_the_cue(frames, text, content
      "un gouvernement de techniciens serait plus efficace"),
     ("Et dans un échange touchant, selon l'avocat de la famille, le président s'est entretenu avec le père.",
      "le président s'est entretenu avec le père"),
+    ("A l'inverse, pour Paul Durand, le plan de Moscou est dangereux.", "le plan de Moscou est dangereux"),
 ])
 def test_medial_source_after_an_adjunct_reports_the_clause_after_it(frames, text, content):
     assert [f for f in frames(text) if f[0] == "source" and f[3] == [content]], frames(text)

@@ -748,26 +748,26 @@ def test_incise_whose_speaker_an_aside_follows(frames, text, speaker, content):
 
 
 def test_inverted_plural_source_after_the_addressee(frames):
-    found = frames("Le groupe a tiré des roquettes vers la mer, ont indiqué à l'AFP des sources du mouvement.")
-    assert [f for f in found if f[0] == "incise" and f[2].endswith("sources du mouvement")
-            and f[3] == ["Le groupe a tiré des roquettes vers la mer"]], found
+    found = frames("La milice a bombardé trois villages du nord, ont précisé à l'AFP des témoins locaux.")
+    assert [f for f in found if f[0] == "incise" and f[2].endswith("témoins locaux")
+            and f[3] == ["La milice a bombardé trois villages du nord"]], found
 
 
 def test_indefinite_nominal_content_after_the_addressee(frames):
-    found = frames("Des soldats ont raconté à l'AFP des scènes de pillage terribles.")
-    assert [f for f in found if f[3] == ["des scènes de pillage terribles"]], found
+    found = frames("Trois réfugiés décrivent à l'AFP des nuits de marche épuisantes.")
+    assert [f for f in found if f[3] == ["des nuits de marche épuisantes"]], found
 
 
 @pytest.mark.parametrize("text, content", [
     ("Le ministre a dénoncé une grave provocation de Londres et a promis de riposter.",
      ["une grave provocation de Londres"]),
-    ("Le gouvernement a rejeté les résultats de l'élection et a promis des sanctions.",
-     ["les résultats de l'élection"]),
+    ("Le cabinet a contesté le décompte du scrutin municipal et a annulé sa conférence.",
+     ["le décompte du scrutin municipal"]),
     # coordinated complements stay one content
     ("Elle a demandé de partir et de revenir demain.", ["de partir et de revenir demain"]),
     # a second reported clause
-    ("Il a souligné que la ville s'était engagée à recevoir mille réfugiés mais qu'elle n'en avait reçu que cent.",
-     ["la ville s'était engagée à recevoir mille réfugiés", "elle n'en avait reçu que cent"]),
+    ("Il a souligné que la ville devait accueillir mille réfugiés mais qu'au final seuls cent sont venus.",
+     ["la ville devait accueillir mille réfugiés", "au final seuls cent sont venus"]),
     # a que-clause keeps its own coordinated predicate
     ("Le ministre a indiqué que les deux armées avaient renforcé leurs liens et se sont promis de coopérer.",
      ["les deux armées avaient renforcé leurs liens et se sont promis de coopérer"]),
@@ -781,10 +781,10 @@ def test_content_ends_before_a_second_predicate_of_the_cue(frames, text, content
 
 
 @pytest.mark.parametrize("text, content", [
-    ("Dans leur esprit, selon ces sources, un gouvernement de techniciens serait plus efficace.",
-     "un gouvernement de techniciens serait plus efficace"),
-    ("Et dans un échange touchant, selon l'avocat de la famille, le président s'est entretenu avec le père.",
-     "le président s'est entretenu avec le père"),
+    ("Depuis le début des combats, selon deux diplomates, une trêve courte reste possible.",
+     "une trêve courte reste possible"),
+    ("Et lors d'un appel bref, selon la mairie de Nantes, le préfet a promis des renforts.",
+     "le préfet a promis des renforts"),
     ("A l'inverse, pour Paul Durand, le plan de Moscou est dangereux.", "le plan de Moscou est dangereux"),
 ])
 def test_medial_source_after_an_adjunct_reports_the_clause_after_it(frames, text, content):

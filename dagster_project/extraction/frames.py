@@ -448,9 +448,11 @@ def _phrase_end(doc: Doc, prep: Token, limit: int) -> int | None:
     return j if seen_noun else None
 
 
-def _clause_end(doc: Doc, start: int, limit: int, stops: set[int]) -> int:
+def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contrast: bool = False) -> int:
     """Token index where a content that begins at `start` ends: the sentence end, a semicolon, a
-    dash aside, or the comma before another frame's cue or source (`stops`)."""
+    dash aside, or the comma before another frame's cue or source (`stops`). With `carry_contrast`, a
+    contrasting clause (", mais B", ", tandis que B") goes on with the content."""
+    contrast = _frame_words()["contrast_openers"] if carry_contrast else ()
     depth = 0
     quote_open = None
     for i in range(start, limit):
@@ -479,7 +481,10 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int]) -> int:
             return i - 2  # "... mais il craint que Y": a new subject and its cue, a frame of its own
         if i in stops and i > start and doc[i].lower_ in ("en", "tout"):
             return i  # "... en proposant X", "... tout en admettant que Y": a gerund, a frame of its own
-        if i > start and t.lower_ == "tandis" and i + 1 < limit and doc[i + 1].lower_ in ("que", "qu'", "qu’"):
+        if t.text == "," and i > start and any(doc[i + 1:i + 1 + len(w.split())].text.lower() == w for w in contrast):
+            continue
+        if i > start and t.lower_ == "tandis" and i + 1 < limit and doc[i + 1].lower_ in ("que", "qu'", "qu’") \
+                and not contrast:
             return i  # "a appelé X à céder tandis que Y a souligné ...": another subject's act, told beside it
         if t.text == "," and i > start and (_ce_que_before(doc, i + 3) or doc[i + 1:i + 3].text.lower() == "ce qui"):
             return i  # "..., ce qu'a démenti X": the narrator's comment on what was said
@@ -1730,7 +1735,8 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
                 start = commas[-1] + 1
         while start < sent_end and doc[start].text in (",", ":"):
             start += 1
-        end = _clause_end(doc, start, sent_end, own_stops)
+        # "Selon X, A, mais B": the source vouches for the whole sentence, the contrast included
+        end = _clause_end(doc, start, sent_end, own_stops, carry_contrast=True)
     else:
         if doc[prep.i - 1].text not in (",", "(", "-", "–", "—") and not _clause_source(doc, prep, head, phrase_end):
             return None  # "les progrès enregistrés selon eux": a source inside a phrase, not of a clause

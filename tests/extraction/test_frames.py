@@ -789,3 +789,15 @@ def test_content_ends_before_a_second_predicate_of_the_cue(frames, text, content
 ])
 def test_medial_source_after_an_adjunct_reports_the_clause_after_it(frames, text, content):
     assert [f for f in frames(text) if f[0] == "source" and f[3] == [content]], frames(text)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Selon les médecins, le premier blessé est hors de danger, tandis que le second reste en réanimation.",
+     "le premier blessé est hors de danger, tandis que le second reste en réanimation"),
+    ("Selon l'agence officielle, le reporter a été condamné pour espionnage, mais a été blanchi de trahison.",
+     "le reporter a été condamné pour espionnage, mais a été blanchi de trahison"),
+    # a time clause stays out
+    ("Selon le maire, la réforme avance, alors que les syndicats protestent.", "la réforme avance"),
+])
+def test_leading_source_vouches_for_the_contrast(frames, text, content):
+    assert [f for f in frames(text) if f[0] == "source" and f[3] == [content]], frames(text)

@@ -114,6 +114,16 @@ class Discourse:
                 return "f" if gender[0] == "Fem" else "m"
         return None
 
+    def _head_agreement(self, m: Mention) -> tuple[str | None, bool]:
+        """Gender and number of the noun that heads a phrase, as the tagger reads them."""
+        if self.doc is None:
+            return None, False
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.pos_ != "NOUN":
+            return None, False
+        gender, number = span.root.morph.get("Gender"), span.root.morph.get("Number")
+        return ({"Fem": "f", "Masc": "m"}.get(gender[0]) if gender else None), number == ["Plur"]
+
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
 
@@ -123,6 +133,12 @@ class Discourse:
         if entity is None:
             r.text = description or m.text
             r.person = True
+            if m.kind != "pronoun":
+                # an unnamed source agrees as its head noun does: "l'information" is no "il", "dix-neuf
+                # pays" no "elle"
+                gender, plural = self._head_agreement(m)
+                r.gender = r.gender or gender
+                r.plural = r.plural or plural
         r.speaker = True
         bisect.insort(self.referents, r, key=lambda x: x.pos)
 

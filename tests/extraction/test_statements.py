@@ -270,3 +270,16 @@ def test_a_quoted_intertitle_keeps_its_direct_row(extract):
 def test_a_short_denial_of_any_thing_is_a_claim(extract):
     rows = extract("L'ambassade rejette toute ingérence étrangère.\n\nLe ministre a remercié tout le monde.", PUB)
     assert [t for t, typ, _ in rows["speakers"] if typ == "indirect"] == ["toute ingérence étrangère"]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Pour l'économiste Julien Marchand, la taxe est mal conçue. L'étude publiée lundi confirme que la réforme "
+     "restera sans effet. « Personne ne sera surpris par ce recul », affirme-t-il.",
+     "Personne ne sera surpris", "Julien Marchand"),
+    ("La ministre Claire Dubois a présidé la réunion de mardi. Quatorze autres pays ont demandé un report de "
+     "leurs échéances de paiement. Leurs dossiers devraient « avancer sans tarder », a-t-elle précisé.",
+     "avancer sans tarder", "Claire Dubois"),
+])
+def test_an_unnamed_source_is_no_antecedent_of_a_pronoun_it_does_not_agree_with(extract, text, fragment, speaker):
+    # 'l'étude' is feminine, 'quatorze autres pays' plural: the pronoun goes back to the person before them
+    assert speaker_of(extract(text), fragment) == speaker

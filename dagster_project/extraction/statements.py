@@ -65,9 +65,10 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
     at_head = next((m for m in inside if m.start <= head < m.end), None)
     head_word = _word_at(text, head).lower()
     persons = [m for m in inside if m.kind == "name" and m.actor_type == PERSON]
-    # a name the parse left out of the phrase but written right after it ("le ministre X Y à Riga")
-    persons += [m for m in mentions if m.kind == "name" and m.actor_type == PERSON and end <= m.start <= end + 2
-                and m not in persons]
+    # a name the parse left out of the phrase but written right after it ("le ministre X Y à Riga", "le
+    # président de l'Union (UNA), X Y": the parse ends the phrase inside the parenthesis)
+    persons += [m for m in mentions if m.kind == "name" and m.actor_type == PERSON and end <= m.start
+                and (m.start <= end + 2 or re.fullmatch(r"\),?\s", text[end:m.start])) and m not in persons]
     if head_word.split("'")[-1].split("’")[-1] in words["indefinite_pronouns"] and re.match(
             r"[\w'’]+\s+(?:d['’]|de\s|des\s|d['’]entre\s)", text[head:end + 12]):
         return _unnamed(text, frame)  # "l'un d'eux", "l'une des manifestantes": one of a group, unnamed

@@ -283,3 +283,10 @@ def test_a_short_denial_of_any_thing_is_a_claim(extract):
 def test_an_unnamed_source_is_no_antecedent_of_a_pronoun_it_does_not_agree_with(extract, text, fragment, speaker):
     # 'l'étude' is feminine, 'quatorze autres pays' plural: the pronoun goes back to the person before them
     assert speaker_of(extract(text), fragment) == speaker
+
+
+def test_a_name_apposed_after_a_parenthesis_is_the_speaker(extract):
+    # the parse ends the speaker phrase inside "(NRA": the name after "), " is still the one who speaks
+    text = ("Le vol a décollé à l'heure, a précisé le président de la compagnie Nordic Regional Airlines (NRA), "
+            "Lars Holm.")
+    assert speaker_of(extract(text), "décollé à l'heure") == "Lars Holm"

@@ -81,7 +81,8 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
             re.match(r"\s*(?:\w+\s+){0,2}(?:de|d'|d’|du)\s", text[head + len(head_word):p.start]) for p in persons):
         # "l'ancien bras droit de Barack Obama": someone known by a relation to the one named
         if _definite(text, start, head):
-            return Mention(start, end, text[start:end], "anaphor", PERSON, gender=_determiner_gender(text, start, head))
+            return Mention(start, end, text[start:end], "anaphor", PERSON, gender=_determiner_gender(text, start, head),
+                       plural=_determiner_plural(text, start, head))
         return _unnamed(text, frame)
     if at_head is None and (head_word in words["media_heads"] or head_word in words["organisation_heads"]):
         # "l'agence de presse Chine nouvelle", "le mouvement islamiste Hamas": the name in apposition
@@ -91,17 +92,20 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
             return named[0]
     if at_head is None and not persons and _definite(text, start, head) and head_word in words["media_heads"]:
         # "l'hebdomadaire", "le quotidien": the medium named before
-        return Mention(start, end, text[start:end], "anaphor", MEDIA, gender=_determiner_gender(text, start, head))
+        return Mention(start, end, text[start:end], "anaphor", MEDIA, gender=_determiner_gender(text, start, head),
+                       plural=_determiner_plural(text, start, head))
     if at_head is None and not inside and _definite(text, start, head) and head_word in words["organisation_heads"]:
         # "le mouvement islamiste palestinien", "le ministère": the body named before, of the country
         # its adjective names
         return Mention(start, end, text[start:end], "anaphor", ORG, gender=_determiner_gender(text, start, head),
+                       plural=_determiner_plural(text, start, head),
                        countries=_demonym_countries(text[head:end] + _adjectives_after(text, end)))
     if at_head is None and not persons and _definite(text, start, head) and (
             head_word in words["person_heads"] or head_word in _role_words()):
         # "le jeune homme", "l'acteur", "son épouse": someone already named, found by the discourse step;
         # "le prince héritier saoudien": someone of that country
         return Mention(start, end, text[start:end], "anaphor", PERSON, gender=_determiner_gender(text, start, head),
+                       plural=_determiner_plural(text, start, head),
                        countries=_demonym_countries(text[head:end] + _adjectives_after(text, end)), head=head_word)
     if at_head is not None and at_head.kind == "role" and persons:
         apposed = [p for p in persons if p.start >= at_head.end]
@@ -159,6 +163,12 @@ def _determiner_gender(text: str, start: int, head: int) -> str | None:
     if not before:
         return None
     return _speaker_words()["determiner_gender"].get(before[0])
+
+
+def _determiner_plural(text: str, start: int, head: int) -> bool:
+    """'les autorités', 'ses collaborateurs': many people, whom no single person named before stands for."""
+    before = re.findall(r"[\w'’]+", text[start:head].lower())
+    return bool(before) and before[0] in _PLURAL_DETERMINERS
 
 
 def _indefinite(text: str, start: int, head: int) -> bool:

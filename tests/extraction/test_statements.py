@@ -290,3 +290,11 @@ def test_a_name_apposed_after_a_parenthesis_is_the_speaker(extract):
     text = ("Le vol a décollé à l'heure, a précisé le président de la compagnie Nordic Regional Airlines (NRA), "
             "Lars Holm.")
     assert speaker_of(extract(text), "décollé à l'heure") == "Lars Holm"
+
+
+def test_a_plural_definite_source_does_not_stand_for_the_person_named_before(extract):
+    text = ("Le port a rouvert mardi, a indiqué le directeur du port de commerce, Paul Mercier. Les dockers ont "
+            "repris le travail dès l'aube, selon les autorités.")
+    rows = extract(text)
+    assert speaker_of(rows, "Le port a rouvert") == "Paul Mercier"
+    assert speaker_of(rows, "Les dockers ont repris") is None

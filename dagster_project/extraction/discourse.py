@@ -165,6 +165,26 @@ class Discourse:
                     and self.entities[r.entity].name]
         return subjects[-1] if subjects else None
 
+    def postcedent(self, m: Mention, countries: tuple[str, ...] = ()) -> Referent | None:
+        """A title nobody before it holds, whose holder the next sentence names as its subject: 'Le chef
+        de l'Etat a salué ... . Le président Jean Martin a ajouté ...' (the lead of a dispatch)."""
+        here = self.sentence_index(m.start)
+        for r in self.referents:
+            if r.pos < m.end or _inside(r.pos, self.quoted):
+                continue
+            if self.sentence_index(r.pos) - here > 1:
+                break
+            e = self.entities[r.entity] if r.entity is not None else None
+            if e is None or not e.name or not r.person or r.plural or not r.subject:
+                continue
+            if m.gender and r.gender and m.gender != r.gender or countries and e.country not in countries:
+                continue
+            if m.role and not _generic_role(m.text) and e.roles and m.role not in e.roles \
+                    or _office_excluded(m.head, e.roles):
+                continue
+            return r
+        return None
+
     def antecedent(self, m: Mention, before: int, skip: list[tuple[int, int]] = (),
                    countries: tuple[str, ...] = ()) -> Referent | None:
         """The referent a pronoun or description at `before` stands for, or None when nothing fits."""
@@ -294,6 +314,8 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
             pinned = m.kind == "anaphor" and m.actor_type == ORG and bool(countries)
             skip = quoted if pinned else quoted + contents
             r = discourse.antecedent(m, m.start if pinned else min(m.start, st.start), skip=skip, countries=countries)
+            if r is None and _cataphoric(m, text):
+                r = discourse.postcedent(m, countries)
             if r is not None:
                 m.entity = r.entity
                 m.description = r.text if r.entity is None else None
@@ -314,6 +336,14 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
                 st.speaker = Mention(st.start, st.start, "", "pronoun", PERSON, entity=r.entity,
                                      description=r.text if r.entity is None else None)
     return discourse
+
+
+def _cataphoric(m: Mention, text: str) -> bool:
+    """A definite title for one person ('le chef de l'Etat', 'la première dame'), not a demonstrative
+    or 'ce dernier', which only point back."""
+    first = text[m.start:m.end].split(" ", 1)[0].lower().replace("’", "'")
+    return m.kind in ("role", "anaphor") and m.actor_type == PERSON and not m.plural \
+        and (first in ("le", "la") or first.startswith("l'"))
 
 
 def _needs_antecedent(m: Mention, entities: list[Entity]) -> bool:

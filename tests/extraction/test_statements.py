@@ -298,3 +298,16 @@ def test_a_plural_definite_source_does_not_stand_for_the_person_named_before(ext
     rows = extract(text)
     assert speaker_of(rows, "Le port a rouvert") == "Paul Mercier"
     assert speaker_of(rows, "Les dockers ont repris") is None
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Le chef de l'Etat a réclamé jeudi « un cessez-le-feu immédiat » devant les journalistes. Le président "
+     "Emmanuel Macron a aussi rendu hommage aux soldats tombés.", "cessez-le-feu", "Emmanuel Macron"),
+    ("La première dame a confié être « très émue » par l'accueil des enfants. Claire Vasseur a ensuite visité "
+     "une école du quartier avec Paul Girard.", "très émue", "Claire Vasseur"),
+    # a man named next is not 'la ministre'
+    ("La ministre de la Santé a jugé le projet « bien trop coûteux » pour les hôpitaux. Paul Girard a promis "
+     "une réponse rapide.", "bien trop coûteux", None),
+])
+def test_a_title_nobody_before_holds_is_the_subject_named_in_the_next_sentence(extract, text, fragment, speaker):
+    assert speaker_of(extract(text), fragment) == speaker

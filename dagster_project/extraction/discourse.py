@@ -50,6 +50,7 @@ class Discourse:
         self.excluded = excluded  # quoted words: who is named inside a quote is not the speaker of it
         self.doc = doc
         self.quoted = excluded
+        self.pronouns = [m for m in mentions if m.kind == "pronoun" and not m.plural and not _inside(m.start, excluded)]
         self.referents: list[Referent] = []
         definite_roles: list[tuple[Referent, Mention]] = []
         for m in mentions:
@@ -163,7 +164,24 @@ class Discourse:
         subjects = [r for r in self.referents if r.subject and r.person and r.entity is not None and r.pos < before
                     and here - self.sentence_index(r.pos) <= 1 and not _inside(r.pos, self.quoted)
                     and self.entities[r.entity].name]
-        return subjects[-1] if subjects else None
+        # 'Il a confié comment il voyait son avenir. « ... »': a subject pronoun of the sentence before stands
+        # for the person it refers to when the quotation opens a sentence of its own ('Accusé de « X », il
+        # encourt ...' names a charge, not words of his)
+        opens = self.sentence_starts[here] >= before - 2
+        for m in self.pronouns:
+            if not opens or m.start >= before or here - self.sentence_index(m.start) != 1 \
+                    or _inside(m.start, self.quoted) \
+                    or subjects and m.start < subjects[-1].pos or not self._pronoun_subject(m):
+                continue
+            r = self.antecedent(m, m.start, skip=self.quoted)
+            if r is not None and r.person and r.entity is not None and self.entities[r.entity].name:
+                subjects.append(Referent(m.start, m.end, r.entity, r.text, r.gender, False, True, True))
+        return max(subjects, key=lambda r: r.pos) if subjects else None
+
+    def _pronoun_subject(self, m: Mention) -> bool:
+        """'il' / 'elle' as the subject of its verb (not the impersonal 'il faut', 'il y a')."""
+        token = self._token_at(m.start if not m.text.startswith("-") else m.end - 1)
+        return token is not None and token.dep_ == "nsubj" and token.lower_.lstrip("-t") in ("il", "elle")
 
     def postcedent(self, m: Mention, countries: tuple[str, ...] = ()) -> Referent | None:
         """A title nobody before it holds, whose holder the next sentence names as its subject: 'Le chef

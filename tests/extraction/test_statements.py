@@ -311,3 +311,9 @@ def test_a_plural_definite_source_does_not_stand_for_the_person_named_before(ext
 ])
 def test_a_title_nobody_before_holds_is_the_subject_named_in_the_next_sentence(extract, text, fragment, speaker):
     assert speaker_of(extract(text), fragment) == speaker
+
+
+def test_a_quotation_after_a_subject_pronoun_goes_on_with_the_person_it_stands_for(extract):
+    text = ("Le ministre Paul Girard a quitté Lyon jeudi. Il a confié au journal comment il envisageait la suite. "
+            "« Je veux encore servir mon pays ».")
+    assert speaker_of(extract(text), "servir mon pays") == "Paul Girard"

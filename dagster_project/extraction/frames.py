@@ -1321,6 +1321,7 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         if not found:
             return None
     if _fronted_infinitive(doc, group_start, sent_start):
+        found = _end_before_main_clause(doc, found)
         subject = _main_clause_subject(doc, found[-1][1], sent_end)
     frame = _frame(kind, spec, cue, subject, [(s, e) for s, e, _ in found], doc, negated, passive)
     frame.nominal = found[0][2] and not _has_finite_verb(doc, found[0][0], found[0][1])
@@ -1367,6 +1368,25 @@ def _fronted_infinitive(doc: Doc, group_start: int, sent_start: int) -> bool:
         if len(opener) == n and opener.text.lower().replace("’", "'") in _frame_words()["fronted_infinitive_openers"]:
             return opener.start == sent_start or doc[opener.start - 1].text == ","
     return False
+
+
+def _end_before_main_clause(doc: Doc, found: list) -> list:
+    """'Après avoir annoncé que X, le président a évoqué Y': when the parser hangs the main clause under
+    the fronted verb, the content still ends at the comma before the main clause's subject and verb."""
+    start, end, nominal = found[-1]
+    for k in range(start + 1, end - 1):
+        if doc[k].text != ",":
+            continue
+        verb = next((t for t in doc[k + 1:end] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+        if verb is None:
+            break
+        verb = verb.head if verb.dep_.startswith("aux") else verb
+        between = doc[k + 1:verb.i]
+        if any(c.dep_ == "nsubj" and k < c.i < verb.i for c in verb.children) \
+                and not any(t.pos_ in ("SCONJ", "PRON") and t.dep_ in ("mark", "obj", "nsubj") and t.lower_ not in
+                            ("il", "elle", "ils", "elles", "on") for t in between):
+            return found[:-1] + [(start, k, nominal)]
+    return found
 
 
 def _main_clause_subject(doc: Doc, content_end: int, sent_end: int) -> Token | None:

@@ -317,3 +317,10 @@ def test_a_quotation_after_a_subject_pronoun_goes_on_with_the_person_it_stands_f
     text = ("Le ministre Paul Girard a quitté Lyon jeudi. Il a confié au journal comment il envisageait la suite. "
             "« Je veux encore servir mon pays ».")
     assert speaker_of(extract(text), "servir mon pays") == "Paul Girard"
+
+
+def test_a_fronted_infinitive_content_ends_before_the_main_clause(extract):
+    # the parser hangs the main clause under 'avoir annoncé': the que-clause still ends at the comma
+    rows = extract("Après avoir annoncé en mars que le sommet aurait lieu à Rome, le ministre Paul Girard a "
+                   "évoqué mercredi la possibilité d'un report.")
+    assert ("le sommet aurait lieu à Rome", "indirect", "Paul Girard") in rows["speakers"]

@@ -71,7 +71,10 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
                 and (m.start <= end + 2 or re.fullmatch(r"\),?\s", text[end:m.start])) and m not in persons]
     if head_word.split("'")[-1].split("’")[-1] in words["indefinite_pronouns"] and re.match(
             r"[\w'’]+\s+(?:d['’]|de\s|des\s|d['’]entre\s)", text[head:end + 12]):
-        return _unnamed(text, frame)  # "l'un d'eux", "l'une des manifestantes": one of a group, unnamed
+        # "l'un d'eux", "l'une des manifestantes": one of a group, unnamed; unless named in apposition
+        # ("l'un des dirigeants du parti, X Y")
+        apposed = [p for p in persons if p.start > head and re.search(r",\s*$", text[head:p.start])]
+        return apposed[0] if apposed else _unnamed(text, frame)
     if head_word in words["pronouns"]:
         pronoun = at_head or Mention(head, head + len(_word_at(text, head)), _word_at(text, head), "pronoun",
                                      PERSON, gender=words["pronouns"][head_word],

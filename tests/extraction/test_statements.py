@@ -324,3 +324,12 @@ def test_a_fronted_infinitive_content_ends_before_the_main_clause(extract):
     rows = extract("Après avoir annoncé en mars que le sommet aurait lieu à Rome, le ministre Paul Girard a "
                    "évoqué mercredi la possibilité d'un report.")
     assert ("le sommet aurait lieu à Rome", "indirect", "Paul Girard") in rows["speakers"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Ces mesures sont absolument inacceptables », a estimé mardi l'un des dirigeants du syndicat, Paul Girard.",
+     "Paul Girard"),
+    ("« Ces mesures sont inacceptables », a estimé mardi l'un des dirigeants du syndicat de Paul Girard.", None),
+])
+def test_one_of_a_group_named_in_apposition_is_the_speaker(extract, text, speaker):
+    assert speaker_of(extract(text), "inacceptables") == speaker

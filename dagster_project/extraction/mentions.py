@@ -409,10 +409,13 @@ def phrase_name_mentions(text: str, phrases: list[tuple[int, int]], taken: list[
                                          or gaz.lookup(words[lead]) is not None):
                 lead += 1
             words = words[lead:]
-            if len(words) < 2 or m.start() > end + 1:
-                continue
             name_start = m.start() + len(m.group(0)) - len(" ".join(words))
-            if name_start > end + 1 or any(w in title_words for w in words) or gaz.lookup(" ".join(words)):
+            # ... or set off by a comma right after it ('a indiqué le ministre grec de la Défense, X Y')
+            apposed = re.fullmatch(r"\)?,\s", text[end:name_start]) is not None
+            if len(words) < 2 or m.start() > end + 1 and not apposed:
+                continue
+            if name_start > end + 1 and not apposed or any(w in title_words for w in words) \
+                    or gaz.lookup(" ".join(words)):
                 continue
             span = (name_start, m.end())
             if _overlaps(span, taken):

@@ -333,3 +333,9 @@ def test_a_fronted_infinitive_content_ends_before_the_main_clause(extract):
 ])
 def test_one_of_a_group_named_in_apposition_is_the_speaker(extract, text, speaker):
     assert speaker_of(extract(text), "inacceptables") == speaker
+
+
+def test_a_name_the_ner_missed_after_the_comma_of_the_speaker_phrase_is_the_speaker(extract):
+    text = ("L'avion a effectué un virage brutal avant de disparaître des radars, a indiqué le ministre grec de la "
+            "Défense, Panos Kammenos.")
+    assert speaker_of(extract(text), "virage brutal") == "Panos Kammenos"

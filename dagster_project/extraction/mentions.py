@@ -404,9 +404,12 @@ def phrase_name_mentions(text: str, phrases: list[tuple[int, int]], taken: list[
     for start, end in phrases:
         for m in _phrase_name_regex().finditer(text, start, min(len(text), end + 40)):
             words = m.group(0).split()
+            offsets = [m.start() + w.start() for w in re.finditer(r"\S+", m.group(0))]
             lead = 0
+            # (a word another mention already is: "le négociateur des Palestiniens X Y")
             while lead < len(words) and (words[lead] in title_words or words[lead] in not_names
-                                         or gaz.lookup(words[lead]) is not None):
+                                         or gaz.lookup(words[lead]) is not None
+                                         or _overlaps((offsets[lead], offsets[lead] + len(words[lead])), taken)):
                 lead += 1
             words = words[lead:]
             name_start = m.start() + len(m.group(0)) - len(" ".join(words))
@@ -414,7 +417,7 @@ def phrase_name_mentions(text: str, phrases: list[tuple[int, int]], taken: list[
             apposed = re.fullmatch(r"\)?,\s", text[end:name_start]) is not None
             if len(words) < 2 or m.start() > end + 1 and not apposed:
                 continue
-            if name_start > end + 1 and not apposed or any(w in title_words for w in words) \
+            if name_start > end + 1 and not apposed or any(w in title_words for w in words) or not words[0][:1].isupper() \
                     or gaz.lookup(" ".join(words)):
                 continue
             span = (name_start, m.end())

@@ -339,3 +339,14 @@ def test_a_name_the_ner_missed_after_the_comma_of_the_speaker_phrase_is_the_spea
     text = ("L'avion a effectué un virage brutal avant de disparaître des radars, a indiqué le ministre grec de la "
             "Défense, Panos Kammenos.")
     assert speaker_of(extract(text), "virage brutal") == "Panos Kammenos"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "Palestiniens" is already a mention: the name is what follows it
+    ("« Nous ne reviendrons pas à la table des négociations », a déclaré à l'AFP le négociateur des Palestiniens "
+     "Saëb Erakat.", "Saëb Erakat"),
+    # a party and a town, no person
+    ("« Nous nous sommes vus hier », a confirmé le député-maire Les Républicains de Meaux.", None),
+])
+def test_a_name_after_a_mention_in_the_speaker_phrase(extract, text, speaker):
+    assert speaker_of(extract(text), "vus hier" if "Meaux" in text else "reviendrons") == speaker

@@ -764,7 +764,7 @@ def _inverted_subject(verb: Token, group_end: int) -> Token | None:
                 and t.lower_ not in ("que", "qu'", "qui"):
             # climb to the noun phrase's head: "le porte-parole du Kremlin": porte-parole
             head = t
-            while head.head.i != head.i and head.head.i >= i and head.head.i < sent_end \
+            while head.head.i != head.i and head.head.i >= i and head.head.i < sent_end and head.head.i != verb.i \
                     and head.dep_ in ("flat:name", "amod", "nmod", "compound", "fixed", "appos") \
                     and head.head.pos_ in ("NOUN", "PROPN"):
                 head = head.head
@@ -1121,12 +1121,12 @@ def _quote_incises(doc: Doc, known: set[int]) -> list[tuple[Token, Token, CueSpe
         while j < len(doc) and (doc[j].lower_ in _OBJECT_CLITICS or doc[j].lower_ in ("ne", "n'", "se", "s'")
                                 or doc[j].pos_ == "AUX" and doc[j].dep_.startswith("aux")):
             j += 1
-        if j >= len(doc) or doc[j].i in known or doc[j].pos_ != "VERB":
+        if j >= len(doc) or doc[j].i in known or doc[j].pos_ != "VERB" and not _mistagged_verb(doc, j):
             continue
         verb = doc[j]
         if _non_reporting_governor(verb):
             continue  # "« ... », promettait X": a commitment, not a statement
-        finite = "Fin" in verb.morph.get("VerbForm") or _aux_children(verb)
+        finite = "Fin" in verb.morph.get("VerbForm") or _aux_children(verb) or verb.pos_ != "VERB"
         if not finite or any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not _inside_quote(doc, c.i, verb.sent.start)
                              for c in verb.children):
             continue
@@ -1136,6 +1136,17 @@ def _quote_incises(doc: Doc, known: set[int]) -> list[tuple[Token, Token, CueSpe
             continue  # (a clitic "-t-il" after an unknown verb: left to the quote's other readings)
         out.append((verb, verb, CueSpec(verb.lemma_.lower() or verb.lower_, frozenset())))
     return out
+
+
+def _mistagged_verb(doc: Doc, j: int) -> bool:
+    """'« ... », soupire l'acteur', '« ... », a tempêté X': a verb the tagger took for a noun. After a
+    quotation and its comma, a bare lowercase word right after an auxiliary, or right before a
+    determiner or a name, heads no noun phrase: it is the incise's verb."""
+    t = doc[j]
+    if t.pos_ != "NOUN" or not t.text.islower() or j + 1 >= len(doc):
+        return False
+    after_aux = doc[j - 1].pos_ == "AUX" and doc[j - 1].dep_.startswith("aux")
+    return after_aux or doc[j - 1].text == "," and doc[j + 1].pos_ in ("DET", "PROPN")
 
 
 def _hypothetical(verb: Token, frame: Frame) -> bool:

@@ -801,3 +801,8 @@ def test_medial_source_after_an_adjunct_reports_the_clause_after_it(frames, text
 ])
 def test_leading_source_vouches_for_the_contrast(frames, text, content):
     assert [f for f in frames(text) if f[0] == "source" and f[3] == [content]], frames(text)
+
+
+def test_a_noun_phrase_after_a_quotation_and_its_comma_is_no_incise(frames):
+    found = frames("« Ces événements sont inacceptables », source de tensions pour le gouvernement." + CONTROL_FRAME)
+    assert [f[1] for f in found] == ["déclarer"]

@@ -350,3 +350,13 @@ def test_a_name_the_ner_missed_after_the_comma_of_the_speaker_phrase_is_the_spea
 ])
 def test_a_name_after_a_mention_in_the_speaker_phrase(extract, text, speaker):
     assert speaker_of(extract(text), "vus hier" if "Meaux" in text else "reviendrons") == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Paul Girard a revu les photos de son enfance. « Mon passé revient avec cette crise », soupire l'acteur.",
+     "Mon passé revient", "Paul Girard"),
+    ("« Ces événements sont inacceptables », a tempêté Carsten Weber, l'un des dirigeants du groupe.",
+     "inacceptables", "Carsten Weber"),
+])
+def test_an_incise_verb_the_tagger_took_for_a_noun(extract, text, fragment, speaker):
+    assert speaker_of(extract(text), fragment) == speaker

@@ -272,7 +272,16 @@ def main(argv: list[str] | None = None) -> int:
     docs_parser.add_argument("--serve", action="store_true", help="then run `dbt docs serve`")
     docs_parser.add_argument("--port", type=int, default=8080)
     args = parser.parse_args(argv)
+    from dagster_project.settings import WarehouseNameError
 
+    try:
+        return _run(args)
+    except WarehouseNameError as exc:  # a configuration error: the message, not a traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "parse":
         dbt_parse()
         return 0

@@ -96,9 +96,25 @@ def resolve_path(path: str | os.PathLike | None, default: Path) -> Path:
     return resolved.resolve()
 
 
+# DuckDB names an attached file's catalog after the file: a warehouse called like one of its schemas
+# (or a catalog DuckDB keeps for itself) makes every "schema.table" ambiguous, and dbt fails mid-build
+RESERVED_WAREHOUSE_NAMES = frozenset({"raw", "nlp", "seeds", "staging", "intermediate", "marts", "_refresh", "main",
+                                      "memory", "system", "temp", "information_schema", "pg_catalog"})
+
+
+class WarehouseNameError(ValueError):
+    """The warehouse file's name is one DuckDB cannot tell from a schema of the warehouse."""
+
+
 def warehouse_path(path: str | os.PathLike | None = None) -> Path:
     """The warehouse file for a configured value (empty = warehouse/warehouse.duckdb)."""
-    return resolve_path(path, DEFAULT_WAREHOUSE_PATH)
+    resolved = resolve_path(path, DEFAULT_WAREHOUSE_PATH)
+    if resolved.stem.lower() in RESERVED_WAREHOUSE_NAMES:
+        raise WarehouseNameError(
+            f"warehouse file {resolved}: DuckDB would name the database '{resolved.stem}', like a schema of the "
+            f"warehouse, and every query on that schema would be ambiguous. Choose another file name "
+            f"(e.g. {resolved.with_stem('warehouse').name}); reserved: {', '.join(sorted(RESERVED_WAREHOUSE_NAMES))}")
+    return resolved
 
 
 def input_dir(path: str | os.PathLike | None = None) -> Path:

@@ -72,3 +72,14 @@ def test_the_installed_command_is_the_cli():
     listed = subprocess.run([str(script), "query", "--list"], capture_output=True, text=True, timeout=120)
     assert listed.returncode == 0, listed.stderr
     assert "most_active_pairs" in listed.stdout
+
+
+def test_a_warehouse_named_like_one_of_its_schemas_is_refused_before_anything_runs(tmp_path, capsys):
+    from dagster_project.cli import main
+
+    target = tmp_path / "marts.duckdb"  # DuckDB would call the database 'marts', like the marts schema
+    assert main(["build", "--warehouse", str(target), "--no-parse", "--input-dir", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: warehouse file") and "'marts'" in error and "Traceback" not in error
+    assert not target.exists()
+    assert settings.warehouse_path(tmp_path / "marts_2024.duckdb").name == "marts_2024.duckdb"

@@ -35,7 +35,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("numeric", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
         ("range", re.compile(rf"\bentre le ({day}) et le ({day}) ({month})(?: (\d{{4}}))?", flags)),
         ("range", re.compile(rf"\bdu ({day}) au ({day}) ({month})(?: (\d{{4}}))?", flags)),
-        ("range", re.compile(rf"\bles ({day}) et ({day}) ({month})(?: (\d{{4}}))?", flags)),
+        ("range", re.compile(rf"\b(?:les|des|ces) ({day}) et ({day}) ({month})(?: (\d{{4}}))?", flags)),
         ("absolute", re.compile(rf"\b(?:({weekday}) )?({day}) ({month})(?: (\d{{4}}))?(?!\d)", flags)),
         ("month_relative", re.compile(rf"\b({month}) (dernier|prochain)\b", flags)),
         ("month_year", re.compile(rf"\b({month}) (\d{{4}})\b", flags)),

@@ -26,6 +26,7 @@ def only(text, ref=REF):
     # a stay of several days: its first day
     ("Le ministre a séjourné à Pékin entre le 2 et le 4 mars.", date(2023, 3, 2), "day"),
     ("Les deux présidents se verront les 16 et 17 mai à Séoul.", date(2023, 5, 16), "day"),
+    ("Le forum des 16 et 17 mai à Séoul est reporté.", date(2023, 5, 16), "day"),
     ("La délégation est arrivée hier soir.", date(2023, 3, 8), "day"),
     ("Un accord signé en 2019 a été rompu.", date(2019, 1, 1), "year"),
     ("La conférence de février a échoué.", date(2023, 2, 1), "month"),

@@ -155,7 +155,12 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _subject(verb: Token) -> Token | None:
+    inverted = next((c for c in verb.children if c.lower_ in ("-il", "-elle", "-ils", "-elles")), None)
+    if inverted is not None:
+        return inverted  # "« ... », a-t-il dit": the clitic after the verb, whatever the quote's words became
     for child in verb.children:
+        if child.dep_ == "expl:subj" and any(c.dep_ == "expl:comp" for c in verb.children):
+            return None  # "il s'agit de sa visite", "il y a eu une rencontre": an impersonal verb, no one's
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("-t",):
             if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
                 return verb.head
@@ -294,6 +299,8 @@ def _preposition_objects(token: Token, preps: tuple[str, ...], depth: int = 1) -
         if child.i <= token.i and child.dep_ not in ("obl:arg", "obl:mod", "obl", "nmod", "iobj"):
             continue
         case = [c for c in child.children if c.dep_ == "case" or c.pos_ == "ADP"]
+        if not case and child.left_edge.dep_ == "case" and child.left_edge.i < child.i:
+            case = [child.left_edge]  # "avec le chancelier X": the parser hung "avec" on the title before the name
         if case and case[0].lower_ in preps:
             out += _conjuncts(child)
     return out
@@ -425,6 +432,26 @@ def _auxiliary_before(token: Token) -> bool:
         if t.pos_ == "AUX" or t.lower_ in ("a", "ont", "est", "sont", "avait", "avaient", "était", "étaient"):
             return True
     return False
+
+
+def _marked(token: Token, preps: tuple[str, ...]) -> bool:
+    """A phrase introduced by one of `preps`, or coordinated with one ('avec X et Y')."""
+    while True:
+        if any(c.dep_ == "case" and c.lower_ in preps for c in token.children) \
+                or token.left_edge.dep_ == "case" and token.left_edge.lower_ in preps:
+            return True
+        if token.dep_ != "conj" or token.head.i == token.i:
+            return False
+        token = token.head
+
+
+def _incise_subject(verb: Token) -> Token | None:
+    """'« ... », a déclaré le président français': the parser makes the subject after a verb of an incise
+    its object; a verb of saying has no person as object."""
+    if verb.dep_ != "parataxis" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and _names_someone(c)
+                 and c.pos_ != "PRON"), None)
 
 
 def _negated(token: Token) -> bool:
@@ -621,6 +648,25 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         return None
     partners = _preposition_objects(token, ("avec", "entre", "à", "auprès"))
     between = bool(_preposition_objects(token, ("entre",)))
+    if token.dep_ == "nmod" and token.head.i < token.i and token.head.lower_ in words["complex_preposition_heads"]:
+        # "à l'issue d'un entretien avec X", "en marge d'une réunion avec X": the parser hangs "avec X" on
+        # the head of the complex preposition, not on the meeting noun
+        partners += [t for t in _preposition_objects(token.head, ("avec", "entre"), 0)
+                     if t.i > token.i and t not in partners]
+        between = between or any(t.i > token.i for t in _preposition_objects(token.head, ("entre",), 0))
+    if not any(_marked(t, ("avec",)) for t in partners):
+        # "lors d'une conférence de presse (à Genève) avec X": an "avec" right after the noun's phrase, or
+        # after a place, is the noun's, wherever the parser hung it
+        end = max(t.i for t in token.subtree if not _relative(t) or t.i == token.i) + 1
+        for t in doc[end:min(token.sent.end, end + 5)]:
+            if t.lower_ == "avec":
+                if t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                    partners += [p for p in _conjuncts(t.head) if p not in partners]
+                break
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
+                break
+    if spec.lemma in words["joint_nouns"] and not any(t.i > token.i and _marked(t, ("avec",)) for t in partners):
+        return None  # "lors d'une conférence de presse": a meeting only "avec" someone
     agents: list[Token] = []
     places: list[Token] = []
     for child in token.children:
@@ -686,7 +732,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     if not agents and not between and clause_verb is not None and _in_adjunct(token) \
             and possessive not in ("leur", "leurs") \
             and (possessive is not None or partners or spec.visit or _without_determiner(token)):
-        subject = _subject(clause_verb)  # "Après un sommet à Berlin, X et Y ont", "En visite à Z, X a dit"
+        # "Après un sommet à Berlin, X et Y ont", "En visite à Z, X a dit", "« ... », a dit X lors d'un entretien"
+        subject = _subject(clause_verb) or _incise_subject(clause_verb)
         # ("la question sera discutée lors du sommet": a topic attends nothing)
         if subject is not None and subject.i != token.i and _names_someone(subject):
             agents += _conjuncts(subject)
@@ -843,8 +890,11 @@ def _in_adjunct(token: Token) -> bool:
     """A meeting noun inside a phrase set beside a clause: 'lors de la rencontre', 'en visite', 'après un sommet'."""
     doc = token.doc
     words = _words()["adjunct_prepositions"]
+    if token.dep_ == "nmod" and token.head.i < token.i and token.head.lower_ in _words()["complex_preposition_heads"]:
+        return True  # "à l'issue d'un entretien": the complex preposition's head holds the noun
     left = doc[max(token.sent.start, token.i - 4):token.i]
-    text = " " + " ".join(t.lower_ for t in left) + " "
+    # (the words as written: "à l'issue" is one phrase, not "à l' issue")
+    text = " " + left.text.lower().replace("’", "'") + " "
     return any(f" {w} " in text or text.strip().startswith(w) for w in words)
 
 

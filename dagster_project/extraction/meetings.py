@@ -104,6 +104,8 @@ class _Participants:
                    for r in self.mentions)
 
     def _ids(self, m: Mention, any_type: bool = False) -> list[int]:
+        if m.kind == "role" and m.plural and not m.entities:
+            return []  # "les chefs des groupes du Sénat": a group, no one person (whoever a resolver gave it)
         ids = list(m.entities) or ([m.entity] if m.entity is not None else [])
         unnamed_role = m.kind == "role" and ids and self.entities[ids[0]].name is None
         if (not ids or unnamed_role) and m.kind in ("pronoun", "anaphor", "role"):
@@ -639,7 +641,13 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                      for m in mentions) or entities[people[0]].dict_key in frame.bodies)
         if len(people) < 2 and not body_meeting:
             continue  # one person is no meeting; one body's session ("le sommet du G20") is
-        gathering = frame.kind == "verb" and frame.lemma in trigger_words["gathering_verbs"]
+        # ("un sommet avec les dirigeants du Mali, du Niger et du Tchad": one session, whoever sits at it)
+        session = frame.kind == "noun" and frame.lemma in trigger_words["session_nouns"] and not frame.lemma.endswith("s")
+        gathering = frame.kind == "verb" and frame.lemma in trigger_words["gathering_verbs"] or session
+        if session and len(partners) >= 2:
+            # ("X s'est rendu à Naples pour un sommet franco-italien": X is the French side)
+            own = {entities[a].country for a in agents if entities[a].actor_type == PERSON and entities[a].country}
+            partners = [p for p in partners if not (entities[p].actor_type == COUNTRY and entities[p].country in own)]
         if agents and len(partners) >= 2 and (all(entities[p].actor_type == COUNTRY for p in partners) and not gathering
                                               or frame.kind == "noun" and frame.lemma.endswith("s")):
             # "a échangé avec ses homologues italien et brésilien", "des rencontres avec X et avec Y":
@@ -647,6 +655,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             groups = [(agents + [p], None) for p in partners]
         else:
             groups = _split_by_dates(text, agents, partners, frame, dates, clause, mentions, quoted)
+            if len(groups) == 1:
+                groups = _split_by_sequence(text, agents, partners, clause, mentions) or groups
         paragraph = next(((p.start, p.end) for p in paragraphs if p.start <= start < p.end), sentence)
         for group, expr in groups:
             alone = sum(1 for s, _ in triggers if sentence[0] <= s < sentence[1]) == 1
@@ -704,6 +714,25 @@ def _named_hosts(meetings: list[MeetingMention], entities: list[Entity]) -> list
             continue
         out.append(m)
     return out
+
+
+def _split_by_sequence(text: str, agents: list[int], partners: list[int], clause: tuple[int, int],
+                       mentions: list[Mention]) -> list[tuple[list[int], None]]:
+    """'a reçu X puis Y', 'les chefs des groupes du Sénat puis de l'Assemblée': one after the other, one
+    meeting each (empty when the partners are not told in sequence)."""
+    if len(partners) < 2 or not agents:
+        return []
+    spots = []
+    for p in partners:
+        first = min(((m.start, m.end) for m in mentions if m.entity == p and clause[0] <= m.start < clause[1]),
+                    default=None)
+        if first is None:
+            return []
+        spots.append(first)
+    order = sorted(range(len(partners)), key=lambda i: spots[i][0])
+    if not all(re.search(r"\bpuis\b", text[spots[a][1]:spots[b][0]]) for a, b in zip(order, order[1:])):
+        return []
+    return [(agents + [partners[i]], None) for i in order]
 
 
 def _split_by_dates(text: str, agents: list[int], partners: list[int], frame: MeetingFrame,

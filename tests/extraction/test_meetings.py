@@ -742,3 +742,57 @@ def test_the_country_of_a_visit_takes_the_host_most_reports_name_whatever_the_ha
     outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(16)}
     assert outputs == {"['host_a', 'visitor'] 3\n"}
+
+
+# 8. adjunct phrases, joint press events, sessions, sequences (s7m) --------------------------------------
+
+def test_with_after_a_complex_preposition_belongs_to_the_meeting_noun(extract):
+    # the parser hangs "avec X" on "issue", not on "entretien"; the inverted subject of the incise met X
+    rows = extract("Olaf Scholz est arrivé à Tunis mercredi. « Le dialogue avance », a-t-il dit à l'issue d'un "
+                   "entretien avec le président tunisien Kaïs Saïed.", PUB)
+    assert participant_sets(rows) == [{"Olaf Scholz", "Kaïs Saïed"}]
+
+
+def test_a_press_conference_with_someone_is_a_meeting(extract):
+    rows = extract("Le chef de la diplomatie allemande Heiko Maas a critiqué le projet lors d'une conférence de "
+                   "presse à Vienne avec le chancelier autrichien Sebastian Kurz.", PUB)
+    assert participant_sets(rows) == [{"Heiko Maas", "Sebastian Kurz"}]
+
+
+def test_a_press_conference_alone_is_no_meeting(extract):
+    rows = extract("Heiko Maas a défendu mardi le budget lors d'une conférence de presse à Vienne.", PUB)
+    assert meetings(rows) == []
+
+
+def test_a_short_discussion_with_someone_is_a_meeting(extract):
+    rows = extract("Giorgia Meloni a eu mardi une brève discussion en aparté avec Olaf Scholz.", PUB)
+    assert participant_sets(rows) == [{"Giorgia Meloni", "Olaf Scholz"}]
+
+
+def test_a_discussion_of_a_bill_is_no_meeting(extract):
+    rows = extract("La discussion du texte a repris mardi au Sénat, a indiqué Olaf Scholz.", PUB)
+    assert meetings(rows) == []
+
+
+def test_a_summit_with_the_leaders_of_several_countries_is_one_meeting(extract):
+    rows = extract("Emmanuel Macron participera lundi à Dakar à un sommet avec les dirigeants du Sénégal, du Mali "
+                   "et de la Guinée.", PUB)
+    assert participant_sets(rows) == [{"Emmanuel Macron", "Sénégal", "Mali", "Guinée"}]
+
+
+def test_an_impersonal_subject_attends_no_summit(extract):
+    rows = extract("Olaf Scholz a quitté Berlin. Il s'agit de son premier voyage depuis le 4 mars, pour un sommet "
+                   "franco-espagnol.", PUB)
+    assert all("Olaf Scholz" not in p for p in participant_sets(rows))
+
+
+def test_guests_received_one_after_the_other_are_two_meetings(extract):
+    rows = extract("Emmanuel Macron a reçu lundi les présidents des groupes du Sénat puis de l'Assemblée.", PUB)
+    assert sorted(map(sorted, participant_sets(rows))) == [["Assemblée", "Emmanuel Macron"],
+                                                           ["Emmanuel Macron", "Sénat"]]
+
+
+def test_an_interview_with_a_television_is_no_meeting(extract):
+    rows = extract("Olaf Scholz s'exprimait lors d'un entretien lundi avec la télévision ZDF, avant la sortie de son "
+                   "livre sur Angela Merkel.", PUB)
+    assert meetings(rows) == []

@@ -176,6 +176,15 @@ def _subject(verb: Token) -> Token | None:
                 return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
+        # "X s'est dit prêt à rencontrer Y": the adjective's clause has the subject (the parser may hang
+        # the adjective on a noun of that clause)
+        head = verb.head
+        for _ in range(3):
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        return _subject(head) if head.pos_ in ("VERB", "AUX") else None
     if verb.dep_ in ("acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return None
@@ -261,6 +270,13 @@ def _is_future(verb: Token) -> bool:
         # "devrait arriver à X et participer au dîner": the second verb shares the first one's modal
         return _is_future(verb.head)
     head = verb.head
+    if head.i != verb.i and "Inf" in verb.morph.get("VerbForm") and (
+            head.lower_ in words["readiness_words"] or head.lower_ in words["governors"]
+            and "Inf" in head.morph.get("VerbForm")):
+        return True  # "prêt à rencontrer X", "pour tenter d'organiser une rencontre": not done yet
+    if "Inf" in verb.morph.get("VerbForm") and verb.i >= 2 and verb.doc[verb.i - 1].lower_ in ("à", "de", "d'") \
+            and verb.doc[verb.i - 2].lower_ in words["readiness_words"]:
+        return True  # (the parser hangs "prêt" anywhere)
     if head.i != verb.i and head.lower_ in words["governor_forms"] and (
             "Inf" in verb.morph.get("VerbForm") or verb.dep_ == "xcomp"):
         return True  # "doit rencontrer", "ont prévu de se voir"; not "a fait ... , a promis"
@@ -278,6 +294,9 @@ def _is_future(verb: Token) -> bool:
 
 _RELATIVE_WORDS = frozenset({"duquel", "de laquelle", "desquels", "desquelles", "auquel", "auxquels", "auxquelles",
                              "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où"})
+
+
+_RELATIVE_PRONOUNS = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "qui"})
 
 
 def _relative(token: Token) -> bool:
@@ -486,6 +505,9 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     partners = [p for p in partners if _names_someone(p)]
     if "avec" in spec.partner or spec.reflexive or "none" in spec.partner or "obj" in spec.partner:
         partners += _preposition_objects(token, ("avec",))
+    if token.dep_ == "acl:relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+        # "son homologue X, avec lequel il s'est entretenu": the relative pronoun stands for the noun
+        partners = [token.head if p.lower_ in _RELATIVE_PRONOUNS else p for p in partners]
     if "a" in spec.partner:  # "rendre visite à X": the parser hangs X on either word
         partners += _preposition_objects(last, ("à", "au", "aux"), 0)
         if last.i != token.i:
@@ -508,6 +530,9 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
             partners = hosts
             main = _subject(token.head) if token.head.i != token.i else None
             agents = _conjuncts(main) if main is not None else agents
+    if spec.lemma in _words()["habitual_in_present"] and "Pres" in token.morph.get("Tense") \
+            and "Fin" in token.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in token.children):
+        return None  # "avec qui elle parle des masques": a habit, not one talk
     if spec.lemma == "appeler" and _appeal(token):
         return None  # "les a appelés à être courageux": an appeal, not a call
     if spec.lemma in _words()["perception_verbs"] and any(

@@ -518,6 +518,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         return add_entity(key) if key else None
 
     participants = _Participants(text, mentions, entities, set(attribution_mentions), resolve, quoted, country_entity)
+    # "« ... pris lors de la conférence de Berlin » en janvier, a-t-il dit": a date right after a closing quote
+    # mark ends the quoted sentence and dates its event, no meeting of the narrative
+    dates = [d for d in dates if not re.search(r"[»\"”]\s*$", text[max(0, d.start - 3):d.start])]
     trigger_words = load_rules()["meeting_triggers"]
     day_parts = load_rules()["day_parts"]
 
@@ -639,6 +642,11 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                  and entities[people[0]].dict_key is not None and entities[people[0]].country is None) \
             and (any(m.entity == people[0] and any(s <= m.start < e for s, e in [frame.scope, *frame.agents])
                      for m in mentions) or entities[people[0]].dict_key in frame.bodies)
+        if frame.bodies and len(people) == 1 and entities[people[0]].actor_type == PERSON:
+            # "lors du sommet européen, X a ...": X at the summit of the body the adjective names
+            partners += [b for b in (add_entity(key) for key in frame.bodies if key in gaz.actors)
+                         if b not in people and b not in partners]
+            people = agents + [p for p in partners if p not in agents]
         if len(people) < 2 and not body_meeting:
             continue  # one person is no meeting; one body's session ("le sommet du G20") is
         # ("un sommet avec les dirigeants du Mali, du Niger et du Tchad": one session, whoever sits at it)

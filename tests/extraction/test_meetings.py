@@ -796,3 +796,36 @@ def test_an_interview_with_a_television_is_no_meeting(extract):
     rows = extract("Olaf Scholz s'exprimait lors d'un entretien lundi avec la télévision ZDF, avant la sortie de son "
                    "livre sur Angela Merkel.", PUB)
     assert meetings(rows) == []
+
+
+def test_a_person_at_a_summit_named_by_its_adjective_meets_the_body(extract):
+    rows = extract("Olaf Scholz a haussé le ton mardi lors du sommet européen à Bruxelles.", PUB)
+    assert participant_sets(rows) == [{"Olaf Scholz", "Union européenne"}]
+
+
+def test_ready_to_meet_is_a_plan(extract):
+    rows = extract("Olaf Scholz s'est déclaré lundi prêt à rencontrer Ebrahim Raïssi.", PUB)
+    assert [(m[0], m[3]) for m in meetings(rows)] == [({"Olaf Scholz", "Ebrahim Raïssi"}, "planned")]
+
+
+def test_trying_to_arrange_a_meeting_is_a_plan(extract):
+    rows = extract("Des diplomates cherchent à New York à tenter d'organiser une rencontre entre Joe Biden et "
+                   "Ebrahim Raïssi.", PUB)
+    assert [(m[0], m[3]) for m in meetings(rows)] == [({"Joe Biden", "Ebrahim Raïssi"}, "planned")]
+
+
+def test_speaking_with_someone_is_a_contact(extract):
+    rows = extract("Le président Emmanuel Macron a parlé mercredi avec son homologue sénégalais Macky Sall.", PUB)
+    assert participant_sets(rows) == [{"Emmanuel Macron", "Macky Sall"}]
+
+
+def test_a_date_right_after_a_closing_quote_is_the_quotes_event(extract):
+    rows = extract("Olaf Scholz est arrivé mardi à Tunis. « Ils trahissent ce qui fut promis à la conférence de "
+                   "Rome » en mars, a-t-il dit à l'issue d'un entretien avec le président tunisien Kaïs Saïed.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Olaf Scholz", "Kaïs Saïed"}, date(2021, 6, 1))]
+
+
+def test_talking_with_someone_as_a_habit_is_no_meeting(extract):
+    rows = extract("Outre ses appels à ses homologues, avec qui elle parle des vaccins, Jill Biden reste chez elle.",
+                   PUB)
+    assert meetings(rows) == []

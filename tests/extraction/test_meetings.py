@@ -829,3 +829,8 @@ def test_talking_with_someone_as_a_habit_is_no_meeting(extract):
     rows = extract("Outre ses appels à ses homologues, avec qui elle parle des vaccins, Jill Biden reste chez elle.",
                    PUB)
     assert meetings(rows) == []
+
+
+def test_a_date_after_a_quoted_phrase_inside_the_narrative_is_the_meetings(extract):
+    rows = extract("Olaf Scholz a « claqué la porte » mardi lors du sommet européen à Bruxelles.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Olaf Scholz", "Union européenne"}, date(2021, 6, 1))]

@@ -430,8 +430,17 @@ def _date_for(text: str, frame: MeetingFrame, dates: list[DateExpression], sente
         return min(own, key=lambda d: abs(d.start - frame.trigger[0]))
     if not alone:
         return None  # another meeting of the sentence may own its date
+    if _topic(text, frame, sentence):
+        return None  # "écrit-il le 25 décembre à propos de leur rencontre": the date is the writing's
     in_sentence = [d for d in usable if sentence[0] <= d.start < sentence[1]]
     return in_sentence[0] if len(in_sentence) == 1 else None
+
+
+def _topic(text: str, frame: MeetingFrame, sentence: tuple[int, int]) -> bool:
+    """'à propos de leur rencontre', 'au sujet de sa visite': a meeting talked about, whose date the
+    sentence and its paragraph do not give."""
+    return frame.kind == "noun" and re.search(r"\b(?:à propos|au sujet|concernant)\b[^,;.]{0,25}$",
+                                              text[max(sentence[0], frame.trigger[0] - 40):frame.trigger[0]]) is not None
 
 
 def _context_date(text: str, dates: list[DateExpression], since: int, before: int,
@@ -688,6 +697,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 continue  # "les sommets Trump-Kim": several meetings, none the sentence dates
             basis = "text"
             if expr is None and frame.status == "occurred" and (frame.visit or not _definite_noun(text, frame)) \
+                    and not _topic(text, frame, sentence) \
                     and not _demonstrative(text, frame):
                 # ("depuis celle de X", undated: another meeting than the story's, its time unknown)
                 # ("la rencontre Poutine-Kim" is a meeting the reader knows, not one of the story; "la

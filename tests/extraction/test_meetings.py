@@ -834,3 +834,9 @@ def test_talking_with_someone_as_a_habit_is_no_meeting(extract):
 def test_a_date_after_a_quoted_phrase_inside_the_narrative_is_the_meetings(extract):
     rows = extract("Olaf Scholz a « claqué la porte » mardi lors du sommet européen à Bruxelles.", PUB)
     assert [(m[0], m[1]) for m in meetings(rows)] == [({"Olaf Scholz", "Union européenne"}, date(2021, 6, 1))]
+
+
+def test_a_meeting_written_about_is_not_dated_by_the_writing(extract):
+    rows = extract("Kim Jong Un a écrit à Joe Biden le 3 mai à propos de leur première rencontre à Séoul.", PUB)
+    assert [m[1] for m in meetings(rows)] != [date(2021, 5, 3)]
+

@@ -860,7 +860,9 @@ def _called_off(token: Token) -> bool:
     for before in reversed(token.doc[max(token.sent.start, token.i - 4):token.i]):
         if before.lower_ in _request_forms():
             return True  # "et exigé une réunion": the verb right before, whatever the parse hung it on
-        if before.pos_ not in ("DET", "ADJ", "NUM", "ADV") and before.lower_ not in ("à", "au", "pour"):
+        if before.lower_ in _words()["request_nouns"] and token.doc[before.i + 1].lower_ in ("à", "au", "de", "d'", "d’"):
+            return True  # "un appel à un sommet", "la demande d'une réunion"
+        if before.pos_ not in ("DET", "ADJ", "NUM", "ADV") and before.lower_ not in ("à", "au", "pour", "de", "d'", "d’"):
             break
     if token.head.lower_ not in cancel:
         return False

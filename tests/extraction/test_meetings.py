@@ -840,3 +840,12 @@ def test_a_meeting_written_about_is_not_dated_by_the_writing(extract):
     rows = extract("Kim Jong Un a écrit à Joe Biden le 3 mai à propos de leur première rencontre à Séoul.", PUB)
     assert [m[1] for m in meetings(rows)] != [date(2021, 5, 3)]
 
+
+
+@pytest.mark.parametrize("text", [
+    "Le président Paul Durand a renouvelé lundi un appel à un sommet des présidents de la Chine et de la Russie.",
+    "Le président Paul Durand a lancé lundi un appel à une rencontre avec le président russe.",
+])
+def test_a_meeting_asked_for_by_a_noun_is_neither_held_nor_planned(extract, text):
+    assert extract(text, PUB)["meeting_mentions"] == []
+

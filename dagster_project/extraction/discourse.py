@@ -203,6 +203,27 @@ class Discourse:
             return r
         return None
 
+    def office_holder(self, m: Mention) -> Referent | None:
+        """'Marine Durand a dénoncé ... « ... », a ajouté la présidente du parti': an office in a body
+        the text names, which no dictionary entry holds, is the named person who was the subject or the
+        speaker of the same or the sentence before, when that person agrees and is known for no other
+        office (a head of state presides over no party)."""
+        here = self.sentence_index(m.start)
+        latest = None
+        for r in self.referents:
+            if r.pos >= m.start:
+                break
+            if _inside(r.pos, self.quoted) or here - self.sentence_index(r.pos) > 1:
+                continue
+            if r.person and not r.plural and (r.subject or r.speaker):
+                latest = r
+        if latest is None or latest.entity is None:
+            return None
+        e = self.entities[latest.entity]
+        if not e.name or e.roles or m.gender and latest.gender and m.gender != latest.gender:
+            return None
+        return latest
+
     def antecedent(self, m: Mention, before: int, skip: list[tuple[int, int]] = (),
                    countries: tuple[str, ...] = ()) -> Referent | None:
         """The referent a pronoun or description at `before` stands for, or None when nothing fits."""
@@ -339,6 +360,10 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
                 m.description = r.text if r.entity is None else None
             elif m.kind in ("pronoun", "anaphor"):
                 m.entity = None
+        elif _bound_office(m, entities):
+            r = discourse.office_holder(m)
+            if r is not None:
+                m.entity = r.entity
         done[key] = (m.entity, getattr(m, "description", None))
         named = m.entity is not None and entities[m.entity].name is not None
         discourse.add_speaker(m, m.entity if named else None, None if named else (m.description or m.text))
@@ -362,6 +387,13 @@ def _cataphoric(m: Mention, text: str) -> bool:
     first = text[m.start:m.end].split(" ", 1)[0].lower().replace("’", "'")
     return m.kind in ("role", "anaphor") and m.actor_type == PERSON and not m.plural \
         and (first in ("le", "la") or first.startswith("l'"))
+
+
+def _bound_office(m: Mention, entities: list[Entity]) -> bool:
+    """'la présidente du Rassemblement national': the definite office of a body the text names, held by
+    nobody the dictionary knows."""
+    return m.kind == "role" and m.bound and m.definite and not m.plural and not m.former \
+        and (m.entity is None or entities[m.entity].name is None)
 
 
 def _needs_antecedent(m: Mention, entities: list[Entity]) -> bool:

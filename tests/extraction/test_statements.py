@@ -360,3 +360,18 @@ def test_a_name_after_a_mention_in_the_speaker_phrase(extract, text, speaker):
 ])
 def test_an_incise_verb_the_tagger_took_for_a_noun(extract, text, fragment, speaker):
     assert speaker_of(extract(text), fragment) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the office of a party the text names: the person who was the subject just before
+    ("Sophie Marchand a attaqué le budget du gouvernement jeudi. « Ce texte est injuste », a lancé la présidente "
+     "du Mouvement républicain.", "Sophie Marchand"),
+    # the one named before disagrees in gender: nobody
+    ("Sophie Marchand a attaqué le budget du gouvernement jeudi. « Ce texte est injuste », a lancé le président "
+     "du Mouvement républicain.", None),
+    # a head of state known to the dictionary presides over no party
+    ("Emmanuel Macron a défendu le budget jeudi. « Ce texte est injuste », a lancé le président du Mouvement "
+     "républicain.", None),
+])
+def test_the_office_of_a_named_body_is_the_person_just_named(extract, text, speaker):
+    assert speaker_of(extract(text), "texte est injuste") == speaker

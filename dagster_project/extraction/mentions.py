@@ -713,13 +713,17 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
     return entities
 
 
+_OF_PERSON = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:(?:M\.|Mme|Mlle|MM\.)\s*)?$")
+
+
 def _apposed_name(text: str, ordered: list[Mention], i: int) -> int | None:
     """The person named right beside a role: 'le président russe Vladimir Poutine', 'X, la ministre ...'."""
     m = ordered[i]
     # "le chef du Parlement élu et basé dans l'Est, Aguila Saleh": a complement, then the name
     gap = r",?\s?" if m.role else r"(?:\s(?:de|du|des|d['’])[^,.;«»]{0,60})?,?\s?"
     for after in ordered[i + 1:i + 4]:
-        if after.kind == "name" and after.actor_type == PERSON and re.fullmatch(gap, text[m.end:after.start]):
+        if after.kind == "name" and after.actor_type == PERSON and re.fullmatch(gap, text[m.end:after.start]) \
+                and not _OF_PERSON.search(text[m.end:after.start]):  # "le conseiller de X" is not X
             return after.entity
         if after.start - m.end > 70:
             break

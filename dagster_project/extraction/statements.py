@@ -111,7 +111,9 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
                        plural=_determiner_plural(text, start, head),
                        countries=_demonym_countries(text[head:end] + _adjectives_after(text, end)), head=head_word)
     if at_head is not None and at_head.kind == "role" and persons:
-        apposed = [p for p in persons if p.start >= at_head.end]
+        # "le porte-parole du Kremlin, X": the name after the role; not one in its complement ("cet
+        # ex-ministre des Finances de M. X" is someone else)
+        apposed = [p for p in persons if p.start >= at_head.end and not _OF_PERSON.search(text[at_head.end:p.start])]
         if apposed:
             return apposed[0]
     if at_head is not None and not (at_head.kind == "name" and at_head.actor_type == MEDIA and persons):
@@ -125,12 +127,23 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
         named = [p for p in persons if p.start > head and re.fullmatch(r"[\s,]*", text[head + len(head_word):p.start])]
         return named[0] if named else _unnamed(text, frame)
     if persons:
+        if head_word[:1].islower() and all(
+                p.start > head and _OF_PERSON.search(text[head:p.start]) for p in persons):
+            # "cet ex-ministre des Finances de M. X", "le conseiller de X": someone known by a relation to
+            # the one named, not that person
+            if _definite(text, start, head):
+                return Mention(start, end, text[start:end], "anaphor", PERSON,
+                               gender=_determiner_gender(text, start, head),
+                               plural=_determiner_plural(text, start, head))
+            return _unnamed(text, frame)
         return persons[0]
     # "L'Elysée a indiqué": the phrase is a name; "les pays voisins du Mali": the name is a complement
     # of a head that names nobody, and the speaker stays unnamed
     own = [m for m in inside if m.start <= head or m.start - start <= 4]
     return own[0] if own else _unnamed(text, frame)
 
+
+_OF_PERSON = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:(?:M\.|Mme|Mlle|MM\.)\s*)?$")
 
 _ADJECTIVES_AFTER = re.compile(r"(?:\s+(?!(?:dans|de|du|des|à|au|aux|en|par|pour|sur|avec|et|qui|que|le|la|les)\b)"
                                r"[a-zà-ÿ-]+){0,3}")

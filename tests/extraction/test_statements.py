@@ -375,3 +375,18 @@ def test_an_incise_verb_the_tagger_took_for_a_noun(extract, text, fragment, spea
 ])
 def test_the_office_of_a_named_body_is_the_person_just_named(extract, text, speaker):
     assert speaker_of(extract(text), "texte est injuste") == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a person named in the complement of the speaker's title is not the speaker
+    ("Yossi Amar a quitté la coalition l'an dernier. « Ils ont commis une faute et ils le savent », a dit cet "
+     "ex-ministre des Finances de M. Levinson.", "commis une faute", "Yossi Amar"),
+    ("« Ils ont commis une faute », a dit le conseiller de Daniel Levinson.", "commis une faute", None),
+    # the name after the complement and a comma is still the speaker
+    ("« Ils ont commis une faute », a dit le porte-parole de M. Levinson, Yossi Amar.", "commis une faute",
+     "Yossi Amar"),
+    ("« Ils ont commis une faute », a dit la ministre de la Santé Anna Levinson.", "commis une faute",
+     "Anna Levinson"),
+])
+def test_a_name_in_the_complement_of_the_title_is_not_the_speaker(extract, text, fragment, speaker):
+    assert speaker_of(extract(text), fragment) == speaker

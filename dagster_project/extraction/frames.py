@@ -709,7 +709,7 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
             if child.lower_ in ("qui",) and verb.dep_ == "acl:relcl":
                 antecedent = verb.head
                 # "Paul Girard, son plus proche allié qui s'est dit": the apposition's name
-                return antecedent.head if antecedent.dep_ == "appos" and antecedent.head.i < antecedent.i \
+                return antecedent.head if _apposition(antecedent) and antecedent.head.i < antecedent.i \
                     else antecedent
             return child
     for child in verb.children:  # "X, arrivé lundi, a déclaré": the parser gave X to the participle
@@ -733,6 +733,22 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
     if verb.dep_ == "acl:relcl" or verb.dep_ == "acl":
         return head
     return None
+
+
+def _apposition(token: Token) -> bool:
+    """An apposition, also one the parser took for a conjunct: after a comma, with no 'et' / 'ou'
+    ('X, son principal allié qui')."""
+    if token.dep_ == "appos":
+        return True
+    comma = next((c for c in token.children if c.text == "," and c.i < token.i), None)
+    if token.dep_ != "conj" or comma is None or any(c.dep_ == "cc" for c in token.children):
+        return False
+    before = token.doc[comma.i - 1]  # the comma comes right after the phrase of the name it stands beside
+    while before.i != token.head.i and before.dep_ in ("flat:name", "appos", "amod", "nmod") \
+            and before.head.i != before.i:
+        before = before.head
+    return before.i == token.head.i
+
 
 
 def _in_prepositional_phrase(token: Token) -> bool:
@@ -1436,10 +1452,20 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
             head = t
             while head.dep_ not in SUBJECT_DEPS and sent_start <= head.head.i < head.i and head.head.i != head.i \
                     and not (head.dep_ == "appos" and doc[head.left_edge.i - 1].text == ","):
+                if head.dep_ == "conj" and _in_prepositional_phrase_head(head.head) and head.head.i < j:
+                    # "En revanche, X et Y ont critiqué": the parser joined X and Y to the adverbial's
+                    # noun; the subject is the first of them after it
+                    head = min((c for c in head.head.children if c.dep_ == "conj" and c.i > head.head.i), key=lambda c: c.i)
+                    break
                 head = head.head  # (", Pierre Martin a dit": a name after a comma is a phrase of its own)
             return head if head.pos_ in ("NOUN", "PROPN", "PRON") or head.dep_ in SUBJECT_DEPS else None
         return None
     return None
+
+
+def _in_prepositional_phrase_head(token: Token) -> bool:
+    """A noun that heads a phrase opened by a preposition ('en revanche', 'de son côté')."""
+    return token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "case" and c.i < token.i for c in token.children)
 
 
 def _after_comma(doc: Doc, verb: Token) -> bool:
@@ -1491,7 +1517,9 @@ def _participle_subject(verb: Token) -> Token | None:
             # the participle set off by its comma goes with the main clause
             head = head.head
             continue
-        if head.pos_ in ("VERB", "AUX", "ADJ") and ("Fin" in head.morph.get("VerbForm") or _aux_children(head)):
+        if head.pos_ in ("VERB", "AUX", "ADJ") and ("Fin" in head.morph.get("VerbForm") or _aux_children(head)) \
+                and not (after_comma and head.i > verb.i):
+            # (", estimant que X « nous prive »": a verb after the participle is in its own content)
             subject = _subject(head)
             if subject is not None:
                 return subject

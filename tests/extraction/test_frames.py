@@ -806,3 +806,15 @@ def test_leading_source_vouches_for_the_contrast(frames, text, content):
 def test_a_noun_phrase_after_a_quotation_and_its_comma_is_no_incise(frames):
     found = frames("« Ces événements sont inacceptables », source de tensions pour le gouvernement." + CONTROL_FRAME)
     assert [f[1] for f in found] == ["déclarer"]
+
+
+def test_subject_after_a_fronted_adverbial_the_parser_joined_it_to(frames):
+    # the parser makes the two countries conjuncts of 'revanche'; the subject is the first of them
+    found = frames("En revanche, l'Espagne et l'Italie ont vivement contesté le \"mépris\" de Bruxelles.")
+    assert [f for f in found if f[2] == "l'Espagne" and f[3] == ["le \"mépris\" de Bruxelles"]], found
+
+
+def test_relative_cue_on_an_apposition_the_parser_took_for_a_conjunct(frames):
+    found = frames("Il a reçu mardi son homologue serbe Milan Petrovic, son principal soutien qui s'est dit "
+                   "\"convaincu\" qu'il gagnera la partie.")
+    assert [f for f in found if f[1] == "dire" and f[2] == "son homologue serbe Milan Petrovic"], found

@@ -966,6 +966,9 @@ def _complement_end(verb: Token, start: int, sent_end: int) -> int:
     # rest the parser hung elsewhere ("la zone (A, B) où ils ont ...")
     if end < sent_end and (doc[end].text not in (",", ";", ":", "–", "—") or end - start < 3):
         return sent_end
+    if end + 1 < sent_end and doc[end].text == "," and doc[end + 1].text in QUOTE_OPEN \
+            and (doc[end + 1].text != '"' or _opens_quote(doc, end + 1)):
+        return sent_end  # "que X, « Y »": the quoted words the parser hung elsewhere go on with the content
     return min(end, sent_end)
 
 

@@ -818,3 +818,15 @@ def test_relative_cue_on_an_apposition_the_parser_took_for_a_conjunct(frames):
     found = frames("Il a reçu mardi son homologue serbe Milan Petrovic, son principal soutien qui s'est dit "
                    "\"convaincu\" qu'il gagnera la partie.")
     assert [f for f in found if f[1] == "dire" and f[2] == "son homologue serbe Milan Petrovic"], found
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Dans une lettre, M. Roy raconte que son voisin de cellule a vu un journaliste arriver au tribunal, "
+     "\"menotté et poussé par les gardes\", insulté par les policiers.",
+     "son voisin de cellule a vu un journaliste arriver au tribunal, \"menotté et poussé par les gardes\", "
+     "insulté par les policiers"),
+    ("Le ministre a critiqué les menaces de Moscou contre la Pologne, \"dont la souveraineté n'est pas "
+     "négociable\".", "les menaces de Moscou contre la Pologne, \"dont la souveraineté n'est pas négociable\""),
+])
+def test_quoted_words_after_a_comma_go_on_with_the_content(frames, text, content):
+    assert [f for f in frames(text) if f[0] == "canonical" and f[3] == [content]], frames(text)

@@ -359,15 +359,24 @@ def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
     head = _word_at(text, frame.speaker_head if frame.speaker_head is not None else start).lower()
     head = head.split("'")[-1].split("’")[-1]
     lex = _speaker_words()
-    if head in lex["indefinite_pronouns"]:  # "un de ses proches", "l'un des négociateurs": the noun after
+    quantities = _quantity_words()
+    if head in lex["indefinite_pronouns"] or head in quantities:
+        # "un de ses proches", "l'un des négociateurs", "des milliers de manifestants": the noun after
         nouns = [w.lower().split("'")[-1].split("’")[-1] for w in words[1:]
                  if w.lower() not in ("de", "des", "d'", "ses", "leurs", "entre")]
+        nouns = [w for w in nouns if w not in quantities]
         if nouns and nouns[0] in ("eux", "elles", "nous", "vous"):
             return True  # "l'un d'eux", "l'une d'entre elles": one of the people just named
         head = nouns[0] if nouns else head
     singular = head[:-1] if head.endswith(("s", "x")) and len(head) > 3 else head  # "des observateurs"
     return any(h in lex["human_heads"] or h in lex["unnamed_heads"] or h in lex["issuer_heads"]
                or h in lex["media_heads"] or h in _role_words() for h in (head, singular))
+
+
+@functools.cache
+def _quantity_words() -> frozenset[str]:
+    """Nouns of quantity ('milliers', 'dizaines'): a speaker phrase they head names the people after them."""
+    return frozenset(load_rules()["frames"]["quantity_nouns"])
 
 
 @functools.cache

@@ -390,3 +390,12 @@ def test_the_office_of_a_named_body_is_the_person_just_named(extract, text, spea
 ])
 def test_a_name_in_the_complement_of_the_title_is_not_the_speaker(extract, text, fragment, speaker):
     assert speaker_of(extract(text), fragment) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Des milliers de manifestants ont défilé à Kiev afin de réclamer le départ du Premier ministre.",
+    "Plusieurs dizaines de milliers de manifestants ont défilé à Kiev afin de réclamer le départ du Premier ministre.",
+])
+def test_a_crowd_counted_by_a_noun_of_quantity_can_speak(extract, text):
+    rows = extract(text)
+    assert [t for t, typ, _ in rows["speakers"] if typ == "indirect"] == ["le départ du Premier ministre"]

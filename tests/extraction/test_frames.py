@@ -830,3 +830,16 @@ def test_relative_cue_on_an_apposition_the_parser_took_for_a_conjunct(frames):
 ])
 def test_quoted_words_after_a_comma_go_on_with_the_content(frames, text, content):
     assert [f for f in frames(text) if f[0] == "canonical" and f[3] == [content]], frames(text)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Au Maroc même, certaines voix s'élèvent pour réclamer une politique de \"neutralité\" face au conflit.",
+     "une politique de \"neutralité\" face au conflit"),
+    ("Des milliers de personnes étaient réunies samedi à Kiev pour exiger le départ du Premier ministre.",
+     "le départ du Premier ministre"),
+    # a comparison after the comma is the narrator's
+    ("D'autres voix se sont élevées mardi pour réclamer la fin du blocus, à l'image du maire de Lyon.",
+     "la fin du blocus"),
+])
+def test_voices_raised_and_crowds_gathered_to_demand(frames, text, content):
+    assert [f for f in frames(text) if f[3] == [content]], frames(text)

@@ -1119,12 +1119,51 @@ def find_frames(doc: Doc) -> list[Frame]:
         frame = _source_frame(doc, prep, head, stops, phrases)
         if frame is not None:
             frames.append(frame)
+    frames += _agent_noun_frames(doc, stops)
     # "X a affirmé que Y, ce qu'a démenti Z": Y stays X's statement (one row per span); Z's denial
     # stands only where no frame before it reports Y
     frames = [f for f in frames if not (_denial_comment(doc, f) and any(
         g is not f and g.cue[0] < f.cue[0] and g.contents == f.contents for g in frames))]
     frames.sort(key=lambda f: f.cue[0])
     return frames
+
+
+def _agent_noun_frames(doc: Doc, stops: set[int]) -> list[Frame]:
+    """"l'annonce par X de Y", "l'annonce par X qu'il Y": a speech noun with its agent after 'par'; the
+    content is the 'que' clause, else the 'de' phrase after a name."""
+    nouns = _frame_words()["agent_speech_nouns"]
+    out = []
+    for t in doc:
+        if t.lower_ not in nouns or t.pos_ != "NOUN" or t.i < 1 or t.i + 3 >= len(doc) \
+                or doc[t.i - 1].lower_ not in ("l'", "l’") or doc[t.i + 1].lower_ != "par":
+            continue
+        sent_start, sent_end = _sentence_bounds(t)
+        first = t.i + 2
+        window = doc[first:min(sent_end, first + 16)]
+        que = next((w.i for w in window if w.lower_ in ("que", "qu'", "qu’")
+                    and not any(x.is_punct or x.pos_ in ("VERB", "AUX") for x in doc[first:w.i])), None)
+        if que is not None and que > first:
+            agent_end, start = que, que + 1
+        else:
+            de = next((w.i for w in window[1:7] if w.lower_ in ("de", "d'", "d’", "du", "des")
+                       and (doc[w.i - 1].pos_ == "PROPN" or doc[w.i - 1].ent_type_)), None)
+            if de is None or any(x.is_punct for x in doc[first:de]):
+                continue
+            agent_end, start = de, de + (1 if doc[de].lower_ in ("de", "d'", "d’") else 0)
+        head = _phrase_head(doc, first)
+        if head is None or not first <= head.i < agent_end:
+            continue
+        end = _clause_end(doc, start, sent_end, stops)
+        if que is None:  # "l'annonce par X de Y intervient alors que": the noun phrase ends before its verb
+            end = next((w.i for w in doc[start:end] if w.pos_ in ("VERB", "AUX") and _finite(w)), end)
+        end = _before_trailing_aside(doc, start, end)
+        span = _char_range(doc, start, end)
+        if span is None or end - start < 2:
+            continue
+        speaker = _noun_phrase(head, start_at=first, stop_at=agent_end)
+        out.append(Frame("canonical", "annoncer", (t.idx, t.idx + len(t)), speaker, head.idx, [span],
+                         nominal=que is None))
+    return out
 
 
 def _quote_incises(doc: Doc, known: set[int]) -> list[tuple[Token, Token, CueSpec]]:

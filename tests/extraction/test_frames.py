@@ -843,3 +843,18 @@ def test_quoted_words_after_a_comma_go_on_with_the_content(frames, text, content
 ])
 def test_voices_raised_and_crowds_gathered_to_demand(frames, text, content):
     assert [f for f in frames(text) if f[3] == [content]], frames(text)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Les alliés se sont inquiétés lundi, au lendemain de l'annonce par Joe Biden de sa décision de retirer "
+     "ses soldats du pays.", "Joe Biden", "sa décision de retirer ses soldats du pays"),
+    ("La session s'est ouverte avec un revers : l'annonce par les chefs des deux grands groupes au Sénat "
+     "qu'ils ne voteraient pas le budget.", "les chefs des deux grands groupes au Sénat",
+     "ils ne voteraient pas le budget"),
+    # the noun phrase ends before the verb it is the subject of
+    ("L'annonce par Pékin de mesures concernant son arsenal intervient alors que la tension monte.", "Pékin",
+     "mesures concernant son arsenal"),
+])
+def test_announcement_noun_with_its_agent(frames, text, speaker, content):
+    found = frames(text)
+    assert [f for f in found if f[1] == "annoncer" and f[2] == speaker and f[3] == [content]], found

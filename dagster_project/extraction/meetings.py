@@ -664,7 +664,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             people = agents + [p for p in partners if p not in agents]
         if len(people) < 2 and not body_meeting:
             continue  # one person is no meeting; one body's session ("le sommet du G20") is
-        # ("un sommet avec les dirigeants du Mali, du Niger et du Tchad": one session, whoever sits at it)
+        # ("un sommet avec les chefs d'État de trois pays voisins": one session, whoever sits at it)
         session = frame.kind == "noun" and frame.lemma in trigger_words["session_nouns"] and not frame.lemma.endswith("s")
         gathering = frame.kind == "verb" and frame.lemma in trigger_words["gathering_verbs"] or session
         if session and len(partners) >= 2:
@@ -742,7 +742,7 @@ def _named_hosts(meetings: list[MeetingMention], entities: list[Entity]) -> list
 
 def _split_by_sequence(text: str, agents: list[int], partners: list[int], clause: tuple[int, int],
                        mentions: list[Mention]) -> list[tuple[list[int], None]]:
-    """'a reçu X puis Y', 'les chefs des groupes du Sénat puis de l'Assemblée': one after the other, one
+    """'a reçu X puis Y', 'les chefs des groupes de l'Assemblée puis du Sénat': one after the other, one
     meeting each (empty when the partners are not told in sequence)."""
     if len(partners) < 2 or not agents:
         return []

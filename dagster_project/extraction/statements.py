@@ -112,7 +112,7 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
                        countries=_demonym_countries(text[head:end] + _adjectives_after(text, end)), head=head_word)
     if at_head is not None and at_head.kind == "role" and persons:
         # "le porte-parole du Kremlin, X": the name after the role; not one in its complement ("cet
-        # ex-ministre des Finances de M. X" is someone else)
+        # ancien ministre du Budget de M. X" is someone else)
         apposed = [p for p in persons if p.start >= at_head.end and not _OF_PERSON.search(text[at_head.end:p.start])]
         if apposed:
             return apposed[0]
@@ -129,7 +129,7 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
     if persons:
         if head_word[:1].islower() and all(
                 p.start > head and _OF_PERSON.search(text[head:p.start]) for p in persons):
-            # "cet ex-ministre des Finances de M. X", "le conseiller de X": someone known by a relation to
+            # "cet ancien ministre du Budget de M. X", "le conseiller de X": someone known by a relation to
             # the one named, not that person
             if _definite(text, start, head):
                 return Mention(start, end, text[start:end], "anaphor", PERSON,

@@ -815,7 +815,7 @@ def test_subject_after_a_fronted_adverbial_the_parser_joined_it_to(frames):
 
 
 def test_relative_cue_on_an_apposition_the_parser_took_for_a_conjunct(frames):
-    found = frames("Il a reçu mardi son homologue serbe Milan Petrovic, son principal soutien qui s'est dit "
+    found = frames("Il a reçu mardi son homologue serbe Milan Petrovic, son principal allié qui s'est dit "
                    "\"convaincu\" qu'il gagnera la partie.")
     assert [f for f in found if f[1] == "dire" and f[2] == "son homologue serbe Milan Petrovic"], found
 
@@ -846,7 +846,7 @@ def test_voices_raised_and_crowds_gathered_to_demand(frames, text, content):
 
 
 @pytest.mark.parametrize("text, speaker, content", [
-    ("Les alliés se sont inquiétés lundi, au lendemain de l'annonce par Joe Biden de sa décision de retirer "
+    ("Les alliés se sont inquiétés lundi, deux jours après l'annonce par Joe Biden de sa décision de retirer "
      "ses soldats du pays.", "Joe Biden", "sa décision de retirer ses soldats du pays"),
     ("La session s'est ouverte avec un revers : l'annonce par les chefs des deux grands groupes au Sénat "
      "qu'ils ne voteraient pas le budget.", "les chefs des deux grands groupes au Sénat",

@@ -750,7 +750,6 @@ def _apposition(token: Token) -> bool:
     return before.i == token.head.i
 
 
-
 def _in_prepositional_phrase(token: Token) -> bool:
     """A noun right after a preposition ('avec le président', 'à X') that the parser made a subject."""
     doc = token.doc
@@ -1446,7 +1445,7 @@ def _end_before_main_clause(doc: Doc, found: list) -> list:
     for k in range(start + 1, end - 1):
         if doc[k].text != ",":
             continue
-        verb = next((t for t in doc[k + 1:end] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+        verb = next((t for t in doc[k + 1:end] if _finite(t)), None)
         if verb is None:
             break
         verb = verb.head if verb.dep_.startswith("aux") else verb

@@ -527,15 +527,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         return add_entity(key) if key else None
 
     participants = _Participants(text, mentions, entities, set(attribution_mentions), resolve, quoted, country_entity)
-    # "« ... pris lors de la conférence de Berlin » en janvier, a-t-il dit": a date right after the closing mark
-    # of a quote that opens the sentence ends the quoted words and dates their event, no meeting of the
-    # narrative (not 'X a « tapé du poing » dimanche')
-    def _ends_opening_quote(d: DateExpression) -> bool:
-        sent = next((a for a, b in sentences if a <= d.start < b), None)
-        return sent is not None and re.search(r"[»\"”]\s*$", text[max(sent, d.start - 3):d.start]) is not None \
-            and re.match(r"\s*[«\"“]", text[sent:d.start]) is not None
-
-    dates = [d for d in dates if not _ends_opening_quote(d)]
+    dates = [d for d in dates if not _ends_opening_quote(text, sentences, d)]
     trigger_words = load_rules()["meeting_triggers"]
     day_parts = load_rules()["day_parts"]
 
@@ -738,6 +730,15 @@ def _named_hosts(meetings: list[MeetingMention], entities: list[Entity]) -> list
             continue
         out.append(m)
     return out
+
+
+def _ends_opening_quote(text: str, sentences: list[tuple[int, int]], d: DateExpression) -> bool:
+    """'« ... pris lors de la conférence de Berlin » en janvier, a-t-il dit': a date right after the closing
+    mark of a quote that opens the sentence ends the quoted words and dates their event, no meeting of the
+    narrative (not 'X a « tapé du poing » dimanche')."""
+    sent = next((a for a, b in sentences if a <= d.start < b), None)
+    return sent is not None and re.search(r"[»\"”]\s*$", text[max(sent, d.start - 3):d.start]) is not None \
+        and re.match(r"\s*[«\"“]", text[sent:d.start]) is not None
 
 
 def _split_by_sequence(text: str, agents: list[int], partners: list[int], clause: tuple[int, int],

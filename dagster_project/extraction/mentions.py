@@ -38,10 +38,10 @@ def _name_after_title_word(text: str, start: int, surface: str) -> int | None:
     if person and all(w in first_name_genders() for w in person.group("first").split("-")):
         return person.start("first")
     person = _PORTFOLIO_THEN_NAME.match(surface)
+    if person is None:
+        return None
     of = _OF_BEFORE.search(text, max(0, start - 40), start)
-    if person and of and of.group("head").lower() in role_heads():
-        return person.start("first")
-    return None
+    return person.start("first") if of and of.group("head").lower() in role_heads() else None
 
 
 @dataclass
@@ -713,7 +713,8 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
     return entities
 
 
-_OF_PERSON = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:(?:M\.|Mme|Mlle|MM\.)\s*)?$")
+# what ends the words between a title and a person its complement names ("le conseiller de M. X")
+OF_PERSON = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:(?:M\.|Mme|Mlle|MM\.)\s*)?$")
 
 
 def _apposed_name(text: str, ordered: list[Mention], i: int) -> int | None:
@@ -723,7 +724,7 @@ def _apposed_name(text: str, ordered: list[Mention], i: int) -> int | None:
     gap = r",?\s?" if m.role else r"(?:\s(?:de|du|des|d['’])[^,.;«»]{0,60})?,?\s?"
     for after in ordered[i + 1:i + 4]:
         if after.kind == "name" and after.actor_type == PERSON and re.fullmatch(gap, text[m.end:after.start]) \
-                and not _OF_PERSON.search(text[m.end:after.start]):  # "le conseiller de X" is not X
+                and not OF_PERSON.search(text[m.end:after.start]):  # "le conseiller de X" is not X
             return after.entity
         if after.start - m.end > 70:
             break
@@ -816,7 +817,7 @@ def is_subject_position(text: str, m: Mention) -> bool:
 def _surname(name: str) -> str:
     """'Marine Le Pen' -> 'Le Pen', 'Ursula von der Leyen' -> 'von der Leyen', else the last word."""
     words = name.split()
-    particles = set(load_rules()["name_particles"])
+    particles = _name_particles()
     for i in range(1, len(words) - 1):
         if words[i] in particles:
             return " ".join(words[i:])
@@ -829,11 +830,16 @@ def _without_title(name: str) -> str:
     return words[1] if len(words) == 2 and words[0] in load_rules()["name_titles"] else name
 
 
+@functools.cache
+def _name_particles() -> frozenset[str]:
+    return frozenset(load_rules()["name_particles"])
+
+
 def _initials(name: str) -> str | None:
     """'Dominique Strauss-Kahn' -> 'DSK': the capitals of a name of three words or more, by which the
     press may call a person ('IBK', 'AMLO')."""
     words = re.split(r"[\s-]+", HONORIFICS.sub("", name).strip())
-    particles = set(load_rules()["name_particles"])  # 'Mohammed ben Salmane' -> 'MBS'
+    particles = _name_particles()  # 'Mohammed ben Salmane' -> 'MBS'
     if len(words) < 3 or not all(w[:1].isupper() or w in particles for w in words):
         return None
     return "".join(strip_accents(w[0]).upper() for w in words)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .frames import Frame, clause_subject
-from .mentions import MEDIA, ORG, PERSON, Mention
+from .mentions import MEDIA, OF_PERSON, ORG, PERSON, Mention
 from .quotes import Quote, _is_label, find_quotes, is_name_quote
 from .rules import load_rules
 from .text import Paragraph
@@ -113,7 +113,7 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
     if at_head is not None and at_head.kind == "role" and persons:
         # "le porte-parole du Kremlin, X": the name after the role; not one in its complement ("cet
         # ancien ministre du Budget de M. X" is someone else)
-        apposed = [p for p in persons if p.start >= at_head.end and not _OF_PERSON.search(text[at_head.end:p.start])]
+        apposed = [p for p in persons if p.start >= at_head.end and not OF_PERSON.search(text[at_head.end:p.start])]
         if apposed:
             return apposed[0]
     if at_head is not None and not (at_head.kind == "name" and at_head.actor_type == MEDIA and persons):
@@ -128,7 +128,7 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
         return named[0] if named else _unnamed(text, frame)
     if persons:
         if head_word[:1].islower() and all(
-                p.start > head and _OF_PERSON.search(text[head:p.start]) for p in persons):
+                p.start > head and OF_PERSON.search(text[head:p.start]) for p in persons):
             # "cet ancien ministre du Budget de M. X", "le conseiller de X": someone known by a relation to
             # the one named, not that person
             if _definite(text, start, head):
@@ -142,8 +142,6 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
     own = [m for m in inside if m.start <= head or m.start - start <= 4]
     return own[0] if own else _unnamed(text, frame)
 
-
-_OF_PERSON = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:(?:M\.|Mme|Mlle|MM\.)\s*)?$")
 
 _ADJECTIVES_AFTER = re.compile(r"(?:\s+(?!(?:dans|de|du|des|à|au|aux|en|par|pour|sur|avec|et|qui|que|le|la|les)\b)"
                                r"[a-zà-ÿ-]+){0,3}")

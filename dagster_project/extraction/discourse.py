@@ -260,6 +260,8 @@ class Discourse:
                 continue
             if m.kind == "role" and not m.plural and not r.person:
                 continue  # "la cheffe de l'opposition bélarusse" is someone, not Minsk
+            if m.kind == "role" and r.entity is not None and self.entities[r.entity].name is None:
+                continue  # "son ministre ... le maire": an unnamed role is nobody else's antecedent
             if m.kind == "role" and not countries and m.role and not _generic_role(m.text) and (
                     r.entity is None or m.role not in self.entities[r.entity].roles):
                 continue  # "le pape", "le leader centriste": only someone known to hold that office

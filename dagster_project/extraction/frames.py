@@ -335,6 +335,14 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
         if phrase:
             i += phrase
             continue
+        if t.pos_ != "ADP" and t.lower_ in words["adverbial_prepositions"] and i + 1 < limit \
+                and doc[i + 1].pos_ == "ADP" and doc[i + 1].lower_ in _A_DE:
+            # "auprès de l'agence", "face à la presse": the tagger makes the first word an adverb
+            end = _phrase_end(doc, doc[i + 1], limit)
+            if end is None:
+                return i
+            i = end
+            continue
         if t.pos_ == "ADV" and t.lower_ not in ("que", "qu'", "ne", "n'", "pas", "plus", "jamais"):
             i += 1
             continue
@@ -1336,6 +1344,8 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
             return None
         return _frame("incise", spec, cue, subject, [(start, comma)], doc, negated, passive)
     comme = _comme_clause(doc, group_start, sent_start)
+    if comme is not None and spec.lemma in _frame_words()["demand_verbs"]:
+        return None
     if comme is not None:
         # "Comme le rappelle X, Y" / "Y, comme l'a dit X": X vouches for the main clause
         subject = _inverted_subject(verb, group_end) or _subject(verb)
@@ -1379,6 +1389,8 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     else:
         subject = _subject(verb) or (_subject(last) if last.i != verb.i else None) \
             or _linear_subject(doc, group_start, sent_start)
+        if subject is not None and subject.i < group_start:
+            subject = _after_fronted_phrase(doc, subject, group_start, sent_start)
     found = _content_after(verb, spec, group_end, own_stops)
     kind = "participle" if participle else "canonical"
     if not found:
@@ -1395,6 +1407,18 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     frame.nominal = found[0][2] and not _has_finite_verb(doc, found[0][0], found[0][1])
     frame.borrowed_subject = not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     return frame
+
+
+def _after_fronted_phrase(doc: Doc, subject: Token, group_start: int, sent_start: int) -> Token:
+    """'Libéral soucieux de plaire, M. X a assuré': the parser made the detached phrase in front the
+    subject; the subject is the noun phrase after its comma, right before the verb."""
+    linear = _linear_subject(doc, group_start, sent_start)
+    if linear is None or linear.i <= subject.i:
+        return subject
+    left = min(t.i for t in linear.subtree if t.i >= subject.i)
+    if doc[left - 1].text != "," or left - 1 <= subject.i or linear.pos_ not in ("NOUN", "PROPN"):
+        return subject
+    return linear
 
 
 def _passive_agent(verb: Token) -> Token | None:
@@ -1549,6 +1573,10 @@ def _participle_subject(verb: Token) -> Token | None:
     if verb.dep_ in ("acl", "amod") and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i \
             and not _after_comma(verb.doc, verb):
         return head
+    own = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
+                and not any(t.is_punct for t in verb.doc[c.i:verb.i])), None)
+    if own is not None and verb.dep_ == "advcl":
+        return own  # an absolute participle clause: "..., M. X estimant que Y" has its own subject
     seen = {verb.i}
     after_comma = _after_comma(verb.doc, verb)
     while head.i not in seen:
@@ -1712,7 +1740,9 @@ def _source_phrases(doc: Doc, keys: list[int]) -> list[tuple[Token, Token]]:
                 continue
             if low == "pour":
                 # "pour X, ...": a source only when a comma closes a short phrase at the start of a clause
-                right = max(t.i for t in head.subtree) if head.head.i != head.i else head.i
+                # (a comma the parser hung on the name is the phrase's end, not part of it)
+                right = max(t.i for t in head.subtree if not t.is_punct or t.i < head.i) \
+                    if head.head.i != head.i else head.i
                 if right + 1 >= len(doc) or doc[right + 1].text != "," or not _clause_initial(doc, token.i):
                     if head.lower_ != "qui":
                         continue

@@ -858,3 +858,34 @@ def test_voices_raised_and_crowds_gathered_to_demand(frames, text, content):
 def test_announcement_noun_with_its_agent(frames, text, speaker, content):
     found = frames(text)
     assert [f for f in found if f[1] == "annoncer" and f[2] == speaker and f[3] == [content]], found
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the tagger makes "auprès" or "face" an adverb: the phrase it opens still stands between cue and speaker
+    ("« Nous ne céderons pas », a déclaré auprès de l'AFP Marie Dupont, élue au conseil régional.",
+     "Nous ne céderons pas", "Marie Dupont"),
+    ("« Le port rouvrira lundi », a affirmé face à la presse le ministre Jean Valon.",
+     "Le port rouvrira lundi", "Jean Valon"),
+    # a fronted adjective the parser made the subject: the subject is the name before the verb
+    ("Centriste désireux de séduire la gauche modérée, M. Oskar Lind avait toutefois assuré que la taxe "
+     "serait supprimée.",
+     "la taxe serait supprimée", "Oskar Lind"),
+    # an absolute participle clause has its own subject
+    ("Les deux voisins restent en froid, M. Ivan Petrov estimant que Kiev cherche à l'isoler.",
+     "Kiev cherche à l'isoler", "Ivan Petrov"),
+])
+def test_speaker_past_what_the_parser_misattaches(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
+def test_pour_source_with_the_comma_hung_on_the_name(extract):
+    # the parser hangs the comma that closes "Pour X," on the name
+    rows = extract("Mais pour Marc Durand, la hausse des loyers montre que la ville va mal.", PUB)
+    assert speaker_of(rows, "la hausse des loyers") == "Marc Durand"
+
+
+def test_comme_clause_of_a_demand_vouches_for_nothing(extract):
+    rows = extract("Cette crise limite sa marge pour renvoyer son ministre, comme le réclament les syndicats. "
+                   "Comme l'a rappelé Paul Girard, la ville reste sûre.", PUB)
+    assert [s for s in rows["speakers"] if "limite sa marge" in s[0]] == []
+    assert speaker_of(rows, "la ville reste sûre") == "Paul Girard"

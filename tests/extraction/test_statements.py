@@ -399,3 +399,26 @@ def test_a_name_in_the_complement_of_the_title_is_not_the_speaker(extract, text,
 def test_a_crowd_counted_by_a_noun_of_quantity_can_speak(extract, text):
     rows = extract(text)
     assert [t for t, typ, _ in rows["speakers"] if typ == "indirect"] == ["le départ du Premier ministre"]
+
+
+def test_adherent_nouns_and_company_nouns_speak(extract):
+    # a noun in -iste names people; "le géant", "le constructeur" name a company
+    rows = extract("Les écologistes dénoncent une « capitulation devant les lobbies ». "
+                   "Le constructeur japonais a confirmé lundi que des discussions étaient en cours pour céder l'usine.")
+    assert any("capitulation devant les lobbies" in text for text, _type, _speaker in rows["speakers"])
+    assert any("des discussions étaient en cours" in text for text, _type, _speaker in rows["speakers"])
+
+
+def test_definite_adherent_and_company_nouns_refer_back(extract):
+    rows = extract("Pierre Lenoir a quitté le gouvernement en mars. « Nous avons choisi seuls nos priorités », "
+                   "a déclaré l'ancien socialiste. La maison d'édition Gallimard publiera le livre en mai. "
+                   "« Ce sera un événement », a assuré l'éditeur.")
+    assert speaker_of(rows, "Nous avons choisi seuls") == "Pierre Lenoir"
+    assert speaker_of(rows, "Ce sera un événement") == "Gallimard"
+
+
+def test_an_unnamed_role_is_no_antecedent_of_another_role(extract):
+    rows = extract("Le gouvernement veut renvoyer son ministre. Comme l'a rappelé le maire, la ville est sûre.")
+    (statement,) = [s for s in rows["statements"] if "la ville est sûre" in s["text"]]
+    assert statement["speaker_entity_idx"] is None
+    assert statement["speaker_description"] == "le maire"

@@ -329,6 +329,8 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
         out.append(Statement(q.start, q.end, text[q.start:q.end], "direct", frame, speaker))
     _inherit_repeated_quotes(out, doc)
     _continue_quotes(text, out, paragraphs, sentences, frames, speakers)
+    if doc is not None:
+        out += _quoted_predicates(text, out, paragraphs, sentences, frames, doc)
     # a short quote that no frame reports ("le mécanisme de « snapback »", "les « frugaux »") is a
     # label or the article's own scare quote, not speech
     out = [st for st in out if not (st.type == "direct" and st.cue is None and st.speaker is None
@@ -519,6 +521,49 @@ def _continue_quotes(text: str, statements: list[Statement], paragraphs: list[Pa
         if any(before[0] <= s < before[1] for s, _ in quoted):
             continue  # the sentence before quoted someone: the rule above decides
         st.speaker, st.cue = speakers[id(frame)], frame
+
+
+def _quoted_predicates(text: str, statements: list[Statement], paragraphs: list[Paragraph], sentences,
+                       frames: list[Frame], doc) -> list[Statement]:
+    """'X a dit ... . La Lituanie « serait heureuse de ... ».': a sentence with no frame whose main verb
+    is quoted after its subject reports speech as a whole. Its indirect row (subject and quotation)
+    goes to the speaker of the sentence before in the paragraph, who goes on speaking, and so does
+    the quotation unless a person is its subject; with no speaker before, to a subject that can speak."""
+    out = []
+    content = [p for p in paragraphs if not p.is_boilerplate]
+    cues = [f.cue[0] for f in frames]
+    for st in [s for s in statements if s.type == "direct"]:
+        s_start, s_end = _sentence_of(sentences, st.start)
+        if any(s_start <= c < s_end for c in cues) or st.start - s_start < 3:
+            continue
+        token = next((t for t in doc[doc.char_span(st.start, st.end, alignment_mode="expand").start:]), None)
+        if token is None:
+            continue
+        root = token.sent.root
+        if not st.start <= root.idx < st.end or "Fin" not in root.morph.get("VerbForm") and not any(
+                c.dep_.startswith(("aux", "cop")) and c.idx >= st.start for c in root.children):
+            continue
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass") and c.idx < st.start), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.left_edge.idx < s_start:
+            continue
+        before = text[s_start:subject.left_edge.idx]
+        if _WORD.findall(before) and not all(w.lower() in ("et", "mais", "or", "donc", "ainsi", "aussi")
+                                             for w in _WORD.findall(before)):
+            continue  # "Selon X, Y « ... »", "Dans ce cas, Y « ... »": another frame or an adjunct leads
+        paragraph = next((p for p in content if p.start <= st.start < p.end), None)
+        earlier = [s for s in statements if s.speaker is not None and paragraph is not None
+                   and paragraph.start <= s.start and s.end <= s_start]
+        speaker = earlier[-1].speaker if earlier and max(e.end for e in earlier) >= s_start - 300 else None
+        if speaker is not None and not (st.speaker is not None and st.speaker.actor_type == PERSON
+                                        and st.speaker.kind == "name"):
+            st.speaker, st.cue = speaker, earlier[-1].cue
+        if st.speaker is None:
+            continue
+        closing = re.match(r"\s?[»”\"]", text[st.end:st.end + 2])
+        end = st.end + closing.end() if closing else st.end
+        start = subject.left_edge.idx
+        out.append(Statement(start, end, text[start:end], "indirect", st.cue, st.speaker))
+    return out
 
 
 def _inherit_repeated_quotes(statements: list[Statement], doc=None) -> None:

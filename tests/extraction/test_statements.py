@@ -422,3 +422,15 @@ def test_an_unnamed_role_is_no_antecedent_of_another_role(extract):
     (statement,) = [s for s in rows["statements"] if "la ville est sûre" in s["text"]]
     assert statement["speaker_entity_idx"] is None
     assert statement["speaker_description"] == "le maire"
+
+
+def test_subject_with_a_quoted_predicate_goes_on_with_the_speaker_before(extract):
+    rows = extract("Le président estonien Karl Saar a déclaré : « Nous espérons que les soldats resteront ». "
+                   "L'Estonie « serait ravie d'accueillir davantage de troupes alliées ». "
+                   "Le parti a subi une « défaite historique » dimanche.")
+    indirect = [(text, speaker) for text, kind, speaker in rows["speakers"] if kind == "indirect"]
+    assert [(t, s) for t, s in indirect if t.startswith("L'Estonie « serait ravie")] == [
+        ("L'Estonie « serait ravie d'accueillir davantage de troupes alliées »", "Karl Saar")]
+    assert speaker_of(rows, "serait ravie d'accueillir") == "Karl Saar"
+    # a quotation that is not the sentence's predicate is no indirect speech of its own
+    assert not [t for t in indirect if "défaite historique" in t]

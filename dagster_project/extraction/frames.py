@@ -633,7 +633,8 @@ def _is_cue(token: Token) -> CueSpec | None:
         # "le soutien affirmé", "des avancées jugées indispensables", "Contesté dans la rue, X a ...":
         # a participle without its auxiliary is an adjective, unless it shares one ("a évoqué X et réitéré Y")
         return None
-    if "Inf" in verb_form or token.lower_ == spec.lemma.split()[-1]:
+    # (a sentence-initial present participle, "Accusant X de", is now and then tagged an infinitive)
+    if "Inf" in verb_form and not token.lower_.endswith("ant") or token.lower_ == spec.lemma.split()[-1]:
         # an infinitive reports under a verb that makes it one ("a tenu à souligner", "vient de dire"),
         # after "pour" / "afin de" ("ont manifesté afin d'exiger X"), or as a narrative infinitive
         # ("Et de vanter X", whose speaker is the one of the sentence before)
@@ -1594,7 +1595,23 @@ def _participle_subject(verb: Token) -> Token | None:
                 return subject
         head = head.head
     root = verb.sent.root
-    return _subject(root) if root.i != verb.i else None
+    return _subject(root) if root.i != verb.i else _main_clause_after(verb)
+
+
+def _main_clause_after(verb: Token) -> Token | None:
+    """'Dénonçant une « trahison », le maire X a quitté le parti': the parser made the fronted
+    participle the root; the subject is that of the first finite verb after the comma that closes it."""
+    doc = verb.doc
+    sent_start, sent_end = _sentence_bounds(verb)
+    comma = next((j for j in range(verb.i + 1, sent_end) if doc[j].text == "," and not _inside_quote(doc, j, sent_start)),
+                 None)
+    if comma is None:
+        return None
+    finite = next((t for t in doc[comma + 1:sent_end] if t.pos_ in ("VERB", "AUX") and _finite(t)), None)
+    if finite is None:
+        return None
+    group_start = _verb_group(finite if not finite.dep_.startswith("aux") else finite.head)[0]
+    return _linear_subject(doc, group_start, comma + 1)
 
 
 def _after_medial_incise(doc: Doc, subject: Token | None, group_end: int, sent_end: int,

@@ -889,3 +889,14 @@ def test_comme_clause_of_a_demand_vouches_for_nothing(extract):
                    "Comme l'a rappelé Paul Girard, la ville reste sûre.", PUB)
     assert [s for s in rows["speakers"] if "limite sa marge" in s[0]] == []
     assert speaker_of(rows, "la ville reste sûre") == "Paul Girard"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a sentence-initial present participle the tagger calls an infinitive still reports
+    ("Accusant l'Unesco d'être un « outil de propagande », le Premier ministre Jan Kowal a coupé les fonds.",
+     "outil de propagande", "Jan Kowal"),
+    # a fronted participle the parser made the root: the subject of the clause after its comma speaks
+    ("Dénonçant une « trahison », le maire Marc Vial a quitté le parti.", "trahison", "Marc Vial"),
+])
+def test_fronted_participle_speaks_for_the_main_subject(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker

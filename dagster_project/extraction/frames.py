@@ -1523,8 +1523,12 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
                     # noun; the subject is the first of them after it
                     head = min((c for c in head.head.children if c.dep_ == "conj" and c.i > head.head.i), key=lambda c: c.i)
                     break
+                if head.dep_ == "flat:name" and any(doc[k].text == "," for k in range(head.head.i, head.i)):
+                    break  # the parser joined a name to another across a comma: the one before the verb stands
                 head = head.head  # (", Pierre Martin a dit": a name after a comma is a phrase of its own)
-            return head if head.pos_ in ("NOUN", "PROPN", "PRON") or head.dep_ in SUBJECT_DEPS else None
+            # (a first name the tagger took for another word is still a name: "Luis" as an adverb)
+            return head if head.pos_ in ("NOUN", "PROPN", "PRON") or head.dep_ in SUBJECT_DEPS \
+                or head.ent_type_ == "PER" else None
         return None
     return None
 
@@ -1692,7 +1696,7 @@ def _colon_frame(doc: Doc, colon: Token, stops: set[int] = frozenset()) -> Frame
     for t in reversed(doc[sent_start:colon.i]):
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux:tense", "aux:pass", "cop") and (
                 "Fin" in t.morph.get("VerbForm") or _aux_children(t)):
-            subject = _subject(t)
+            subject = _subject(t) or _linear_subject(doc, _verb_group(t)[0], sent_start)
             if subject is not None and subject.i < colon.i:
                 break
             subject = None

@@ -900,3 +900,11 @@ def test_comme_clause_of_a_demand_vouches_for_nothing(extract):
 ])
 def test_fronted_participle_speaks_for_the_main_subject(extract, text, fragment, speaker):
     assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
+def test_colon_quote_of_a_subject_the_parser_hung_on_an_adjunct(extract):
+    # the parser joined the subject to the name in the adjunct before it, across the comma
+    rows = extract("Le ministre français Jean Morel était à Rome mardi. Au cours d'un point de presse commun avec "
+                   "Paolo Conti, son homologue espagnol Luis Ortega lui a apporté son soutien : « Nous voulons "
+                   "que cette mission soit maintenue ».", PUB)
+    assert speaker_of(rows, "cette mission soit maintenue") == "Luis Ortega"

@@ -335,8 +335,8 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
         if phrase:
             i += phrase
             continue
-        if t.pos_ != "ADP" and t.lower_ in words["adverbial_prepositions"] and i + 1 < limit \
-                and doc[i + 1].pos_ == "ADP" and doc[i + 1].lower_ in _A_DE:
+        if t.pos_ != "ADP" and t.lower_ in words["adverbial_prepositions"] and t.lower_ not in words["time_nouns"] \
+                and i + 1 < limit and doc[i + 1].pos_ == "ADP" and doc[i + 1].lower_ in _A_DE:
             # "auprès de l'agence", "face à la presse": the tagger makes the first word an adverb
             end = _phrase_end(doc, doc[i + 1], limit)
             if end is None:

@@ -14,6 +14,7 @@ import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_prefix_regex
 
 from .dates import date_spans, dates_at
 from .discourse import resolve_speakers
@@ -21,6 +22,7 @@ from .frames import frames_of
 from .meeting_frames import meeting_frames_of
 from .meetings import extract_meetings
 from .mentions import body_name_spans, detect_mentions, resolve_entities, short_form_mentions
+from .rules import load_rules
 from .statements import extract_statements
 from .text import boilerplate_mask, paragraphs, sentence_starts
 
@@ -73,11 +75,22 @@ def load_nlp() -> Language:
     """The French model with our components; loaded once per process."""
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     _drop_tag_copies(nlp.get_pipe("attribute_ruler"))
+    _split_elision_before_quote(nlp)
     nlp.add_pipe("rule_sentences", before="parser")
     nlp.add_pipe("reporting_frames", after="ner")  # the frames read the entities as well as the parse
     nlp.add_pipe("meeting_frames", after="reporting_frames")
     nlp.add_pipe("french_dates", last=True)
     return nlp
+
+
+def _split_elision_before_quote(nlp: Language) -> None:
+    """'d'« irresponsable »', 'qu'"il viendra"': the French tokenizer keeps an elided word and the quote
+    mark after it together ('d'"irresponsable', 'qu'"il') or splits the apostrophe off on its own ('d', ''',
+    '«'), and the parse loses the 'de' or the 'que'. The elided words of the lexicon become a prefix of
+    their own when a quote mark follows."""
+    words = "|".join(sorted(load_rules()["elided_words"], key=len, reverse=True))
+    elision = rf"(?i:(?:{words})['’](?=[«\"“]))"
+    nlp.tokenizer.prefix_search = compile_prefix_regex([elision, *nlp.Defaults.prefixes]).search
 
 
 def _drop_tag_copies(ruler) -> None:

@@ -908,3 +908,13 @@ def test_colon_quote_of_a_subject_the_parser_hung_on_an_adjunct(extract):
                    "Paolo Conti, son homologue espagnol Luis Ortega lui a apporté son soutien : « Nous voulons "
                    "que cette mission soit maintenue ».", PUB)
     assert speaker_of(rows, "cette mission soit maintenue") == "Luis Ortega"
+
+
+@pytest.mark.parametrize("text, content", [
+    # an elided 'de' or 'que' before a quote mark still opens the content
+    ("Paris a qualifié d'« irresponsable » l'attitude de Moscou.", "d'« irresponsable » l'attitude de Moscou"),
+    # a day between the cue and its 'de' is a time, not a phrase that holds the content
+    ("Le chef de l'Etat a menacé lundi d'« isoler » les provinces rebelles.", "d'« isoler » les provinces rebelles"),
+])
+def test_content_after_an_elided_word_and_a_day(frames, text, content):
+    assert [f for f in frames(text) if f[3] == [content]], frames(text)

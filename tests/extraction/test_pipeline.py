@@ -1,6 +1,8 @@
 """The spaCy components and the batch entry point."""
 from datetime import date
 
+import pytest
+
 from dagster_project.extraction.pipeline import extract_article, extract_articles
 from dagster_project.extraction.text import normalise_text, paragraphs, split_metadata_header
 
@@ -82,3 +84,13 @@ def test_a_role_whose_head_is_a_name_keeps_valid_offsets(extract):
     assert rows["entity_mentions"]
     for m in rows["entity_mentions"]:
         assert m["char_end"] > m["char_start"] and text[m["char_start"]:m["char_end"]] == m["text"]
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("Il a parlé d'\"erreur grave\" hier.", ["d'", '"', "erreur"]),
+    ("Il a dit qu'« il viendra ».", ["qu'", "«", "il"]),
+    ("Elle évoque l’« urgence ».", ["l’", "«", "urgence"]),
+])
+def test_elided_word_before_a_quote_mark_is_a_token_of_its_own(nlp, text, tokens):
+    words = [t.text for t in nlp(text)]
+    assert any(words[i:i + len(tokens)] == tokens for i in range(len(words))), words

@@ -629,7 +629,7 @@ def _is_cue(token: Token) -> CueSpec | None:
     verb_form = morph.get("VerbForm")
     if "Part" in verb_form and "Past" in morph.get("Tense") and not _aux_children(token) \
             and token.dep_ not in ("conj", "ROOT", "ccomp", "parataxis") and not _clitic_after(token) \
-            and _passive_agent(token) is None:
+            and _passive_agent(token) is None and not _after_closing_quote(token):
         # "le soutien affirmé", "des avancées jugées indispensables", "Contesté dans la rue, X a ...":
         # a participle without its auxiliary is an adjective, unless it shares one ("a évoqué X et réitéré Y")
         return None
@@ -648,6 +648,23 @@ def _is_cue(token: Token) -> CueSpec | None:
     if token.i > 0 and token.nbor(-1).pos_ == "DET" and token.pos_ != "VERB":
         return None
     return spec
+
+
+def _coordinated_sentence(doc: Doc, verb: Token) -> bool:
+    """A sentence that opens on a conjunction and the verb group ('Et a annoncé', 'Puis a ajouté'): it has
+    no subject of its own."""
+    start = verb.sent.start
+    if start == 0 or doc[start].lower_ not in ("et", "puis", "mais"):
+        return False
+    group_start = _verb_group(verb)[0]
+    return all(t.pos_ in ("ADV", "CCONJ") or t.is_punct for t in doc[start:group_start])
+
+
+def _after_closing_quote(token: Token) -> bool:
+    """'« ... », dit à l'AFP X': right after a quotation and its comma, a form like 'dit' or 'écrit' is the
+    present tense of an incise, not the participle the tagger may call it."""
+    i = token.i
+    return i >= 2 and token.doc[i - 1].text == "," and token.doc[i - 2].text in QUOTE_CLOSE
 
 
 def _narrative_infinitive(token: Token) -> bool:
@@ -704,13 +721,18 @@ def _multiword_cues(doc: Doc, keys: list[int]) -> list[tuple[Token, Token, CueSp
     return out
 
 
+_STRESSED_PRONOUNS = frozenset({"lui", "elle", "eux", "elles", "lui-même", "elle-même", "eux-mêmes", "elles-mêmes"})
+
+
 def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
     """The subject of a verb, through coordination, control and participle clauses."""
     if verb.i in seen:
         return None
     seen = seen | {verb.i}
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
-    for child in [*verb.children, *(g for a in auxiliaries for g in a.children)]:
+    # "X a lui aussi condamné": the parser may hang the subject on the stressed pronoun after it
+    stressed = [c for c in verb.children if c.i < verb.i and c.pos_ == "PRON" and c.lower_ in _STRESSED_PRONOUNS]
+    for child in [*verb.children, *(g for a in auxiliaries + stressed for g in a.children)]:
         if child.dep_ in SUBJECT_DEPS and child.i < verb.i and _in_prepositional_phrase(child):
             continue  # "Lors d'un entretien avec le président français, X a dénoncé": not the subject
         if child.dep_ in SUBJECT_DEPS and child.i < verb.i and child.lower_ not in ("-t", "ce", "c'", "il") \
@@ -1107,6 +1129,13 @@ def find_frames(doc: Doc) -> list[Frame]:
             # (not a frame of a relative clause: "à Y qui lui proposait Z, assurant que" is X's)
             earlier = [f for f in frames if f.kind in ("canonical", "incise") and f.speaker is not None
                        and verb.sent.start_char <= f.cue[0] < frame.cue[0] and not _in_relative_clause(doc, f)]
+            if earlier:
+                frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
+        elif frame.kind == "canonical" and frame.speaker is None and _coordinated_sentence(doc, verb):
+            # "X a rappelé que Y. Et a annoncé que Z": the sentence goes on with the subject before it
+            previous = doc[verb.sent.start - 1].sent.start_char
+            earlier = [f for f in frames if f.kind in ("canonical", "incise") and f.speaker is not None
+                       and previous <= f.cue[0] < verb.sent.start_char]
             if earlier:
                 frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
         elif frame.borrowed_subject and frame.kind == "canonical":

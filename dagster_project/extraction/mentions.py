@@ -190,6 +190,11 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
                 start += len(words[0]) + 1
                 words = words[1:]
             surface = text[start:end]
+        times = [w for w in re.findall(r"[A-ZÀ-Ý][\w'’-]*\s+([a-zà-ÿ-]+)$", surface)
+                 if w in load_rules()["frames"]["time_nouns"]]
+        if times and kind != PERSON:  # "Le Parisien dimanche": the day the NER took in is no part of a name
+            end -= len(surface) - len(surface[:surface.rfind(times[0])].rstrip())
+            surface = text[start:end]
         if kind != PERSON and ent.label_ in ("ORG", "MISC"):
             first = _name_after_title_word(text, start, surface)
             if first is not None:
@@ -394,6 +399,28 @@ def _phrase_name_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w'’-]){word}(?:\s+(?:(?:{particles})\s+)?{word}){{1,4}}(?![\w'’-])")
 
 
+_AGE_AFTER = re.compile(r",\s+\d{1,3}\s+ans\b")
+
+
+def speaking_place_mentions(text: str, ents, phrases: list[tuple[int, int]],
+                            taken: list[tuple[int, int]]) -> list[Mention]:
+    """'« ... », précise Franceinfo': a one-word name the NER calls a place or leaves unclassified,
+    that the gazetteer does not know, and that a frame makes speak, names a body (a medium, a firm) or,
+    when it is a first name or an age follows it, a person; not a place: places speak only as the
+    capitals and countries the gazetteer knows."""
+    phrases = set(phrases)
+    out = []
+    for ent in ents:
+        span = (ent.start_char, ent.end_char)
+        if ent.label_ not in ("LOC", "MISC") or span not in phrases or len(ent) != 1 or not ent.text[:1].isupper() \
+                or len(ent.text) < 3 or _overlaps(span, taken) or gazetteer().lookup(ent.text) is not None:
+            continue
+        # "a dit Lucia", "a déclaré Ahmadi, 61 ans": someone known by one name
+        person = ent.text in first_name_genders() or _AGE_AFTER.match(text, span[1]) is not None
+        out.append(Mention(span[0], span[1], ent.text, "name", PERSON if person else ORG))
+    return out
+
+
 def phrase_name_mentions(text: str, phrases: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Mention]:
     """Person names the NER missed where a frame says someone speaks ('a déclaré le ministre letton de
     la Défense Artis Pabriks'): two to five capitalised words, title words and known actors left out."""
@@ -566,6 +593,9 @@ def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
     found += ner_mentions(text, ents, taken)
     taken = [(m.start, m.end) for m in found]
     found += phrase_name_mentions(text, list(speaker_phrases), taken)
+    person_words = {w for m in found if m.actor_type == PERSON for w in m.text.split()}
+    found += [m for m in speaking_place_mentions(text, ents, list(speaker_phrases), [(m.start, m.end) for m in found])
+              if m.text not in person_words]  # (a person's first name or surname alone: a short form of them)
     names = sorted(found, key=lambda m: m.start)
     roles = [r for r in role_mentions(text)]
     pronouns = [p for p in pronoun_mentions(text)]

@@ -918,3 +918,30 @@ def test_colon_quote_of_a_subject_the_parser_hung_on_an_adjunct(extract):
 ])
 def test_content_after_an_elided_word_and_a_day(frames, text, content):
     assert [f for f in frames(text) if f[3] == [content]], frames(text)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # 'dit' right after a quotation and its comma is the present tense of an incise
+    ("« Les deux dirigeants ne se comprennent pas », dit à l'AFP Laura Benett, chercheuse à Berlin.",
+     "ne se comprennent pas", "Laura Benett"),
+    # a one-word name the NER calls a place, made to speak: a body; a day after it is no part of it
+    ("Le chêne a disparu du jardin. « Il venait d'une forêt de l'Est », précise même Franceinfo dimanche.",
+     "Il venait d'une forêt", "Franceinfo"),
+    ("Le chêne a disparu du jardin. « Rien ne bouge », précise même Le Parisien dimanche.",
+     "Rien ne bouge", "Le Parisien"),
+    # the parser hung the subject on the stressed pronoun after it
+    ("Le président Paul Kaboré a lui aussi condamné cette « attaque lâche et barbare » commise dans une ville calme.",
+     "attaque lâche et barbare", "Paul Kaboré"),
+    # a sentence opening on 'Et' and the verb goes on with the subject before it
+    ("Emmanuel Macron a rappelé que « la France est là ». Et a également annoncé sur Twitter que « des secours "
+     "sont en route ».", "des secours sont en route", "Emmanuel Macron"),
+])
+def test_speakers_of_incises_and_subjectless_clauses(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
+def test_one_word_speaker_with_an_age_is_a_person(extract):
+    rows = extract("« Nous avons peur », a déclaré Karimi, 61 ans, commerçant à Téhéran.", PUB)
+    entity = next(e for e in rows["entities"] if e["name"] == "Karimi")
+    assert entity["actor_type"] == "person"
+    assert speaker_of(rows, "Nous avons peur") == "Karimi"

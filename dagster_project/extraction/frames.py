@@ -1062,7 +1062,9 @@ def _is_incise(doc: Doc, group_start: int, verb: Token, group_end: int) -> bool:
         return False
     # what stands before an incise is said: a clause or a quotation, not a subject and its appositions
     # ("A Grenoble, l'écologiste X (EELV), à la tête d'une coalition, a annoncé ...")
-    said = _has_finite_verb(doc, sent_start, group_start) or any(t.text in QUOTE_OPEN for t in doc[sent_start:group_start])
+    # ("Le Maroc, qui revendique X, a qualifié Y de Z": a relative clause on the subject says nothing)
+    said = _has_finite_verb(doc, sent_start, group_start, main_only=True) \
+        or any(t.text in QUOTE_OPEN for t in doc[sent_start:group_start])
     return inverted is not None and said
 
 
@@ -1536,7 +1538,7 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
             j -= 1
             continue
         if t.text == ",":
-            opening = next((k for k in range(j - 1, max(sent_start, j - 15) - 1, -1) if doc[k].text == ","), None)
+            opening = next((k for k in range(j - 1, max(sent_start, j - 40) - 1, -1) if doc[k].text == ","), None)
             if opening is None:
                 return None
             j = opening - 1
@@ -1555,6 +1557,9 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
                 if head.dep_ == "flat:name" and any(doc[k].text == "," for k in range(head.head.i, head.i)):
                     break  # the parser joined a name to another across a comma: the one before the verb stands
                 head = head.head  # (", Pierre Martin a dit": a name after a comma is a phrase of its own)
+            if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i < head.i \
+                    and (head.head.ent_type_ == "PER" or head.head.pos_ == "PROPN"):
+                head = head.head  # "X, professeure de chimie, qui ..., juge": the name the description is set beside
             # (a first name the tagger took for another word is still a name: "Luis" as an adverb)
             return head if head.pos_ in ("NOUN", "PROPN", "PRON") or head.dep_ in SUBJECT_DEPS \
                 or head.ent_type_ == "PER" else None

@@ -945,3 +945,17 @@ def test_one_word_speaker_with_an_age_is_a_person(extract):
     entity = next(e for e in rows["entities"] if e["name"] == "Karimi")
     assert entity["actor_type"] == "person"
     assert speaker_of(rows, "Nous avons peur") == "Karimi"
+
+
+def test_relative_clause_on_the_subject_makes_no_incise(extract):
+    rows = extract("Le Maroc, qui revendique ce territoire depuis 1975, avait qualifié lundi cette décision "
+                   "d'« illégale ».", PUB)
+    assert speaker_of(rows, "cette décision") == "Maroc"
+
+
+def test_name_before_a_long_apposition_and_relative_clause_speaks(extract):
+    # the tagger makes 'juge' a noun; the subject is the name before the description and the relative clause
+    rows = extract("Anna Petrova, professeure de chimie de 41 ans novice en politique, qui a bouleversé la campagne "
+                   "électorale au Kirghizistan en rassemblant des foules immenses à ses meetings, juge aussi que les "
+                   "électeurs « ne pardonneront jamais cette violence ».", PUB)
+    assert speaker_of(rows, "ne pardonneront jamais") == "Anna Petrova"

@@ -425,6 +425,9 @@ def _set_phrase_at(doc: Doc, i: int, limit: int) -> int:
     return 0
 
 
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+
+
 def _phrase_end(doc: Doc, prep: Token, limit: int) -> int | None:
     """Token after the prepositional phrase `prep` opens: the subtree of the noun it marks, never
     past a 'que' (the parser hangs que-clauses on the noun before them), else the noun group."""
@@ -437,6 +440,10 @@ def _phrase_end(doc: Doc, prep: Token, limit: int) -> int | None:
                 break
             if doc[j].lower_ in ("de", "d'", "d’") and doc[j].dep_ == "mark" and "Inf" in doc[j].head.morph.get("VerbForm"):
                 end = j  # "a conseillé à ses ressortissants | de ne pas partir": the clause is the content
+                break
+            if j > prep.i + 2 and doc[j].lower_ in ("le", "la", "les", "l'", "l’") and doc[j - 1].pos_ == "NOUN" \
+                    and doc[j - 2].lower_ in _POSSESSIVES and j + 1 < limit and doc[j + 1].text[:1].isupper():
+                end = j  # "promettait dans son éditorial le Figaro": a noun of its own after "son éditorial"
                 break
             if j > prep.i + 1 and doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "PER" and (
                     doc[j - 1].pos_ == "PROPN" and doc[j - 1].ent_type_ != "PER"
@@ -1221,8 +1228,7 @@ def _quote_incises(doc: Doc, known: set[int]) -> list[tuple[Token, Token, CueSpe
         if j >= len(doc) or doc[j].i in known or doc[j].pos_ != "VERB" and not _mistagged_verb(doc, j):
             continue
         verb = doc[j]
-        if _non_reporting_governor(verb):
-            continue  # "« ... », promettait X": a commitment, not a statement
+        # ("« ... », promettait X": whatever the verb, the words quoted are X's)
         finite = "Fin" in verb.morph.get("VerbForm") or _aux_children(verb) or verb.pos_ != "VERB"
         if not finite or any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not _inside_quote(doc, c.i, verb.sent.start)
                              for c in verb.children):

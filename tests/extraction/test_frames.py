@@ -959,3 +959,11 @@ def test_name_before_a_long_apposition_and_relative_clause_speaks(extract):
                    "électorale au Kirghizistan en rassemblant des foules immenses à ses meetings, juge aussi que les "
                    "électeurs « ne pardonneront jamais cette violence ».", PUB)
     assert speaker_of(rows, "ne pardonneront jamais") == "Anna Petrova"
+
+
+def test_quote_incise_of_any_verb_after_a_possessive_phrase(extract):
+    # whatever the verb of the incise, the words quoted are its subject's; "dans son éditorial" ends
+    # before the article that opens the subject
+    rows = extract("La réforme touchera seulement « une petite partie des salariés les plus riches », promettait "
+                   "dans son éditorial le Figaro, journal de la droite.", PUB)
+    assert speaker_of(rows, "une petite partie des salariés") == "Le Figaro"

@@ -452,6 +452,8 @@ def _phrase_end(doc: Doc, prep: Token, limit: int) -> int | None:
                 # hangs the speaker on the medium or the audience
                 end = j
                 break
+        while end < limit and doc[end].like_num and doc[end - 1].pos_ == "PROPN" and doc[end - 1].text[:1].isupper():
+            end += 1  # "sur Europe 1", "à France 2": the number ends the channel's name
         return min(end, limit) if end > prep.i + 1 else None
     j = prep.i + 1
     seen_noun = False
@@ -844,6 +846,10 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     nominal = False
     if t.lower_ in ("que", "qu'") and comps & {"que"}:
         start = i + 1
+    elif comps & {"que"} and _addressee_then_que(doc, i, sent_end) is not None:
+        # "a averti Ankara que X", "a assuré ses partenaires que X": the addressee, then the content
+        t = doc[_addressee_then_que(doc, i, sent_end)]
+        start = t.i + 1
     elif t.text == ":" and "colon" in comps | {"colon"}:
         start = i + 1
     elif t.lower_ in ("de", "d'", "du", "des") and comps & {"de", "object_de"}:
@@ -888,6 +894,20 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
         if fact is not None:
             return [(fact + 3, end, False)]
     return [(start, end, nominal)]
+
+
+def _addressee_then_que(doc: Doc, i: int, sent_end: int) -> int | None:
+    """Index of the 'que' right after a short noun phrase at i (the addressee of 'avertir X que')."""
+    j = i
+    while j < min(sent_end, i + 6) and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") \
+            and doc[j].lower_ not in ("que", "qu'"):
+        j += 1
+    # (a relative 'que' is no complementizer: "a dit la vérité que tout le monde connaît")
+    if j > i and j < sent_end and doc[j].lower_ in ("que", "qu'") and (doc[j].dep_ == "mark" or doc[j].pos_ == "SCONJ") \
+            and any(doc[k].pos_ == "PROPN" or doc[k].pos_ == "NOUN" and (_speaking_noun(doc[k]) or doc[k].lower_ in _audience_nouns())
+                    for k in range(i, j)):
+        return j  # (someone told: not "un sommet que des ONG jugent X", whose 'que' is a relative)
+    return None
 
 
 _DATIVE_CLITICS = frozenset({"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
@@ -1562,6 +1582,9 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
                     break
                 if head.dep_ == "flat:name" and any(doc[k].text == "," for k in range(head.head.i, head.i)):
                     break  # the parser joined a name to another across a comma: the one before the verb stands
+                if head.dep_ in ("obj", "iobj", "obl", "obl:arg", "obl:mod") and head.pos_ == "PROPN" \
+                        and head.head.pos_ == "VERB" and head.head.dep_ == "advcl":
+                    break  # "Interrogé sur X, Paul Vial, ..., estimait": a phrase the parser hung on a participle
                 head = head.head  # (", Pierre Martin a dit": a name after a comma is a phrase of its own)
             if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i < head.i \
                     and (head.head.ent_type_ == "PER" or head.head.pos_ == "PROPN"):

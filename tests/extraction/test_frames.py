@@ -967,3 +967,22 @@ def test_quote_incise_of_any_verb_after_a_possessive_phrase(extract):
     rows = extract("La réforme touchera seulement « une petite partie des salariés les plus riches », promettait "
                    "dans son éditorial le Figaro, journal de la droite.", PUB)
     assert speaker_of(rows, "une petite partie des salariés") == "Le Figaro"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a channel's name ends with its number; the name the parser hung on a fronted participle is the subject
+    ("Interrogé sur ce vote, Paul Vial, le président du Crif, estimait samedi matin sur Europe 1 qu'il était "
+     "le « meilleur interlocuteur » du ministre.", "il était le", "Paul Vial"),
+    # the addressee between the cue and 'que'
+    ("La France a averti Ankara que la mer ne pouvait pas devenir un terrain de jeu.", "la mer ne pouvait pas",
+     "France"),
+    ("Paul Vial a réitéré lundi que l'accord ne contenait aucune clause secrète.", "aucune clause secrète",
+     "Paul Vial"),
+])
+def test_que_clauses_behind_channels_addressees_and_fronted_participles(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
+def test_a_relative_que_after_a_noun_is_no_content(frames):
+    found = frames("Le Monde a révélé un échange que le président aurait eu avec son ministre.")
+    assert [f for f in found if f[3] == ["un échange que le président aurait eu avec son ministre"]], found

@@ -332,7 +332,7 @@ def _is_time(token: Token) -> bool:
 
 @functools.cache
 def _time_words() -> frozenset[str]:
-    return frozenset(load_rules()["frames"]["time_nouns"])
+    return frozenset(load_rules()["frames"]["time_nouns"]) | frozenset(_words()["relative_day_nouns"])
 
 
 def _places(token: Token) -> list[Token]:
@@ -482,6 +482,29 @@ def _negated(token: Token) -> bool:
     return bool(lows & set(negation["particles"])) and bool(lows & set(negation["words"]))
 
 
+def _object_after_nonfinite(token: Token, spec: TriggerSpec, passive: bool) -> Token | None:
+    """'avoir rencontré la veille X', 'de recevoir lundi X': a name the parser made the subject of an
+    infinitive (or of a participle with an infinitive auxiliary) it follows, which is the verb's object."""
+    if "obj" not in spec.partner or passive:
+        return None
+    if "Inf" not in token.morph.get("VerbForm") and not any(
+            c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "nsubj" and c.i > token.i and c.pos_ != "PRON"
+                 and _names_someone(c)), None)
+
+
+def _controller(token: Token) -> Token | None:
+    """The subject of the verb that governs an infinitive clause ('X a dit avoir rencontré'), also when
+    the parser hung the clause on a date word of that verb ('X a confirmé vendredi avoir rencontré')."""
+    head = token.head
+    if token.dep_ == "acl" and _is_time(head) and head.head.i != head.i:
+        head = head.head
+    if head.i == token.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _subject(head)
+
+
 def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | None:
     doc = token.doc
     if _negated(token):
@@ -489,6 +512,11 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     passive = any(c.dep_ == "aux:pass" for c in token.children) or (
         "Part" in token.morph.get("VerbForm") and any(c.dep_ == "obl:agent" for c in token.children))
     subject = _subject(token)
+    after = _object_after_nonfinite(token, spec, passive)
+    if after is not None:
+        # "a dit avoir rencontré la veille X": no subject stands after an infinitive; the parser's
+        # subject there is the object, and the subject is that of the verb governing the infinitive
+        subject = _controller(token)
     if "Inf" in token.morph.get("VerbForm") and token.head.lower_ in _planned()["intention_nouns"]:
         # "X a manifesté sa volonté de visiter Y": X, who has the will
         governor = token.head.head
@@ -503,6 +531,8 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     if partners and not spec.visit and not any(_names_someone(p) for p in partners):
         return None
     partners = [p for p in partners if _names_someone(p)]
+    if after is not None:
+        partners += [t for t in _conjuncts(after) if t not in partners]
     if "avec" in spec.partner or spec.reflexive or "none" in spec.partner or "obj" in spec.partner:
         partners += _preposition_objects(token, ("avec",))
     if token.dep_ == "acl:relcl" and token.head.pos_ in ("NOUN", "PROPN"):

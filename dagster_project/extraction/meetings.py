@@ -528,6 +528,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
 
     participants = _Participants(text, mentions, entities, set(attribution_mentions), resolve, quoted, country_entity)
     dates = [d for d in dates if not _ends_opening_quote(text, sentences, d)]
+    dates = _with_anchored_days(text, sentences, dates, quoted)
     trigger_words = load_rules()["meeting_triggers"]
     day_parts = load_rules()["day_parts"]
 
@@ -699,6 +700,12 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 expr, basis = _context_date(text, dates, paragraph[0], start, quoted + frame.asides), "context"
                 if expr is None:
                     expr = _story_date(text, dates, start, quoted + frame.asides, published)
+            elif expr is None and frame.status == "planned" and published is not None:
+                # "Tout commence ce lundi. Vers 11h00, X doit recevoir Y": a plan takes the day its paragraph
+                # set ahead (on or after the article's date), not a day already past
+                ahead = _context_date(text, dates, paragraph[0], start, quoted + frame.asides)
+                if ahead is not None and ahead.precision == "day" and ahead.value >= published:
+                    expr, basis = ahead, "context"
             # a person is no place ("l'invitation du président Paul Girardlors de", a name glued to a word)
             frame_places = [(a, b) for a, b in frame.places if not any(
                 m.actor_type == PERSON and m.start < b and a < m.end for m in mentions)]
@@ -714,6 +721,33 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 mention.date_basis = basis
             out.append(mention)
     return _merge_same_sentence(_named_hosts(out, entities))
+
+
+@functools.cache
+def _anchored_day_pattern() -> re.Pattern:
+    words = load_rules()["meeting_triggers"]["anchored_days"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b(?!\s*(?:de|du|des|d['’])\b)",
+                      re.IGNORECASE)
+
+
+def _with_anchored_days(text: str, sentences: list[tuple[int, int]], dates: list[DateExpression],
+                        quoted: list[tuple[int, int]]) -> list[DateExpression]:
+    """'a confirmé vendredi 10 juin avoir rencontré la veille X': a day told from the last day its sentence
+    named before it (not 'la veille du sommet', another event's eve; nothing when no day is named before)."""
+    offsets = load_rules()["meeting_triggers"]["anchored_days"]
+    added = []
+    for m in _anchored_day_pattern().finditer(text):
+        if _inside(m.start(), quoted) or any(d.start < m.end() and m.start() < d.end for d in dates):
+            continue
+        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), None)
+        if sentence is None:
+            continue
+        anchor = [d for d in dates if sentence[0] <= d.start < m.start() and d.precision == "day"
+                  and d.value is not None and not _inside(d.start, quoted)]
+        if anchor:
+            value = anchor[-1].value + timedelta(days=offsets[m.group(0).lower().replace("’", "'")])
+            added.append(DateExpression(m.start(), m.end(), m.group(0), value, "day", "relative"))
+    return sorted(dates + added, key=lambda d: d.start) if added else dates
 
 
 def _named_hosts(meetings: list[MeetingMention], entities: list[Entity]) -> list[MeetingMention]:

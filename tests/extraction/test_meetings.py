@@ -849,3 +849,24 @@ def test_a_meeting_written_about_is_not_dated_by_the_writing(extract):
 def test_a_meeting_asked_for_by_a_noun_is_neither_held_nor_planned(extract, text):
     assert extract(text, PUB)["meeting_mentions"] == []
 
+
+
+def test_a_name_after_an_infinitive_is_its_object(extract):
+    rows = extract("Olaf Scholz a dit avoir rencontré la veille Giorgia Meloni.", PUB)
+    assert participant_sets(rows) == [{"Olaf Scholz", "Giorgia Meloni"}]
+
+
+def test_la_veille_counts_back_from_the_day_its_sentence_named(extract):
+    rows = extract("Olaf Scholz a confirmé mercredi 2 juin avoir rencontré la veille Giorgia Meloni.", PUB)
+    assert [(m[0], m[1], m[2]) for m in meetings(rows)] == [({"Olaf Scholz", "Giorgia Meloni"}, date(2021, 6, 1), "day")]
+
+
+def test_the_president_of_a_party_is_no_head_of_state(extract):
+    rows = extract("Jean Dupont veut servir la France. Il a confirmé avoir rencontré mardi le président du parti.", PUB)
+    assert meetings(rows) == []
+
+
+def test_a_plan_takes_the_day_its_paragraph_set_ahead(extract):
+    rows = extract("Tout commence ce jeudi. Vers 15 heures, Olaf Scholz doit recevoir à Berlin Giorgia Meloni.", PUB)
+    assert [(m[0], m[1], m[3]) for m in meetings(rows)] == [({"Olaf Scholz", "Giorgia Meloni"}, date(2021, 6, 3),
+                                                            "planned")]

@@ -200,7 +200,7 @@ def _asides(token: Token) -> list[tuple[int, int]]:
     sent = token.sent
     out = []
     for t in sent:
-        if t.dep_ == "acl:relcl" and not t.left_edge.i <= token.i <= t.right_edge.i:
+        if t.dep_ == "acl:relcl" and not t.left_edge.i <= token.i <= t.right_edge.i and not _holds(t, token):
             out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
         elif t.dep_ in ("acl", "appos", "advcl") and (t.head.i != token.i or t.dep_ == "advcl") and t.i > token.i \
                 and _describes_person(t) \
@@ -219,6 +219,29 @@ def _asides(token: Token) -> list[tuple[int, int]]:
             if close is not None and not t.i < token.i < close.i:
                 out.append((t.idx, close.idx + 1))
     return out
+
+
+def _holds(clause: Token, trigger: Token) -> bool:
+    """'le sommet du G20, qui se tiendra en juillet', 'la réunion qu'il accueillera lundi': a relative
+    clause on the meeting noun (or on its complement) whose verb holds the meeting tells its own time."""
+    head = clause.head
+    if not (head.i == trigger.i or head.head.i == trigger.i and head.dep_ == "nmod" and head.i > trigger.i):
+        return False
+    return clause.lower_ in _holding_forms()
+
+
+@functools.cache
+def _holding_forms() -> frozenset[str]:
+    return frozenset(f.lower() for lemma, forms in _words()["holding_verbs"].items()
+                     for f in verb_forms(lemma.split()[0], forms))
+
+
+def _relative_of_meeting(trigger: Token) -> Token | None:
+    """The relative clause that holds a meeting noun's event ('le sommet qui se tiendra lundi'), if any."""
+    for t in trigger.subtree:
+        if t.dep_ == "acl:relcl" and _holds(t, trigger):
+            return t
+    return None
 
 
 def _describes_person(t: Token) -> bool:
@@ -831,6 +854,9 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             and (token.i > clause_verb.i - 1 or token.dep_.startswith("nsubj") and token.head == clause_verb))
     if governor is not None and governor.lower_ in _planned()["attendu"]:
         planned = True
+    holding = _relative_of_meeting(token)
+    if holding is not None and _is_future(holding):
+        planned = True  # "le sommet du G20 qu'il accueillera en juillet": its own clause tells its time
     if any(c.dep_ in ("cop", "aux:tense", "aux") and ("Fut" in c.morph.get("Tense") or "Cnd" in c.morph.get("Mood"))
            for c in token.children):
         planned = True  # "ce sera leur premier tête-à-tête": the noun heads its clause, the copula its tense
@@ -963,7 +989,9 @@ def _joining_forms() -> frozenset[str]:
         forms |= {f.lower() for f in verb_forms(base, [])}
     return frozenset(forms) | {"a", "ont", "avait", "avaient", "aura", "eu", "eue", "eus", "tient", "tenu", "tiendra",
                                "pris", "prend", "prendra", "conclu", "ouvert", "mené", "mène", "mènent", "mènera", "mèneront",
-                               "repris", "reprend", "reprendra", "reprennent", "achève", "achèvent"}
+                               "repris", "reprend", "reprendra", "reprennent", "achève", "achèvent",
+                               # "X s'est rendu au sommet de Y": X went to take part
+                               "rend", "rendent", "rendu", "rendue", "rendus", "rendra", "rendront", "rendait"}
 
 
 def _joins(verb: Token) -> bool:
@@ -1034,6 +1062,9 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
     addressing = _addressing_forms()
     for token in doc:
         found = _verb_trigger(token)
+        if found is not None and token.dep_ == "acl:relcl" and any(
+                _holds(token, h) and h.lower_ in _noun_prefixes() for h in (token.head, token.head.head)):
+            continue  # "le sommet qu'il accueillera lundi": the noun's frame tells this meeting
         if found is not None:
             spec, last = found
             frame = _verb_frame(token, spec, last)

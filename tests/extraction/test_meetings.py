@@ -870,3 +870,18 @@ def test_a_plan_takes_the_day_its_paragraph_set_ahead(extract):
     rows = extract("Tout commence ce jeudi. Vers 15 heures, Olaf Scholz doit recevoir à Berlin Giorgia Meloni.", PUB)
     assert [(m[0], m[1], m[3]) for m in meetings(rows)] == [({"Olaf Scholz", "Giorgia Meloni"}, date(2021, 6, 3),
                                                             "planned")]
+
+
+def test_a_relative_clause_that_holds_the_meeting_gives_its_time_and_status(extract):
+    rows = extract("Olaf Scholz prépare le sommet du G20 qu'il accueillera à Hambourg du 7 au 8 juillet.", PUB)
+    assert [(m[0], m[1], m[3]) for m in meetings(rows)] == [({"Olaf Scholz", "G20"}, date(2021, 7, 7), "planned")]
+
+
+def test_a_relative_clause_on_the_meeting_noun_dates_it(extract):
+    rows = extract("Joe Biden a rappelé le sommet de l'Otan qui a eu lieu le 3 mai à Londres.", PUB)
+    assert [(m[1], m[3]) for m in meetings(rows)] == [(date(2021, 5, 3), "occurred")]
+
+
+def test_going_to_a_summit_is_taking_part(extract):
+    rows = extract("Olaf Scholz se rendra au sommet de l'Otan à Bruxelles.", PUB)
+    assert [(m[0], m[3]) for m in meetings(rows)] == [({"Olaf Scholz", "OTAN"}, "planned")]

@@ -201,6 +201,9 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
             continue
         if surface in load_rules()["ner_stoplist"] or _quoted_alone(text, start, end):
             continue
+        words = surface.split()
+        if words[0] in load_rules()["ner_stoplist"] and all(w[:1].islower() for w in words[1:]):
+            continue  # "les chefs d'Etat sahéliens", "les Etats membres": a common noun and its adjectives
         alias = gaz.lookup(surface)
         if alias is not None:
             continue  # a place name or known actor the gazetteer pass declined (e.g. a metonym inside a name)

@@ -885,3 +885,8 @@ def test_a_relative_clause_on_the_meeting_noun_dates_it(extract):
 def test_going_to_a_summit_is_taking_part(extract):
     rows = extract("Olaf Scholz se rendra au sommet de l'Otan à Bruxelles.", PUB)
     assert [(m[0], m[3]) for m in meetings(rows)] == [({"Olaf Scholz", "OTAN"}, "planned")]
+
+
+def test_etat_and_an_adjective_name_no_body(extract):
+    rows = extract("Jeudi, la réunion avec les chefs d'Etat sahéliens a eu lieu à Niamey.", PUB)
+    assert meetings(rows) == [] and not any(n.startswith("Etat") for n in rows["names"].values())

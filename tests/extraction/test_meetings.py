@@ -890,3 +890,14 @@ def test_going_to_a_summit_is_taking_part(extract):
 def test_etat_and_an_adjective_name_no_body(extract):
     rows = extract("Jeudi, la réunion avec les chefs d'Etat sahéliens a eu lieu à Niamey.", PUB)
     assert meetings(rows) == [] and not any(n.startswith("Etat") for n in rows["names"].values())
+
+
+def test_a_body_named_with_another_preposition_is_one_actor(extract):
+    reports = {
+        "c1": ("Olaf Scholz a reçu lundi 31 mai à Berlin les membres de l'Assemblée citoyenne sur la forêt.",
+               date(2021, 6, 1)),
+        "c2": ("Lundi 31 mai, Olaf Scholz doit recevoir à Berlin les membres de l'Assemblée citoyenne pour la forêt.",
+               date(2021, 5, 31)),
+    }
+    resolved = _resolve(extract, reports)
+    assert len(resolved["meetings"]) == 1

@@ -528,6 +528,24 @@ def _controller(token: Token) -> Token | None:
     return _subject(head)
 
 
+@functools.cache
+def _opinion_forms() -> frozenset[str]:
+    return frozenset(f.lower() for lemma, forms in _planned()["opinion_verbs"].items() for f in verb_forms(lemma, forms))
+
+
+def _advocated(verb: Token) -> bool:
+    """'X estime que la France doit entamer des pourparlers avec Y', 'juge que Y devrait rencontrer Z':
+    a verb under a modal of obligation in the complement of a verb of opinion tells what someone thinks
+    should happen, not a meeting planned."""
+    obligation = _planned()["obligation_forms"]
+    modal = verb.head if verb.dep_ == "xcomp" and verb.head.lower_ in obligation else next(
+        (c for c in verb.children if c.lower_ in obligation and c.i < verb.i), None)
+    if modal is None:
+        return False
+    clause = modal if modal.dep_ == "ccomp" and modal.head.i != modal.i else verb if verb.dep_ == "ccomp" else None
+    return clause is not None and clause.head.lower_ in _opinion_forms()
+
+
 def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | None:
     doc = token.doc
     if _negated(token):
@@ -586,6 +604,8 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     if spec.lemma in _words()["habitual_in_present"] and "Pres" in token.morph.get("Tense") \
             and "Fin" in token.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in token.children):
         return None  # "avec qui elle parle des masques": a habit, not one talk
+    if _advocated(token):
+        return None  # "X juge que Y devrait rencontrer Z": an opinion on what should be, no plan
     if spec.lemma == "appeler" and _appeal(token):
         return None  # "les a appelés à être courageux": an appeal, not a call
     if spec.lemma in _words()["perception_verbs"] and any(
@@ -854,6 +874,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             and (token.i > clause_verb.i - 1 or token.dep_.startswith("nsubj") and token.head == clause_verb))
     if governor is not None and governor.lower_ in _planned()["attendu"]:
         planned = True
+    if clause_verb is not None and _advocated(clause_verb):
+        return None  # "X estime que la France doit entamer des pourparlers avec Y": an opinion, no plan
     holding = _relative_of_meeting(token)
     if holding is not None and _is_future(holding):
         planned = True  # "le sommet du G20 qu'il accueillera en juillet": its own clause tells its time

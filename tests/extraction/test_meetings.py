@@ -901,3 +901,13 @@ def test_a_body_named_with_another_preposition_is_one_actor(extract):
     }
     resolved = _resolve(extract, reports)
     assert len(resolved["meetings"]) == 1
+
+
+def test_what_someone_thinks_should_happen_is_no_plan(extract):
+    rows = extract("Le député Paul Girard estime que la France doit entamer des pourparlers avec les Algériens.", PUB)
+    assert meetings(rows) == []
+
+
+def test_a_plan_reported_by_a_verb_of_saying_stays_a_plan(extract):
+    rows = extract("Paul Girard a indiqué qu'Emmanuel Macron doit rencontrer Vladimir Poutine mardi.", PUB)
+    assert [(m[0], m[3]) for m in meetings(rows)] == [({"Emmanuel Macron", "Vladimir Poutine"}, "planned")]

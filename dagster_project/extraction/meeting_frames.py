@@ -576,6 +576,11 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
         partners += [t for t in _conjuncts(after) if t not in partners]
     if "avec" in spec.partner or spec.reflexive or "none" in spec.partner or "obj" in spec.partner:
         partners += _preposition_objects(token, ("avec",))
+    if spec.visit:  # "X s'est rendu auprès de Y": Y is the one visited
+        near = _preposition_objects(last, ("auprès",), 0) + [  # (the parser makes "auprès" an adverb or a case)
+            t for a in last.children if a.lower_ == "auprès" and a.i > last.i for c in a.children
+            if c.i > a.i and c.pos_ in ("NOUN", "PROPN") for t in _conjuncts(c)]
+        partners += [p for p in near if p not in partners and _names_someone(p)]
     if token.dep_ == "acl:relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         # "son homologue X, avec lequel il s'est entretenu": the relative pronoun stands for the noun
         partners = [token.head if p.lower_ in _RELATIVE_PRONOUNS else p for p in partners]

@@ -911,3 +911,8 @@ def test_what_someone_thinks_should_happen_is_no_plan(extract):
 def test_a_plan_reported_by_a_verb_of_saying_stays_a_plan(extract):
     rows = extract("Paul Girard a indiqué qu'Emmanuel Macron doit rencontrer Vladimir Poutine mardi.", PUB)
     assert [(m[0], m[3]) for m in meetings(rows)] == [({"Emmanuel Macron", "Vladimir Poutine"}, "planned")]
+
+
+def test_going_to_see_someone_is_visiting_them(extract):
+    rows = extract("Olaf Scholz s'est rendu mardi auprès de Joe Biden à Washington.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Olaf Scholz", "Joe Biden"}, date(2021, 6, 1))]

@@ -700,9 +700,10 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 expr, basis = _context_date(text, dates, paragraph[0], start, quoted + frame.asides), "context"
                 if expr is None:
                     expr = _story_date(text, dates, start, quoted + frame.asides, published)
-            elif expr is None and frame.status == "planned" and published is not None:
-                # "Tout commence ce lundi. Vers 11h00, X doit recevoir Y": a plan takes the day its paragraph
-                # set ahead (on or after the article's date), not a day already past
+            elif expr is None and frame.status == "planned" and published is not None \
+                    and _CLOCK_TIME.search(text, sentence[0], sentence[1]):
+                # "Tout commence ce lundi. Vers 11h00, X doit recevoir Y": a clock time with no day is on
+                # the day its paragraph set ahead (on or after the article's date), not a day already past
                 ahead = _context_date(text, dates, paragraph[0], start, quoted + frame.asides)
                 if ahead is not None and ahead.precision == "day" and ahead.value >= published:
                     expr, basis = ahead, "context"
@@ -841,6 +842,8 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# "vers 11h00", "à 15 heures", "dès 9H30": a time of day
+_CLOCK_TIME = re.compile(r"\b(?:vers|à|dès|avant|après)\s+\d{1,2}\s*(?:[hH](?:\d\d)?\b|heures?\b)", re.IGNORECASE)
 
 
 def _period_end(value: date, precision: str | None) -> date:

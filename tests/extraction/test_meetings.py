@@ -916,3 +916,9 @@ def test_a_plan_reported_by_a_verb_of_saying_stays_a_plan(extract):
 def test_going_to_see_someone_is_visiting_them(extract):
     rows = extract("Olaf Scholz s'est rendu mardi auprès de Joe Biden à Washington.", PUB)
     assert [(m[0], m[1]) for m in meetings(rows)] == [({"Olaf Scholz", "Joe Biden"}, date(2021, 6, 1))]
+
+
+def test_a_plan_with_no_time_of_day_takes_no_day_from_the_sentence_before(extract):
+    rows = extract("Les deux ministres doivent présenter ce jeudi leurs travaux. Olaf Scholz doit recevoir Joe Biden "
+                   "à Berlin.", PUB)
+    assert [(m[0], m[1], m[3]) for m in meetings(rows)] == [({"Olaf Scholz", "Joe Biden"}, None, "planned")]

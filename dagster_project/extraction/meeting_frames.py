@@ -817,8 +817,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     clause_verb = governor
     while clause_verb is not None and clause_verb.pos_ not in ("VERB", "AUX") and clause_verb.head.i != clause_verb.i:
         clause_verb = clause_verb.head
+    joined = None
     if governor is not None and governor.pos_ in ("VERB", "AUX") and role in ("obj", "obl:arg", "obl:mod") \
             and _joins(governor) and governor.dep_ not in ("acl", "acl:relcl", "amod"):
+        joined = governor
         subject = _subject(governor)  # "X a eu un entretien avec Y", "X a participé au sommet"
         # ("X a organisé une rencontre entre Y et Z": the sides are named, X arranged it)
         if subject is not None and subject.i != token.i and not between:
@@ -889,6 +891,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         planned = True  # "ce sera leur premier tête-à-tête": the noun heads its clause, the copula its tense
     subtree = list(token.subtree)
     scope = (subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+    if joined is not None and joined.i < token.i and not _in_adjunct(token):
+        # "X doit participer les 11 et 12 juillet à un sommet": the date words between the joining verb
+        # and its meeting noun are the meeting's
+        scope = (min(scope[0], joined.idx), scope[1])
     mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
     return MeetingFrame((token.idx, token.idx + len(token)), spec.lemma, "noun", mode,
                         [_phrase(a) for a in agents], [_with_apposed_name(doc, _phrase(p)) for p in partners],

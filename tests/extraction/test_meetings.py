@@ -922,3 +922,10 @@ def test_a_plan_with_no_time_of_day_takes_no_day_from_the_sentence_before(extrac
     rows = extract("Les deux ministres doivent présenter ce jeudi leurs travaux. Olaf Scholz doit recevoir Joe Biden "
                    "à Berlin.", PUB)
     assert [(m[0], m[1], m[3]) for m in meetings(rows)] == [({"Olaf Scholz", "Joe Biden"}, None, "planned")]
+
+
+def test_a_date_between_the_joining_verb_and_its_meeting_is_the_meetings(extract):
+    rows = extract("Joe Biden va participer les 9 et 10 juillet à Vilnius à un sommet de l'Otan, puis il verra "
+                   "Vladimir Poutine le 16 juillet à Genève.", PUB)
+    summit = [m for m in meetings(rows) if "OTAN" in m[0]]
+    assert [(m[0], m[1], m[3]) for m in summit] == [({"Joe Biden", "OTAN"}, date(2021, 7, 9), "planned")]

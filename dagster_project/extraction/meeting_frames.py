@@ -715,6 +715,22 @@ def _addressing_forms() -> frozenset[str]:
                      for f in verb_forms(lemma, forms + (reporting.get(lemma) or {}).get("forms", [])))
 
 
+def _between_pair(token: Token) -> bool:
+    """'un entretien (téléphonique) entre les deux présidents': 'entre' and a phrase standing for the last
+    two people named, right after the meeting noun, wherever the parser hung them."""
+    doc = token.doc
+    words = _words()["pair_subjects"]
+    for t in doc[token.i + 1:min(token.sent.end, token.i + 4)]:
+        if t.lower_ == "entre":
+            phrase = doc[t.i + 1:min(token.sent.end, t.i + 4)].text.lower()
+            if phrase.startswith("les deux "):  # "les deux présidents", not "les deux pays"
+                return phrase.split()[2] in _words()["pair_person_nouns"]
+            return any(phrase.startswith(w + " ") or phrase == w for w in words)
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            break
+    return False
+
+
 def _pair_subject(subject: Token) -> bool:
     """'ils', 'les deux hommes', 'tous deux': a subject that stands for people named before."""
     words = _words()["pair_subjects"]
@@ -831,6 +847,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         agents += [t for c in token.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or _names_someone(c))
                    for t in _conjuncts(c)]
     reciprocal = possessive in ("leur", "leurs")
+    pair = _between_pair(token)
+    if pair and all(_marked(t, ("entre",)) for t in partners):
+        # "un entretien entre les deux présidents": the last two people named met each other
+        partners, reciprocal = [], True
     owner = _possessor_in_phrase(token) if possessive in ("sa", "son", "ses") and not agents else None
     if owner is not None:
         agents += [owner]  # "la préparation de X pour son sommet avec Y": X's summit
@@ -899,7 +919,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     return MeetingFrame((token.idx, token.idx + len(token)), spec.lemma, "noun", mode,
                         [_phrase(a) for a in agents], [_with_apposed_name(doc, _phrase(p)) for p in partners],
                         spec.visit, [_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
-                        possessive, asides=_asides(token), bodies=bodies)
+                        possessive, pair_subject=bool(pair) and reciprocal, asides=_asides(token), bodies=bodies)
 
 
 def _body_adjectives(token: Token) -> tuple[str, ...]:

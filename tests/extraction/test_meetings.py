@@ -929,3 +929,14 @@ def test_a_date_between_the_joining_verb_and_its_meeting_is_the_meetings(extract
                    "Vladimir Poutine le 16 juillet à Genève.", PUB)
     summit = [m for m in meetings(rows) if "OTAN" in m[0]]
     assert [(m[0], m[1], m[3]) for m in summit] == [({"Joe Biden", "OTAN"}, date(2021, 7, 9), "planned")]
+
+
+def test_entre_les_deux_presidents_is_the_last_two_people_named(extract):
+    rows = extract("Olaf Scholz a longtemps critiqué Joe Biden. Un communiqué a suivi un entretien téléphonique entre "
+                   "les deux dirigeants.", PUB)
+    assert participant_sets(rows) == [{"Olaf Scholz", "Joe Biden"}]
+
+
+def test_entre_les_deux_pays_is_no_pair_of_people(extract):
+    rows = extract("Olaf Scholz a longtemps critiqué Joe Biden. Les négociations entre les deux pays ont repris.", PUB)
+    assert participant_sets(rows) == []

@@ -62,7 +62,7 @@ class _Participants:
         self.pairs = [m for m in mentions if not _inside(m.start, quoted) and m.kind == "pair"]
         self.entities = entities
         self.excluded = excluded
-        self.resolve = resolve  # pronoun mention -> entity index or None
+        self.resolve = resolve  # (pronoun mention, spans to skip) -> entity index or None
         self.country_entity = country_entity  # country code -> entity index of the country, or None
 
     def of(self, span: tuple[int, int]) -> tuple[list[int], list[int]]:
@@ -113,6 +113,14 @@ class _Participants:
             ids = [resolved] if resolved is not None else []
         return [i for i in ids if self.entities[i].name and (any_type or self.entities[i].actor_type in (
             PERSON, COUNTRY, ORG))]
+
+    def rebound(self, spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> list[int]:
+        """The entities of the lone personal pronoun of `spans`, resolved with no antecedent inside `others`."""
+        pronouns = [m for m in self.mentions if any(a <= m.start < b for a, b in spans) and m.kind == "pronoun"]
+        if len(pronouns) != 1 or any(m.kind != "pronoun" for m in self.mentions if any(a <= m.start < b for a, b in spans)):
+            return []
+        resolved = self.resolve(replace(pronouns[0], entity=None), others)
+        return [resolved] if resolved is not None and self.entities[resolved].name else []
 
     def before(self, start: int, trigger: int, plural: bool) -> list[int]:
         """Subjects the parse missed: the names in subject position between the clause start and the
@@ -509,7 +517,7 @@ def _of_another_event(text: str, d: DateExpression, own: bool = False) -> bool:
 def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tuple[int, int]],
                      mentions: list[Mention], entities: list[Entity], dates: list[DateExpression],
                      published: date | None, attribution_mentions: set[int], quoted: list[tuple[int, int]],
-                     frames: list[MeetingFrame], resolve=lambda m: None) -> list[MeetingMention]:
+                     frames: list[MeetingFrame], resolve=lambda m, skip=(): None) -> list[MeetingMention]:
     content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
     gaz = gazetteer()
 
@@ -557,6 +565,10 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         press = [span for span in frame.partners if _press_phrase(text, span)]
         if press and len(press) == len(frame.partners):
             continue  # "a reçu les journalistes de X": an interview, not a meeting
+        if frame.kind == "verb" and agents and set(agents) <= set(participants.side(frame.partners)):
+            # "son homologue X, avec lequel il s'est entretenu": the pronoun is not the one its clause
+            # describes; its antecedent is found outside the other side's phrase
+            agents = participants.rebound(frame.agents, frame.partners) or agents
         partners = [p for p in participants.side(frame.partners) if p not in agents]
         if not partners and agents:
             partners = participants.dative(frame.partners, sentence, agents)

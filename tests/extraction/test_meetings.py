@@ -940,3 +940,9 @@ def test_entre_les_deux_presidents_is_the_last_two_people_named(extract):
 def test_entre_les_deux_pays_is_no_pair_of_people(extract):
     rows = extract("Olaf Scholz a longtemps critiqué Joe Biden. Les négociations entre les deux pays ont repris.", PUB)
     assert participant_sets(rows) == []
+
+
+def test_a_pronoun_in_a_relative_clause_is_not_the_noun_it_describes(extract):
+    rows = extract("Joe Biden a salué le projet. Le président français Emmanuel Macron, avec lequel il a dîné "
+                   "lundi, a promis d'y réfléchir.", PUB)
+    assert participant_sets(rows) == [{"Joe Biden", "Emmanuel Macron"}]

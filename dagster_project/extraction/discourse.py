@@ -143,10 +143,12 @@ class Discourse:
         r.speaker = True
         bisect.insort(self.referents, r, key=lambda x: x.pos)
 
-    def resolve(self, m: Mention) -> int | None:
-        """The entity a pronoun that is not a speaker stands for ('il a reçu X'), once, remembered."""
+    def resolve(self, m: Mention, skip: list[tuple[int, int]] = ()) -> int | None:
+        """The entity a pronoun that is not a speaker stands for ('il a reçu X'), once, remembered; none
+        named inside `skip`."""
         if m.entity is None and m.kind in ("pronoun", "anaphor", "role") and not m.plural:
-            r = self.antecedent(m, m.start, skip=self.quoted, countries=m.countries if m.kind == "role" else ())
+            r = self.antecedent(m, m.start, skip=list(self.quoted) + list(skip),
+                                countries=m.countries if m.kind == "role" else ())
             m.entity = r.entity if r is not None else None
         return m.entity
 

@@ -200,7 +200,7 @@ def _asides(token: Token) -> list[tuple[int, int]]:
     sent = token.sent
     out = []
     for t in sent:
-        if t.dep_ == "acl:relcl" and not t.left_edge.i <= token.i <= t.right_edge.i:
+        if t.dep_ == "acl:relcl" and not t.left_edge.i <= token.i <= t.right_edge.i and not _holds(t, token):
             out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
         elif t.dep_ in ("acl", "appos", "advcl") and (t.head.i != token.i or t.dep_ == "advcl") and t.i > token.i \
                 and _describes_person(t) \
@@ -219,6 +219,29 @@ def _asides(token: Token) -> list[tuple[int, int]]:
             if close is not None and not t.i < token.i < close.i:
                 out.append((t.idx, close.idx + 1))
     return out
+
+
+def _holds(clause: Token, trigger: Token) -> bool:
+    """'le sommet du G20, qui se tiendra en juillet', 'la réunion qu'il accueillera lundi': a relative
+    clause on the meeting noun (or on its complement) whose verb holds the meeting tells its own time."""
+    head = clause.head
+    if not (head.i == trigger.i or head.head.i == trigger.i and head.dep_ == "nmod" and head.i > trigger.i):
+        return False
+    return clause.lower_ in _holding_forms()
+
+
+@functools.cache
+def _holding_forms() -> frozenset[str]:
+    return frozenset(f.lower() for lemma, forms in _words()["holding_verbs"].items()
+                     for f in verb_forms(lemma.split()[0], forms))
+
+
+def _relative_of_meeting(trigger: Token) -> Token | None:
+    """The relative clause that holds a meeting noun's event ('le sommet qui se tiendra lundi'), if any."""
+    for t in trigger.subtree:
+        if t.dep_ == "acl:relcl" and _holds(t, trigger):
+            return t
+    return None
 
 
 def _describes_person(t: Token) -> bool:
@@ -332,7 +355,7 @@ def _is_time(token: Token) -> bool:
 
 @functools.cache
 def _time_words() -> frozenset[str]:
-    return frozenset(load_rules()["frames"]["time_nouns"])
+    return frozenset(load_rules()["frames"]["time_nouns"]) | frozenset(_words()["relative_day_nouns"])
 
 
 def _places(token: Token) -> list[Token]:
@@ -482,6 +505,47 @@ def _negated(token: Token) -> bool:
     return bool(lows & set(negation["particles"])) and bool(lows & set(negation["words"]))
 
 
+def _object_after_nonfinite(token: Token, spec: TriggerSpec, passive: bool) -> Token | None:
+    """'avoir rencontré la veille X', 'de recevoir lundi X': a name the parser made the subject of an
+    infinitive (or of a participle with an infinitive auxiliary) it follows, which is the verb's object."""
+    if "obj" not in spec.partner or passive:
+        return None
+    if "Inf" not in token.morph.get("VerbForm") and not any(
+            c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "nsubj" and c.i > token.i and c.pos_ != "PRON"
+                 and _names_someone(c)), None)
+
+
+def _controller(token: Token) -> Token | None:
+    """The subject of the verb that governs an infinitive clause ('X a dit avoir rencontré'), also when
+    the parser hung the clause on a date word of that verb ('X a confirmé vendredi avoir rencontré')."""
+    head = token.head
+    if token.dep_ == "acl" and _is_time(head) and head.head.i != head.i:
+        head = head.head
+    if head.i == token.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _subject(head)
+
+
+@functools.cache
+def _opinion_forms() -> frozenset[str]:
+    return frozenset(f.lower() for lemma, forms in _planned()["opinion_verbs"].items() for f in verb_forms(lemma, forms))
+
+
+def _advocated(verb: Token) -> bool:
+    """'X estime que la France doit entamer des pourparlers avec Y', 'juge que Y devrait rencontrer Z':
+    a verb under a modal of obligation in the complement of a verb of opinion tells what someone thinks
+    should happen, not a meeting planned."""
+    obligation = _planned()["obligation_forms"]
+    modal = verb.head if verb.dep_ == "xcomp" and verb.head.lower_ in obligation else next(
+        (c for c in verb.children if c.lower_ in obligation and c.i < verb.i), None)
+    if modal is None:
+        return False
+    clause = modal if modal.dep_ == "ccomp" and modal.head.i != modal.i else verb if verb.dep_ == "ccomp" else None
+    return clause is not None and clause.head.lower_ in _opinion_forms()
+
+
 def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | None:
     doc = token.doc
     if _negated(token):
@@ -489,6 +553,11 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     passive = any(c.dep_ == "aux:pass" for c in token.children) or (
         "Part" in token.morph.get("VerbForm") and any(c.dep_ == "obl:agent" for c in token.children))
     subject = _subject(token)
+    after = _object_after_nonfinite(token, spec, passive)
+    if after is not None:
+        # "a dit avoir rencontré la veille X": no subject stands after an infinitive; the parser's
+        # subject there is the object, and the subject is that of the verb governing the infinitive
+        subject = _controller(token)
     if "Inf" in token.morph.get("VerbForm") and token.head.lower_ in _planned()["intention_nouns"]:
         # "X a manifesté sa volonté de visiter Y": X, who has the will
         governor = token.head.head
@@ -503,8 +572,15 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     if partners and not spec.visit and not any(_names_someone(p) for p in partners):
         return None
     partners = [p for p in partners if _names_someone(p)]
+    if after is not None:
+        partners += [t for t in _conjuncts(after) if t not in partners]
     if "avec" in spec.partner or spec.reflexive or "none" in spec.partner or "obj" in spec.partner:
         partners += _preposition_objects(token, ("avec",))
+    if spec.visit:  # "X s'est rendu auprès de Y": Y is the one visited
+        near = _preposition_objects(last, ("auprès",), 0) + [  # (the parser makes "auprès" an adverb or a case)
+            t for a in last.children if a.lower_ == "auprès" and a.i > last.i for c in a.children
+            if c.i > a.i and c.pos_ in ("NOUN", "PROPN") for t in _conjuncts(c)]
+        partners += [p for p in near if p not in partners and _names_someone(p)]
     if token.dep_ == "acl:relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         # "son homologue X, avec lequel il s'est entretenu": the relative pronoun stands for the noun
         partners = [token.head if p.lower_ in _RELATIVE_PRONOUNS else p for p in partners]
@@ -533,6 +609,8 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     if spec.lemma in _words()["habitual_in_present"] and "Pres" in token.morph.get("Tense") \
             and "Fin" in token.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in token.children):
         return None  # "avec qui elle parle des masques": a habit, not one talk
+    if _advocated(token):
+        return None  # "X juge que Y devrait rencontrer Z": an opinion on what should be, no plan
     if spec.lemma == "appeler" and _appeal(token):
         return None  # "les a appelés à être courageux": an appeal, not a call
     if spec.lemma in _words()["perception_verbs"] and any(
@@ -637,6 +715,22 @@ def _addressing_forms() -> frozenset[str]:
                      for f in verb_forms(lemma, forms + (reporting.get(lemma) or {}).get("forms", [])))
 
 
+def _between_pair(token: Token) -> bool:
+    """'un entretien (téléphonique) entre les deux présidents': 'entre' and a phrase standing for the last
+    two people named, right after the meeting noun, wherever the parser hung them."""
+    doc = token.doc
+    words = _words()["pair_subjects"]
+    for t in doc[token.i + 1:min(token.sent.end, token.i + 4)]:
+        if t.lower_ == "entre":
+            phrase = doc[t.i + 1:min(token.sent.end, t.i + 4)].text.lower()
+            if phrase.startswith("les deux "):  # "les deux présidents", not "les deux pays"
+                return phrase.split()[2] in _words()["pair_person_nouns"]
+            return any(phrase.startswith(w + " ") or phrase == w for w in words)
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            break
+    return False
+
+
 def _pair_subject(subject: Token) -> bool:
     """'ils', 'les deux hommes', 'tous deux': a subject that stands for people named before."""
     words = _words()["pair_subjects"]
@@ -739,8 +833,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     clause_verb = governor
     while clause_verb is not None and clause_verb.pos_ not in ("VERB", "AUX") and clause_verb.head.i != clause_verb.i:
         clause_verb = clause_verb.head
+    joined = None
     if governor is not None and governor.pos_ in ("VERB", "AUX") and role in ("obj", "obl:arg", "obl:mod") \
             and _joins(governor) and governor.dep_ not in ("acl", "acl:relcl", "amod"):
+        joined = governor
         subject = _subject(governor)  # "X a eu un entretien avec Y", "X a participé au sommet"
         # ("X a organisé une rencontre entre Y et Z": the sides are named, X arranged it)
         if subject is not None and subject.i != token.i and not between:
@@ -751,6 +847,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         agents += [t for c in token.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or _names_someone(c))
                    for t in _conjuncts(c)]
     reciprocal = possessive in ("leur", "leurs")
+    pair = _between_pair(token)
+    if pair and all(_marked(t, ("entre",)) for t in partners):
+        # "un entretien entre les deux présidents": the last two people named met each other
+        partners, reciprocal = [], True
     owner = _possessor_in_phrase(token) if possessive in ("sa", "son", "ses") and not agents else None
     if owner is not None:
         agents += [owner]  # "la préparation de X pour son sommet avec Y": X's summit
@@ -801,16 +901,25 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             and (token.i > clause_verb.i - 1 or token.dep_.startswith("nsubj") and token.head == clause_verb))
     if governor is not None and governor.lower_ in _planned()["attendu"]:
         planned = True
+    if clause_verb is not None and _advocated(clause_verb):
+        return None  # "X estime que la France doit entamer des pourparlers avec Y": an opinion, no plan
+    holding = _relative_of_meeting(token)
+    if holding is not None and _is_future(holding):
+        planned = True  # "le sommet du G20 qu'il accueillera en juillet": its own clause tells its time
     if any(c.dep_ in ("cop", "aux:tense", "aux") and ("Fut" in c.morph.get("Tense") or "Cnd" in c.morph.get("Mood"))
            for c in token.children):
         planned = True  # "ce sera leur premier tête-à-tête": the noun heads its clause, the copula its tense
     subtree = list(token.subtree)
     scope = (subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+    if joined is not None and joined.i < token.i and not _in_adjunct(token):
+        # "X doit participer les 11 et 12 juillet à un sommet": the date words between the joining verb
+        # and its meeting noun are the meeting's
+        scope = (min(scope[0], joined.idx), scope[1])
     mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
     return MeetingFrame((token.idx, token.idx + len(token)), spec.lemma, "noun", mode,
                         [_phrase(a) for a in agents], [_with_apposed_name(doc, _phrase(p)) for p in partners],
                         spec.visit, [_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
-                        possessive, asides=_asides(token), bodies=bodies)
+                        possessive, pair_subject=bool(pair) and reciprocal, asides=_asides(token), bodies=bodies)
 
 
 def _body_adjectives(token: Token) -> tuple[str, ...]:
@@ -933,7 +1042,9 @@ def _joining_forms() -> frozenset[str]:
         forms |= {f.lower() for f in verb_forms(base, [])}
     return frozenset(forms) | {"a", "ont", "avait", "avaient", "aura", "eu", "eue", "eus", "tient", "tenu", "tiendra",
                                "pris", "prend", "prendra", "conclu", "ouvert", "mené", "mène", "mènent", "mènera", "mèneront",
-                               "repris", "reprend", "reprendra", "reprennent", "achève", "achèvent"}
+                               "repris", "reprend", "reprendra", "reprennent", "achève", "achèvent",
+                               # "X s'est rendu au sommet de Y": X went to take part
+                               "rend", "rendent", "rendu", "rendue", "rendus", "rendra", "rendront", "rendait"}
 
 
 def _joins(verb: Token) -> bool:
@@ -1004,6 +1115,9 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
     addressing = _addressing_forms()
     for token in doc:
         found = _verb_trigger(token)
+        if found is not None and token.dep_ == "acl:relcl" and any(
+                _holds(token, h) and h.lower_ in _noun_prefixes() for h in (token.head, token.head.head)):
+            continue  # "le sommet qu'il accueillera lundi": the noun's frame tells this meeting
         if found is not None:
             spec, last = found
             frame = _verb_frame(token, spec, last)

@@ -62,7 +62,7 @@ class _Participants:
         self.pairs = [m for m in mentions if not _inside(m.start, quoted) and m.kind == "pair"]
         self.entities = entities
         self.excluded = excluded
-        self.resolve = resolve  # pronoun mention -> entity index or None
+        self.resolve = resolve  # (pronoun mention, spans to skip) -> entity index or None
         self.country_entity = country_entity  # country code -> entity index of the country, or None
 
     def of(self, span: tuple[int, int]) -> tuple[list[int], list[int]]:
@@ -113,6 +113,14 @@ class _Participants:
             ids = [resolved] if resolved is not None else []
         return [i for i in ids if self.entities[i].name and (any_type or self.entities[i].actor_type in (
             PERSON, COUNTRY, ORG))]
+
+    def rebound(self, spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> list[int]:
+        """The entities of the lone personal pronoun of `spans`, resolved with no antecedent inside `others`."""
+        pronouns = [m for m in self.mentions if any(a <= m.start < b for a, b in spans) and m.kind == "pronoun"]
+        if len(pronouns) != 1 or any(m.kind != "pronoun" for m in self.mentions if any(a <= m.start < b for a, b in spans)):
+            return []
+        resolved = self.resolve(replace(pronouns[0], entity=None), others)
+        return [resolved] if resolved is not None and self.entities[resolved].name else []
 
     def before(self, start: int, trigger: int, plural: bool) -> list[int]:
         """Subjects the parse missed: the names in subject position between the clause start and the
@@ -509,7 +517,7 @@ def _of_another_event(text: str, d: DateExpression, own: bool = False) -> bool:
 def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tuple[int, int]],
                      mentions: list[Mention], entities: list[Entity], dates: list[DateExpression],
                      published: date | None, attribution_mentions: set[int], quoted: list[tuple[int, int]],
-                     frames: list[MeetingFrame], resolve=lambda m: None) -> list[MeetingMention]:
+                     frames: list[MeetingFrame], resolve=lambda m, skip=(): None) -> list[MeetingMention]:
     content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
     gaz = gazetteer()
 
@@ -528,6 +536,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
 
     participants = _Participants(text, mentions, entities, set(attribution_mentions), resolve, quoted, country_entity)
     dates = [d for d in dates if not _ends_opening_quote(text, sentences, d)]
+    dates = _with_anchored_days(text, sentences, dates, quoted)
     trigger_words = load_rules()["meeting_triggers"]
     day_parts = load_rules()["day_parts"]
 
@@ -556,6 +565,10 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         press = [span for span in frame.partners if _press_phrase(text, span)]
         if press and len(press) == len(frame.partners):
             continue  # "a reçu les journalistes de X": an interview, not a meeting
+        if frame.kind == "verb" and agents and set(agents) <= set(participants.side(frame.partners)):
+            # "son homologue X, avec lequel il s'est entretenu": the pronoun is not the one its clause
+            # describes; its antecedent is found outside the other side's phrase
+            agents = participants.rebound(frame.agents, frame.partners) or agents
         partners = [p for p in participants.side(frame.partners) if p not in agents]
         if not partners and agents:
             partners = participants.dative(frame.partners, sentence, agents)
@@ -699,6 +712,13 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 expr, basis = _context_date(text, dates, paragraph[0], start, quoted + frame.asides), "context"
                 if expr is None:
                     expr = _story_date(text, dates, start, quoted + frame.asides, published)
+            elif expr is None and frame.status == "planned" and published is not None \
+                    and _CLOCK_TIME.search(text, sentence[0], sentence[1]):
+                # "Tout commence ce lundi. Vers 11h00, X doit recevoir Y": a clock time with no day is on
+                # the day its paragraph set ahead (on or after the article's date), not a day already past
+                ahead = _context_date(text, dates, paragraph[0], start, quoted + frame.asides)
+                if ahead is not None and ahead.precision == "day" and ahead.value >= published:
+                    expr, basis = ahead, "context"
             # a person is no place ("l'invitation du président Paul Girardlors de", a name glued to a word)
             frame_places = [(a, b) for a, b in frame.places if not any(
                 m.actor_type == PERSON and m.start < b and a < m.end for m in mentions)]
@@ -714,6 +734,33 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 mention.date_basis = basis
             out.append(mention)
     return _merge_same_sentence(_named_hosts(out, entities))
+
+
+@functools.cache
+def _anchored_day_pattern() -> re.Pattern:
+    words = load_rules()["meeting_triggers"]["anchored_days"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b(?!\s*(?:de|du|des|d['’])\b)",
+                      re.IGNORECASE)
+
+
+def _with_anchored_days(text: str, sentences: list[tuple[int, int]], dates: list[DateExpression],
+                        quoted: list[tuple[int, int]]) -> list[DateExpression]:
+    """'a confirmé vendredi 10 juin avoir rencontré la veille X': a day told from the last day its sentence
+    named before it (not 'la veille du sommet', another event's eve; nothing when no day is named before)."""
+    offsets = load_rules()["meeting_triggers"]["anchored_days"]
+    added = []
+    for m in _anchored_day_pattern().finditer(text):
+        if _inside(m.start(), quoted) or any(d.start < m.end() and m.start() < d.end for d in dates):
+            continue
+        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), None)
+        if sentence is None:
+            continue
+        anchor = [d for d in dates if sentence[0] <= d.start < m.start() and d.precision == "day"
+                  and d.value is not None and not _inside(d.start, quoted)]
+        if anchor:
+            value = anchor[-1].value + timedelta(days=offsets[m.group(0).lower().replace("’", "'")])
+            added.append(DateExpression(m.start(), m.end(), m.group(0), value, "day", "relative"))
+    return sorted(dates + added, key=lambda d: d.start) if added else dates
 
 
 def _named_hosts(meetings: list[MeetingMention], entities: list[Entity]) -> list[MeetingMention]:
@@ -807,6 +854,8 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# "vers 11h00", "à 15 heures", "dès 9H30": a time of day
+_CLOCK_TIME = re.compile(r"\b(?:vers|à|dès|avant|après)\s+\d{1,2}\s*(?:[hH](?:\d\d)?\b|heures?\b)", re.IGNORECASE)
 
 
 def _period_end(value: date, precision: str | None) -> date:

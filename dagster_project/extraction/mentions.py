@@ -206,6 +206,9 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
             continue
         if surface in load_rules()["ner_stoplist"] or _quoted_alone(text, start, end):
             continue
+        words = surface.split()
+        if words[0] in load_rules()["ner_stoplist"] and all(w[:1].islower() for w in words[1:]):
+            continue  # "les chefs d'Etat sahéliens", "les Etats membres": a common noun and its adjectives
         alias = gaz.lookup(surface)
         if alias is not None:
             continue  # a place name or known actor the gazetteer pass declined (e.g. a metonym inside a name)
@@ -252,6 +255,13 @@ _ROLE_RE: re.Pattern | None = None
 _OF_NAME = re.compile(r"\s+(?:de la |de l['’]|du |des |de |d['’])[A-ZÀ-Ý]")
 
 
+@functools.cache
+def _of_common_body() -> re.Pattern:
+    """'du parti', "de l'association": a common noun of a body that is not a state after a role."""
+    words = alternation(load_rules()["role_words"]["common_body_nouns"], ignore_case=False)
+    return re.compile(rf"\s+(?:de la |de l['’]|du |des |de |d['’])(?:{words})(?![\w-])")
+
+
 def role_mentions(text: str) -> list[Mention]:
     global _ROLE_RE
     if _ROLE_RE is None:
@@ -286,6 +296,9 @@ def role_mentions(text: str) -> list[Mention]:
             and head not in load_rules()["role_words"]["portfolio_heads"] else None
         if body is not None:  # "le président de Debout la France": an office in a body the dictionary lacks
             role = None
+        elif not m.group("of") and not comp and _of_common_body().match(text, m.end()):
+            role = None  # "le président du parti", "la présidente de l'association": no office of a state
+
         former = (m.group("pre") or "").lower() in load_rules()["role_words"]["role_premodifiers"]["former"] \
             or bool(m.group("pre_glued"))  # a former (or future) holder: not who holds the office at the date
         if not countries and role is not None and f"{head} {comp}".strip() in title_countries():

@@ -111,9 +111,20 @@ def _find_cluster(clusters: list[dict], e: dict) -> dict | None:
             if e["actor_type"] == "person":
                 if _person_names_match(name, other):
                     return cluster
-            elif name_key(name) == name_key(other):
+            elif name_key(name) == name_key(other) or _content_key(name) == _content_key(other) is not None:
                 return cluster
     return None
+
+
+# words a body's name may change without naming another body ("Convention citoyenne pour / sur le climat")
+_NAME_FUNCTION_WORDS = frozenset({"de", "du", "des", "d", "pour", "sur", "la", "le", "les", "l", "et", "en"})
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _content_key(name: str) -> str | None:
+    """The name's key without its prepositions and articles, when at least two content words remain."""
+    words = [w for w in re.split(r"[\s']+", name_key(name)) if w and w not in _NAME_FUNCTION_WORDS]
+    return " ".join(words) if len(words) >= 2 else None
 
 
 def _dates_compatible(a: dict, b: dict) -> bool:

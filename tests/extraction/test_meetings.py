@@ -849,3 +849,100 @@ def test_a_meeting_written_about_is_not_dated_by_the_writing(extract):
 def test_a_meeting_asked_for_by_a_noun_is_neither_held_nor_planned(extract, text):
     assert extract(text, PUB)["meeting_mentions"] == []
 
+
+
+def test_a_name_after_an_infinitive_is_its_object(extract):
+    rows = extract("Olaf Scholz a dit avoir rencontré la veille Giorgia Meloni.", PUB)
+    assert participant_sets(rows) == [{"Olaf Scholz", "Giorgia Meloni"}]
+
+
+def test_la_veille_counts_back_from_the_day_its_sentence_named(extract):
+    rows = extract("Olaf Scholz a confirmé mercredi 2 juin avoir rencontré la veille Giorgia Meloni.", PUB)
+    assert [(m[0], m[1], m[2]) for m in meetings(rows)] == [({"Olaf Scholz", "Giorgia Meloni"}, date(2021, 6, 1), "day")]
+
+
+def test_the_president_of_a_party_is_no_head_of_state(extract):
+    rows = extract("Jean Dupont veut servir la France. Il a confirmé avoir rencontré mardi le président du parti.", PUB)
+    assert meetings(rows) == []
+
+
+def test_a_plan_takes_the_day_its_paragraph_set_ahead(extract):
+    rows = extract("Tout commence ce jeudi. Vers 15 heures, Olaf Scholz doit recevoir à Berlin Giorgia Meloni.", PUB)
+    assert [(m[0], m[1], m[3]) for m in meetings(rows)] == [({"Olaf Scholz", "Giorgia Meloni"}, date(2021, 6, 3),
+                                                            "planned")]
+
+
+def test_a_relative_clause_that_holds_the_meeting_gives_its_time_and_status(extract):
+    rows = extract("Olaf Scholz prépare le sommet du G20 qu'il accueillera à Hambourg du 7 au 8 juillet.", PUB)
+    assert [(m[0], m[1], m[3]) for m in meetings(rows)] == [({"Olaf Scholz", "G20"}, date(2021, 7, 7), "planned")]
+
+
+def test_a_relative_clause_on_the_meeting_noun_dates_it(extract):
+    rows = extract("Joe Biden a rappelé le sommet de l'Otan qui a eu lieu le 3 mai à Londres.", PUB)
+    assert [(m[1], m[3]) for m in meetings(rows)] == [(date(2021, 5, 3), "occurred")]
+
+
+def test_going_to_a_summit_is_taking_part(extract):
+    rows = extract("Olaf Scholz se rendra au sommet de l'Otan à Bruxelles.", PUB)
+    assert [(m[0], m[3]) for m in meetings(rows)] == [({"Olaf Scholz", "OTAN"}, "planned")]
+
+
+def test_etat_and_an_adjective_name_no_body(extract):
+    rows = extract("Jeudi, la réunion avec les chefs d'Etat sahéliens a eu lieu à Niamey.", PUB)
+    assert meetings(rows) == [] and not any(n.startswith("Etat") for n in rows["names"].values())
+
+
+def test_a_body_named_with_another_preposition_is_one_actor(extract):
+    reports = {
+        "c1": ("Olaf Scholz a reçu lundi 31 mai à Berlin les membres de l'Assemblée citoyenne sur la forêt.",
+               date(2021, 6, 1)),
+        "c2": ("Lundi 31 mai, Olaf Scholz doit recevoir à Berlin les membres de l'Assemblée citoyenne pour la forêt.",
+               date(2021, 5, 31)),
+    }
+    resolved = _resolve(extract, reports)
+    assert len(resolved["meetings"]) == 1
+
+
+def test_what_someone_thinks_should_happen_is_no_plan(extract):
+    rows = extract("Le député Paul Girard estime que la France doit entamer des pourparlers avec les Algériens.", PUB)
+    assert meetings(rows) == []
+
+
+def test_a_plan_reported_by_a_verb_of_saying_stays_a_plan(extract):
+    rows = extract("Paul Girard a indiqué qu'Emmanuel Macron doit rencontrer Vladimir Poutine mardi.", PUB)
+    assert [(m[0], m[3]) for m in meetings(rows)] == [({"Emmanuel Macron", "Vladimir Poutine"}, "planned")]
+
+
+def test_going_to_see_someone_is_visiting_them(extract):
+    rows = extract("Olaf Scholz s'est rendu mardi auprès de Joe Biden à Washington.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Olaf Scholz", "Joe Biden"}, date(2021, 6, 1))]
+
+
+def test_a_plan_with_no_time_of_day_takes_no_day_from_the_sentence_before(extract):
+    rows = extract("Les deux ministres doivent présenter ce jeudi leurs travaux. Olaf Scholz doit recevoir Joe Biden "
+                   "à Berlin.", PUB)
+    assert [(m[0], m[1], m[3]) for m in meetings(rows)] == [({"Olaf Scholz", "Joe Biden"}, None, "planned")]
+
+
+def test_a_date_between_the_joining_verb_and_its_meeting_is_the_meetings(extract):
+    rows = extract("Joe Biden va participer les 9 et 10 juillet à Vilnius à un sommet de l'Otan, puis il verra "
+                   "Vladimir Poutine le 16 juillet à Genève.", PUB)
+    summit = [m for m in meetings(rows) if "OTAN" in m[0]]
+    assert [(m[0], m[1], m[3]) for m in summit] == [({"Joe Biden", "OTAN"}, date(2021, 7, 9), "planned")]
+
+
+def test_entre_les_deux_presidents_is_the_last_two_people_named(extract):
+    rows = extract("Olaf Scholz a longtemps critiqué Joe Biden. Un communiqué a suivi un entretien téléphonique entre "
+                   "les deux dirigeants.", PUB)
+    assert participant_sets(rows) == [{"Olaf Scholz", "Joe Biden"}]
+
+
+def test_entre_les_deux_pays_is_no_pair_of_people(extract):
+    rows = extract("Olaf Scholz a longtemps critiqué Joe Biden. Les négociations entre les deux pays ont repris.", PUB)
+    assert participant_sets(rows) == []
+
+
+def test_a_pronoun_in_a_relative_clause_is_not_the_noun_it_describes(extract):
+    rows = extract("Joe Biden a salué le projet. Le président français Emmanuel Macron, avec lequel il a dîné "
+                   "lundi, a promis d'y réfléchir.", PUB)
+    assert participant_sets(rows) == [{"Joe Biden", "Emmanuel Macron"}]

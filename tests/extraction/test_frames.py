@@ -862,7 +862,7 @@ def test_announcement_noun_with_its_agent(frames, text, speaker, content):
 
 @pytest.mark.parametrize("text, fragment, speaker", [
     # the tagger makes "auprès" or "face" an adverb: the phrase it opens still stands between cue and speaker
-    ("« Nous ne céderons pas », a déclaré auprès de l'AFP Marie Dupont, élue au conseil régional.",
+    ("« Nous ne céderons pas », a assuré auprès de Reuters Marie Dupont, élue au conseil régional.",
      "Nous ne céderons pas", "Marie Dupont"),
     ("« Le port rouvrira lundi », a affirmé face à la presse le ministre Jean Valon.",
      "Le port rouvrira lundi", "Jean Valon"),
@@ -904,7 +904,7 @@ def test_fronted_participle_speaks_for_the_main_subject(extract, text, fragment,
 
 def test_colon_quote_of_a_subject_the_parser_hung_on_an_adjunct(extract):
     # the parser joined the subject to the name in the adjunct before it, across the comma
-    rows = extract("Le ministre français Jean Morel était à Rome mardi. Au cours d'un point de presse commun avec "
+    rows = extract("Le ministre français Jean Morel était à Rome mardi. Lors d'un point de presse commun avec "
                    "Paolo Conti, son homologue espagnol Luis Ortega lui a apporté son soutien : « Nous voulons "
                    "que cette mission soit maintenue ».", PUB)
     assert speaker_of(rows, "cette mission soit maintenue") == "Luis Ortega"

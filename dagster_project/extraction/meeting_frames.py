@@ -145,6 +145,25 @@ def _phrase(token: Token, start_at: int | None = None) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+@functools.cache
+def _gathering_forms() -> frozenset[str]:
+    """Forms of the verbs by which a meeting brings people together ('le sommet a réuni X et Y')."""
+    return frozenset(f.lower() for lemma, extra in _words()["noun_gathering_verbs"].items() for f in verb_forms(lemma, extra or []))
+
+
+def _place_phrase(token: Token) -> tuple[int, int]:
+    """A place's phrase, up to a person's name the parser hung on it ('a accueilli à Berlin Emmanuel Macron')."""
+    start, end = _phrase(token)
+    doc = token.doc
+    person = next((t for t in doc[token.i + 1:] if t.idx >= end or t.ent_type_ == "PER"), None)
+    if person is None or person.idx >= end:
+        return start, end
+    last = doc[person.i - 1]
+    while last.i > token.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    return start, last.idx + len(last)
+
+
 def _conjuncts(token: Token) -> list[Token]:
     """A phrase and the phrases coordinated with it ('X et Y', 'X, Y et Z')."""
     out = [token]
@@ -546,6 +565,23 @@ def _advocated(verb: Token) -> bool:
     return clause is not None and clause.head.lower_ in _opinion_forms()
 
 
+def _name_list_before(verb: Token) -> list[Token]:
+    """The names of a sentence that opens on a list of names and nothing else before the verb group
+    ('A, B, C et D se sont réunis'): the first token of each."""
+    doc = verb.doc
+    start = verb.sent.start
+    end = min([verb.i] + [c.i for c in verb.children if c.i < verb.i and (c.dep_.startswith(("aux", "expl")) or
+                                                                         c.lower_ in ("se", "s'", "s’"))])
+    names = []
+    for t in doc[start:end]:
+        if t.ent_type_ == "PER":
+            if t.ent_iob_ == "B":
+                names.append(t)
+        elif not (t.text == "," or t.lower_ == "et" or t.is_space):
+            return []
+    return names if len(names) >= 2 else []
+
+
 def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | None:
     doc = token.doc
     if _negated(token):
@@ -563,6 +599,9 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
         governor = token.head.head
         subject = _subject(governor) if governor.i != token.head.i and governor.pos_ in ("VERB", "AUX") else None
     agents = _conjuncts(subject) if subject is not None else []
+    listed = _name_list_before(token)
+    if len(listed) > len(agents) and (subject is None or subject in listed or subject.head in listed):
+        agents = listed  # "A, B, C et D se sont réunis": the parser left some of the names out of the subject
     partners: list[Token] = []
     if "obj" in spec.partner:
         partners += [t for c in token.children if c.dep_ in ("obj", "iobj") and c.i > token.i
@@ -648,7 +687,7 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
                                      if a.dep_ == "amod" and a.lower_ in table))
     return MeetingFrame((token.idx, last.idx + len(last)), spec.lemma, "verb", mode,
                         [_phrase(a) for a in agents], [_with_apposed_name(doc, _phrase(p)) for p in partners], visit,
-                        [_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
+                        [_place_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
                         pair_subject=subject is not None and _pair_subject(subject),
                         infinitive="Inf" in token.morph.get("VerbForm"), asides=_asides(token), bodies=bodies)
 
@@ -823,6 +862,12 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         # meeting noun itself (a meeting noun is coordinated with no person)
         partners += [t for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > partners[0].i
                      for t in _conjuncts(c) if t not in partners]
+    if token.dep_ in ("nsubj", "nsubj:pass") and token.head.lower_ in _gathering_forms():
+        # "Le sommet a réuni lundi les présidents A, B et C": what the meeting brought together takes part
+        partners += [p for c in token.head.children if c.dep_ == "obj" and c.i > token.head.i
+                     for p in _conjuncts(c) if _names_someone(p) and p not in partners]
+        names = [t for t in doc[token.head.i + 1:token.sent.end] if t.ent_type_ == "PER" and t.ent_iob_ == "B"]
+        partners += [n for n in names if n not in partners and not any(n in p.subtree for p in partners)]
     # the verb the noun depends on: its subject takes part ("X a eu un entretien avec Y",
     # "X a participé au sommet"), and its tense says whether it happened
     governor = token.head if token.head.i != token.i else None
@@ -918,7 +963,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
     return MeetingFrame((token.idx, token.idx + len(token)), spec.lemma, "noun", mode,
                         [_phrase(a) for a in agents], [_with_apposed_name(doc, _phrase(p)) for p in partners],
-                        spec.visit, [_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
+                        spec.visit, [_place_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
                         possessive, pair_subject=bool(pair) and reciprocal, asides=_asides(token), bodies=bodies)
 
 

@@ -416,7 +416,10 @@ def _place_in_clause(text: str, clause: tuple[int, int], mentions: list[Mention]
         if named is not None and named.entity is not None and entities[named.entity].actor_type in (PERSON, ORG) \
                 and named.kind != "metonym":
             continue
-        return m.group(1).lstrip("l'’").strip()
+        # ("a accueilli à Berlin Emmanuel Macron": the place ends where a person's name begins)
+        person = min((x.start for x in mentions if start < x.start < m.end(1) and x.actor_type == PERSON), default=None)
+        end = person if person is not None else m.end(1)
+        return text[start:end].lstrip("l'’").strip()
     return None
 
 

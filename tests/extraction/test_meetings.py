@@ -946,3 +946,20 @@ def test_a_pronoun_in_a_relative_clause_is_not_the_noun_it_describes(extract):
     rows = extract("Joe Biden a salué le projet. Le président français Emmanuel Macron, avec lequel il a dîné "
                    "lundi, a promis d'y réfléchir.", PUB)
     assert participant_sets(rows) == [{"Joe Biden", "Emmanuel Macron"}]
+
+
+def test_a_list_of_names_before_a_reciprocal_verb_all_take_part(extract):
+    # the parser hangs the first names of the list anywhere but in the subject
+    rows = extract("Emmanuel Macron, Angela Merkel, Giuseppe Conte et Pedro Sanchez se sont réunis lundi à Paris "
+                   "pour évoquer la crise.", PUB)
+    assert participant_sets(rows) == [{"Emmanuel Macron", "Angela Merkel", "Giuseppe Conte", "Pedro Sánchez"}]
+
+
+def test_a_meeting_that_brings_people_together_and_a_place_before_a_name(extract):
+    rows = extract("Le sommet a réuni lundi à Nouakchott les présidents Emmanuel Macron, Macky Sall et Roch Marc "
+                   "Christian Kaboré. Angela Merkel a accueilli mardi à Berlin Boris Johnson pour un sommet sur l'Iran.",
+                   PUB)
+    found = meetings(rows)
+    assert ({"Emmanuel Macron", "Macky Sall", "Roch Marc Christian Kaboré"}, date(2021, 5, 31), "day", "occurred",
+            "in_person", "Nouakchott") in found
+    assert any(m[0] == {"Angela Merkel", "Boris Johnson"} and m[5] == "Berlin" for m in found), found

@@ -615,6 +615,12 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
         partners += [t for t in _conjuncts(after) if t not in partners]
     if "avec" in spec.partner or spec.reflexive or "none" in spec.partner or "obj" in spec.partner:
         partners += _preposition_objects(token, ("avec",))
+    if spec.reflexive or "none" in spec.partner:
+        # "se sont réunis autour de X": X, whom they gathered around (the parser makes "autour" an adverb)
+        partners += [t for a in token.children if a.lower_ == "autour" and a.i > token.i
+                     for c in a.children if c.i > a.i and c.pos_ in ("NOUN", "PROPN")
+                     and any(g.dep_ == "case" and g.lower_ in ("de", "d'", "d’", "du", "des") for g in c.children)
+                     for t in _conjuncts(c) if _names_someone(t) and t not in partners]
     if spec.visit:  # "X s'est rendu auprès de Y": Y is the one visited
         near = _preposition_objects(last, ("auprès",), 0) + [  # (the parser makes "auprès" an adverb or a case)
             t for a in last.children if a.lower_ == "auprès" and a.i > last.i for c in a.children

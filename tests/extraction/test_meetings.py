@@ -963,3 +963,8 @@ def test_a_meeting_that_brings_people_together_and_a_place_before_a_name(extract
     assert ({"Emmanuel Macron", "Macky Sall", "Roch Marc Christian Kaboré"}, date(2021, 5, 31), "day", "occurred",
             "in_person", "Nouakchott") in found
     assert any(m[0] == {"Angela Merkel", "Boris Johnson"} and m[5] == "Berlin" for m in found), found
+
+
+def test_whom_they_gathered_around_takes_part(extract):
+    rows = extract("Angela Merkel et Boris Johnson se sont réunis mardi autour d'Emmanuel Macron à Paris.", PUB)
+    assert participant_sets(rows) == [{"Angela Merkel", "Boris Johnson", "Emmanuel Macron"}]

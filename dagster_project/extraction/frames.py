@@ -846,10 +846,10 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     nominal = False
     if t.lower_ in ("que", "qu'") and comps & {"que"}:
         start = i + 1
-    elif comps & {"que"} and _addressee_then_que(doc, i, sent_end) is not None:
+    elif comps & {"que"} and (que := _addressee_then_que(doc, i, sent_end)) is not None:
         # "a averti Ankara que X", "a assuré ses partenaires que X": the addressee, then the content
-        t = doc[_addressee_then_que(doc, i, sent_end)]
-        start = t.i + 1
+        t = doc[que]
+        start = que + 1
     elif t.text == ":" and "colon" in comps | {"colon"}:
         start = i + 1
     elif t.lower_ in ("de", "d'", "du", "des") and comps & {"de", "object_de"}:
@@ -1156,23 +1156,14 @@ def find_frames(doc: Doc) -> list[Frame]:
         if frame.kind == "participle" and _after_comma(doc, verb):
             # "..., a déclaré X, ajoutant que": the participle speaks for the frame it follows
             # (not a frame of a relative clause: "à Y qui lui proposait Z, assurant que" is X's)
-            earlier = [f for f in frames if f.kind in ("canonical", "incise") and f.speaker is not None
-                       and verb.sent.start_char <= f.cue[0] < frame.cue[0] and not _in_relative_clause(doc, f)]
-            if earlier:
-                frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
+            _speak_for_earlier(frame, frames, verb.sent.start_char, frame.cue[0],
+                               lambda f: not _in_relative_clause(doc, f))
         elif frame.kind == "canonical" and frame.speaker is None and _coordinated_sentence(doc, verb):
             # "X a rappelé que Y. Et a annoncé que Z": the sentence goes on with the subject before it
-            previous = doc[verb.sent.start - 1].sent.start_char
-            earlier = [f for f in frames if f.kind in ("canonical", "incise") and f.speaker is not None
-                       and previous <= f.cue[0] < verb.sent.start_char]
-            if earlier:
-                frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
+            _speak_for_earlier(frame, frames, doc[verb.sent.start - 1].sent.start_char, verb.sent.start_char)
         elif frame.borrowed_subject and frame.kind == "canonical":
             # "a évoqué X et réitéré Y": the coordinated cue speaks for the frame before it
-            earlier = [f for f in frames if f.kind in ("canonical", "incise") and f.speaker is not None
-                       and verb.sent.start_char <= f.cue[0] < frame.cue[0]]
-            if earlier:
-                frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
+            _speak_for_earlier(frame, frames, verb.sent.start_char, frame.cue[0])
         frames.append(frame)
     colon_id = get_string_id(":")
     for colon in (doc[i] for i, key in enumerate(keys) if key == colon_id):
@@ -1192,6 +1183,14 @@ def find_frames(doc: Doc) -> list[Frame]:
         g is not f and g.cue[0] < f.cue[0] and g.contents == f.contents for g in frames))]
     frames.sort(key=lambda f: f.cue[0])
     return frames
+
+
+def _speak_for_earlier(frame: Frame, frames: list[Frame], start: int, end: int, keep=lambda f: True) -> None:
+    """Give `frame` the speaker of the last canonical or incise frame with a speaker whose cue is in [start, end)."""
+    earlier = [f for f in frames if f.kind in ("canonical", "incise") and f.speaker is not None
+               and start <= f.cue[0] < end and keep(f)]
+    if earlier:
+        frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
 
 
 def _agent_noun_frames(doc: Doc, stops: set[int]) -> list[Frame]:

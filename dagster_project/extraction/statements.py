@@ -536,10 +536,10 @@ def _quoted_predicates(text: str, statements: list[Statement], paragraphs: list[
         s_start, s_end = _sentence_of(sentences, st.start)
         if any(s_start <= c < s_end for c in cues) or st.start - s_start < 3:
             continue
-        token = next((t for t in doc[doc.char_span(st.start, st.end, alignment_mode="expand").start:]), None)
-        if token is None:
+        span = doc.char_span(st.start, st.end, alignment_mode="expand")
+        if span is None or not len(span):
             continue
-        root = token.sent.root
+        root = span[0].sent.root
         if not st.start <= root.idx < st.end or "Fin" not in root.morph.get("VerbForm") and not any(
                 c.dep_.startswith(("aux", "cop")) and c.idx >= st.start for c in root.children):
             continue

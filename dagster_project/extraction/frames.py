@@ -1824,7 +1824,8 @@ def _source_phrases(doc: Doc, keys: list[int]) -> list[tuple[Token, Token]]:
             if low == "pour":
                 # "pour X, ...": a source only when a comma closes a short phrase at the start of a clause
                 # (a comma the parser hung on the name is the phrase's end, not part of it)
-                right = max(t.i for t in head.subtree if not t.is_punct or t.i < head.i) \
+                # (a head the parser left on a punctuation mark, the '-' of 'libre-échange', is its own end)
+                right = max((t.i for t in head.subtree if not t.is_punct or t.i < head.i), default=head.i) \
                     if head.head.i != head.i else head.i
                 if right + 1 >= len(doc) or doc[right + 1].text != "," or not _clause_initial(doc, token.i):
                     if head.lower_ != "qui":

@@ -318,6 +318,13 @@ def test_pour_without_a_comma_is_not_a_source(frames):
     assert control_contents(frames("Il a voté pour le candidat du centre." + CONTROL_FRAME))
 
 
+def test_pour_before_a_hyphenated_noun_the_parser_splits(frames):
+    # the parser can head "le libre-échange" on its hyphen, a punctuation mark with nothing after it
+    found = frames("En voyage au Chili, la commissaire a milité jeudi pour le libre-échange." + CONTROL_FRAME)
+    assert control_contents(found)
+    assert not [f for f in found if f[0] == "source"]
+
+
 def test_selon_inside_a_phrase_is_not_a_source(frames):
     found = frames("Ils ont salué des progrès réels selon eux dans la région.")
     assert found  # the salué frame

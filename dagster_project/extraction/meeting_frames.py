@@ -185,8 +185,9 @@ def _subject(verb: Token) -> Token | None:
                 return verb.head
             after = max(t.i for t in child.subtree) + 1
             name = next((c for c in verb.children if c.i == after and c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN"), None)
-            if name is not None and child.pos_ == "NOUN":
+            if name is not None and child.pos_ == "NOUN" and not any(c.dep_ == "conj" for c in child.children):
                 return name  # "Le romancier Paul Girard dit": the parser makes role and name two subjects
+            # ("X et son homologue Y ont discuté": the name is the last conjunct's, _with_name_after)
             return child
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     for aux in auxiliaries:
@@ -692,7 +693,8 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
         bodies = tuple(dict.fromkeys(table[a.lower_] for a in subject.children
                                      if a.dep_ == "amod" and a.lower_ in table))
     return MeetingFrame((token.idx, last.idx + len(last)), spec.lemma, "verb", mode,
-                        [_phrase(a) for a in agents], [_with_apposed_name(doc, _phrase(p)) for p in partners], visit,
+                        [_with_name_after(doc, _phrase(a)) for a in agents],
+                        [_with_name_after(doc, _with_apposed_name(doc, _phrase(p))) for p in partners], visit,
                         [_place_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
                         pair_subject=subject is not None and _pair_subject(subject),
                         infinitive="Inf" in token.morph.get("VerbForm"), asides=_asides(token), bodies=bodies)
@@ -968,7 +970,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         scope = (min(scope[0], joined.idx), scope[1])
     mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
     return MeetingFrame((token.idx, token.idx + len(token)), spec.lemma, "noun", mode,
-                        [_phrase(a) for a in agents], [_with_apposed_name(doc, _phrase(p)) for p in partners],
+                        [_with_name_after(doc, _phrase(a)) for a in agents],
+                        [_with_name_after(doc, _with_apposed_name(doc, _phrase(p))) for p in partners],
                         spec.visit, [_place_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
                         possessive, pair_subject=bool(pair) and reciprocal, asides=_asides(token), bodies=bodies)
 
@@ -1014,9 +1017,11 @@ def _called_off(token: Token) -> bool:
     cancel = _words()["cancel_words"]
     if token.head.i == token.i:
         return False
+    cases = {c.lower_ for c in token.children if c.dep_ == "case"}
     if token.head.lower_ in _request_forms() and token.head.pos_ in ("VERB", "AUX", "NOUN") \
-            and token.dep_ in ("obj", "obl:arg", "obl:mod", "nsubj:pass"):
-        return True
+            and token.dep_ in ("obj", "obl:arg", "obl:mod", "nsubj:pass") \
+            and cases <= {"à", "au", "aux", "pour", "de", "d'", "d’", "du", "des"}:
+        return True  # (not "En visite à Z, X a plaidé pour Y": the visit is where X asked, not what)
     for before in reversed(token.doc[max(token.sent.start, token.i - 4):token.i]):
         if before.lower_ in _request_forms():
             return True  # "et exigé une réunion": the verb right before, whatever the parse hung it on
@@ -1027,7 +1032,6 @@ def _called_off(token: Token) -> bool:
     if token.head.lower_ not in cancel:
         return False
     # its object ("annule sa rencontre", "renonce à sa visite"), not an adjunct ("Après un sommet, ils ont renoncé")
-    cases = {c.lower_ for c in token.children if c.dep_ == "case"}
     return token.dep_ in ("obj", "obl:arg", "nmod", "nsubj:pass") and cases <= {"à", "au", "de", "du", "d'"}
 
 
@@ -1131,10 +1135,16 @@ def _with_apposed_name(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _with_name_after(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
-    """A role phrase and the name in apposition right after it, when the parser hung the name elsewhere."""
+    """A role phrase and the name in apposition right after it, when the parser hung the name elsewhere:
+    'celui de son prédécesseur X', 'X et son homologue espagnol Y ont discuté' (the parser makes Y a
+    second subject of the verb)."""
     phrase = doc.char_span(span[0], span[1], alignment_mode="expand")
     nxt = doc[phrase.end] if phrase is not None and phrase.end < len(doc) else None
-    if nxt is None or nxt.pos_ != "PROPN" or nxt.dep_ != "appos" or nxt.idx - span[1] > 1:
+    if nxt is None or nxt.pos_ != "PROPN" or nxt.idx - span[1] > 1:
+        return span
+    if nxt.dep_ != "appos" and not (nxt.ent_type_ == "PER" and nxt.ent_iob_ == "B" and nxt.head.i != phrase.root.i
+                                    and not any(t.pos_ == "PROPN" or t.ent_type_ for t in phrase)
+                                    and any(t.pos_ == "NOUN" and _names_someone(t) for t in phrase)):
         return span
     last = max(t.i for t in nxt.subtree)
     return span[0], doc[last].idx + len(doc[last])

@@ -196,6 +196,27 @@ def test_visit_to_a_country_with_no_named_host_has_the_host_country(extract):
     assert m[0] == {"Vladimir Poutine", "Chine"} and (m[1], m[2]) == (date(2023, 10, 1), "month")
 
 
+def test_a_visit_beside_a_verb_of_asking_is_a_visit_not_a_request(extract):
+    # "plaider pour X" asks for X; the visit in front only says where the asking was done
+    rows = extract("En visite en Norvège, la ministre portugaise Ana Costa a plaidé mardi pour une taxe carbone.",
+                   date(2023, 12, 1))
+    (m,) = meetings(rows)
+    assert m[0] == {"Ana Costa", "Norvège"} and (m[1], m[2]) == (date(2023, 11, 28), "day")
+
+
+def test_a_request_for_a_meeting_is_still_no_meeting(extract):
+    rows = extract("La ministre portugaise Ana Costa a plaidé mardi pour une rencontre avec Jonas Berg.",
+                   date(2023, 12, 1))
+    assert meetings(rows) == []
+
+
+def test_a_role_and_a_name_the_parser_made_two_subjects_in_a_coordination(extract):
+    rows = extract("Le ministre Paul Dubois et son homologue espagnol Luis Ortega ont discuté mardi de la pêche.",
+                   date(2023, 12, 1))
+    (m,) = meetings(rows)
+    assert m[0] == {"Paul Dubois", "Luis Ortega"}
+
+
 def test_visit_whose_host_is_named_elsewhere_is_the_meeting_with_the_host(extract):
     text = ("La ministre Annalena Baerbock s'est rendue mardi en Pologne. Au cours d'une conférence de presse "
             "commune avec Annalena Baerbock, son homologue polonais Radoslaw Sikorski a salué sa venue.")

@@ -1248,7 +1248,9 @@ def _quote_incises(doc: Doc, known: set[int]) -> list[tuple[Token, Token, CueSpe
             continue
         verb = doc[j]
         # ("« ... », promettait X": whatever the verb, the words quoted are X's)
-        finite = "Fin" in verb.morph.get("VerbForm") or _aux_children(verb) or verb.pos_ != "VERB"
+        # (the tagger now and then calls a present "anticipe" an infinitive: no infinitive ends so)
+        finite = "Fin" in verb.morph.get("VerbForm") or _aux_children(verb) or verb.pos_ != "VERB" \
+            or "Inf" in verb.morph.get("VerbForm") and not verb.lower_.endswith(("er", "ir", "ïr", "re", "oir"))
         if not finite or any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not _inside_quote(doc, c.i, verb.sent.start)
                              for c in verb.children):
             continue

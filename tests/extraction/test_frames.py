@@ -610,6 +610,8 @@ def test_a_past_si_clause_set_against_the_main_clause_still_reports(extract):
     ("Le Courrier du Centre a publié l'entretien. « Tu devrais faire attention », l'avait mis en garde Hugo "
      "Lemaire.", "Hugo Lemaire"),
     ("« Le budget sera tenu », l'a rassuré le maire Hugo Lemaire.", "Hugo Lemaire"),
+    # the tagger calls this present an infinitive; no infinitive ends in "-pe"
+    ("« Il ne le lâchera pas avant la fin », anticipe le sénateur Hugo Lemaire.", "Hugo Lemaire"),
 ])
 def test_a_verb_and_its_inverted_subject_after_a_quotation_make_an_incise(extract, text, name):
     rows = extract(text, PUB)

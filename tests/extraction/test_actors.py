@@ -210,3 +210,12 @@ def test_a_title_before_a_short_name_is_no_part_of_it(extract):
     people = [e for e in extract(text, PUB)["entities"] if e["actor_type"] == "person" and e["name"]]
     assert [e["name"] for e in people] == ["Salem ben Rashid Al-Nuaimi"]
     assert "Cheikh Salem" in people[0]["forms"]
+
+
+def test_international_bodies_the_ner_misses_are_organisations_of_the_dictionary(extract):
+    # the tagger reads neither "G5 Sahel" nor "OCDE" as a name: the dictionary knows both bodies
+    rows = extract("Le ministre Hugo Lemaire s'est entretenu mardi avec les dirigeants du G5 Sahel. "
+                   "Selon l'OCDE, la croissance des pays du groupe ralentira l'an prochain.", PUB)
+    kinds = {e["name"]: e["actor_type"] for e in rows["entities"]}
+    assert kinds.get("G5 Sahel") == "organization" and kinds.get("OCDE") == "organization", kinds
+    assert speaker_of(rows, "la croissance des pays du groupe") == "OCDE"

@@ -262,6 +262,9 @@ class Discourse:
                 continue
             if m.kind == "role" and not m.plural and not r.person:
                 continue  # "la cheffe de l'opposition bélarusse" is someone, not Minsk
+            if m.kind in ("role", "anaphor") and m.head and r.entity is None and r.speaker \
+                    and m.head.lower() not in r.text.lower():
+                continue  # "a dit un membre de la délégation ... a souligné l'envoyé de l'ONU": not the member
             if m.kind == "role" and r.entity is not None and self.entities[r.entity].name is None:
                 continue  # "son ministre ... le maire": an unnamed role is nobody else's antecedent
             if m.kind == "role" and not countries and m.role and not _generic_role(m.text) and (
@@ -269,7 +272,10 @@ class Discourse:
                 continue  # "le pape", "le leader centriste": only someone known to hold that office
             if m.kind in ("role", "anaphor") and r.entity is not None and _office_excluded(m.head, self.entities[r.entity].roles):
                 continue  # "le ministre des Sports" is not a head of government, "le président" no foreign minister
-            holds_role = m.kind == "role" and r.entity is not None and m.role in self.entities[r.entity].roles
+            holds_role = r.entity is not None and (m.kind == "role" and m.role in self.entities[r.entity].roles or (
+                m.kind == "anaphor" and m.head is not None
+                and m.head in {t.split()[0] for t in self.entities[r.entity].titles}))
+            # ("l'envoyé de l'ONU": the one introduced as "l'envoyé spécial de l'ONU, X", not the last man named)
             score = (w["speaker"] * r.speaker + w["subject"] * r.subject + w["person"] * r.person
                      + w["same_role"] * holds_role - w["per_sentence"] * distance)
             if distance == 0 and not r.subject and not r.speaker:

@@ -434,3 +434,16 @@ def test_subject_with_a_quoted_predicate_goes_on_with_the_speaker_before(extract
     assert speaker_of(rows, "serait ravie d'accueillir") == "Karl Saar"
     # a quotation that is not the sentence's predicate is no indirect speech of its own
     assert not [t for t in indirect if "défaite historique" in t]
+
+
+def test_a_speaker_named_by_a_trade_can_speak(extract):
+    rows = extract("La gérante du magasin a expliqué qu'elle avait dû fermer plus tôt, car elle manquait de personnel.",
+                   PUB)
+    assert ("elle avait dû fermer plus tôt, car elle manquait de personnel", "indirect", None) in rows["speakers"]
+
+
+def test_an_unnamed_source_is_no_antecedent_of_a_title_it_does_not_bear(extract):
+    rows = extract("L'envoyé spécial de l'ONU, Martin Gray, a salué l'échange de prisonniers. Un diplomate de la "
+                   "délégation a dit à l'AFP que l'accord porte sur 600 prisonniers. « Il faut avancer vite », a "
+                   "souligné l'envoyé de l'ONU.", PUB)
+    assert speaker_of(rows, "Il faut avancer vite") == "Martin Gray"

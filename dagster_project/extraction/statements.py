@@ -216,6 +216,10 @@ def _topic_only(text: str, frame: Frame, start: int, end: int, quotes: list[Quot
     words = [w.lower() for w in _WORD.findall(text[start:end])]
     if any(q.open >= start - 1 and q.close <= end + 1 for q in quotes):
         return False
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is not None and len(span) and span.root.pos_ == "ADJ" \
+            and text[frame.cue[0]:frame.cue[1]].lower().startswith(("se ", "s'", "s’")):
+        return False  # "se dit prête à tout": what the speaker says of themself, however short
     lex = _speaker_words()
     head = next((w for w in words if w not in lex["quote_introducers"]), "")
     short = len(words) < lex["min_nominal_words"] and not (

@@ -447,3 +447,10 @@ def test_an_unnamed_source_is_no_antecedent_of_a_title_it_does_not_bear(extract)
                    "délégation a dit à l'AFP que l'accord porte sur 600 prisonniers. « Il faut avancer vite », a "
                    "souligné l'envoyé de l'ONU.", PUB)
     assert speaker_of(rows, "Il faut avancer vite") == "Martin Gray"
+
+
+def test_se_dire_with_a_short_adjective_is_a_statement(extract):
+    # what the speaker says of themself is a claim however short; a plain short noun phrase stays a topic
+    rows = extract("Pour sauver le festival, la maire Alice Royer se dit prête à tout. "
+                   "Le préfet Hugo Lemaire a évoqué la météo.", PUB)
+    assert [(t, typ, s) for t, typ, s in rows["speakers"]] == [("prête à tout", "indirect", "Alice Royer")]

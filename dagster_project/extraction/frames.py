@@ -566,6 +566,14 @@ def _finite(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
 
 
+_INFINITIVE_ENDINGS = ("er", "ir", "ïr", "re", "oir")
+
+
+def _mistagged_infinitive(token: Token) -> bool:
+    """A present the tagger calls an infinitive ('anticipe', 'renoue'): no infinitive ends so."""
+    return token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and not token.lower_.endswith(_INFINITIVE_ENDINGS)
+
+
 def _new_main_clause(doc: Doc, start: int, i: int, limit: int) -> bool:
     """"S'il accusait X de Y, Loukachenko a depuis ...": after the comma, a subject and its finite verb
     that the content's own clause does not govern begin the main clause."""
@@ -1248,9 +1256,8 @@ def _quote_incises(doc: Doc, known: set[int]) -> list[tuple[Token, Token, CueSpe
             continue
         verb = doc[j]
         # ("« ... », promettait X": whatever the verb, the words quoted are X's)
-        # (the tagger now and then calls a present "anticipe" an infinitive: no infinitive ends so)
         finite = "Fin" in verb.morph.get("VerbForm") or _aux_children(verb) or verb.pos_ != "VERB" \
-            or "Inf" in verb.morph.get("VerbForm") and not verb.lower_.endswith(("er", "ir", "ïr", "re", "oir"))
+            or _mistagged_infinitive(verb)
         if not finite or any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not _inside_quote(doc, c.i, verb.sent.start)
                              for c in verb.children):
             continue
@@ -1716,7 +1723,7 @@ _FINITE_ENDINGS = ("era", "eront", "erait", "eraient", "ira", "iront", "irait") 
 def _has_finite_verb(doc: Doc, start: int, end: int, main_only: bool = False) -> bool:
     """A finite verb, or a word the tagger took for a noun that a clitic and a verb ending mark as one
     ('Son épouse l'accompagnera'); with `main_only`, not one of a relative clause ('... où elle a assisté')."""
-    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+    return any(t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or _mistagged_infinitive(t))
                and not (main_only and _in_relative(t, start))
                or t.i > start and doc[t.i - 1].lower_.replace("’", "'") in _CLITICS and t.lower_.endswith(_FINITE_ENDINGS)
                and t.pos_ in ("NOUN", "PROPN", "ADJ") for t in doc[start:end])

@@ -619,6 +619,14 @@ def test_a_verb_and_its_inverted_subject_after_a_quotation_make_an_incise(extrac
     assert quote[2] == name, rows["speakers"]
 
 
+def test_a_postposed_incise_after_a_clause_whose_verb_the_tagger_calls_an_infinitive(extract):
+    # "renoue" tagged an infinitive: the clause before the incise still has its finite verb
+    rows = extract("Deux ans après l'incendie, Valence renoue cette année avec son carnaval, a annoncé vendredi "
+                   "la mairie.", PUB)
+    assert ("Deux ans après l'incendie, Valence renoue cette année avec son carnaval", "indirect", None) \
+        in rows["speakers"], rows["speakers"]
+
+
 def test_croire_savoir_reports_its_que_clause(extract):
     rows = extract("Le Courrier du Centre croit savoir que le ministre Hugo Lemaire va démissionner.", PUB)
     assert "le ministre Hugo Lemaire va démissionner" in [t for t, typ, _ in rows["speakers"] if typ == "indirect"]

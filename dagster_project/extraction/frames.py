@@ -1410,6 +1410,10 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
             return None
         return _frame("incise", spec, cue, subject, [(start, comma)], doc, negated, passive)
     comme = _comme_clause(doc, group_start, sent_start)
+    if comme is not None and comme != sent_start and any(t.pos_ == "PRON" and t.dep_ in SUBJECT_DEPS
+                                                         for t in doc[comme + 1:group_start]) \
+            and any(t.text == "," for t in doc[group_end:sent_end]):
+        comme = None  # "devenir, comme il le dit, « plus présidentiel »": words of the clause it interrupts
     if comme is not None and spec.lemma in _frame_words()["demand_verbs"]:
         return None
     if comme is not None:
@@ -1620,9 +1624,10 @@ def _after_comma(doc: Doc, verb: Token) -> bool:
 
 
 def _comme_clause(doc: Doc, group_start: int, sent_start: int) -> int | None:
-    """Index of the 'comme' that opens 'comme le rappelle X' / ', comme l'a dit X' before a cue."""
+    """Index of the 'comme' that opens 'comme le rappelle X' / ', comme l'a dit X' / ', comme elle l'a
+    expliqué' before a cue."""
     j = group_start - 1
-    while j >= sent_start and doc[j].lower_ in ("le", "l'", "l’", "l"):
+    while j >= sent_start and doc[j].lower_ in ("le", "l'", "l’", "l", "il", "elle", "ils", "elles", "on"):
         j -= 1
     if j < sent_start or doc[j].lower_ != "comme":
         return None

@@ -627,6 +627,13 @@ def test_a_postposed_incise_after_a_clause_whose_verb_the_tagger_calls_an_infini
         in rows["speakers"], rows["speakers"]
 
 
+def test_comme_with_a_subject_pronoun_vouches_for_the_clause_before(extract):
+    rows = extract("La nageuse Alice Royer n'est pas sortie indemne de cette saison, comme elle l'a raconté au "
+                   "Courrier du Centre.", PUB)
+    assert ("La nageuse Alice Royer n'est pas sortie indemne de cette saison", "indirect", "Alice Royer") \
+        in rows["speakers"], rows["speakers"]
+
+
 def test_croire_savoir_reports_its_que_clause(extract):
     rows = extract("Le Courrier du Centre croit savoir que le ministre Hugo Lemaire va démissionner.", PUB)
     assert "le ministre Hugo Lemaire va démissionner" in [t for t, typ, _ in rows["speakers"] if typ == "indirect"]

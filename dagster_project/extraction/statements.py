@@ -224,7 +224,11 @@ def _topic_only(text: str, frame: Frame, start: int, end: int, quotes: list[Quot
     head = next((w for w in words if w not in lex["quote_introducers"]), "")
     short = len(words) < lex["min_nominal_words"] and not (
         len(words) > 1 and words[0] in lex["any_determiners"] and words[1] not in ("le", "la", "les", "l"))
-    return short or head in lex["anaphoric_content_heads"] or _names_only(doc, start, end, mentions)
+    # ("a écarté toute idée de démission": an 'any' phrase is a whole claim; "a qualifié la situation de
+    # catastrophique", "a décrit la situation comme grave": the predicate after the noun is the claim)
+    points_back = head in lex["anaphoric_content_heads"] and words[0] not in lex["any_determiners"] \
+        and frame.lemma not in lex["predicative_cues"]
+    return short or points_back or _names_only(doc, start, end, mentions)
 
 
 def _names_only(doc, start: int, end: int, mentions: list[Mention]) -> bool:

@@ -454,3 +454,19 @@ def test_se_dire_with_a_short_adjective_is_a_statement(extract):
     rows = extract("Pour sauver le festival, la maire Alice Royer se dit prête à tout. "
                    "Le préfet Hugo Lemaire a évoqué la météo.", PUB)
     assert [(t, typ, s) for t, typ, s in rows["speakers"]] == [("prête à tout", "indirect", "Alice Royer")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La ministre Alice Royer a décrit la situation comme très inquiétante pour les éleveurs.",
+     "la situation comme très inquiétante pour les éleveurs"),
+    ("Le préfet Hugo Lemaire a qualifié la situation de critique dans tout le département.",
+     "la situation de critique dans tout le département"),
+    ("Le maire Hugo Lemaire a écarté toute idée de candidature aux prochaines régionales.",
+     "toute idée de candidature aux prochaines régionales"),
+])
+def test_a_noun_that_points_back_heads_a_claim_when_a_predicate_or_any_follows(extract, text, content):
+    assert content in [t for t, typ, _ in extract(text, PUB)["speakers"] if typ == "indirect"]
+
+
+def test_a_noun_that_points_back_alone_is_no_claim(extract):
+    assert extract("Le maire Hugo Lemaire a rejeté l'idée d'un référendum.", PUB)["speakers"] == []

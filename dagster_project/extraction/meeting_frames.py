@@ -835,6 +835,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         return None  # "lors d'une conférence de presse": a meeting only "avec" someone
     agents: list[Token] = []
     places: list[Token] = []
+    kinds: list[Token] = []
     for child in token.children:
         case = [c for c in child.children if c.dep_ == "case"]
         prep = case[0].lower_ if case else None
@@ -842,6 +843,13 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             continue  # "de presse" in "conférence de presse"
         if child.i > token.i and _is_time(child):
             continue  # "la rencontre de juin"
+        if prep in ("de", "d'", "d’") and child.pos_ in ("NOUN", "PROPN") \
+                and (child.text[:1].islower() and child.ent_type_ == "" or child.lower_ in ("état", "etat")) \
+                and not any(c.dep_ in ("det", "nmod:poss") for c in child.children):
+            # "une visite d'État", "une réunion de crise": a kind of meeting, not who holds it ("un déjeuner
+            # d'hommage à X": nor is X, whom it honours, a guest)
+            kinds.append(child)
+            continue
         if prep in ("de", "d'", "du", "des") and child.pos_ in ("PROPN", "NOUN") and child.i > token.i:
             if spec.lemma in words["place_words"] and child.pos_ == "PROPN" and _is_place(child):
                 places.append(child)  # "le sommet de Pau", not "le sommet du G20" or "de l'Otan"
@@ -855,6 +863,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         elif spec.visit and child.dep_ == "acl:relcl" and child.lower_ in _route_forms():
             # "une tournée qui l'a mené en Egypte, en Jordanie et au Qatar": the route's stops
             places += [p for p in _places(child) if p not in places]
+    partners = [p for p in partners if not any(k.is_ancestor(p) or p.left_edge.i == k.right_edge.i + 1 for k in kinds)]
     # "le sommet franco-britannique": the two countries the adjective names are its sides
     # (read from the words, not the tree: the tagger splits "russo-ukrainiens" and hangs them anywhere)
     after = doc[token.i + 1:min(len(doc), token.i + 6)]
@@ -915,12 +924,16 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         # ("la question sera discutée lors du sommet": a topic attends nothing)
         if subject is not None and subject.i != token.i and _names_someone(subject):
             agents += _conjuncts(subject)
+            if spec.visit and not places and not partners and token.head == clause_verb:
+                # "X est arrivé à Pékin pour une visite de trois jours": the clause's place is the visit's
+                places += [p for p in _places(clause_verb) if p.i < token.i and not _is_time(p)]
     if not agents and not partners and not between and possessive is None and clause_verb is not None \
             and _in_adjunct(token):
         # "Lors d'un entretien téléphonique, X a assuré à Y ...", "... X lui a proposé son aide": the
         # clause's subject spoke to the one the verb addresses
+        # (not an "à X" right after the meeting noun's phrase: "un déjeuner d'hommage à X" honours X)
         dative = [c for c in clause_verb.children if c.i != token.i and _names_someone(c)
-                  and not c.is_ancestor(token) and (
+                  and not c.is_ancestor(token) and c.left_edge.i != token.right_edge.i + 1 and (
             c.dep_ == "iobj" or c.dep_ in ("obl:arg", "obl:mod") and any(
                 g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children))]
         subject = _subject(clause_verb)

@@ -217,6 +217,20 @@ def test_a_role_and_a_name_the_parser_made_two_subjects_in_a_coordination(extrac
     assert m[0] == {"Paul Dubois", "Luis Ortega"}
 
 
+def test_a_state_visit_a_clause_of_arrival_places(extract):
+    # "d'État" is the kind of visit, not who makes it; the place is the arrival's
+    rows = extract("La présidente Ana Costa est arrivée lundi à Lima pour une visite d'État de deux jours.",
+                   date(2023, 12, 1))
+    (m,) = meetings(rows)
+    assert m[0] == {"Ana Costa", "Pérou"} and (m[1], m[2]) == (date(2023, 11, 27), "day")
+
+
+def test_the_one_a_meal_honours_is_no_guest(extract):
+    rows = extract("Le ministre Jonas Berg s'est rendu à l'Elysée à l'occasion d'un déjeuner d'hommage à Hugo "
+                   "Lemaire, après sa disparition.", date(2023, 12, 1))
+    assert not any("Hugo Lemaire" in m[0] for m in meetings(rows))
+
+
 def test_visit_whose_host_is_named_elsewhere_is_the_meeting_with_the_host(extract):
     text = ("La ministre Annalena Baerbock s'est rendue mardi en Pologne. Au cours d'une conférence de presse "
             "commune avec Annalena Baerbock, son homologue polonais Radoslaw Sikorski a salué sa venue.")

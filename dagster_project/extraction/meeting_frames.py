@@ -849,6 +849,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             # "une visite d'État", "une réunion de crise": a kind of meeting, not who holds it ("un déjeuner
             # d'hommage à X": nor is X, whom it honours, a guest)
             kinds.append(child)
+            # ("la visite d'État de X": the parser may hang X on the kind)
+            agents += [t for c in child.children if c.i > child.i and c.pos_ == "PROPN" and any(
+                g.dep_ == "case" and g.lower_ in ("de", "d'", "d’", "du", "des") for g in c.children)
+                for t in _conjuncts(c)]
             continue
         if prep in ("de", "d'", "du", "des") and child.pos_ in ("PROPN", "NOUN") and child.i > token.i:
             if spec.lemma in words["place_words"] and child.pos_ == "PROPN" and _is_place(child):

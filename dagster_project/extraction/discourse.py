@@ -228,7 +228,17 @@ class Discourse:
 
     def antecedent(self, m: Mention, before: int, skip: list[tuple[int, int]] = (),
                    countries: tuple[str, ...] = ()) -> Referent | None:
-        """The referent a pronoun or description at `before` stands for, or None when nothing fits."""
+        """The referent a pronoun or description at `before` stands for, or None when nothing fits.
+        A pronoun whose referent the window of recent sentences lacks looks further back: the person a
+        portrait is about may go unnamed for a paragraph ('... a-t-elle argumenté')."""
+        w = _weights()
+        found = self._antecedent(m, before, skip, countries, w["max_sentences_back"])
+        if found is None and m.kind == "pronoun" and not m.plural:
+            found = self._antecedent(m, before, skip, countries, w["max_sentences_back_pronoun"], person_only=True)
+        return found
+
+    def _antecedent(self, m: Mention, before: int, skip, countries, max_back: int,
+                    person_only: bool = False) -> Referent | None:
         w = _weights()
         here = self.sentence_index(before)
         best, best_score = None, None
@@ -238,8 +248,9 @@ class Discourse:
             if _inside(r.pos, skip):
                 continue
             distance = here - self.sentence_index(r.pos)
-            if distance > w["max_sentences_back"]:
-                continue
+            if distance > max_back or person_only and not (r.person and r.entity is not None and m.gender
+                                                           and r.gender == m.gender):
+                continue  # (that far back, only a person known to agree: "elle" is no man of unknown gender)
             if m.plural != r.plural:
                 if not (m.plural and r.entity is not None and not r.person):
                     continue  # "ils" may stand for a country or a body ("les Palestiniens ... ils")

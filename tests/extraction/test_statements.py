@@ -470,3 +470,23 @@ def test_a_noun_that_points_back_heads_a_claim_when_a_predicate_or_any_follows(e
 
 def test_a_noun_that_points_back_alone_is_no_claim(extract):
     assert extract("Le maire Hugo Lemaire a rejeté l'idée d'un référendum.", PUB)["speakers"] == []
+
+
+def test_a_pronoun_reaches_the_person_a_portrait_is_about_past_the_usual_window(extract):
+    text = ("La navigatrice Alice Royer a bouclé dimanche son tour du monde en solitaire.\n\n"
+            "Le voilier est entré au port vers midi.\n\nLa foule attendait sur les quais depuis l'aube.\n\n"
+            "Le vent était tombé dans la nuit.\n\nLes organisateurs avaient prévu un feu d'artifice.\n\n"
+            "Le maire avait fait pavoiser la ville.\n\nLes écoles avaient fermé plus tôt.\n\n"
+            "Le port n'avait pas connu pareille affluence depuis des années.\n\n"
+            "« J'ai pensé abandonner au cap Horn », a-t-elle raconté.")
+    assert speaker_of(extract(text, PUB), "J'ai pensé abandonner") == "Alice Royer"
+
+
+def test_a_pronoun_far_back_needs_a_person_of_its_gender(extract):
+    text = ("Le navigateur Hugo Lemaire a bouclé dimanche son tour du monde en solitaire.\n\n"
+            "Le voilier est entré au port vers midi.\n\nLa foule attendait sur les quais depuis l'aube.\n\n"
+            "Le vent était tombé dans la nuit.\n\nLes organisateurs avaient prévu un feu d'artifice.\n\n"
+            "Le maire avait fait pavoiser la ville.\n\nLes écoles avaient fermé plus tôt.\n\n"
+            "Le port n'avait pas connu pareille affluence depuis des années.\n\n"
+            "« Ce fut une belle journée », a-t-elle raconté.")
+    assert speaker_of(extract(text, PUB), "Ce fut une belle journée") is None

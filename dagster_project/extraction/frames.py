@@ -1858,7 +1858,7 @@ def _speaking_nouns() -> frozenset[str]:
     from .gazetteer import role_heads
     rules = load_rules()
     lex = rules["speakers"]
-    words = lex["human_heads"] + lex["unnamed_heads"] + lex["person_heads"] + lex["media_heads"] \
+    words = lex["human_heads"] + lex["trade_heads"] + lex["unnamed_heads"] + lex["person_heads"] + lex["media_heads"] \
         + lex["issuer_heads"] + rules["role_words"]["generic_heads"] + rules["role_words"]["government_heads"] \
         + list(role_heads())
     return frozenset(w.lower() for w in words)

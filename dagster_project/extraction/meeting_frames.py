@@ -463,7 +463,8 @@ def _party_nouns() -> frozenset[str]:
 
     rules = load_rules()
     words = {w.lower() for w in role_heads()} | set(rules["speakers"]["person_heads"]) \
-        | set(rules["speakers"]["organisation_heads"]) | set(rules["speakers"]["unnamed_heads"]) \
+        | set(rules["speakers"]["trade_heads"]) | set(rules["speakers"]["organisation_heads"]) \
+        | set(rules["speakers"]["unnamed_heads"]) \
         | set(rules["meeting_triggers"]["party_nouns"])
     return frozenset(w.lower() for w in words)
 

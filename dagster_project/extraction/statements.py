@@ -104,7 +104,8 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
                        plural=_determiner_plural(text, start, head),
                        countries=_demonym_countries(text[head:end] + _adjectives_after(text, end)))
     if at_head is None and not persons and _definite(text, start, head) and (
-            head_word in words["person_heads"] or head_word in _role_words() or _adherent(head_word)):
+            head_word in words["person_heads"] or head_word in words["trade_heads"] or head_word in _role_words()
+            or _adherent(head_word)):
         # "le jeune homme", "l'acteur", "son épouse": someone already named, found by the discourse step;
         # "le prince héritier saoudien": someone of that country
         return Mention(start, end, text[start:end], "anaphor", PERSON, gender=_determiner_gender(text, start, head),
@@ -377,8 +378,9 @@ def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
             return True  # "l'un d'eux", "l'une d'entre elles": one of the people just named
         head = nouns[0] if nouns else head
     singular = head[:-1] if head.endswith(("s", "x")) and len(head) > 3 else head  # "des observateurs"
-    return any(h in lex["human_heads"] or h in lex["unnamed_heads"] or h in lex["issuer_heads"]
-               or h in lex["media_heads"] or h in _role_words() for h in (head, singular)) or _adherent(singular)
+    return any(h in lex["human_heads"] or h in lex["trade_heads"] or h in lex["unnamed_heads"]
+               or h in lex["issuer_heads"] or h in lex["media_heads"] or h in _role_words()
+               for h in (head, singular)) or _adherent(singular)
 
 
 def _adherent(word: str) -> bool:

@@ -48,19 +48,20 @@ class MeetingFrame:
     infinitive: bool = False  # "à se rendre": whose subject the parse cannot be trusted to give
     asides: Spans = field(default_factory=list)  # relative clauses and dashed asides of its sentence: not its dates
     bodies: tuple[str, ...] = ()  # dictionary keys of a body an adjective names ("le sommet européen")
+    anterior: bool = False  # pluperfect or passé simple: a past set before the news ("s'étaient vus", "rencontra")
 
     def as_row(self) -> tuple:
         return (self.trigger, self.lemma, self.kind, self.mode, tuple(self.agents), tuple(self.partners), self.visit,
                 tuple(self.places), self.status, self.scope, self.reciprocal, self.possessive, self.pair_subject,
-                self.infinitive, tuple(self.asides), tuple(self.bodies))
+                self.infinitive, tuple(self.asides), tuple(self.bodies), self.anterior)
 
     @classmethod
     def from_row(cls, row) -> MeetingFrame:
         (trigger, lemma, kind, mode, agents, partners, visit, places, status, scope, reciprocal, possessive, pair,
-         infinitive, asides, bodies) = row
+         infinitive, asides, bodies, anterior) = row
         return cls(tuple(trigger), lemma, kind, mode, [tuple(a) for a in agents], [tuple(p) for p in partners], visit,
                    [tuple(p) for p in places], status, tuple(scope), reciprocal, possessive, pair, infinitive,
-                   [tuple(a) for a in asides], tuple(bodies))
+                   [tuple(a) for a in asides], tuple(bodies), anterior)
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,26 @@ def _is_future(verb: Token) -> bool:
     if "Inf" in verb.morph.get("VerbForm") and head.lower_ in words["intention_nouns"]:
         return True  # "sa volonté de visiter", "l'intention de rencontrer"
     return any(t.lower_ in words["governor_forms"] for t in before)
+
+
+# passé simple endings the tagger reads as presents ("rencontrèrent", "reçurent"); the third person
+# singular of -er verbs ("rencontra") is checked against the lemma
+_PASSE_SIMPLE_PLURAL = re.compile(r"(?:èrent|urent|irent|inrent)$")
+
+
+def _is_anterior(verb: Token | None) -> bool:
+    """A pluperfect ('avait rencontré', 's'étaient vus') or a passé simple ('rencontra', 'reçut'): a
+    past told as set before the news, whose time the story gave earlier, not the article's day."""
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if "Part" in verb.morph.get("VerbForm"):
+        return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") and "Fin" in c.morph.get("VerbForm")
+                   for c in verb.children if c.i < verb.i)
+    if "Fin" not in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    word, lemma = verb.lower_, verb.lemma_.lower()
+    return "Past" in verb.morph.get("Tense") or _PASSE_SIMPLE_PLURAL.search(word) is not None \
+        or lemma.endswith("er") and len(lemma) > 3 and word in (lemma[:-2] + "a", lemma[:-3] + "ça", lemma[:-2] + "ea")
 
 
 _RELATIVE_WORDS = frozenset({"duquel", "de laquelle", "desquels", "desquelles", "auquel", "auxquels", "auxquelles",
@@ -608,6 +629,13 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     if "obj" in spec.partner:
         partners += [t for c in token.children if c.dep_ in ("obj", "iobj") and c.i > token.i
                      and c.pos_ in ("NOUN", "PROPN") and not _is_time(c) for t in _conjuncts(c)]
+        if not partners and not passive:
+            # "a rencontré mardi des représentants de X": after a time word the parser takes the
+            # indefinite "des" for a preposition and the object for an oblique
+            partners += [t for c in token.children if c.dep_ in ("obl:arg", "obl:mod") and c.i > token.i
+                         and c.pos_ == "NOUN" and "Plur" in c.morph.get("Number") and not _is_time(c)
+                         and [g.lower_ for g in c.children if g.dep_ == "case"] == ["des"]
+                         and _is_time(c.doc[c.i - 2]) for t in _conjuncts(c)]
     # "rencontrer des difficultés", "a reçu le soutien de X": an object that names nobody is no partner,
     # and the verb is no meeting
     if partners and not spec.visit and not any(_names_someone(p) for p in partners):
@@ -698,7 +726,8 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
                         [_with_name_after(doc, _with_apposed_name(doc, _phrase(p))) for p in partners], visit,
                         [_place_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
                         pair_subject=subject is not None and _pair_subject(subject),
-                        infinitive="Inf" in token.morph.get("VerbForm"), asides=_asides(token), bodies=bodies)
+                        infinitive="Inf" in token.morph.get("VerbForm"), asides=_asides(token), bodies=bodies,
+                        anterior=_is_anterior(token))
 
 
 def _contact_frame(token: Token) -> MeetingFrame | None:
@@ -748,7 +777,7 @@ def _contact_frame(token: Token) -> MeetingFrame | None:
         doc, token.sent.start, token.sent.end, "in_person", token), [_phrase(a) for a in _conjuncts(subject)],
         [_with_apposed_name(doc, _phrase(a)) for a in addressees], False, [],
         "planned" if _is_future(token) else "occurred",
-        _clause_scope(token), False, asides=_asides(token))
+        _clause_scope(token), False, asides=_asides(token), anterior=_is_anterior(token))
 
 
 @functools.cache
@@ -945,11 +974,20 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         if dative and subject is not None and subject.i != token.i and _names_someone(subject):
             agents += _conjuncts(subject)
             partners += [t for d in dative for t in _conjuncts(d)]
-    if agents and clause_verb is not None and _in_adjunct(token) and token.lower_ in words["session_nouns"] \
-            and possessive is None and not between and token.i < clause_verb.i \
-            and "Plur" not in token.morph.get("Number") and _opens_clause(token):
-        # "Lors du sommet du G7, X a ...", "En marge du sommet de l'Otan, X a ...": X attended the body's summit
-        subject = _subject(clause_verb)
+    # the verb of the clause a session noun's phrase opens ("Réunis à X pour un sommet, A et B ont ...":
+    # the opening participle has no subject of its own, the clause's verb has)
+    attending = clause_verb
+    if attending is not None and _subject(attending) is None and "Part" in attending.morph.get("VerbForm") \
+            and attending.i < token.i < attending.head.i and attending.head.pos_ in ("VERB", "AUX"):
+        attending = attending.head
+    if attending is not None and token.lower_ in words["session_nouns"] \
+            and (_in_adjunct(token) or token.dep_ == "obl:mod" and token.head == attending) \
+            and (agents or _body_adjectives(token)) \
+            and possessive is None and not between and token.i < attending.i \
+            and "Plur" not in token.morph.get("Number") and (_opens_clause(token) or token.head == attending):
+        # "Lors du sommet du G7, X a ...", "En marge du sommet de l'Otan, X a ...", "Au sommet européen,
+        # X et Y ont ...": they attended the body's summit
+        subject = _subject(attending)
         if subject is not None and subject.i != token.i and subject.i > token.i:
             agents += [t for t in _conjuncts(subject) if t not in agents]
     if possessive is not None and clause_verb is not None and not agents and token.i < clause_verb.i + 30:
@@ -991,7 +1029,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                         [_with_name_after(doc, _phrase(a)) for a in agents],
                         [_with_name_after(doc, _with_apposed_name(doc, _phrase(p))) for p in partners],
                         spec.visit, [_place_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
-                        possessive, pair_subject=bool(pair) and reciprocal, asides=_asides(token), bodies=bodies)
+                        possessive, pair_subject=bool(pair) and reciprocal, asides=_asides(token), bodies=bodies,
+                        anterior=_is_anterior(clause_verb))
 
 
 def _body_adjectives(token: Token) -> tuple[str, ...]:
@@ -1091,7 +1130,8 @@ def _opens_clause(token: Token) -> bool:
         if doc[j].text == ",":
             return True
         if doc[j].pos_ in ("VERB", "AUX"):
-            return False
+            # ("Réunis à Bruxelles pour un sommet, X et Y ont ...": a participle opening the sentence)
+            return j == token.sent.start and "Part" in doc[j].morph.get("VerbForm")
     return token.i - token.sent.start <= 6
 
 

@@ -520,7 +520,8 @@ def _of_another_event(text: str, d: DateExpression, own: bool = False) -> bool:
 def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tuple[int, int]],
                      mentions: list[Mention], entities: list[Entity], dates: list[DateExpression],
                      published: date | None, attribution_mentions: set[int], quoted: list[tuple[int, int]],
-                     frames: list[MeetingFrame], resolve=lambda m, skip=(): None) -> list[MeetingMention]:
+                     frames: list[MeetingFrame], resolve=lambda m, skip=(): None,
+                     last_subject=lambda before: None) -> list[MeetingMention]:
     content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
     gaz = gazetteer()
 
@@ -556,7 +557,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         if frame.lemma in trigger_words["process_nouns"] and not frame.partners \
                 and not frame.reciprocal and len(frame.agents) < 2:
             continue  # (two sides as the subject of "X et Y ont lancé leurs négociations" are a meeting)
-        agents = participants.side(frame.agents)
+        # (a name the parse made both sides, "Son entretien avec le chancelier X a duré", is the other side)
+        agents = participants.side([a for a in frame.agents if not any(
+            p0 <= a[0] and a[1] <= p1 for p0, p1 in frame.partners)])
         # "le sommet entre X et Y": both sides given, nobody else joins
         between = frame.kind == "noun" and re.match(r"[^,;.]{0,40}?\bentre\s", text[end:clause[1]]) is not None
         visit = next((f for f in frames[:k] if f.visit and f.agents and sentence[0] <= f.trigger[0] < start), None)
@@ -597,6 +600,14 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 and _adjunct_before(text, sentence, start):
             # "Lors de leur rencontre, X et Y ont ...": the subjects of the clause the phrase opens
             agents = participants.before(end, sentence[1], plural=True) or agents
+        if not agents and partners and frame.kind == "noun" and frame.possessive in ("sa", "son", "ses") \
+                and not frame.reciprocal and any(clause[0] <= d.start < clause[1] for d in dates):
+            # "X est arrivé mardi à Berlin. Sa rencontre avec Y a eu lieu mercredi": the owner is the
+            # person the story is about, the subject of the sentence before (an undated one, "raconte
+            # sa rencontre avec Y", is a memory, not news)
+            owner = last_subject(start)
+            if owner is not None and owner.entity not in partners:
+                agents = [owner.entity]
         if len(agents) + len(partners) < 2 and _bilateral_body(text, frame):
             agents = _main_countries(mentions, entities)  # its members: the two countries the article is about
         if frame.reciprocal and len(agents) + len(partners) < 2 and (frame.pair_subject or frame.possessive):
@@ -665,6 +676,22 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                  and entities[people[0]].dict_key is not None and entities[people[0]].country is None) \
             and (any(m.entity == people[0] and any(s <= m.start < e for s, e in [frame.scope, *frame.agents])
                      for m in mentions) or entities[people[0]].dict_key in frame.bodies)
+        if frame.kind == "noun" and frame.lemma in trigger_words["session_nouns"]:
+            # "le sommet s'est ouvert en présence du président X et de son homologue Y": they attend
+            presence = _IN_PRESENCE.search(text, frame.trigger[1], clause[1])
+            if presence is not None:
+                stop = re.compile(r"[;.:!?]|,\s+(?:qui|où|dont|mais)\b").search(text, presence.end(), clause[1])
+                present = participants.of((presence.end(), stop.start() if stop else clause[1]))[0]
+                partners += [p for p in present if p not in agents and p not in partners]
+                people = agents + [p for p in partners if p not in agents]
+        if frame.kind == "noun" and frame.lemma in trigger_words["summit_nouns"] \
+                and sum(1 for p in people if entities[p].actor_type == PERSON) >= 2:
+            # "au sommet de l'Otan, X, Y et Z ont ...": the leaders met; the body is where they met
+            venue = {m.entity for m in mentions if m.entity is not None and entities[m.entity].actor_type == ORG
+                     and _SUMMIT_OF.match(text, end, m.start) and m.start - end < 40}
+            agents = [a for a in agents if a not in venue]
+            partners = [p for p in partners if p not in venue]
+            people = [p for p in people if p not in venue]
         if frame.bodies and len(people) == 1 and entities[people[0]].actor_type == PERSON:
             # "lors du sommet européen, X a ...": X at the summit of the body the adjective names
             partners += [b for b in (add_entity(key) for key in frame.bodies if key in gaz.actors)
@@ -713,6 +740,14 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 # the time the paragraph's story is set in ("en 1960 ... sa rencontre avec X"); a plan's
                 # date lies ahead, not in what was said before
                 expr, basis = _context_date(text, dates, paragraph[0], start, quoted + frame.asides), "context"
+                if frame.anterior and published is not None and (
+                        expr is None or (published - expr.value).days <= STORY_DAYS):
+                    # "En 1962, il part pour Moscou. [...] Il y rencontra X": a pluperfect or a passé simple
+                    # is set before the news, in the year a retrospective gave earlier, not in the news week
+                    # (a month or a day told earlier is more often that of another event: "annoncé fin janvier")
+                    earlier = [d for d in dates if d.start < start and d.value is not None and d.precision == "year"
+                               and (published - d.value).days > STORY_DAYS]
+                    expr = _context_date(text, earlier, 0, start, quoted + frame.asides) or expr
                 if expr is None:
                     expr = _story_date(text, dates, start, quoted + frame.asides, published)
             elif expr is None and frame.status == "planned" and published is not None \
@@ -856,6 +891,9 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
     return mention
 
 
+_IN_PRESENCE = re.compile(r"\ben\s+(?:la\s+)?présence\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])", re.IGNORECASE)
+# what stands between a summit noun and the body it is of: "sommet de l'", "sommet virtuel du "
+_SUMMIT_OF = re.compile(r"(?:\s+[\w-]+)?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # "vers 11h00", "à 15 heures", "dès 9H30": a time of day
 _CLOCK_TIME = re.compile(r"\b(?:vers|à|dès|avant|après)\s+\d{1,2}\s*(?:[hH](?:\d\d)?\b|heures?\b)", re.IGNORECASE)

@@ -146,7 +146,7 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
     phrases = [f.speaker for f in frames if f.speaker and f.kind in ("incise", "source")]
     attribution |= {id(m) for m in mentions if any(s <= m.start < e for s, e in phrases)}
     meetings = extract_meetings(text, paras, sentences, mentions, entities, dates, published_date, attribution, quoted,
-                                meeting_frames_of(doc), discourse.resolve)
+                                meeting_frames_of(doc), discourse.resolve, discourse.last_subject)
     sentence_starts_at = [s for s, _ in sentences]
 
     def sentence_of(pos: int) -> int | None:

@@ -118,7 +118,7 @@ def verb_forms(lemma: str, extra: list[str] | None = None) -> set[str]:
     elif lemma.endswith("ir"):
         stem = lemma[:-2]
         forms |= {stem + "it", stem + "issent", stem + "i", stem + "ie", stem + "issait", stem + "issant",
-                  stem + "ira"}
+                  stem + "ira", stem + "irent"}
     if reflexive:
         forms |= {f"{reflexive}{f}" for f in forms}
     return forms

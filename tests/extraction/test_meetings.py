@@ -1003,3 +1003,59 @@ def test_a_meeting_that_brings_people_together_and_a_place_before_a_name(extract
 def test_whom_they_gathered_around_takes_part(extract):
     rows = extract("Angela Merkel et Boris Johnson se sont réunis mardi autour d'Emmanuel Macron à Paris.", PUB)
     assert participant_sets(rows) == [{"Angela Merkel", "Boris Johnson", "Emmanuel Macron"}]
+
+
+# seventh session: tense, possessors, summits ----------------------------------------------------------
+
+def test_a_pluperfect_or_passe_simple_meeting_takes_the_time_the_story_set_earlier(extract):
+    # a retrospective: the meeting is set in the year an earlier paragraph gave, not on the article's day
+    rows = extract("L'ancien ambassadeur Paul Vernier publie ses souvenirs. En 1962, le jeune diplomate arrive "
+                   "à Moscou.\n\nIl y rencontra Nikita Khrouchtchev lors d'une réception au Kremlin.", PUB)
+    assert [(m[0], m[1], m[2]) for m in meetings(rows)] == [
+        ({"Paul Vernier", "Nikita Khrouchtchev"}, date(1962, 1, 1), "year")]
+    rows = extract("L'ancien ambassadeur Paul Vernier publie ses souvenirs. Il raconte son arrivée à Moscou en "
+                   "1962.\n\nIl avait alors rencontré Nikita Khrouchtchev lors d'une réception.", PUB)
+    assert [(m[1], m[2]) for m in meetings(rows)] == [(date(1962, 1, 1), "year")]
+
+
+def test_a_passe_simple_of_an_irregular_meeting_verb_is_a_trigger(extract):
+    rows = extract("En mai 1958, le général Charles de Gaulle revient au pouvoir. Il reçut le chancelier Konrad "
+                   "Adenauer à Colombey.", PUB)
+    assert [(m[0], m[1], m[2]) for m in meetings(rows)] == [
+        ({"Charles de Gaulle", "Konrad Adenauer"}, date(1958, 5, 1), "month")]
+
+
+def test_a_dated_possessive_meeting_noun_belongs_to_the_subject_before(extract):
+    rows = extract("Le président Jean Dumont est arrivé mardi à Berlin. Sa rencontre avec le chancelier Karl Weber "
+                   "a eu lieu mercredi.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Jean Dumont", "Karl Weber"}, date(2021, 6, 2))]
+
+
+def test_a_name_the_parse_puts_on_both_sides_is_the_other_side(extract):
+    rows = extract("Le président Jean Dumont est arrivé mardi à Berlin. Son entretien avec le chancelier Karl "
+                   "Weber a duré deux heures mercredi.", PUB)
+    assert participant_sets(rows) == [{"Jean Dumont", "Karl Weber"}]
+
+
+def test_the_leaders_attending_a_summit_are_its_participants_not_the_body(extract):
+    # CONVENTIONS: summits list the named participants; the body is one only when no one is named
+    rows = extract("Réunis dimanche à Bruxelles pour un sommet européen, le président Jean Dumont, la chancelière "
+                   "Anna Keller et le Premier ministre Paolo Rossi ont trouvé un accord.", PUB)
+    assert participant_sets(rows) == [{"Jean Dumont", "Anna Keller", "Paolo Rossi"}]
+    rows = extract("Au sommet virtuel de l'ONU mardi, le président Jean Dumont et son homologue Paul Kagame sont "
+                   "intervenus.", PUB)
+    assert participant_sets(rows) == [{"Jean Dumont", "Paul Kagame"}]
+    rows = extract("Les chefs d'Etat de la Cédéao se réuniront lundi en visioconférence.", PUB)
+    assert participant_sets(rows) == [{"CEDEAO"}]
+
+
+def test_those_in_whose_presence_a_summit_opens_attend_it(extract):
+    rows = extract("Le sommet de l'Union africaine s'est ouvert lundi à Addis-Abeba en présence du président Jean "
+                   "Dumont et de son homologue Paul Kagame.", PUB)
+    assert participant_sets(rows) == [{"Jean Dumont", "Paul Kagame"}]
+
+
+def test_an_indefinite_object_after_a_weekday_is_the_one_met(extract):
+    # the parser reads "mardi des représentants" as a weekday and an oblique "des ..."
+    rows = extract("Jean Dumont a rencontré mardi des représentants de la Cédéao.", PUB)
+    assert participant_sets(rows) == [{"Jean Dumont", "CEDEAO"}]

@@ -1030,7 +1030,9 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                         [_with_name_after(doc, _with_apposed_name(doc, _phrase(p))) for p in partners],
                         spec.visit, [_place_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
                         possessive, pair_subject=bool(pair) and reciprocal, asides=_asides(token), bodies=bodies,
-                        anterior=_is_anterior(clause_verb))
+                        # (the tense of the verb that holds the meeting, "avait eu un entretien", "la
+                        # rencontre eut lieu"; not of one that talks of it, "avait présenté sa visite")
+                        anterior=(joined is not None or token.dep_.startswith("nsubj")) and _is_anterior(clause_verb))
 
 
 def _body_adjectives(token: Token) -> tuple[str, ...]:

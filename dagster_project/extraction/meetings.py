@@ -20,6 +20,7 @@ from .rules import load_rules
 from .text import Paragraph
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_FRAGMENT_WORDS = 6  # a quote this short, set inside the narrator's sentence, is a fragment of it
 STORY_DAYS = 7  # an undated meeting of the news story happened within the week the article reports on
 STORY_PARAGRAPHS = 3  # how far back a visit with no place looks for where the story is set
 
@@ -548,8 +549,14 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
     triggers = [f.trigger for f in frames]
     for k, frame in enumerate(frames):
         start, end = frame.trigger
-        if not _inside(start, content) or _inside(start, quoted):
-            continue  # a meeting a speaker talks about is in the quote's words, not a reported meeting
+        if not _inside(start, content):
+            continue
+        quote = next(((a, b) for a, b in quoted if a <= start < b), None)
+        fragment = quote is not None and frame.kind == "noun" and len(text[quote[0]:quote[1]].split()) <= _FRAGMENT_WORDS
+        if quote is not None and not (fragment and frame.partners and all(p[0] >= quote[1] for p in frame.partners)):
+            # a meeting a speaker talks about is in the quote's words, not a reported meeting; a quoted
+            # fragment of the narrative naming a meeting is ("a eu « un entretien franc » avec X")
+            continue
         sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
         clause = _clause(text, sentence, frame.trigger, triggers)
         if _iterative().search(text, max(clause[0], start - 30), min(clause[1], end + 40)):

@@ -1059,3 +1059,11 @@ def test_an_indefinite_object_after_a_weekday_is_the_one_met(extract):
     # the parser reads "mardi des représentants" as a weekday and an oblique "des ..."
     rows = extract("Jean Dumont a rencontré mardi des représentants de la Cédéao.", PUB)
     assert participant_sets(rows) == [{"Jean Dumont", "CEDEAO"}]
+
+
+def test_a_meeting_noun_in_a_short_quoted_fragment_of_the_narrative_is_reported(extract):
+    rows = extract("Le ministre Jean Dumont a eu mardi un \"entretien franc\" avec le chancelier Karl Weber.", PUB)
+    assert participant_sets(rows) == [{"Jean Dumont", "Karl Weber"}]
+    # a meeting inside a speaker's own words is not one the narrative reports
+    rows = extract("\"J'ai eu hier un entretien franc avec le chancelier\", a dit Jean Dumont.", PUB)
+    assert participant_sets(rows) == []

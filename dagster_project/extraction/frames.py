@@ -644,6 +644,13 @@ def _is_cue(token: Token) -> CueSpec | None:
         return None
     morph = token.morph
     verb_form = morph.get("VerbForm")
+    if not _aux_children(token) and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in QUOTE_OPEN \
+            and token.i >= 2 and (
+                "Part" in verb_form and "Past" in morph.get("Tense") and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+                # (the tagger reads the participle "dit" after a name as a present)
+                or token.lower_ in ("dit", "dite", "dits", "dites") and token.doc[token.i - 1].text == ","
+                and token.doc[token.i - 2].pos_ == "PROPN"):
+        return None  # "X, dit « le Boucher »", "le poème dit « Les Adieux »": a name given, not words said
     if "Part" in verb_form and "Past" in morph.get("Tense") and not _aux_children(token) \
             and token.dep_ not in ("conj", "ROOT", "ccomp", "parataxis") and not _clitic_after(token) \
             and _passive_agent(token) is None and not _after_closing_quote(token):

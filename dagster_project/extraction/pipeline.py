@@ -23,7 +23,7 @@ from .meeting_frames import meeting_frames_of
 from .meetings import extract_meetings
 from .mentions import body_name_spans, detect_mentions, resolve_entities, short_form_mentions
 from .rules import load_rules
-from .statements import extract_statements
+from .statements import drop_repeated_quotes, extract_statements
 from .text import boilerplate_mask, paragraphs, sentence_starts
 
 MODEL = "fr_core_news_md"
@@ -145,6 +145,7 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
     attribution |= {id(st.relay) for st in statements if st.relay is not None}
     phrases = [f.speaker for f in frames if f.speaker and f.kind in ("incise", "source")]
     attribution |= {id(m) for m in mentions if any(s <= m.start < e for s, e in phrases)}
+    statements = drop_repeated_quotes(text, statements)
     meetings = extract_meetings(text, paras, sentences, mentions, entities, dates, published_date, attribution, quoted,
                                 meeting_frames_of(doc), discourse.resolve, discourse.last_subject)
     sentence_starts_at = [s for s, _ in sentences]

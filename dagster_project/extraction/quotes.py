@@ -117,10 +117,12 @@ def is_name_quote(text: str, q: Quote) -> bool:
     before = words_before[-3:]
     # ("a dit « ... »", and the reflexive "s'est dit « impatient »", "se disent « prêts »": speech, not "dit")
     lows = [w.lower().replace("’", "'") for w in words_before]
-    said = len(lows) >= 2 and lows[-1] in ("dit", "dite", "dits", "dites", "disent") \
-        and (lows[-2] in ("a", "ont", "avait", "avaient", "aurait", "lui", "leur", "m'a", "t'a", "s'est", "s'était",
-                          "s'étaient", "se", "s'étant")
-             or lows[-2] == "sont" and len(lows) >= 3 and lows[-3] == "se") \
+    # (any of the words the cue check reads: "a dit vouloir « tout faire »", "a dit sa « colère »")
+    said = any(lows[k] in ("dit", "dite", "dits", "dites", "disent")
+               and (lows[k - 1] in ("a", "ont", "avait", "avaient", "aurait", "lui", "leur", "m'a", "t'a", "s'est",
+                                    "s'était", "s'étaient", "se", "s'étant")
+                    or lows[k - 1] == "sont" and k >= 2 and lows[k - 2] == "se")
+               for k in range(max(1, len(lows) - len(before)), len(lows))) \
         or len(lows) >= 2 and lows[-1] == "être" and lows[-2] in ("dit", "dite", "dits", "dites", "disant", "disent")
     if not said and any(w.lower() in rules["cue_words_before"] for w in before):
         return len(words) <= rules["max_name_words"] + 3

@@ -354,6 +354,35 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
 _SHARE = re.compile(r"\s*\d[\d,.]*\s?(?:%|pour ?cent\b)", re.IGNORECASE)
 
 
+def drop_repeated_quotes(text: str, statements: list[Statement]) -> list[Statement]:
+    """A quoted segment repeated in one article (the lead and the body quote the same words) is one
+    statement: the first whose speaker is known, else the first. The same words said by two
+    different speakers stay two, and an intertitle (a line that is only the quote) is a row of its own."""
+    def words(st: Statement) -> str:
+        return " ".join(re.findall(r"\w+", st.text.lower()))
+
+    def intertitle(st: Statement) -> bool:
+        line_start = text.rfind("\n", 0, st.start) + 1
+        line_end = text.find("\n", st.end)
+        return not re.search(r"\w", text[line_start:st.start] + text[st.end:len(text) if line_end < 0 else line_end])
+
+    def who(st: Statement) -> int | None:
+        return st.speaker.entity if st.speaker is not None else None
+
+    kept: list[Statement] = []
+    for st in statements:
+        if st.type != "direct" or intertitle(st):
+            kept.append(st)
+            continue
+        twin = next((k for k in kept if k.type == "direct" and not intertitle(k) and words(k) == words(st)
+                     and (who(k) is None or who(st) is None or who(k) == who(st))), None)
+        if twin is None:
+            kept.append(st)
+        elif who(twin) is None and who(st) is not None:
+            kept[kept.index(twin)] = st
+    return kept
+
+
 def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
     """A subject that is a name, a role, a pronoun or a noun for people or bodies can say something;
     'la crise menace de s'étendre' reports nothing."""

@@ -490,3 +490,25 @@ def test_a_pronoun_far_back_needs_a_person_of_its_gender(extract):
             "Le port n'avait pas connu pareille affluence depuis des années.\n\n"
             "« Ce fut une belle journée », a-t-elle raconté.")
     assert speaker_of(extract(text, PUB), "Ce fut une belle journée") is None
+
+
+def test_a_quote_after_said_and_an_infinitive_or_a_possessive_is_speech_not_a_name(extract):
+    rows = extract("Le ministre Jean Dumont a dit vouloir « tout faire » pour éviter la guerre. "
+                   "La ministre Anne Leroy a dit sa « colère » face à l'attaque.", PUB)
+    direct = {s[0]: s[2] for s in rows["speakers"] if s[1] == "direct"}
+    assert direct == {"tout faire": "Jean Dumont", "colère": "Anne Leroy"}
+
+
+def test_dit_before_a_quote_after_a_name_gives_a_nickname_not_speech(extract):
+    rows = extract("Le chef rebelle Ahmed Salah, dit « le Boucher », a été arrêté mardi par l'armée.", PUB)
+    assert rows["speakers"] == []
+
+
+def test_a_quote_repeated_in_one_article_is_one_statement(extract):
+    rows = extract("Le syndicaliste Paul Girard a dit avoir « senti une volonté d'ouverture » du ministre.\n\n"
+                   "Reçu mardi, Paul Girard a dit avoir « senti une volonté d'ouverture » lors de l'entretien.", PUB)
+    direct = [s for s in rows["speakers"] if s[1] == "direct"]
+    assert direct == [("senti une volonté d'ouverture", "direct", "Paul Girard")]
+    # the same words said by two different speakers stay two statements
+    rows = extract("« C'est inacceptable », a dit Jean Dumont. « C'est inacceptable », a répondu Anne Leroy.", PUB)
+    assert sorted(s[2] for s in rows["speakers"] if s[1] == "direct") == ["Anne Leroy", "Jean Dumont"]

@@ -72,7 +72,8 @@ def test_negated_cue_reports_nothing(extract):
 
 
 def test_infinitive_after_a_preposition_is_not_a_cue(frames):
-    assert control_contents(frames("Il a convoqué la presse pour annoncer sa candidature." + CONTROL_FRAME))
+    # (after a verb of gathering or of summoning, "pour dénoncer X" says what was said: purpose_governors)
+    assert control_contents(frames("Il a réservé une salle pour annoncer sa candidature." + CONTROL_FRAME))
 
 
 # 2. words between the cue and the speaker ----------------------------------------------------------------

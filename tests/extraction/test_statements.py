@@ -512,3 +512,9 @@ def test_a_quote_repeated_in_one_article_is_one_statement(extract):
     # the same words said by two different speakers stay two statements
     rows = extract("« C'est inacceptable », a dit Jean Dumont. « C'est inacceptable », a répondu Anne Leroy.", PUB)
     assert sorted(s[2] for s in rows["speakers"] if s[1] == "direct") == ["Anne Leroy", "Jean Dumont"]
+
+
+def test_summoning_an_ambassador_to_denounce_reports_what_is_denounced(extract):
+    rows = extract("Vienne a convoqué mardi l'ambassadeur de Russie pour dénoncer la détention arbitraire de deux "
+                   "chercheurs autrichiens.", PUB)
+    assert [(s[1], s[2]) for s in rows["speakers"] if "détention arbitraire" in s[0]] == [("indirect", "Autriche")]

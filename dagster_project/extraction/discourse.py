@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .gazetteer import gazetteer
 from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention
 from .rules import load_rules
 
@@ -237,6 +238,18 @@ class Discourse:
             found = self._antecedent(m, before, skip, countries, w["max_sentences_back_pronoun"], person_only=True)
         return found
 
+    def _names(self, r: Referent) -> str:
+        """Every name the referent goes by: its words, its entity's forms and its dictionary aliases
+        ('la présidence' is the body also called 'présidence française')."""
+        names = [r.text]
+        if r.entity is not None:
+            e = self.entities[r.entity]
+            names += [e.name or "", *e.forms]
+            row = gazetteer().actors.get(e.dict_key) if e.dict_key else None
+            if row is not None:
+                names += [row["canonical_name"], *row["aliases"]]
+        return " | ".join(names)
+
     def _antecedent(self, m: Mention, before: int, skip, countries, max_back: int,
                     person_only: bool = False) -> Referent | None:
         w = _weights()
@@ -260,8 +273,11 @@ class Discourse:
                 if r.actor_type not in (MEDIA, ORG) or m.actor_type == MEDIA and r.actor_type != MEDIA \
                         and not _looks_like_media(r.text):
                     continue
-                if m.actor_type == ORG and not _same_kind_of_body(m.text, r.text):
+                if m.actor_type == ORG and not _same_kind_of_body(m.text, self._names(r)):
                     continue
+                if _survey_words() & set(m.text.lower().split()) and not (
+                        _survey_words() & set(self.text[max(0, r.pos - 30):r.pos].lower().split())):
+                    continue  # "le sondage", "une étude du même institut": the one named as a survey's author
             elif m.gender and r.gender and m.gender != r.gender:
                 continue
             elif not r.person and (r.gender is None or m.gender is None) and not m.plural:
@@ -323,6 +339,11 @@ def _media_words() -> frozenset[str]:
 def _looks_like_media(name: str) -> bool:
     """'Journal du dimanche', 'New York Times': a name the NER called an organisation but that is a medium."""
     return any(w.lower() in _media_words() for w in name.replace("-", " ").split())
+
+
+@functools.cache
+def _survey_words() -> frozenset[str]:
+    return frozenset(load_rules()["speakers"]["survey_heads"]) | {"institut"}
 
 
 def _same_kind_of_body(anaphor: str, name: str) -> bool:

@@ -123,7 +123,15 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
         return at_head
     if head_word in words["issuer_heads"]:  # "un communiqué d'Airbus", "le texte du ministère"
         issuers = [m for m in inside if m.start > head and m.kind in ("name", "metonym", "role")]
-        return issuers[0] if issuers else _unnamed(text, frame)
+        if issuers:
+            return issuers[0]
+        if head_word in words["survey_heads"] and (
+                _definite(text, start, head) and not re.match(r"[\w'’]+\s+(?:d['’]|de\s|du\s|des\s)", text[head:end])
+                or re.search(r"\b(?:du|de la|de l['’])\s+même\s", text[head:end])):
+            # "Le sondage indique que", "selon une étude du même institut": the pollster named before
+            return Mention(start, end, text[start:end], "anaphor", ORG, gender=_determiner_gender(text, start, head),
+                           plural=_determiner_plural(text, start, head))
+        return _unnamed(text, frame)
     if head_word in words["unnamed_heads"] or _indefinite(text, start, head):
         named = [p for p in persons if p.start > head and re.fullmatch(r"[\s,]*", text[head + len(head_word):p.start])]
         return named[0] if named else _unnamed(text, frame)

@@ -518,3 +518,18 @@ def test_summoning_an_ambassador_to_denounce_reports_what_is_denounced(extract):
     rows = extract("Vienne a convoqué mardi l'ambassadeur de Russie pour dénoncer la détention arbitraire de deux "
                    "chercheurs autrichiens.", PUB)
     assert [(s[1], s[2]) for s in rows["speakers"] if "détention arbitraire" in s[0]] == [("indirect", "Autriche")]
+
+
+def test_a_poll_speaks_for_its_pollster_named_before(extract):
+    rows = extract("Selon un sondage Ifop publié dimanche, 60 % des Français approuvent le texte. Le sondage indique "
+                   "aussi que les moins de 30 ans restent sceptiques. Et selon une étude du même institut parue "
+                   "lundi, les retraités sont plus réservés.", PUB)
+    assert speaker_of(rows, "moins de 30 ans") == "Ifop"
+    assert speaker_of(rows, "retraités sont plus réservés") == "Ifop"
+
+
+def test_a_bare_institution_noun_reaches_the_body_whose_aliases_hold_it(extract):
+    # "la présidence" is the Élysée, named before, whose dictionary aliases hold "présidence française"
+    rows = extract("L'Elysée a confirmé la visite du chancelier. La présidence a précisé que trois ministres "
+                   "accompagneraient le chef de l'Etat.", PUB)
+    assert speaker_of(rows, "trois ministres") == "Élysée"

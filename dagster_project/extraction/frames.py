@@ -1682,7 +1682,18 @@ def _participle_subject(verb: Token) -> Token | None:
                 return subject
         head = head.head
     root = verb.sent.root
-    return _subject(root) if root.i != verb.i else _main_clause_after(verb)
+    found = _subject(root) if root.i != verb.i else _main_clause_after(verb)
+    if found is None and after_comma:
+        # "Tout comme la Grèce, la France agite la menace, assurant que": the parser hung the clause on a
+        # phrase with no verb; the finite verb before the comma has the subject (not a relative clause's)
+        for t in reversed(verb.doc[verb.sent.start:verb.i]):
+            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not t.dep_.startswith("aux") \
+                    and t.dep_ != "acl:relcl":
+                found = _subject(t)
+                if found is not None and found.lower_ not in ("qui", "que"):
+                    return found
+                found = None
+    return found
 
 
 def _main_clause_after(verb: Token) -> Token | None:

@@ -533,3 +533,10 @@ def test_a_bare_institution_noun_reaches_the_body_whose_aliases_hold_it(extract)
     rows = extract("L'Elysée a confirmé la visite du chancelier. La présidence a précisé que trois ministres "
                    "accompagneraient le chef de l'Etat.", PUB)
     assert speaker_of(rows, "trois ministres") == "Élysée"
+
+
+def test_a_participle_after_a_comma_speaks_for_the_clause_before_when_the_parse_hangs_it_elsewhere(extract):
+    # the parser hangs the participle on the fronted "Tout comme X" phrase, which has no verb
+    rows = extract("Tout comme la Grèce, la France agite la menace de sanctions, assurant bénéficier d'un soutien "
+                   "croissant au sein de l'UE.", PUB)
+    assert speaker_of(rows, "soutien croissant") == "France"

@@ -230,6 +230,26 @@ def _untagged_auxiliary(child: Token, token: Token) -> bool:
     return child.pos_ == "X" and child.i < token.i and child.lower_ in _auxiliary_forms()
 
 
+def _detached_auxiliary(token: Token) -> Token | None:
+    """'L'Elysée a de son côté précisé que': the auxiliary a set phrase or adverbs part from its
+    participle, which the parser then hangs on the phrase's noun."""
+    doc = token.doc
+    if "Part" not in token.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in token.children):
+        return None
+    j = token.i - 1
+    while j > token.sent.start and token.i - j <= 8 and not doc[j].is_punct:
+        inner = next((n for n in (4, 3, 2) if j - n + 1 >= 0 and _set_phrase_at(doc, j - n + 1, j + 1) == n), 0)
+        if inner:
+            j -= inner
+        elif doc[j].pos_ == "ADV" and doc[j].lower_ not in ("ne", "n'", "pas", "jamais", "plus"):
+            j -= 1
+        else:
+            break
+    if j == token.i - 1 or doc[j].lower_ not in _auxiliary_forms() or "Fin" not in doc[j].morph.get("VerbForm"):
+        return None
+    return doc[j]
+
+
 def _verb_group(token: Token) -> tuple[int, int]:
     """Token range of the cue's verb group: auxiliaries, clitics, negation and the verb."""
     doc = token.doc
@@ -239,6 +259,9 @@ def _verb_group(token: Token) -> tuple[int, int]:
         or c.lower_ in ("ne", "n'", "se", "s'", "pas", "jamais") or c.dep_ == "advmod"
         # "l'avait mis en garde X", "lui a lancé X": an object clitic inside the group
         or c.pos_ == "PRON" and c.dep_ in ("obj", "iobj") and c.lower_ in _OBJECT_CLITICS)}
+    detached = _detached_auxiliary(token)
+    if detached is not None:
+        members.add(detached.i)
     # the group runs left over its own words only, never over punctuation ('partout", raconte X')
     j = token.i - 1
     while j >= 0 and token.i - j <= 8 and not doc[j].is_punct:
@@ -653,6 +676,7 @@ def _is_cue(token: Token) -> CueSpec | None:
         return None  # "X, dit « le Boucher »", "le poème dit « Les Adieux »": a name given, not words said
     if "Part" in verb_form and "Past" in morph.get("Tense") and not _aux_children(token) \
             and token.dep_ not in ("conj", "ROOT", "ccomp", "parataxis") and not _clitic_after(token) \
+            and _detached_auxiliary(token) is None \
             and _passive_agent(token) is None and not _after_closing_quote(token):
         # "le soutien affirmé", "des avancées jugées indispensables", "Contesté dans la rue, X a ...":
         # a participle without its auxiliary is an adjective, unless it shares one ("a évoqué X et réitéré Y")
@@ -1147,7 +1171,8 @@ def find_frames(doc: Doc) -> list[Frame]:
     cues += multiword
     cues += _quote_incises(doc, {verb.i for verb, _last, _spec in cues})
     cues.sort(key=lambda c: c[0].i)
-    sources = _source_phrases(doc, keys)
+    # "X a rappelé que, d'après Y, Z": a source opening a reported clause is part of what X said
+    sources = [(prep, head) for prep, head in _source_phrases(doc, keys) if not _opens_reported_clause(doc, prep)]
     # positions where another frame starts: a content stops before them. Only cues that report
     # something count ("dit vouloir poursuivre la grève": 'poursuivre' reports nothing here)
     candidates = set()
@@ -1463,6 +1488,8 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         subject = _subject(governors[-1]) or _linear_subject(doc, _verb_group(governors[-1])[0], sent_start)
     elif participle:
         subject = _participle_subject(verb)
+    elif _detached_auxiliary(verb) is not None and _subject(_detached_auxiliary(verb)) is not None:
+        subject = _subject(_detached_auxiliary(verb))  # "X a de son côté précisé": the parse's verb is "a"
     else:
         subject = _subject(verb) or (_subject(last) if last.i != verb.i else None) \
             or _linear_subject(doc, group_start, sent_start)
@@ -1939,6 +1966,17 @@ def _source_extent(doc: Doc, prep: Token, head: Token) -> int:
     end = max([t.i for t in head.subtree if t.i >= prep.i] + [head.i]) + 1
     comma = next((j for j in range(head.i, sent_end) if doc[j].text in (",", ";", ":")), sent_end)
     return min(end, comma, sent_end)
+
+
+def _opens_reported_clause(doc: Doc, prep: Token) -> bool:
+    """'que, selon X,': a source phrase right after the complementizer of a verb of saying."""
+    j = prep.i - 1
+    while j > prep.sent.start and doc[j].text == ",":
+        j -= 1
+    if doc[j].lower_ not in ("que", "qu'", "qu’") or j == prep.i - 1 and doc[j].lower_ == "que":
+        return False
+    governor = doc[j].head.head if doc[j].head.i != doc[j].i else None
+    return governor is not None and _spec_for(governor) is not None
 
 
 def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],

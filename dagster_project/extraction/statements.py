@@ -67,8 +67,11 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
     persons = [m for m in inside if m.kind == "name" and m.actor_type == PERSON]
     # a name the parse left out of the phrase but written right after it ("le ministre X Y à Riga", "le
     # président de l'Union (UNA), X Y": the parse ends the phrase inside the parenthesis)
+    # (not past the comma that closes a source phrase: "selon X, Y et Z séjourneront": Y starts the content)
     persons += [m for m in mentions if m.kind == "name" and m.actor_type == PERSON and end <= m.start
-                and (m.start <= end + 2 or re.fullmatch(r"\),?\s", text[end:m.start])) and m not in persons]
+                and (m.start <= end + 2 or re.fullmatch(r"\),?\s", text[end:m.start])) and m not in persons
+                and not re.search(r"[.!?;:]", text[end:m.start])  # (nor a name opening the next sentence)
+                and not (frame.kind == "source" and "," in text[end:m.start])]
     if head_word.split("'")[-1].split("’")[-1] in words["indefinite_pronouns"] and re.match(
             r"[\w'’]+\s+(?:d['’]|de\s|des\s|d['’]entre\s)", text[head:end + 12]):
         # "l'un d'eux", "l'une des manifestantes": one of a group, unnamed; unless named in apposition
@@ -479,8 +482,10 @@ def _relay_frames(frames: list[Frame], speakers: dict, sentences, doc=None) -> s
         if sp is None or not (sp.actor_type == MEDIA or f.lemma in relay_lemmas):
             continue
         sentence = _sentence_of(sentences, f.cue[0])
+        # (a speaker of the words the medium reports: not one of another clause of its sentence)
         others = [o for o in frames if o is not f and sentence[0] <= o.cue[0] < sentence[1]
-                  and speakers.get(id(o)) is not None and speakers[id(o)].actor_type != MEDIA]
+                  and speakers.get(id(o)) is not None and speakers[id(o)].actor_type != MEDIA
+                  and any(s <= o.cue[0] < e or s <= o.speaker[0] < e for s, e in f.contents if o.speaker)]
         if others:
             out.add(id(f))
     return out

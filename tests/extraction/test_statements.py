@@ -540,3 +540,27 @@ def test_a_participle_after_a_comma_speaks_for_the_clause_before_when_the_parse_
     rows = extract("Tout comme la Grèce, la France agite la menace de sanctions, assurant bénéficier d'un soutien "
                    "croissant au sein de l'UE.", PUB)
     assert speaker_of(rows, "soutien croissant") == "France"
+
+
+def test_a_set_phrase_between_the_auxiliary_and_the_participle_keeps_the_frame(extract):
+    # the parser makes "a" the main verb and hangs the participle on "côté"
+    rows = extract("L'Elysée a de son côté précisé que sa position avait été soutenue par la Belgique.", PUB)
+    assert [(s[1], s[2]) for s in rows["speakers"]] == [("indirect", "Élysée")]
+
+
+def test_a_source_opening_a_reported_clause_belongs_to_what_was_said(extract):
+    rows = extract("Le ministre Jean Dumont a rappelé que, d'après les exploitants, la réouverture devrait se faire "
+                   "partout en même temps.", PUB)
+    assert speaker_of(rows, "réouverture devrait") == "Jean Dumont"
+
+
+def test_french_media_are_speakers_by_name(extract):
+    rows = extract("Europe 1 rappelle que le ministre a tenu des propos bienveillants. Les deux victimes seraient "
+                   "un boucher et un employé, précise franceinfo.", PUB)
+    assert speaker_of(rows, "propos bienveillants") == "Europe 1"
+    assert speaker_of(rows, "boucher") == "Franceinfo"
+
+
+def test_a_name_after_the_comma_of_a_source_phrase_opens_the_content(extract):
+    rows = extract("Selon Le Monde, Jean Dumont séjournera à Honfleur cet été.", PUB)
+    assert speaker_of(rows, "séjournera à Honfleur") == "Le Monde"

@@ -483,7 +483,7 @@ def _relay_frames(frames: list[Frame], speakers: dict, sentences, doc=None) -> s
             continue
         sentence = _sentence_of(sentences, f.cue[0])
         # (a speaker of the words the medium reports: not one of another clause of its sentence)
-        others = [o for o in frames if o is not f and sentence[0] <= o.cue[0] < sentence[1]
+        others = [o for o in frames if o is not f and sentence[0] <= o.cue[0] < sentence[1] and not o.negated
                   and speakers.get(id(o)) is not None and speakers[id(o)].actor_type != MEDIA
                   and any(s <= o.cue[0] < e or s <= o.speaker[0] < e for s, e in f.contents if o.speaker)]
         if others:

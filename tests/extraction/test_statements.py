@@ -564,3 +564,9 @@ def test_french_media_are_speakers_by_name(extract):
 def test_a_name_after_the_comma_of_a_source_phrase_opens_the_content(extract):
     rows = extract("Selon Le Monde, Jean Dumont séjournera à Honfleur cet été.", PUB)
     assert speaker_of(rows, "séjournera à Honfleur") == "Le Monde"
+
+
+def test_a_negated_attitude_inside_what_a_medium_reports_leaves_the_medium_the_speaker(extract):
+    rows = extract("Selon Le Parisien, l'Élysée ne souhaite pas communiquer sur la rencontre entre les deux "
+                   "présidents.", PUB)
+    assert speaker_of(rows, "ne souhaite pas communiquer") == "Le Parisien"

@@ -353,13 +353,39 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
         out += _quoted_predicates(text, out, paragraphs, sentences, frames, doc)
     # a short quote that no frame reports ("le mécanisme de « snapback »", "les « frugaux »") is a
     # label or the article's own scare quote, not speech
-    out = [st for st in out if not (st.type == "direct" and st.cue is None and st.speaker is None
-                                    and len(_WORD.findall(st.text)) <= 4 and _is_label(text, st.start))]
+    out = [st for st in out if not (st.type == "direct" and st.cue is None and st.speaker is None and (
+        len(_WORD.findall(st.text)) <= 4 and _is_label(text, st.start)
+        or len(_WORD.findall(st.text)) <= 3 and _qualifier_after_noun(doc, st.start, st.end)
+        and not _near_frame(st, frames, sentences) and not _short_line(text, st.start)))]
     for st in out:
         s_start, s_end = _sentence_of(sentences, st.start)
         relay = [speakers[id(f)] for f in frames if id(f) in relays and s_start <= f.cue[0] < s_end]
         st.relay = relay[0] if relay else None
     return sorted(out, key=lambda s: (s.start, s.type))
+
+
+def _near_frame(st: Statement, frames: list[Frame], sentences: list[tuple[int, int]]) -> bool:
+    """A frame's cue in the statement's sentence ('une mesure « aveugle » selon lui')."""
+    s_start, s_end = _sentence_of(sentences, st.start)
+    return any(s_start <= f.cue[0] < s_end for f in frames)
+
+
+def _short_line(text: str, pos: int) -> bool:
+    """A line of a few words: an intertitle ('Consultations « intenses »'), which quotes a speaker."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return len(_WORD.findall(text[start:len(text) if end < 0 else end])) <= 6
+
+
+def _qualifier_after_noun(doc, start: int, end: int) -> bool:
+    """'les pays « frugaux »', 'les derniers mois « utiles »': a quoted adjective the narrator sets after a
+    noun, a scare quote and no one's words."""
+    if doc is None:
+        return False
+    inside = [t for t in doc if start <= t.idx < end and not t.is_punct]
+    before = [t for t in doc if t.idx + len(t) <= start and not t.is_punct and t.idx >= start - 40]
+    return bool(inside) and bool(before) and before[-1].pos_ == "NOUN" \
+        and all(t.pos_ in ("ADJ", "ADV", "CCONJ") for t in inside) and inside[0].pos_ == "ADJ"
 
 
 _SHARE = re.compile(r"\s*\d[\d,.]*\s?(?:%|pour ?cent\b)", re.IGNORECASE)

@@ -570,3 +570,12 @@ def test_a_negated_attitude_inside_what_a_medium_reports_leaves_the_medium_the_s
     rows = extract("Selon Le Parisien, l'Élysée ne souhaite pas communiquer sur la rencontre entre les deux "
                    "présidents.", PUB)
     assert speaker_of(rows, "ne souhaite pas communiquer") == "Le Parisien"
+
+
+def test_a_quoted_adjective_the_narrator_sets_after_a_noun_is_a_scare_quote(extract):
+    rows = extract("Le plan est prêt. Il reste à convaincre les pays « économes » de la Baltique avant le "
+                   "sommet de juillet.", PUB)
+    assert rows["speakers"] == []
+    # the same shape inside a sentence that reports someone stays their words
+    rows = extract("Le syndicaliste Paul Girard a jugé la mesure « aveugle » et injuste.", PUB)
+    assert any(s[1] == "direct" and s[0] == "aveugle" and s[2] == "Paul Girard" for s in rows["speakers"])

@@ -607,10 +607,12 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 and _adjunct_before(text, sentence, start):
             # "Lors de leur rencontre, X et Y ont ...": the subjects of the clause the phrase opens
             agents = participants.before(end, sentence[1], plural=True) or agents
-        if not agents and partners and frame.kind == "noun" and frame.possessive in ("sa", "son", "ses") \
-                and not frame.reciprocal and any(clause[0] <= d.start < clause[1] for d in dates):
-            # "X est arrivé mardi à Berlin. Sa rencontre avec Y a eu lieu mercredi": the owner is the
-            # person the story is about, the subject of the sentence before (an undated one, "raconte
+        if not agents and partners and frame.kind == "noun" and not frame.reciprocal \
+                and (frame.possessive in ("sa", "son", "ses")
+                     or _definite_noun(text, frame) and re.match(r"\s+avec\s", text[end:end + 8]) is not None) \
+                and any(clause[0] <= d.start < clause[1] for d in dates):
+            # "X est arrivé mardi à Berlin. Sa rencontre avec Y a eu lieu mercredi" (or "La rencontre avec
+            # Y"): the owner is the person the story is about, the subject of the sentence before (an undated one, "raconte
             # sa rencontre avec Y", is a memory, not news)
             owner = last_subject(start)
             if owner is not None and owner.entity not in partners:

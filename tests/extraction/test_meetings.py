@@ -1067,3 +1067,9 @@ def test_a_meeting_noun_in_a_short_quoted_fragment_of_the_narrative_is_reported(
     # a meeting inside a speaker's own words is not one the narrative reports
     rows = extract("\"J'ai eu hier un entretien franc avec le chancelier\", a dit Jean Dumont.", PUB)
     assert participant_sets(rows) == []
+
+
+def test_a_dated_definite_meeting_noun_with_avec_belongs_to_the_subject_before(extract):
+    rows = extract("Le ministre Jean Dumont poursuit sa tournée dans la Drôme. La rencontre avec le maire de Valence "
+                   "Paul Girard a eu lieu mercredi matin.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Jean Dumont", "Paul Girard"}, date(2021, 6, 2))]

@@ -27,11 +27,11 @@ PAGES = SHARED / "corpus" / "html"  # the same 40 articles as saved web pages, n
 
 # measured on main (see README "Accuracy"); one owner for the figures this test guards
 FLOORS = {
-    "statements_f1": 0.875,
-    "direct_f1": 0.945,
+    "statements_f1": 0.88,
+    "direct_f1": 0.95,
     "indirect_f1": 0.785,
-    "speaker_accuracy": 0.85,
-    "attribution_f1": 0.745,
+    "speaker_accuracy": 0.86,
+    "attribution_f1": 0.76,
     "meetings_strict_f1": 0.515,
     "person_resolution": 0.965,
 }

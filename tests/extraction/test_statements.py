@@ -579,3 +579,13 @@ def test_a_quoted_adjective_the_narrator_sets_after_a_noun_is_a_scare_quote(extr
     # the same shape inside a sentence that reports someone stays their words
     rows = extract("Le syndicaliste Paul Girard a jugé la mesure « aveugle » et injuste.", PUB)
     assert any(s[1] == "direct" and s[0] == "aveugle" and s[2] == "Paul Girard" for s in rows["speakers"])
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("« Le pays n'est plus un allié fiable », a asséné le ministre Jean Dumont.", "plus un allié"),
+    ("Le ministre Jean Dumont prétend que la réforme est populaire.", "réforme est populaire"),
+    ("Le ministre Jean Dumont a toutefois nuancé que la crise n'était pas finie.", "crise n'était pas"),
+    ("« Nous ne céderons pas ! », s'est écrié le ministre Jean Dumont.", "ne céderons pas"),
+])
+def test_less_common_verbs_of_saying(extract, text, fragment):
+    assert speaker_of(extract(text, PUB), fragment) == "Jean Dumont"

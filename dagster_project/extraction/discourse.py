@@ -343,7 +343,7 @@ def _looks_like_media(name: str) -> bool:
 
 @functools.cache
 def _survey_words() -> frozenset[str]:
-    return frozenset(load_rules()["speakers"]["survey_heads"]) | {"institut"}
+    return frozenset(load_rules()["speakers"]["survey_heads"])
 
 
 def _same_kind_of_body(anaphor: str, name: str) -> bool:

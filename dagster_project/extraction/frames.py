@@ -230,6 +230,11 @@ def _untagged_auxiliary(child: Token, token: Token) -> bool:
     return child.pos_ == "X" and child.i < token.i and child.lower_ in _auxiliary_forms()
 
 
+def _set_phrase_ending_at(doc: Doc, j: int) -> int:
+    """Length in tokens of an adverbial set phrase ('quant à elle', 'de son côté') whose last token is j, or 0."""
+    return next((n for n in (4, 3, 2) if j - n + 1 >= 0 and _set_phrase_at(doc, j - n + 1, j + 1) == n), 0)
+
+
 def _detached_auxiliary(token: Token) -> Token | None:
     """'L'Elysée a de son côté précisé que': the auxiliary a set phrase or adverbs part from its
     participle, which the parser then hangs on the phrase's noun."""
@@ -238,7 +243,7 @@ def _detached_auxiliary(token: Token) -> Token | None:
         return None
     j = token.i - 1
     while j > token.sent.start and token.i - j <= 8 and not doc[j].is_punct:
-        inner = next((n for n in (4, 3, 2) if j - n + 1 >= 0 and _set_phrase_at(doc, j - n + 1, j + 1) == n), 0)
+        inner = _set_phrase_ending_at(doc, j)
         if inner:
             j -= inner
         elif doc[j].pos_ == "ADV" and doc[j].lower_ not in ("ne", "n'", "pas", "jamais", "plus"):
@@ -266,7 +271,7 @@ def _verb_group(token: Token) -> tuple[int, int]:
     j = token.i - 1
     while j >= 0 and token.i - j <= 8 and not doc[j].is_punct:
         # "a quant à elle jugé": a set phrase inside the group
-        inner = next((n for n in (4, 3, 2) if j - n + 1 >= 0 and _set_phrase_at(doc, j - n + 1, j + 1) == n), 0)
+        inner = _set_phrase_ending_at(doc, j)
         if inner:
             j -= inner
             continue
@@ -1488,8 +1493,8 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         subject = _subject(governors[-1]) or _linear_subject(doc, _verb_group(governors[-1])[0], sent_start)
     elif participle:
         subject = _participle_subject(verb)
-    elif _detached_auxiliary(verb) is not None and _subject(_detached_auxiliary(verb)) is not None:
-        subject = _subject(_detached_auxiliary(verb))  # "X a de son côté précisé": the parse's verb is "a"
+    elif (detached := _detached_auxiliary(verb)) is not None and _subject(detached) is not None:
+        subject = _subject(detached)  # "X a de son côté précisé": the parse's verb is "a"
     else:
         subject = _subject(verb) or (_subject(last) if last.i != verb.i else None) \
             or _linear_subject(doc, group_start, sent_start)

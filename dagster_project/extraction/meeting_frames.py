@@ -874,7 +874,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         if child.i > token.i and _is_time(child):
             continue  # "la rencontre de juin"
         if prep in ("de", "d'", "d’") and child.pos_ in ("NOUN", "PROPN") \
-                and (child.text[:1].islower() and child.ent_type_ == "" or child.lower_ in ("état", "etat")) \
+                and (child.text[:1].islower() and child.ent_type_ == "" or child.lower_ in words["kind_nouns"]) \
                 and not any(c.dep_ in ("det", "nmod:poss") for c in child.children):
             # "une visite d'État", "une réunion de crise": a kind of meeting, not who holds it ("un déjeuner
             # d'hommage à X": nor is X, whom it honours, a guest)

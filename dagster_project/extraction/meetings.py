@@ -40,7 +40,8 @@ class MeetingMention:
     date_basis: str | None = None  # text | article_date
 
 
-_OF_GAP = re.compile(r"\s*(?:de la|de l['’]|du|des|de|d['’])\s*", re.IGNORECASE)
+_OF = r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])"  # "de" and its contractions, before a noun phrase
+_OF_GAP = re.compile(rf"\s*{_OF}\s*", re.IGNORECASE)
 
 
 def _inside(pos: int, spans) -> bool:
@@ -612,8 +613,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                      or _definite_noun(text, frame) and re.match(r"\s+avec\s", text[end:end + 8]) is not None) \
                 and any(clause[0] <= d.start < clause[1] for d in dates):
             # "X est arrivé mardi à Berlin. Sa rencontre avec Y a eu lieu mercredi" (or "La rencontre avec
-            # Y"): the owner is the person the story is about, the subject of the sentence before (an undated one, "raconte
-            # sa rencontre avec Y", is a memory, not news)
+            # Y"): the owner is the person the story is about, the subject of the sentence before (an
+            # undated one, "raconte sa rencontre avec Y", is a memory, not news)
             owner = last_subject(start)
             if owner is not None and owner.entity not in partners:
                 agents = [owner.entity]
@@ -689,7 +690,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             # "le sommet s'est ouvert en présence du président X et de son homologue Y": they attend
             presence = _IN_PRESENCE.search(text, frame.trigger[1], clause[1])
             if presence is not None:
-                stop = re.compile(r"[;.:!?]|,\s+(?:qui|où|dont|mais)\b").search(text, presence.end(), clause[1])
+                stop = _PRESENCE_END.search(text, presence.end(), clause[1])
                 present = participants.of((presence.end(), stop.start() if stop else clause[1]))[0]
                 partners += [p for p in present if p not in agents and p not in partners]
                 people = agents + [p for p in partners if p not in agents]
@@ -900,9 +901,11 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
     return mention
 
 
-_IN_PRESENCE = re.compile(r"\ben\s+(?:la\s+)?présence\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])", re.IGNORECASE)
+_IN_PRESENCE = re.compile(rf"\ben\s+(?:la\s+)?présence\s+{_OF}", re.IGNORECASE)
+# where the list of those present ends: a clause or a relative clause of its own
+_PRESENCE_END = re.compile(r"[;.:!?]|,\s+(?:qui|où|dont|mais)\b")
 # what stands between a summit noun and the body it is of: "sommet de l'", "sommet virtuel du "
-_SUMMIT_OF = re.compile(r"(?:\s+[\w-]+)?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*$", re.IGNORECASE)
+_SUMMIT_OF = re.compile(rf"(?:\s+[\w-]+)?\s+{_OF}\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # "vers 11h00", "à 15 heures", "dès 9H30": a time of day
 _CLOCK_TIME = re.compile(r"\b(?:vers|à|dès|avant|après)\s+\d{1,2}\s*(?:[hH](?:\d\d)?\b|heures?\b)", re.IGNORECASE)

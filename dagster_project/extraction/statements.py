@@ -370,20 +370,27 @@ def _near_frame(st: Statement, frames: list[Frame], sentences: list[tuple[int, i
     return any(s_start <= f.cue[0] < s_end for f in frames)
 
 
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line of the text that holds [start, end)."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
 def _short_line(text: str, pos: int) -> bool:
     """A line of a few words: an intertitle ('Consultations « intenses »'), which quotes a speaker."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return len(_WORD.findall(text[start:len(text) if end < 0 else end])) <= 6
+    start, end = _line_around(text, pos, pos)
+    return len(_WORD.findall(text[start:end])) <= 6
 
 
 def _qualifier_after_noun(doc, start: int, end: int) -> bool:
     """'les pays « frugaux »', 'les derniers mois « utiles »': a quoted adjective the narrator sets after a
     noun, a scare quote and no one's words."""
-    if doc is None:
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None:
         return False
-    inside = [t for t in doc if start <= t.idx < end and not t.is_punct]
-    before = [t for t in doc if t.idx + len(t) <= start and not t.is_punct and t.idx >= start - 40]
+    inside = [t for t in span if t.idx >= start and not t.is_punct]
+    before = [t for t in doc[max(0, span.start - 40):span.start]
+              if t.idx + len(t) <= start and not t.is_punct and t.idx >= start - 40]
     return bool(inside) and bool(before) and before[-1].pos_ == "NOUN" \
         and all(t.pos_ in ("ADJ", "ADV", "CCONJ") for t in inside) and inside[0].pos_ == "ADJ"
 
@@ -399,9 +406,8 @@ def drop_repeated_quotes(text: str, statements: list[Statement]) -> list[Stateme
         return " ".join(re.findall(r"\w+", st.text.lower()))
 
     def intertitle(st: Statement) -> bool:
-        line_start = text.rfind("\n", 0, st.start) + 1
-        line_end = text.find("\n", st.end)
-        return not re.search(r"\w", text[line_start:st.start] + text[st.end:len(text) if line_end < 0 else line_end])
+        line_start, line_end = _line_around(text, st.start, st.end)
+        return not re.search(r"\w", text[line_start:st.start] + text[st.end:line_end])
 
     def who(st: Statement) -> int | None:
         return st.speaker.entity if st.speaker is not None else None

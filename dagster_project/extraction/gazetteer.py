@@ -55,6 +55,14 @@ class Gazetteer:
                 if row["role"] == role and (not country or row.get("country_code") == country)
                 and _iso(row.get("valid_to")) is not None and (on is None or _iso(row.get("valid_to")) <= on)}
 
+    def world_office_holder(self, role: str, on: date | None) -> str | None:
+        """The one holder on a date of an office no country qualifies ('secrétaire général de l'ONU'):
+        a role whose dictionary rows carry no country and that one person holds at that date."""
+        if role not in _world_offices():
+            return None
+        keys = self.holders(role, None, on)
+        return keys[0] if len(keys) == 1 else None
+
     def holders(self, role: str, country: str | None, on: date | None) -> list[str]:
         """Dictionary actors holding `role` for `country` on date `on`."""
         out = []
@@ -66,6 +74,14 @@ class Gazetteer:
             if on is None or ((start is None or start <= on) and (end is None or on < end)):
                 out.append(row["actor_key"])
         return out
+
+
+@functools.cache
+def _world_offices() -> frozenset[str]:
+    """Roles no row of the dictionary ties to a country; held by one person at a time or by several
+    ('secretary_general' of many bodies), which `world_office_holder` tells apart by date."""
+    with_country = {row["role"] for row in actor_roles() if row.get("country_code")}
+    return frozenset(row["role"] for row in actor_roles() if row["role"] not in with_country)
 
 
 @functools.cache

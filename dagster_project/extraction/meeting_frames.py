@@ -605,6 +605,32 @@ def _name_list_before(verb: Token) -> list[Token]:
     return names if len(names) >= 2 else []
 
 
+def _split_coordinated_subject(verb: Token, subject: Token) -> list[Token]:
+    """'Le président et la chancelière se sont vus': the parser may cut a coordinated subject in two,
+    making each noun phrase a subject of the verb, or making the first one the root the verb is
+    coordinated to; the 'et' before the last phrase joins them back. Returns the phrases other than
+    `subject` (with their own conjuncts)."""
+    doc = verb.doc
+    heads = {c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i}
+    if verb.dep_ == "conj" and verb.head.i < subject.i:
+        heads.add(verb.head)
+    heads = sorted(heads, key=lambda t: t.i)
+    if subject not in heads or len(heads) < 2 or any(h.pos_ not in ("NOUN", "PROPN") for h in heads):
+        return []
+    first = heads[0].left_edge.i
+    if first > verb.sent.start and not doc[first - 1].is_punct:
+        return []  # the first phrase opens the sentence or follows a comma ("Lundi, le président et ...")
+    for earlier, later in zip(heads, heads[1:]):
+        start = later.left_edge.i
+        # each phrase alone before the next: no verb of its own in between, joined by "et" or a comma
+        if doc[start - 1].lower_ not in ("et", ",") or any(
+                t.pos_ in ("VERB", "AUX") for t in doc[earlier.left_edge.i:start - 1]):
+            return []
+    if doc[heads[-1].left_edge.i - 1].lower_ != "et":
+        return []
+    return [t for h in heads if h.i != subject.i for t in _conjuncts(h)]
+
+
 def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | None:
     doc = token.doc
     if _negated(token):
@@ -622,6 +648,8 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
         governor = token.head.head
         subject = _subject(governor) if governor.i != token.head.i and governor.pos_ in ("VERB", "AUX") else None
     agents = _conjuncts(subject) if subject is not None else []
+    if subject is not None:
+        agents += [t for t in _split_coordinated_subject(token, subject) if t not in agents]
     listed = _name_list_before(token)
     if len(listed) > len(agents) and (subject is None or subject in listed or subject.head in listed):
         agents = listed  # "A, B, C et D se sont réunis": the parser left some of the names out of the subject

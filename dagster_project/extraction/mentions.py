@@ -760,14 +760,19 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
 OF_PERSON = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:(?:M\.|Mme|Mlle|MM\.)\s*)?$")
 
 
+_COORDINATED = re.compile(r"\s(?:et|ou)\s?$")
+
+
 def _apposed_name(text: str, ordered: list[Mention], i: int) -> int | None:
     """The person named right beside a role: 'le président russe Vladimir Poutine', 'X, la ministre ...'."""
     m = ordered[i]
     # "le chef du Parlement élu et basé dans l'Est, Aguila Saleh": a complement, then the name
     gap = r",?\s?" if m.role else r"(?:\s(?:de|du|des|d['’])[^,.;«»]{0,60})?,?\s?"
     for after in ordered[i + 1:i + 4]:
-        if after.kind == "name" and after.actor_type == PERSON and re.fullmatch(gap, text[m.end:after.start]) \
-                and not OF_PERSON.search(text[m.end:after.start]):  # "le conseiller de X" is not X
+        between = text[m.end:after.start]
+        # "le conseiller de X" is not X; "le patron de Renault et X" are two people
+        if after.kind == "name" and after.actor_type == PERSON and re.fullmatch(gap, between) \
+                and not OF_PERSON.search(between) and not _COORDINATED.search(between):
             return after.entity
         if after.start - m.end > 70:
             break
@@ -787,6 +792,12 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
         return recent[0] if recent else None
     if role is None:
         return None  # "le chef du parti", "la présidente du FN": no office the dictionary can name
+    world = gazetteer().world_office_holder(role, on) if not countries else None
+    if world is not None:  # "le secrétaire général de l'ONU": an office of no country, one holder
+        existing = next((e for e in entities if e.dict_key == world), None)
+        entity = existing or new_entity(gazetteer().actors[world]["canonical_name"], PERSON, world)
+        entity.roles.add(role)
+        return entity.idx
     if not countries:
         # a role without its country names its holder only when the article is about one country
         # ("le chef de l'Etat" in a dispatch about France); otherwise the discourse step finds who it

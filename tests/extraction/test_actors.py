@@ -1,6 +1,8 @@
 """Actor mentions, aliases and in-article/cross-article resolution (sentences written for the tests)."""
 from datetime import date
 
+import pytest
+
 from dagster_project.extraction.names import is_short_form, name_key, same_person_name
 from dagster_project.extraction.resolution import resolve_actors
 
@@ -136,6 +138,24 @@ def test_role_resolves_to_the_office_holder_at_the_article_date(extract):
     rows = extract("« Nous restons ouverts au dialogue », a déclaré le chef de la diplomatie russe.", PUB)
     speaker = speaker_entity_of_only_statement(rows)
     assert speaker["name"] == "Sergueï Lavrov"
+
+
+@pytest.mark.parametrize("role, holder", [("le secrétaire général de l'ONU", "Antonio Guterres"),
+                                          ("le chef de l'Otan", "Jens Stoltenberg")])
+def test_an_office_of_no_country_names_its_one_holder(extract, role, holder):
+    rows = extract(f"« Il faut agir vite », a dit {role}.", PUB)
+    assert speaker_entity_of_only_statement(rows)["name"] == holder
+
+
+def test_a_title_of_many_bodies_names_nobody(extract):
+    rows = extract("« Il faut agir vite », a dit le secrétaire général.", PUB)
+    assert rows["statements"][0]["speaker_entity_idx"] is None
+
+
+def test_a_role_coordinated_with_a_name_is_not_that_name(extract):
+    rows = extract("Le directeur de l'usine et Anne Morel se sont rencontrés lundi.", PUB)
+    (role,) = [m for m in rows["entity_mentions"] if m["mention_kind"] == "role"]
+    assert role["text"].startswith("Le directeur") and rows["names"].get(role["entity_idx"]) != "Anne Morel"
 
 
 def test_role_of_an_unlisted_country_keeps_a_description(extract):

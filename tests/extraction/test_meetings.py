@@ -42,6 +42,16 @@ def test_reciprocal_verb_with_a_coordinated_subject(extract):
     assert participant_sets(rows) == [{"Olaf Scholz", "Giorgia Meloni"}]
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("Le maire de Lyon, Paul Girard, et Anne Morel se sont rencontrés samedi à Grenoble.", {"Paul Girard", "Anne Morel"}),
+    ("Joe Biden veut renouer avec Xi Jinping. Le président américain et le dirigeant chinois se rencontreront lundi "
+     "à Bali.", {"Joe Biden", "Xi Jinping"}),
+])
+def test_a_coordinated_subject_the_parser_cuts_in_two(extract, text, pair):
+    """The parser makes the first phrase of 'A et B se sont vus' a second subject or the root: both are agents."""
+    assert pair in participant_sets(extract(text, PUB))
+
+
 def test_les_deux_hommes_are_the_last_two_people_named(extract):
     rows = extract("Pedro Sánchez a longtemps critiqué Viktor Orban. Les deux hommes se sont vus vendredi à Bruxelles.",
                    PUB)

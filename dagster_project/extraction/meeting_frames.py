@@ -611,11 +611,14 @@ def _split_coordinated_subject(verb: Token, subject: Token) -> list[Token]:
     coordinated to; the 'et' before the last phrase joins them back. Returns the phrases other than
     `subject` (with their own conjuncts)."""
     doc = verb.doc
-    heads = {c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i}
-    if verb.dep_ == "conj" and verb.head.i < subject.i:
-        heads.add(verb.head)
+    # the verb the subject hangs on: the trigger's, or the one governing it ("doivent se rencontrer")
+    holder = subject.head if subject.head.pos_ in ("VERB", "AUX") else verb
+    heads = {c for c in holder.children if c.dep_ in SUBJECT_DEPS and c.i < holder.i}
+    if holder.dep_ == "conj" and holder.head.i < subject.i:
+        heads.add(holder.head)
     heads = sorted(heads, key=lambda t: t.i)
-    if subject not in heads or len(heads) < 2 or any(h.pos_ not in ("NOUN", "PROPN") for h in heads):
+    # (a name the tagger got wrong, "Narendra/VERB", is still a name: its entity type says so)
+    if subject not in heads or len(heads) < 2 or any(h.pos_ not in ("NOUN", "PROPN") and not h.ent_type_ for h in heads):
         return []
     first = heads[0].left_edge.i
     if first > verb.sent.start and not doc[first - 1].is_punct:
@@ -624,7 +627,7 @@ def _split_coordinated_subject(verb: Token, subject: Token) -> list[Token]:
         start = later.left_edge.i
         # each phrase alone before the next: no verb of its own in between, joined by "et" or a comma
         if doc[start - 1].lower_ not in ("et", ",") or any(
-                t.pos_ in ("VERB", "AUX") for t in doc[earlier.left_edge.i:start - 1]):
+                t.pos_ in ("VERB", "AUX") and not t.ent_type_ for t in doc[earlier.left_edge.i:start - 1]):
             return []
     if doc[heads[-1].left_edge.i - 1].lower_ != "et":
         return []

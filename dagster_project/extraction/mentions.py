@@ -737,7 +737,9 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
             continue
         if m.plural:  # "les responsables", "les ministres": a group, nobody in particular
             continue
-        if m.former:
+        if m.text.split(" ", 1)[0].lower() in ("un", "une"):
+            holder = None  # "la visite d'un dirigeant occidental": someone, not the holder of an office
+        elif m.former:
             holder = _former_holder(entities, ordered[:i], m, on)
         else:
             holder = _role_holder(entities, new_entity, ordered[:i], m.role, m.countries, m.gender, on)

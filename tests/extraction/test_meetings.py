@@ -46,10 +46,17 @@ def test_reciprocal_verb_with_a_coordinated_subject(extract):
     ("Le maire de Lyon, Paul Girard, et Anne Morel se sont rencontrés samedi à Grenoble.", {"Paul Girard", "Anne Morel"}),
     ("Joe Biden veut renouer avec Xi Jinping. Le président américain et le dirigeant chinois se rencontreront lundi "
      "à Bali.", {"Joe Biden", "Xi Jinping"}),
+    # the subject hangs on the verb governing the trigger, and the tagger read the first name as a verb
+    ("Narendra Modi et Xi Jinping vont se rencontrer le 15 novembre.", {"Narendra Modi", "Xi Jinping"}),
 ])
 def test_a_coordinated_subject_the_parser_cuts_in_two(extract, text, pair):
     """The parser makes the first phrase of 'A et B se sont vus' a second subject or the root: both are agents."""
     assert pair in participant_sets(extract(text, PUB))
+
+
+def test_an_indefinite_role_is_nobody_in_office(extract):
+    rows = extract("Pedro Sánchez s'est rendu mardi au Maroc, première visite d'un dirigeant européen depuis la crise.", PUB)
+    assert participant_sets(rows) == [{"Pedro Sánchez", "Maroc"}]
 
 
 def test_les_deux_hommes_are_the_last_two_people_named(extract):

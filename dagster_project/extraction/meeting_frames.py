@@ -49,19 +49,20 @@ class MeetingFrame:
     asides: Spans = field(default_factory=list)  # relative clauses and dashed asides of its sentence: not its dates
     bodies: tuple[str, ...] = ()  # dictionary keys of a body an adjective names ("le sommet européen")
     anterior: bool = False  # pluperfect or passé simple: a past set before the news ("s'étaient vus", "rencontra")
+    present: bool = False  # a simple present ("X reçoit Y jeudi"): its weekday is the nearest one, ahead or past
 
     def as_row(self) -> tuple:
         return (self.trigger, self.lemma, self.kind, self.mode, tuple(self.agents), tuple(self.partners), self.visit,
                 tuple(self.places), self.status, self.scope, self.reciprocal, self.possessive, self.pair_subject,
-                self.infinitive, tuple(self.asides), tuple(self.bodies), self.anterior)
+                self.infinitive, tuple(self.asides), tuple(self.bodies), self.anterior, self.present)
 
     @classmethod
     def from_row(cls, row) -> MeetingFrame:
         (trigger, lemma, kind, mode, agents, partners, visit, places, status, scope, reciprocal, possessive, pair,
-         infinitive, asides, bodies, anterior) = row
+         infinitive, asides, bodies, anterior, present) = row
         return cls(tuple(trigger), lemma, kind, mode, [tuple(a) for a in agents], [tuple(p) for p in partners], visit,
                    [tuple(p) for p in places], status, tuple(scope), reciprocal, possessive, pair, infinitive,
-                   [tuple(a) for a in asides], tuple(bodies), anterior)
+                   [tuple(a) for a in asides], tuple(bodies), anterior, present)
 
 
 @dataclass(frozen=True)
@@ -339,6 +340,16 @@ def _is_future(verb: Token) -> bool:
 # passé simple endings the tagger reads as presents ("rencontrèrent", "reçurent"); the third person
 # singular of -er verbs ("rencontra") is checked against the lemma
 _PASSE_SIMPLE_PLURAL = re.compile(r"(?:èrent|urent|irent|inrent)$")
+
+
+def _is_simple_present(verb: Token | None) -> bool:
+    """'X reçoit Y jeudi', 'les ministres se retrouvent lundi': a present indicative with no auxiliary,
+    which news writing uses for the days just past and just ahead alike."""
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    morph = verb.morph
+    return "Pres" in morph.get("Tense") and "Fin" in morph.get("VerbForm") and "Sub" not in morph.get("Mood") \
+        and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def _is_anterior(verb: Token | None) -> bool:
@@ -758,7 +769,7 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
                         [_place_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
                         pair_subject=subject is not None and _pair_subject(subject),
                         infinitive="Inf" in token.morph.get("VerbForm"), asides=_asides(token), bodies=bodies,
-                        anterior=_is_anterior(token))
+                        anterior=_is_anterior(token), present=status == "occurred" and _is_simple_present(token))
 
 
 def _contact_frame(token: Token) -> MeetingFrame | None:
@@ -855,7 +866,9 @@ def _mode(doc: Doc, start: int, end: int, default: str, trigger: Token) -> str:
     """Phone or video when the words of the trigger's phrase say so ('par téléphone', 'en visioconférence')."""
     words = _words()["mode_words"]
     near = doc[max(start, trigger.i - 6):min(end, trigger.i + 8)]
-    text = " " + " ".join(t.lower_ for t in near) + " "
+    # the trigger's own obliques, however far its partners push them ("avec A et B par visioconférence")
+    obliques = [t for c in trigger.children if c.dep_.startswith("obl") and c.i < end for t in c.subtree]
+    text = " " + " ".join(t.lower_ for t in [*near, *obliques]) + " "
     for mode in ("video", "phone"):
         if any(f" {w} " in text for w in words[mode]):
             return mode
@@ -1063,7 +1076,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                         possessive, pair_subject=bool(pair) and reciprocal, asides=_asides(token), bodies=bodies,
                         # (the tense of the verb that holds the meeting, "avait eu un entretien", "la
                         # rencontre eut lieu"; not of one that talks of it, "avait présenté sa visite")
-                        anterior=(joined is not None or token.dep_.startswith("nsubj")) and _is_anterior(clause_verb))
+                        anterior=(joined is not None or token.dep_.startswith("nsubj")) and _is_anterior(clause_verb),
+                        present=not planned and _is_simple_present(clause_verb))
 
 
 def _body_adjectives(token: Token) -> tuple[str, ...]:

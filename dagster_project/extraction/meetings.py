@@ -22,6 +22,7 @@ from .text import Paragraph
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _FRAGMENT_WORDS = 6  # a quote this short, set inside the narrator's sentence, is a fragment of it
 STORY_DAYS = 7  # an undated meeting of the news story happened within the week the article reports on
+PRESENT_DAYS_BACK = 3  # a weekday told in the present is the nearest one: at most this many days past, else ahead
 STORY_PARAGRAPHS = 3  # how far back a visit with no place looks for where the story is set
 
 
@@ -886,6 +887,8 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
         value = expr.value
         if frame.status == "planned" and expr.kind == "weekday" and published and value < published:
             value += timedelta(days=7)  # "il rencontrera X jeudi": the coming Thursday
+        elif frame.present and expr.kind == "weekday" and published and (published - value).days > PRESENT_DAYS_BACK:
+            value += timedelta(days=7)  # "X reçoit Y jeudi", written on a Wednesday: tomorrow, not last week
         if frame.status == "planned" and expr.kind == "month" and published and value < published.replace(day=1):
             value = value.replace(year=value.year + 1)  # "un sommet en juin", written in May: this June
         mention.date, mention.precision, mention.date_basis = value, expr.precision, "text"
@@ -901,7 +904,8 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
     return mention
 
 
-_IN_PRESENCE = re.compile(rf"\ben\s+(?:la\s+)?présence\s+{_OF}", re.IGNORECASE)
+# "en présence de X", "aux côtés de X et Y": others who sat at the session
+_IN_PRESENCE = re.compile(rf"\b(?:en\s+(?:la\s+)?présence|aux?\s+côtés?)\s+{_OF}", re.IGNORECASE)
 # where the list of those present ends: a clause or a relative clause of its own
 _PRESENCE_END = re.compile(r"[;.:!?]|,\s+(?:qui|où|dont|mais)\b")
 # what stands between a summit noun and the body it is of: "sommet de l'", "sommet virtuel du "

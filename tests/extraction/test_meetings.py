@@ -511,12 +511,28 @@ def test_phone_call_mode(extract):
     assert m[0] == {"Angela Merkel", "Emmanuel Macron"} and m[4] == "phone"
 
 
+def test_video_mode_after_a_list_of_partners(extract):
+    rows = extract("Olaf Scholz s'entretiendra avec Pedro Sánchez, Giorgia Meloni et Mark Rutte par visioconférence "
+                   "mardi.", PUB)
+    assert [m[4] for m in meetings(rows)] == ["video"]
+
+
 def test_video_mode(extract):
     rows = extract("Les ministres de l'Otan ont tenu mercredi une réunion en visioconférence.", PUB)
     assert [m[4] for m in meetings(rows)] == ["video"]
 
 
 # 6. planned or occurred --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("weekday, day, status", [("samedi", date(2021, 6, 5), "planned"),
+                                                  ("mardi", date(2021, 6, 1), "occurred")])
+def test_a_weekday_in_the_present_is_the_nearest_one(extract, weekday, day, status):
+    """News tells the days just past and just ahead in the present: written on a Thursday, 'reçoit samedi'
+    is two days ahead, 'reçoit mardi' two days back."""
+    rows = extract(f"Giorgia Meloni reçoit {weekday} à Rome le président tunisien Kaïs Saïed.", PUB)
+    (m,) = meetings(rows)
+    assert (m[1], m[3]) == (day, status)
+
 
 def test_planned_meeting(extract):
     rows = extract("Emmanuel Macron doit rencontrer Angela Merkel le 20 juin à Paris.", PUB)
@@ -932,6 +948,17 @@ def test_a_relative_clause_that_holds_the_meeting_gives_its_time_and_status(extr
 def test_a_relative_clause_on_the_meeting_noun_dates_it(extract):
     rows = extract("Joe Biden a rappelé le sommet de l'Otan qui a eu lieu le 3 mai à Londres.", PUB)
     assert [(m[1], m[3]) for m in meetings(rows)] == [(date(2021, 5, 3), "occurred")]
+
+
+def test_those_beside_someone_at_a_summit_attend_it(extract):
+    rows = extract("Luiz Inácio Lula da Silva a participé mardi au sommet du G20 à New Delhi, aux côtés de Xi Jinping "
+                   "et de Cyril Ramaphosa.", PUB)
+    assert {"Luiz Inácio Lula da Silva", "Xi Jinping", "Cyril Ramaphosa"} <= participant_sets(rows)[0]
+
+
+def test_a_title_before_a_name_makes_a_partner(extract):
+    rows = extract("Shinzo Abe doit rencontrer jeudi le guide suprême Ali Khamenei.", PUB)
+    assert participant_sets(rows) == [{"Shinzo Abe", "Ali Khamenei"}]
 
 
 def test_going_to_a_summit_is_taking_part(extract):

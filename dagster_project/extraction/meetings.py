@@ -781,6 +781,14 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                              expr, frame, None if expr is None and _demonstrative(text, frame) else published)
             if expr is not None and mention.date_basis == "text":
                 mention.date_basis = basis
+            if mention.date is None and mention.status == "planned":
+                # "Un sommet se tiendra lundi à X. Y y recevra Z", "X achèvera sa visite par un entretien avec
+                # Y": the plan told last before it (its weekday already set ahead by its tense) gives its time
+                # (a date of something else told before, "doivent présenter jeudi leurs travaux", does not)
+                before = [m for m in out if m.start < start and m.status == "planned"
+                          and m.date is not None and m.date_basis == "text"]
+                if before:
+                    mention.date, mention.precision, mention.date_basis = before[-1].date, before[-1].precision, "context"
             out.append(mention)
     return _merge_same_sentence(_named_hosts(out, entities))
 

@@ -534,6 +534,18 @@ def test_a_weekday_in_the_present_is_the_nearest_one(extract, weekday, day, stat
     assert (m[1], m[3]) == (day, status)
 
 
+@pytest.mark.parametrize("text, pair, day, precision", [
+    # PUB is a Thursday: the summit's Monday is the coming one, and so is the reception held at it
+    ("Un sommet franco-italien se tiendra lundi à Turin. Giorgia Meloni y recevra Emmanuel Macron.",
+     {"Giorgia Meloni", "Emmanuel Macron"}, date(2021, 6, 7), "day"),
+    ("Olaf Scholz se rendra en septembre au Japon. Il doit y rencontrer Fumio Kishida.",
+     {"Olaf Scholz", "Fumio Kishida"}, date(2021, 9, 1), "month"),
+])
+def test_a_plan_with_no_date_of_its_own_takes_the_time_set_ahead_before_it(extract, text, pair, day, precision):
+    found = {(m[1], m[2], m[3]) for m in meetings(extract(text, PUB)) if m[0] == pair}
+    assert found == {(day, precision, "planned")}
+
+
 def test_planned_meeting(extract):
     rows = extract("Emmanuel Macron doit rencontrer Angela Merkel le 20 juin à Paris.", PUB)
     (m,) = meetings(rows)

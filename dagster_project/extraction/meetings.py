@@ -470,6 +470,13 @@ def _context_date(text: str, dates: list[DateExpression], since: int, before: in
 _AFTER_DEMONSTRATIVE = re.compile(rf"\b(?:{'|'.join(DEMONSTRATIVES)})\s+(?:de|d'|d’|du|des)\b[^,;.]{{0,50}}$")
 
 
+def _same_story(d: DateExpression, group: list[int], sentences: list[tuple[int, int]], mentions: list[Mention]) -> bool:
+    """A date's sentence names one of the meeting's participants: the meeting goes on with that story."""
+    sentence = next(((a, b) for a, b in sentences if a <= d.start < b), (d.start, d.start))
+    return any(m.entity in group or set(m.entities) & set(group) for m in mentions
+               if sentence[0] <= m.start < sentence[1] and (m.entity is not None or m.entities))
+
+
 def _demonstrative(text: str, frame: MeetingFrame) -> bool:
     """A frame whose trigger is a demonstrative pronoun ('depuis celle de X'): a meeting other than the one named before."""
     return text[frame.trigger[0]:frame.trigger[1]].lower() in DEMONSTRATIVES
@@ -761,6 +768,13 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                     expr = _context_date(text, earlier, 0, start, quoted + frame.asides) or expr
                 if expr is None:
                     expr = _story_date(text, dates, start, quoted + frame.asides, published)
+                if expr is None and published is not None:
+                    k = next((i for i, p in enumerate(paragraphs) if p.start <= start < p.end), 0)
+                    since = paragraphs[max(0, k - 1)].start if paragraphs else 0
+                    told = _context_date(text, dates, since, start, quoted + frame.asides)
+                    if told is not None and (published - told.value).days > STORY_DAYS \
+                            and _same_story(told, group, sentences, mentions):
+                        expr = told
             elif expr is None and frame.status == "planned" and published is not None \
                     and _CLOCK_TIME.search(text, sentence[0], sentence[1]):
                 # "Tout commence ce lundi. Vers 11h00, X doit recevoir Y": a clock time with no day is on

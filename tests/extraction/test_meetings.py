@@ -546,6 +546,18 @@ def test_a_plan_with_no_date_of_its_own_takes_the_time_set_ahead_before_it(extra
     assert found == {(day, precision, "planned")}
 
 
+def test_a_meeting_goes_on_with_the_story_of_its_participant_told_in_the_paragraph_before(extract):
+    rows = extract("Marc Petit a marqué la diplomatie belge. En avril 1967, Marc Petit quitte Anvers pour Paris.\n\n"
+                   "Dans la capitale, il rencontre l'écrivain Jean Lenoir.", PUB)
+    assert [(m[1], m[2]) for m in meetings(rows)] == [(date(1967, 4, 1), "month")]
+
+
+def test_a_date_of_another_story_told_before_does_not_date_a_meeting(extract):
+    rows = extract("Le salon de l'automobile s'est ouvert en 2019 avec une voiture électrique.\n\n"
+                   "Olaf Scholz a reçu Giorgia Meloni à Berlin.", PUB)
+    assert [(m[1], m[2]) for m in meetings(rows)] == [(PUB, "day")]
+
+
 def test_planned_meeting(extract):
     rows = extract("Emmanuel Macron doit rencontrer Angela Merkel le 20 juin à Paris.", PUB)
     (m,) = meetings(rows)

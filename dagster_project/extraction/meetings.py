@@ -470,6 +470,22 @@ def _context_date(text: str, dates: list[DateExpression], since: int, before: in
 _AFTER_DEMONSTRATIVE = re.compile(rf"\b(?:{'|'.join(DEMONSTRATIVES)})\s+(?:de|d'|d’|du|des)\b[^,;.]{{0,50}}$")
 
 
+def _story_told_before(text: str, paragraphs: list[Paragraph], dates: list[DateExpression], start: int, quoted,
+                       published: date | None, group: list[int], sentences: list[tuple[int, int]],
+                       mentions: list[Mention]) -> DateExpression | None:
+    """The last date of this paragraph or the one before, when it is older than the news week and its
+    sentence names one of the meeting's participants: the story of theirs the meeting goes on with
+    ("En avril 1967, X quitte Anvers pour Paris. // Dans la capitale, il rencontre Y")."""
+    if published is None:
+        return None
+    k = next((i for i, p in enumerate(paragraphs) if p.start <= start < p.end), 0)
+    since = paragraphs[max(0, k - 1)].start if paragraphs else 0
+    told = _context_date(text, dates, since, start, quoted)
+    if told is not None and (published - told.value).days > STORY_DAYS and _same_story(told, group, sentences, mentions):
+        return told
+    return None
+
+
 def _same_story(d: DateExpression, group: list[int], sentences: list[tuple[int, int]], mentions: list[Mention]) -> bool:
     """A date's sentence names one of the meeting's participants: the meeting goes on with that story."""
     sentence = next(((a, b) for a, b in sentences if a <= d.start < b), (d.start, d.start))
@@ -768,13 +784,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                     expr = _context_date(text, earlier, 0, start, quoted + frame.asides) or expr
                 if expr is None:
                     expr = _story_date(text, dates, start, quoted + frame.asides, published)
-                if expr is None and published is not None:
-                    k = next((i for i, p in enumerate(paragraphs) if p.start <= start < p.end), 0)
-                    since = paragraphs[max(0, k - 1)].start if paragraphs else 0
-                    told = _context_date(text, dates, since, start, quoted + frame.asides)
-                    if told is not None and (published - told.value).days > STORY_DAYS \
-                            and _same_story(told, group, sentences, mentions):
-                        expr = told
+                if expr is None:
+                    expr = _story_told_before(text, paragraphs, dates, start, quoted + frame.asides, published,
+                                              group, sentences, mentions)
             elif expr is None and frame.status == "planned" and published is not None \
                     and _CLOCK_TIME.search(text, sentence[0], sentence[1]):
                 # "Tout commence ce lundi. Vers 11h00, X doit recevoir Y": a clock time with no day is on

@@ -210,6 +210,13 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
         if words[0] in load_rules()["ner_stoplist"] and all(w[:1].islower() for w in words[1:]):
             continue  # "les chefs d'Etat sahéliens", "les Etats membres": a common noun and its adjectives
         alias = gaz.lookup(surface)
+        if alias is not None and kind == PERSON and alias.actor_type == PERSON and " " in surface.strip() \
+                and not alias.is_metonym:
+            # "Mohammed Ben Salmane": a known person's full name in a capitalisation the dictionary's
+            # forms lack (the gazetteer pass matches forms as written)
+            out.append(Mention(start, end, surface, "name", PERSON, alias.actor_key,
+                               gender=honorific_gender(surface)))
+            continue
         if alias is not None:
             continue  # a place name or known actor the gazetteer pass declined (e.g. a metonym inside a name)
         if kind == PERSON and (surface.isupper() or len(surface.split()) > 6):

@@ -152,6 +152,11 @@ def test_a_title_of_many_bodies_names_nobody(extract):
     assert rows["statements"][0]["speaker_entity_idx"] is None
 
 
+def test_a_known_name_in_another_capitalisation_is_that_person(extract):
+    rows = extract("Selon Mohammed Ben Salmane, le royaume restera neutre.", PUB)
+    assert speaker_entity_of_only_statement(rows)["name"] == "Mohammed ben Salmane"
+
+
 def test_a_role_coordinated_with_a_name_is_not_that_name(extract):
     rows = extract("Le directeur de l'usine et Anne Morel se sont rencontrés lundi.", PUB)
     (role,) = [m for m in rows["entity_mentions"] if m["mention_kind"] == "role"]

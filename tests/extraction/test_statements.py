@@ -575,6 +575,11 @@ def test_a_quoted_adjective_the_narrator_sets_after_a_noun_is_a_scare_quote(extr
     ("Le ministre Jean Dumont prétend que la réforme est populaire.", "réforme est populaire"),
     ("Le ministre Jean Dumont a toutefois nuancé que la crise n'était pas finie.", "crise n'était pas"),
     ("« Nous ne céderons pas ! », s'est écrié le ministre Jean Dumont.", "ne céderons pas"),
+    ("Le ministre Jean Dumont avance que la dette sera remboursée en dix ans.", "dette sera remboursée"),
 ])
 def test_less_common_verbs_of_saying(extract, text, fragment):
     assert speaker_of(extract(text, PUB), fragment) == "Jean Dumont"
+
+
+def test_avancer_reports_only_a_que_clause(extract):
+    assert extract("Les troupes du général Jean Dumont avancent vers la capitale.", PUB)["statements"] == []

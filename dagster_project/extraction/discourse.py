@@ -387,7 +387,11 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
         if key in done:
             m.entity, m.description = done[key]
             continue
-        if _needs_antecedent(m, entities):
+        if m.kind == "anaphor" and m.head == "source":  # "selon la même source": the last speaker
+            r = discourse.last_speaker(min(m.start, st.start), _weights()["same_source_sentences_back"])
+            m.entity = r.entity if r is not None else None
+            m.description = r.text if r is not None and r.entity is None else m.text
+        elif _needs_antecedent(m, entities):
             contents = [(c[0], c[1]) for c in st.cue.contents] if st.cue is not None else []
             countries = m.countries if m.kind in ("role", "anaphor") else ()
             # a body its adjective pins down ("a annoncé le parti nationaliste basque") may be the one

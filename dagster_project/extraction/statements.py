@@ -72,6 +72,9 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
                 and (m.start <= end + 2 or re.fullmatch(r"\),?\s", text[end:m.start])) and m not in persons
                 and not re.search(r"[.!?;:]", text[end:m.start])  # (nor a name opening the next sentence)
                 and not (frame.kind == "source" and "," in text[end:m.start])]
+    if _SAME_SOURCE.fullmatch(text[start:end].strip()):
+        # "selon la même source", "de même source": whoever spoke last (CONVENTIONS: the actor it refers to)
+        return Mention(start, end, text[start:end], "anaphor", None, head="source")
     if head_word.split("'")[-1].split("’")[-1] in words["indefinite_pronouns"] and re.match(
             r"[\w'’]+\s+(?:d['’]|de\s|des\s|d['’]entre\s)", text[head:end + 12]):
         # "l'un d'eux", "l'une des manifestantes": one of a group, unnamed; unless named in apposition
@@ -205,6 +208,9 @@ def _indefinite(text: str, start: int, head: int) -> bool:
 
 _PLURAL_DETERMINERS = frozenset({"les", "des", "ses", "leurs", "ces", "plusieurs", "certains", "certaines",
                                   "quelques", "d'autres", "nombreux", "nombreuses", "deux", "trois"})
+
+
+_SAME_SOURCE = re.compile(r"(?:(?:de\s+)?(?:la|cette)\s+)?même\s+source", re.IGNORECASE)
 
 
 def _unnamed(text: str, frame: Frame, role: Mention | None = None) -> Mention:

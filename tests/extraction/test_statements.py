@@ -583,3 +583,14 @@ def test_less_common_verbs_of_saying(extract, text, fragment):
 
 def test_avancer_reports_only_a_que_clause(extract):
     assert extract("Les troupes du général Jean Dumont avancent vers la capitale.", PUB)["statements"] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Le ministère de l'Intérieur a indiqué que trois suspects avaient été arrêtés. Deux d'entre eux étaient "
+     "déjà connus, selon la même source.", "ministère de l'Intérieur"),
+    ("Jean Dumont a assuré que le chantier serait fini en mai. Le coût a doublé, selon cette même source.",
+     "Jean Dumont"),
+])
+def test_the_same_source_is_the_last_speaker(extract, text, speaker):
+    rows = extract(text, PUB)
+    assert [s[2] for s in rows["speakers"]] == [speaker, speaker]

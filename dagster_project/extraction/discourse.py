@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -48,6 +49,7 @@ class Discourse:
         self.text = text
         self.entities = entities
         self.sentence_starts = [s for s, _ in sentences]
+        self.sentence_ends = [e for _, e in sentences]
         self.excluded = excluded  # quoted words: who is named inside a quote is not the speaker of it
         self.doc = doc
         self.quoted = excluded
@@ -125,6 +127,26 @@ class Discourse:
             return None, False
         gender, number = span.root.morph.get("Gender"), span.root.morph.get("Number")
         return ({"Fem": "f", "Masc": "m"}.get(gender[0]) if gender else None), number == ["Plur"]
+
+    def issuer(self, document: str, before: int) -> Referent | None:
+        """Who issued the document a definite phrase points back to ('selon le communiqué'): in the
+        latest sentence before that names such a document ('X a publié un communiqué', 'dans un
+        communiqué, X a dit'), the speaker it gave, else the first body named there."""
+        here = self.sentence_index(before)
+        pattern = re.compile(rf"\b{re.escape(document)}s?\b", re.IGNORECASE)
+        for k in range(here, max(-1, here - _weights()["document_sentences_back"] - 1), -1):
+            start, end = self.sentence_starts[k], min(before, self.sentence_ends[k])
+            if start >= before or not pattern.search(self.text, start, end):
+                continue
+            speakers = [r for r in self.referents if r.speaker and start <= r.pos < end]
+            if speakers:
+                return speakers[0]
+            # (a body: a person named beside a communiqué is as often its topic as its author)
+            named = [r for r in self.referents if start <= r.pos < end and r.entity is not None
+                     and self.entities[r.entity].name and self.entities[r.entity].actor_type != PERSON
+                     and not _inside(r.pos, self.quoted)]
+            return min(named, key=lambda r: r.pos) if named else None
+        return None
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
@@ -387,10 +409,14 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
         if key in done:
             m.entity, m.description = done[key]
             continue
-        if m.kind == "anaphor" and m.head == "source":  # "selon la même source": the last speaker
+        if m.points_back == "source":  # "selon la même source": the last speaker
             r = discourse.last_speaker(min(m.start, st.start), _weights()["same_source_sentences_back"])
             m.entity = r.entity if r is not None else None
             m.description = r.text if r is not None and r.entity is None else m.text
+        elif m.points_back and (issuer := discourse.issuer(m.points_back, min(m.start, st.start))) is not None:
+            # "selon le communiqué": who issued the document named before
+            m.entity = issuer.entity
+            m.description = issuer.text if issuer.entity is None else None
         elif _needs_antecedent(m, entities):
             contents = [(c[0], c[1]) for c in st.cue.contents] if st.cue is not None else []
             countries = m.countries if m.kind in ("role", "anaphor") else ()

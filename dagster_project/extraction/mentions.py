@@ -63,6 +63,7 @@ class Mention:
     definite: bool = False  # "le gouverneur", not "un gouverneur"
     former: bool = False  # "l'ancien président": who held the role before the article's date
     bound: bool = False  # "le président de Debout la France": an office of a body the text names
+    points_back: str | None = None  # "la même source" -> "source", "le communiqué" -> "communiqué": whose it is
 
 
 @dataclass

@@ -74,7 +74,7 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
                 and not (frame.kind == "source" and "," in text[end:m.start])]
     if _SAME_SOURCE.fullmatch(text[start:end].strip()):
         # "selon la même source", "de même source": whoever spoke last (CONVENTIONS: the actor it refers to)
-        return Mention(start, end, text[start:end], "anaphor", None, head="source")
+        return Mention(start, end, text[start:end], "anaphor", None, points_back="source")
     if head_word.split("'")[-1].split("’")[-1] in words["indefinite_pronouns"] and re.match(
             r"[\w'’]+\s+(?:d['’]|de\s|des\s|d['’]entre\s)", text[head:end + 12]):
         # "l'un d'eux", "l'une des manifestantes": one of a group, unnamed; unless named in apposition
@@ -137,7 +137,13 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
             # "Le sondage indique que", "selon une étude du même institut": the pollster named before
             return Mention(start, end, text[start:end], "anaphor", ORG, gender=_determiner_gender(text, start, head),
                            plural=_determiner_plural(text, start, head))
-        return _unnamed(text, frame)
+        unnamed = _unnamed(text, frame)
+        if head_word in words["document_heads"] and _definite(text, start, head) \
+                and re.fullmatch(r"[\w'’]+\s+" + re.escape(head_word), text[start:end].strip(), re.IGNORECASE):
+            # "selon le communiqué", "ce document précise": the issuer of that document, named before
+            # (the discourse step looks for it, and keeps this reading when it finds none)
+            unnamed.points_back = head_word
+        return unnamed
     if head_word in words["unnamed_heads"] or _indefinite(text, start, head):
         named = [p for p in persons if p.start > head and re.fullmatch(r"[\s,]*", text[head + len(head_word):p.start])]
         return named[0] if named else _unnamed(text, frame)

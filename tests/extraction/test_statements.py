@@ -594,3 +594,15 @@ def test_avancer_reports_only_a_que_clause(extract):
 def test_the_same_source_is_the_last_speaker(extract, text, speaker):
     rows = extract(text, PUB)
     assert [s[2] for s in rows["speakers"]] == [speaker, speaker]
+
+
+def test_the_communique_speaks_for_whoever_issued_it(extract):
+    rows = extract("Dans un communiqué, l'Unicef a dénoncé les bombardements. Selon le communiqué, trois écoles ont été "
+                   "détruites.", PUB)
+    assert speaker_of(rows, "trois écoles") == "Unicef"
+
+
+def test_a_communique_no_sentence_before_names_stays_unnamed(extract):
+    rows = extract("Selon le communiqué, trois écoles ont été détruites.", PUB)
+    (st,) = rows["statements"]
+    assert st["speaker_entity_idx"] is None and st["speaker_description"] == "le communiqué"

@@ -30,9 +30,9 @@ FLOORS = {
     "statements_f1": 0.88,
     "direct_f1": 0.95,
     "indirect_f1": 0.785,
-    "speaker_accuracy": 0.86,
-    "attribution_f1": 0.76,
-    "meetings_strict_f1": 0.515,
+    "speaker_accuracy": 0.865,
+    "attribution_f1": 0.765,
+    "meetings_strict_f1": 0.55,
     "person_resolution": 0.965,
 }
 

@@ -359,6 +359,8 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
     words = _frame_words()
     while i < limit:
         t = doc[i]
+        if "en faveur" in content_preps and t.lower_ == "en" and i + 1 < limit and doc[i + 1].lower_ == "faveur":
+            return i  # "plaider en faveur de X": the content, as after "pour"
         phrase = _set_phrase_at(doc, i, limit)
         if phrase:
             i += phrase
@@ -911,6 +913,13 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
             return []
         start = i
         nominal = True
+    elif "en_faveur" in comps and t.lower_ == "en" and i + 2 < sent_end and doc[i + 1].lower_ == "faveur" \
+            and doc[i + 2].lower_ in ("de", "d'", "d’", "du", "des"):
+        start = i + 3  # "a plaidé en faveur d'un cessez-le-feu": as "pour"
+    elif "contre" in comps and t.pos_ in ("PROPN", "NOUN", "DET", "PRON") and (
+            against := next((j for j in range(i + 1, min(i + 6, sent_end)) if doc[j].lower_ == "contre"), None)) \
+            is not None and not any(doc[k].pos_ in ("VERB", "AUX") or doc[k].is_punct for k in range(i, against)):
+        start = against + 1  # "a mis en garde Washington contre toute ingérence": the addressee, then "contre"
     elif t.lower_ in ("sur", "contre", "pour") and comps & {"sur", "contre", "pour"}:
         start = i + 1
         fact = doc[start:start + 3].text.lower()
@@ -1080,6 +1089,8 @@ def _content_prepositions(comps: frozenset[str]) -> frozenset[str]:
     for word in ("sur", "contre", "pour", "comme"):
         if word in comps:
             preps.add(word)
+    if "en_faveur" in comps:
+        preps.add("en faveur")
     return frozenset(preps)
 
 

@@ -606,3 +606,20 @@ def test_a_communique_no_sentence_before_names_stays_unnamed(extract):
     rows = extract("Selon le communiqué, trois écoles ont été détruites.", PUB)
     (st,) = rows["statements"]
     assert st["speaker_entity_idx"] is None and st["speaker_description"] == "le communiqué"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La ministre Anne Morel a mis en garde les exportateurs contre une hausse des taxes.", "une hausse des taxes"),
+    ("Le député Paul Girard a plaidé en faveur d'une trêve hivernale.", "une trêve hivernale"),
+    ("La maire Anne Morel espère une réouverture des écoles avant la fin du mois.",
+     "une réouverture des écoles avant la fin du mois"),
+])
+def test_complements_past_an_addressee_or_a_compound_preposition(extract, text, content):
+    """'mettre en garde X contre Y': Y, past the addressee X; 'plaider en faveur de Y' as 'plaider pour Y';
+    'espérer Y' as 'souhaiter Y' (a hope for what the noun phrase names)."""
+    rows = extract(text, PUB)
+    assert [s[0] for s in rows["speakers"]] == [content]
+
+
+def test_a_body_voting_in_favour_is_no_speech(extract):
+    assert extract("Le conseil municipal s'est prononcé en faveur d'une piste cyclable.", PUB)["statements"] == []

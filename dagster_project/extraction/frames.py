@@ -1902,6 +1902,9 @@ def _source_phrases(doc: Doc, keys: list[int]) -> list[tuple[Token, Token]]:
                 # (a head the parser left on a punctuation mark, the '-' of 'libre-échange', is its own end)
                 right = max((t.i for t in head.subtree if not t.is_punct or t.i < head.i), default=head.i) \
                     if head.head.i != head.i else head.i
+                while head.head.i == head.i and right + 1 < len(doc) and head.i <= doc[right + 1].head.i <= right \
+                        and doc[right + 1].dep_ in ("flat:name", "flat", "amod", "appos"):
+                    right += 1  # "Pour (la ministre) Anne Morel, « ... »": the parser made the name the root of all
                 if right + 1 >= len(doc) or doc[right + 1].text != "," or not _clause_initial(doc, token.i):
                     if head.lower_ != "qui":
                         continue

@@ -623,3 +623,10 @@ def test_complements_past_an_addressee_or_a_compound_preposition(extract, text, 
 
 def test_a_body_voting_in_favour_is_no_speech(extract):
     assert extract("Le conseil municipal s'est prononcé en faveur d'une piste cyclable.", PUB)["statements"] == []
+
+
+@pytest.mark.parametrize("text", ["Pour Louise Petit, « le temps presse ».",
+                                  "Pour la ministre Louise Petit, « le temps presse »."])
+def test_a_quote_after_pour_x_is_x_s_when_the_parser_makes_the_name_the_root(extract, text):
+    """A verbless quote after 'Pour X,': the parser makes X the root of the sentence, comma included."""
+    assert speaker_of(extract(text, PUB), "le temps presse") == "Louise Petit"

@@ -558,6 +558,14 @@ def test_a_date_of_another_story_told_before_does_not_date_a_meeting(extract):
     assert [(m[1], m[2]) for m in meetings(rows)] == [(PUB, "day")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Le président Paul Girard a eu mardi un long échange avec la chancelière Anne Morel.", [{"Paul Girard", "Anne Morel"}]),
+    ("L'échange de prisonniers entre Paul Girard et Anne Morel a eu lieu mardi.", []),
+])
+def test_an_exchange_is_a_meeting_only_with_someone(extract, text, expected):
+    assert participant_sets(extract(text, PUB)) == expected
+
+
 def test_planned_meeting(extract):
     rows = extract("Emmanuel Macron doit rencontrer Angela Merkel le 20 juin à Paris.", PUB)
     (m,) = meetings(rows)

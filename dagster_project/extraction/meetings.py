@@ -17,7 +17,7 @@ from .gazetteer import gazetteer
 from .meeting_frames import DEMONSTRATIVES, MeetingFrame, partner_kinds
 from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention, is_subject_position
 from .rules import load_rules
-from .text import Paragraph
+from .text import Paragraph, sentence_of
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _FRAGMENT_WORDS = 6  # a quote this short, set inside the narrator's sentence, is a fragment of it
@@ -349,13 +349,18 @@ def _press_heads() -> frozenset[str]:
     return frozenset(load_rules()["meeting_triggers"]["press_heads"])
 
 
+def _paragraphs_back(paragraphs: list[Paragraph], pos: int, count: int) -> int:
+    """Where the `count` paragraphs ending with the one that holds `pos` start (0 with no paragraphs)."""
+    k = next((i for i, p in enumerate(paragraphs) if p.start <= pos < p.end), 0)
+    return paragraphs[max(0, k - count + 1)].start if paragraphs else 0
+
+
 def _story_place(text: str, paragraphs: list[Paragraph], before: int, quoted,
                  own_countries: set[str]) -> list[tuple[int, int]]:
     """Where the story is set: the last country or capital named after à / en / au in the
     paragraphs just before, else in the article's lead, outside quotes, that is not the visitor's
     own country."""
-    k = next((i for i, p in enumerate(paragraphs) if p.start <= before < p.end), 0)
-    since = paragraphs[max(0, k - STORY_PARAGRAPHS + 1)].start if paragraphs else 0
+    since = _paragraphs_back(paragraphs, before, STORY_PARAGRAPHS)
     found = _place_between(text, paragraphs, since, before, quoted, own_countries)
     if not found and paragraphs:  # the lead sets where the news happens ("X a ... lundi à Belgrade")
         lead = [p for p in paragraphs if not p.is_boilerplate][:STORY_PARAGRAPHS]
@@ -478,9 +483,7 @@ def _story_told_before(text: str, paragraphs: list[Paragraph], dates: list[DateE
     ("En avril 1967, X quitte Anvers pour Paris. // Dans la capitale, il rencontre Y")."""
     if published is None:
         return None
-    k = next((i for i, p in enumerate(paragraphs) if p.start <= start < p.end), 0)
-    since = paragraphs[max(0, k - 1)].start if paragraphs else 0
-    told = _context_date(text, dates, since, start, quoted)
+    told = _context_date(text, dates, _paragraphs_back(paragraphs, start, 2), start, quoted)
     if told is not None and (published - told.value).days > STORY_DAYS and _same_story(told, group, sentences, mentions):
         return told
     return None
@@ -488,7 +491,7 @@ def _story_told_before(text: str, paragraphs: list[Paragraph], dates: list[DateE
 
 def _same_story(d: DateExpression, group: list[int], sentences: list[tuple[int, int]], mentions: list[Mention]) -> bool:
     """A date's sentence names one of the meeting's participants: the meeting goes on with that story."""
-    sentence = next(((a, b) for a, b in sentences if a <= d.start < b), (d.start, d.start))
+    sentence = sentence_of(sentences, d.start)
     return any(m.entity in group or set(m.entities) & set(group) for m in mentions
                if sentence[0] <= m.start < sentence[1] and (m.entity is not None or m.entities))
 

@@ -804,10 +804,7 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
         return None  # "le chef du parti", "la présidente du FN": no office the dictionary can name
     world = gazetteer().world_office_holder(role, on) if not countries else None
     if world is not None:  # "le secrétaire général de l'ONU": an office of no country, one holder
-        existing = next((e for e in entities if e.dict_key == world), None)
-        entity = existing or new_entity(gazetteer().actors[world]["canonical_name"], PERSON, world)
-        entity.roles.add(role)
-        return entity.idx
+        return _dictionary_holder(entities, new_entity, world, role)
     if not countries:
         # a role without its country names its holder only when the article is about one country
         # ("le chef de l'Etat" in a dispatch about France); otherwise the discourse step finds who it
@@ -825,11 +822,7 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
         keys = [k for k in gazetteer().holders(role, countries[0], on)
                 if gender is None or gazetteer().actors[k].get("gender") in (None, "", gender)]
         if keys:
-            key = keys[0]
-            existing = next((e for e in entities if e.dict_key == key), None)
-            entity = existing or new_entity(gazetteer().actors[key]["canonical_name"], PERSON, key)
-            entity.roles.add(role)
-            return entity.idx
+            return _dictionary_holder(entities, new_entity, keys[0], role)
     if countries:  # a compatriot already named in the article whose office the dictionary does not know
         for mm in reversed(earlier):
             if mm.entity is None:
@@ -839,6 +832,14 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
                     and (not e.roles or role in e.roles) and e.dict_key is None:
                 return e.idx
     return None
+
+
+def _dictionary_holder(entities: list[Entity], new_entity, key: str, role: str) -> int:
+    """The entity of the dictionary person `key` (made if the article has none yet), holding `role`."""
+    entity = next((e for e in entities if e.dict_key == key), None) \
+        or new_entity(gazetteer().actors[key]["canonical_name"], PERSON, key)
+    entity.roles.add(role)
+    return entity.idx
 
 
 def _former_holder(entities: list[Entity], earlier: list[Mention], m: Mention, on: date | None) -> int | None:

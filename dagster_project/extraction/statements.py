@@ -15,7 +15,7 @@ from .frames import Frame, clause_subject
 from .mentions import MEDIA, OF_PERSON, ORG, PERSON, Mention
 from .quotes import Quote, _is_label, find_quotes, is_name_quote
 from .rules import load_rules
-from .text import Paragraph
+from .text import Paragraph, sentence_of
 
 _WORD = re.compile(r"\w+")
 
@@ -38,13 +38,6 @@ def _speaker_words() -> dict:
 
 def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
-
-
-def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for s in sentences:
-        if s[0] <= pos < s[1]:
-            return s
-    return (pos, pos)
 
 
 def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention | None:
@@ -370,7 +363,7 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
         or len(_WORD.findall(st.text)) <= 3 and _qualifier_after_noun(doc, st.start, st.end)
         and not _near_frame(st, frames, sentences) and not _short_line(text, st.start)))]
     for st in out:
-        s_start, s_end = _sentence_of(sentences, st.start)
+        s_start, s_end = sentence_of(sentences, st.start)
         relay = [speakers[id(f)] for f in frames if id(f) in relays and s_start <= f.cue[0] < s_end]
         st.relay = relay[0] if relay else None
     return sorted(out, key=lambda s: (s.start, s.type))
@@ -378,7 +371,7 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
 
 def _near_frame(st: Statement, frames: list[Frame], sentences: list[tuple[int, int]]) -> bool:
     """A frame's cue in the statement's sentence ('une mesure « aveugle » selon lui')."""
-    s_start, s_end = _sentence_of(sentences, st.start)
+    s_start, s_end = sentence_of(sentences, st.start)
     return any(s_start <= f.cue[0] < s_end for f in frames)
 
 
@@ -525,7 +518,7 @@ def _relay_frames(frames: list[Frame], speakers: dict, sentences, doc=None) -> s
                 continue
         if sp is None or not (sp.actor_type == MEDIA or f.lemma in relay_lemmas):
             continue
-        sentence = _sentence_of(sentences, f.cue[0])
+        sentence = sentence_of(sentences, f.cue[0])
         # (a speaker of the words the medium reports: not one of another clause of its sentence)
         others = [o for o in frames if o is not f and sentence[0] <= o.cue[0] < sentence[1] and not o.negated
                   and speakers.get(id(o)) is not None and speakers[id(o)].actor_type != MEDIA
@@ -590,7 +583,7 @@ def _continue_quotes(text: str, statements: list[Statement], paragraphs: list[Pa
         if previous.speaker is None or st.start - previous.end > 300:
             continue
         here, there = paragraph(st.start), paragraph(previous.start)
-        opens_sentence = _sentence_of(sentences, st.start)[0] >= st.start - 2
+        opens_sentence = sentence_of(sentences, st.start)[0] >= st.start - 2
         # a paragraph that opens with a quotation goes on with the quotation that ended the one before
         opens_paragraph = here is not None and st.start - content[here].start <= 2
         if opens_sentence and here is not None and there is not None and (
@@ -600,7 +593,7 @@ def _continue_quotes(text: str, statements: list[Statement], paragraphs: list[Pa
     for st in ordered:
         if st.speaker is not None or st.cue is not None or st.type != "direct":
             continue
-        sentence = _sentence_of(sentences, st.start)
+        sentence = sentence_of(sentences, st.start)
         before = max((s for s in sentences if s[1] <= sentence[0]), default=None)
         if sentence[0] < st.start - 2 or before is None:
             continue
@@ -629,7 +622,7 @@ def _quoted_predicates(text: str, statements: list[Statement], paragraphs: list[
     content = [p for p in paragraphs if not p.is_boilerplate]
     cues = [f.cue[0] for f in frames]
     for st in [s for s in statements if s.type == "direct"]:
-        s_start, s_end = _sentence_of(sentences, st.start)
+        s_start, s_end = sentence_of(sentences, st.start)
         if any(s_start <= c < s_end for c in cues) or st.start - s_start < 3:
             continue
         span = doc.char_span(st.start, st.end, alignment_mode="expand")

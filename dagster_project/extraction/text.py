@@ -133,3 +133,8 @@ def _open_quotation(before: str) -> bool:
     if before.count("«") > before.count("»") or before.count("“") > before.count("”"):
         return True
     return before.count('"') % 2 == 1
+
+
+def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The (start, end) of the sentence that holds `pos`; (pos, pos) when none does."""
+    return next(((start, end) for start, end in sentences if start <= pos < end), (pos, pos))

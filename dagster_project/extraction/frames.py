@@ -119,6 +119,31 @@ def cue_lexicon() -> tuple[dict[str, CueSpec], dict[str, CueSpec]]:
 
 
 @functools.cache
+def _attribute_reflexives() -> frozenset[str]:
+    """Verbs whose reflexive form says a participle of its subject ("se dire" → "s'est dit déçu"): their
+    plain forms ("dit") are indexed under the plain verb."""
+    by_lemma = cue_lexicon()[1]
+    return frozenset(lemma.split(" ", 1)[1] for lemma, spec in by_lemma.items()
+                     if lemma.startswith("se ") and "attribute" in spec.complements)
+
+
+def _reflexive(verb: Token) -> bool:
+    """A reflexive clitic before the verb, over its auxiliary and adverbs ("s'est par ailleurs réjoui"),
+    wherever the parser hung it."""
+    doc = verb.doc
+    if any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children):
+        return True
+    for t in reversed(doc[max(verb.sent.start, verb.i - 7):verb.i]):
+        if t.lower_ in ("se", "s'", "s’"):
+            return True
+        if not (t.pos_ in ("AUX", "ADV") or t.lower_ in ("ne", "n'", "n’", "pas", "en", "y")
+                or t.text.startswith("-")  # "s'est-il réjoui"
+                or t.pos_ == "ADP" and t.i + 1 < verb.i and doc[t.i + 1].pos_ == "ADV"):
+            return False
+    return False
+
+
+@functools.cache
 def _frame_words() -> dict:
     return load_rules()["frames"]
 
@@ -192,6 +217,8 @@ def _spec_for(token: Token) -> CueSpec | None:
     spec = by_form.get(form)
     if spec is None and token.lemma_:
         spec = by_lemma.get(token.lemma_.lower())
+    if spec is not None and spec.lemma.startswith("se ") and not spec.clitic and not _reflexive(token):
+        return None  # "les États dits « frugaux »": a form of "se dire" with no clitic says nothing
     return spec
 
 
@@ -407,8 +434,27 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
         if t.like_num and i + 1 < limit and doc[i + 1].lower_ in words["time_nouns"]:
             i += 2  # "10 juin"
             continue
+        if t.lower_ in ("le", "la", "l'", "l’", "les") and (after := _definite_time_end(doc, i + 1, limit)):
+            i = after  # "la veille", "la semaine dernière", "le 3 mars": then "que" or an infinitive
+            continue
         return i
     return i
+
+
+def _definite_time_end(doc: Doc, i: int, limit: int) -> int | None:
+    """End of a time phrase after a definite article ('[la] semaine dernière', '[le] 3 mars 2020'), when a
+    content's opening follows it; else None ("a salué la journée historique" names its content)."""
+    words = _frame_words()
+    if i < limit and doc[i].like_num:
+        i += 1
+    if not (i < limit and doc[i].lower_ in words["time_nouns"]):
+        return None
+    i += 1
+    while i < limit and (doc[i].lower_ in words["time_noun_modifiers"] or doc[i].like_num and len(doc[i].text) == 4):
+        i += 1
+    if i < limit and (doc[i].lower_ in ("que", "qu'", "qu’", ",", ":") or _infinitive_at(doc, i)):
+        return i
+    return None
 
 
 def _period_at(doc: Doc, i: int, limit: int) -> int:
@@ -904,6 +950,9 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
         start = i
     elif _infinitive_at(doc, i) and comps & {"que", "de", "inf"}:
         start = i
+    elif t.pos_ in ("VERB", "ADJ") and "Part" in t.morph.get("VerbForm") and (
+            "attribute" in comps or _reflexive(verb) and spec.lemma in _attribute_reflexives()):
+        start = i  # "s'est dit déçu par la décision": the participle and what it governs
     elif comps & {"nominal", "de", "object_de", "a", "sur", "comme"} and (
             t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "PUNCT", "ADV")
             or t.lower_ == "des" and "nominal" in comps):  # "a raconté à l'AFP des scènes": an indefinite
@@ -995,8 +1044,9 @@ def _object_then_complement(verb: Token, start: int, end: int) -> bool:
         # "à la retenue", "de « manipulation politique »"; not a title's complement ("le président de
         # la République"), nor a quantity's ("une cinquantaine de chefs d'État")
         if _common_phrase_at(doc, t.i + 1, end) and not (
-                t.lower_ not in ("à", "au", "aux") and t.i > 0 and doc[t.i - 1].lower_ in _quantity_nouns()):
-            return True
+                t.lower_ not in ("à", "au", "aux") and t.i > 0 and doc[t.i - 1].lower_ in _quantity_nouns()) \
+                and not (t.i + 1 < end and doc[t.i + 1].lower_ in _phone_words()):
+            return True  # (not "a appelé X au téléphone": a call)
     return False
 
 
@@ -1018,6 +1068,11 @@ def _infinitive_after(doc: Doc, i: int, words: int) -> bool:
 @functools.cache
 def _quantity_nouns() -> frozenset[str]:
     return frozenset(_frame_words()["quantity_nouns"])
+
+
+@functools.cache
+def _phone_words() -> frozenset[str]:
+    return frozenset(w for w in load_rules()["meeting_triggers"]["mode_words"]["phone"] if " " not in w)
 
 
 def _common_phrase_at(doc: Doc, i: int, end: int) -> bool:

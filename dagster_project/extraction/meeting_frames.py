@@ -509,10 +509,12 @@ def _appeal(token: Token) -> bool:
     for t in doc[token.i + 1:min(token.sent.end, token.i + 16)]:
         if t.lower_ not in ("à", "au", "aux"):
             continue
-        nxt = next((u for u in doc[t.i + 1:min(token.sent.end, t.i + 4)]
-                    if not u.is_punct and u.pos_ not in ("ADV", "DET")), None)
-        if nxt is None or nxt.lower_ in phone_words or _is_time(nxt):
+        nxt = next((u for u in doc[t.i + 1:min(token.sent.end, t.i + 6)]
+                    if not u.is_punct and u.pos_ not in ("ADV", "DET", "ADJ", "NUM")), None)
+        if nxt is None or nxt.lower_ in phone_words:
             continue
+        if _is_time(nxt) and not (nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ in ("de", "d'", "d’", "du", "des")):
+            continue  # "à 10 heures"; but "à une journée de grève", "à la fin des combats" are appeals
         if "Inf" in nxt.morph.get("VerbForm") or nxt.pos_ == "NOUN":
             return True
     return False

@@ -16,13 +16,14 @@ from .dates import DateExpression
 from .gazetteer import gazetteer
 from .meeting_frames import DEMONSTRATIVES, MeetingFrame, partner_kinds
 from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention, is_subject_position
-from .rules import load_rules
+from .rules import alternation, load_rules
 from .text import Paragraph, sentence_of
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _FRAGMENT_WORDS = 6  # a quote this short, set inside the narrator's sentence, is a fragment of it
 STORY_DAYS = 7  # an undated meeting of the news story happened within the week the article reports on
 PRESENT_DAYS_BACK = 3  # a weekday told in the present is the nearest one: at most this many days past, else ahead
+TENSE_DAYS_SLACK = 7  # a dated day this close to the publication on the "wrong" side of it is kept as read
 STORY_PARAGRAPHS = 3  # how far back a visit with no place looks for where the story is set
 
 
@@ -281,7 +282,7 @@ def _iterative() -> re.Pattern:
 
 
 def _invitation_words() -> list[str]:
-    from .rules import load_rules
+    from .rules import alternation, load_rules
     return load_rules()["meeting_triggers"]["invitation_words"]
 
 
@@ -292,7 +293,7 @@ def _bilateral_body(text: str, frame: MeetingFrame) -> bool:
 
 
 def _bilateral_words() -> list[str]:
-    from .rules import load_rules
+    from .rules import alternation, load_rules
     return load_rules()["meeting_triggers"]["bilateral_bodies"]
 
 
@@ -928,6 +929,9 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
             value += timedelta(days=7)  # "X reçoit Y jeudi", written on a Wednesday: tomorrow, not last week
         if frame.status == "planned" and expr.kind == "month" and published and value < published.replace(day=1):
             value = value.replace(year=value.year + 1)  # "un sommet en juin", written in May: this June
+        elif expr.kind in ("absolute", "range") and published and not _YEAR.search(expr.text) \
+                and not _weekday_named().search(expr.text):
+            value = _year_of_tense(value, frame, published)
         mention.date, mention.precision, mention.date_basis = value, expr.precision, "text"
         if published is not None and value > published:
             mention.status = "planned"
@@ -950,6 +954,31 @@ _SUMMIT_OF = re.compile(rf"(?:\s+[\w-]+)?\s+{_OF}\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # "vers 11h00", "à 15 heures", "dès 9H30": a time of day
 _CLOCK_TIME = re.compile(r"\b(?:vers|à|dès|avant|après)\s+\d{1,2}\s*(?:[hH](?:\d\d)?\b|heures?\b)", re.IGNORECASE)
+
+
+@functools.cache
+def _weekday_named() -> re.Pattern:
+    """A weekday written with the day ("mardi 3 mars") fixes the year itself."""
+    return re.compile(rf"\b{alternation(load_rules()['weekdays'], ignore_case=True)}\b", re.IGNORECASE)
+
+
+def _year_of_tense(value: date, frame: MeetingFrame, published: date) -> date:
+    """A day and month told without a year were read as the nearest such day; the tense says on which side of
+    the publication it lies: "il rencontrera X le 3 février", written in March, is next February, and "X a
+    reçu Y le 3 janvier", written in December, last January. A noun's status is only its default or its
+    clause's ("il avait évoqué le sommet des 28 et 29 juin"): it moves no date back."""
+    shift = 0
+    if frame.status == "planned" and (published - value).days > TENSE_DAYS_SLACK:
+        shift = 1
+    elif frame.status == "occurred" and frame.kind == "verb" and not frame.present \
+            and (value - published).days > TENSE_DAYS_SLACK:
+        shift = -1
+    if not shift:
+        return value
+    try:
+        return value.replace(year=value.year + shift)
+    except ValueError:  # 29 February
+        return value
 
 
 def _period_end(value: date, precision: str | None) -> date:

@@ -342,6 +342,10 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
                 continue
             seen[(start, end)] = st
             out.append(st)
+    # "s'est dite inquiète de X": the tagger reads the attribute as a verb of its own ("s'inquiéter"), whose
+    # content lies inside the first one's; the words are one statement
+    opens = {st.start for st in out}
+    out = [st for st in out if not (st.cue.cue[0] in opens and st.cue.cue[0] < st.start)]
     for q in quotes:
         frame = _quote_frame(text, q, frames, relays)
         speaker = speakers.get(id(frame)) if frame is not None else None

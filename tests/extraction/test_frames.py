@@ -529,6 +529,7 @@ def test_a_name_the_parser_hung_on_the_office_complement_is_the_speaker(extract)
     "Le 3 mai, Sylvie Garnier avait appelé le candidat écologiste pour le féliciter.",
     "Le président Hugo Lemaire a exhorté son homologue.",
     "Le Premier ministre a appelé des journalistes pour dire que la réunion serait reportée.",
+    "La ministre Claire Vidal a appelé vendredi son homologue Anton Berg au téléphone.",
 ])
 def test_a_call_with_an_object_alone_reports_nothing(extract, text):
     rows = extract(text + CONTROL, PUB)
@@ -1011,3 +1012,46 @@ def test_que_clauses_behind_channels_addressees_and_fronted_participles(extract,
 def test_a_relative_que_after_a_noun_is_no_content(frames):
     found = frames("Le Monde a révélé un échange que le président aurait eu avec son ministre.")
     assert [f for f in found if f[3] == ["un échange que le président aurait eu avec son ministre"]], found
+
+
+# a time phrase with its article between the cue and the content ---------------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("Le ministre Hugo Lemaire a estimé la veille que la crise était terminée.", "la crise était terminée"),
+    ("La ministre Claire Vidal a assuré la semaine dernière que le budget serait tenu.", "le budget serait tenu"),
+    ("Le sénateur Marc Aubry avait affirmé le 4 mai qu'il ne se représenterait pas.", "il ne se représenterait pas"),
+    ("Le maire Paul Girard a dit l'an dernier vouloir quitter la vie politique.", "vouloir quitter la vie politique"),
+])
+def test_a_time_phrase_with_its_article_before_the_content(extract, text, content):
+    rows = extract(text, PUB)
+    assert [s[0] for s in rows["speakers"] if s[1] == "indirect"] == [content]
+
+
+# "se dire" + a participle said of the subject -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Le ministre Hugo Lemaire s'est dit déçu par la décision du tribunal.", "déçu par la décision du tribunal",
+     "Hugo Lemaire"),
+    ("La chancelière Ingrid Falk s'est dite convaincue que l'accord tiendrait.",
+     "convaincue que l'accord tiendrait", "Ingrid Falk"),
+    ("La ministre Claire Vidal s'est dite inquiète de la hausse des prix.", "inquiète de la hausse des prix",
+     "Claire Vidal"),  # one row: the tagger's "s'inquiéter" inside it says the same words
+])
+def test_se_dire_with_a_participle(extract, text, content, speaker):
+    rows = extract(text, PUB)
+    assert [(s[0], s[2]) for s in rows["speakers"] if s[1] == "indirect"] == [(content, speaker)]
+
+
+def test_a_form_of_se_dire_without_its_clitic_says_nothing(extract):
+    rows = extract("Les pays dits frugaux refusent toute hausse du budget.", PUB)
+    assert rows["speakers"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Le syndicaliste Marc Aubry a quitté la salle. Il s'est par ailleurs réjoui que la grève soit suivie.",
+    "Le syndicaliste Marc Aubry a quitté la salle. La grève est suivie, s'est-il réjoui.",
+])
+def test_a_reflexive_clitic_away_from_its_verb(extract, text):
+    rows = extract(text, PUB)
+    assert [(s[0], s[2]) for s in rows["speakers"]] == [("la grève soit suivie" if "que" in text
+                                                        else "La grève est suivie", "Marc Aubry")]

@@ -1149,3 +1149,23 @@ def test_a_dated_definite_meeting_noun_with_avec_belongs_to_the_subject_before(e
     rows = extract("Le ministre Jean Dumont poursuit sa tournée dans la Drôme. La rencontre avec le maire de Valence "
                    "Paul Girard a eu lieu mercredi matin.", PUB)
     assert [(m[0], m[1]) for m in meetings(rows)] == [({"Jean Dumont", "Paul Girard"}, date(2021, 6, 2))]
+
+
+def test_day_without_year_of_a_plan_lies_ahead(extract):
+    # nearest 2 February to 3 June 2021 is the past one; the future tense puts it next year
+    rows = extract("Le ministre Jean Dupont rencontrera son homologue allemand Hans Weber le 2 février à Berlin.", PUB)
+    (m,) = meetings(rows)
+    assert (m[0], m[1], m[3]) == ({"Jean Dupont", "Hans Weber"}, date(2022, 2, 2), "planned")
+
+
+def test_day_without_year_of_a_past_meeting_lies_behind(extract):
+    # nearest 20 November to 3 June 2021 is the coming one; the past tense puts it last year
+    rows = extract("Anna Berg a reçu Paul Kern le 20 novembre à Vienne.", PUB)
+    (m,) = meetings(rows)
+    assert (m[1], m[3]) == (date(2020, 11, 20), "occurred")
+
+
+def test_an_appeal_to_a_described_noun_is_no_call(extract):
+    # "appeler à" + an adjective before the noun: an appeal, not a phone call with whoever follows
+    rows = extract("Les syndicats CGT et FSU ont appelé à une nouvelle journée de grève le 5 juin.", PUB)
+    assert meetings(rows) == []

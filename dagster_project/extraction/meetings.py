@@ -282,7 +282,7 @@ def _iterative() -> re.Pattern:
 
 
 def _invitation_words() -> list[str]:
-    from .rules import alternation, load_rules
+    from .rules import load_rules
     return load_rules()["meeting_triggers"]["invitation_words"]
 
 
@@ -293,7 +293,7 @@ def _bilateral_body(text: str, frame: MeetingFrame) -> bool:
 
 
 def _bilateral_words() -> list[str]:
-    from .rules import alternation, load_rules
+    from .rules import load_rules
     return load_rules()["meeting_triggers"]["bilateral_bodies"]
 
 

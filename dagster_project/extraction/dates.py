@@ -19,7 +19,7 @@ class DateExpression:
     text: str
     value: date | None
     precision: str | None
-    kind: str  # absolute | relative | range | weekday | month | year
+    kind: str  # absolute | relative | range | weekday | weekday_relative | month | year
     last_day: date | None = None  # for a range: its last day
 
 
@@ -47,6 +47,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("year", re.compile(r"\b(?:en|de|depuis|d'ici|d’ici|l'automne|l’automne|l'été|l’été|l'hiver|l’hiver|"
                             r"printemps|début|fin|courant)\s+((?:19|20)\d{2})\b", flags)),
         ("relative", re.compile(rf"\b({relative})\b", flags)),
+        ("weekday_relative", re.compile(rf"\b({weekday}) (dernier|prochain)\b", flags)),
         ("weekday", re.compile(rf"\b({weekday})\b(?! \d| 1er| premier)", flags)),
     ]
 
@@ -158,6 +159,13 @@ def _resolve(kind: str, m: re.Match, ref: date | None, year_hint: int | None) ->
             return None, None
         target = rules["weekdays"][g[0].lower()]
         return ref - timedelta(days=(ref.weekday() - target) % 7), "day"
+    if kind == "weekday_relative":  # "jeudi dernier" / "jeudi prochain": never the reference day itself
+        if ref is None:
+            return None, None
+        target = rules["weekdays"][g[0].lower()]
+        if g[1].lower() == "prochain":
+            return ref + timedelta(days=(target - ref.weekday() - 1) % 7 + 1), "day"
+        return ref - timedelta(days=(ref.weekday() - target - 1) % 7 + 1), "day"
     return None, None
 
 

@@ -588,6 +588,18 @@ def _opinion_forms() -> frozenset[str]:
     return frozenset(f.lower() for lemma, forms in _planned()["opinion_verbs"].items() for f in verb_forms(lemma, forms))
 
 
+def _refused(token: Token) -> bool:
+    """'a refusé de rencontrer X', 'a exclu toute rencontre avec Y', 'a démenti avoir vu Z': a meeting that a
+    verb of refusal or denial governs did not take place and is not planned."""
+    head = token.head
+    return head.i != token.i and token.dep_ in ("xcomp", "obj", "ccomp") and head.lower_ in _refusal_forms()
+
+
+@functools.cache
+def _refusal_forms() -> frozenset[str]:
+    return frozenset(f.lower() for verb, extra in _planned()["refusal_verbs"].items() for f in verb_forms(verb, extra))
+
+
 def _advocated(verb: Token) -> bool:
     """'X estime que la France doit entamer des pourparlers avec Y', 'juge que Y devrait rencontrer Z':
     a verb under a modal of obligation in the complement of a verb of opinion tells what someone thinks
@@ -730,6 +742,8 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
         return None  # "avec qui elle parle des masques": a habit, not one talk
     if _advocated(token):
         return None  # "X juge que Y devrait rencontrer Z": an opinion on what should be, no plan
+    if _refused(token):
+        return None  # "a refusé de rencontrer X"
     if spec.lemma == "appeler" and _appeal(token):
         return None  # "les a appelés à être courageux": an appeal, not a call
     if spec.lemma in _words()["perception_verbs"] and any(
@@ -1056,6 +1070,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             and (token.i > clause_verb.i - 1 or token.dep_.startswith("nsubj") and token.head == clause_verb))
     if governor is not None and governor.lower_ in _planned()["attendu"]:
         planned = True
+    if token.dep_.startswith("nsubj") and token.head.lower_ in _planned()["noun_modifiers"]:
+        planned = True  # "une rencontre est prévue en mai", "le sommet est programmé lundi": its predicate
+    if _refused(token):
+        return None  # "a démenti toute rencontre entre X et Y"
     if clause_verb is not None and _advocated(clause_verb):
         return None  # "X estime que la France doit entamer des pourparlers avec Y": an opinion, no plan
     holding = _relative_of_meeting(token)

@@ -91,3 +91,14 @@ def test_dates_found_by_the_component_resolve_like_a_fresh_search():
     text = ("Le 3 mai 2022, puis du 4 au 6 juin, mardi dernier, hier et le 12/07/2021 ; "
             "en 2019 et le mois dernier, le 2021-03-04.")
     assert dates_at(text, date_spans(text), ref=REF) == find_dates(text, ref=REF)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("jeudi dernier", date(2024, 3, 7)),  # the reference is a Thursday: last week's, not today
+    ("jeudi prochain", date(2024, 3, 21)),
+    ("mercredi dernier", date(2024, 3, 13)),
+    ("lundi prochain", date(2024, 3, 18)),
+])
+def test_weekday_with_dernier_or_prochain_is_never_the_reference_day(phrase, expected):
+    (found,) = find_dates(f"Le ministre a reçu son homologue {phrase} à Rome.", ref=date(2024, 3, 14))
+    assert (found.value, found.precision) == (expected, "day")

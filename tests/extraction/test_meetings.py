@@ -1169,3 +1169,28 @@ def test_an_appeal_to_a_described_noun_is_no_call(extract):
     # "appeler à" + an adjective before the noun: an appeal, not a phone call with whoever follows
     rows = extract("Les syndicats CGT et FSU ont appelé à une nouvelle journée de grève le 5 juin.", PUB)
     assert meetings(rows) == []
+
+
+@pytest.mark.parametrize("text, day, precision", [
+    ("Une rencontre est prévue entre Hugo Lemaire et Anton Berg en mars.", date(2022, 3, 1), "month"),
+    ("Un sommet entre Claire Vidal et Ingrid Falk est programmé mardi.", date(2021, 6, 8), "day"),
+])
+def test_a_meeting_noun_whose_predicate_is_a_plan(extract, text, day, precision):
+    # "prévu", "programmé" as the predicate of the noun, not only beside it ("la rencontre prévue")
+    (m,) = meetings(extract(text, PUB))
+    assert (m[1], m[2], m[3]) == (day, precision, "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "La présidente Claire Vidal a refusé de rencontrer le ministre Anton Berg.",
+    "Le chancelier Hugo Lemaire a exclu de recevoir Ingrid Falk avant l'été.",
+    "Le gouvernement a démenti toute rencontre entre Hugo Lemaire et Anton Berg.",
+])
+def test_a_refused_or_denied_meeting_is_none(extract, text):
+    assert meetings(extract(text, PUB)) == []
+
+
+def test_a_weekday_with_dernier_is_last_week(extract):
+    # PUB is a Thursday: "jeudi dernier" is a week before it, not the day of publication
+    (m,) = meetings(extract("Hugo Lemaire a reçu jeudi dernier Anton Berg à Lyon.", PUB))
+    assert (m[1], m[3]) == (date(2021, 5, 27), "occurred")

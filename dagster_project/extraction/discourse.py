@@ -208,12 +208,13 @@ class Discourse:
         token = self._token_at(m.start if not m.text.startswith("-") else m.end - 1)
         return token is not None and token.dep_ == "nsubj" and token.lower_.lstrip("-t") in ("il", "elle")
 
-    def postcedent(self, m: Mention, countries: tuple[str, ...] = ()) -> Referent | None:
+    def postcedent(self, m: Mention, countries: tuple[str, ...] = (), skip=()) -> Referent | None:
         """A title nobody before it holds, whose holder the next sentence names as its subject: 'Le chef
-        de l'Etat a salué ... . Le président Jean Martin a ajouté ...' (the lead of a dispatch)."""
+        de l'Etat a salué ... . Le président Jean Martin a ajouté ...' (the lead of a dispatch). Not a
+        name inside reported words (`skip`): 'Le président a affirmé que Jean Martin mentait'."""
         here = self.sentence_index(m.start)
         for r in self.referents:
-            if r.pos < m.end or _inside(r.pos, self.quoted):
+            if r.pos < m.end or _inside(r.pos, self.quoted) or _inside(r.pos, skip):
                 continue
             if self.sentence_index(r.pos) - here > 1:
                 break
@@ -400,6 +401,7 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
             other = nearest.get(id(st.speaker))
             if other is None or abs(st.start - st.speaker.start) < abs(other.start - st.speaker.start):
                 nearest[id(st.speaker)] = st
+    reported = [(st.start, st.end) for st in statements]
     for st in sorted(statements, key=lambda s: (s.speaker.start if s.speaker is not None else s.start)):
         m = st.speaker
         if m is None:
@@ -426,7 +428,7 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
             skip = quoted if pinned else quoted + contents
             r = discourse.antecedent(m, m.start if pinned else min(m.start, st.start), skip=skip, countries=countries)
             if r is None and _cataphoric(m, text):
-                r = discourse.postcedent(m, countries)
+                r = discourse.postcedent(m, countries, skip=reported)
             if r is not None:
                 m.entity = r.entity
                 m.description = r.text if r.entity is None else None

@@ -630,3 +630,9 @@ def test_a_body_voting_in_favour_is_no_speech(extract):
 def test_a_quote_after_pour_x_is_x_s_when_the_parser_makes_the_name_the_root(extract, text):
     """A verbless quote after 'Pour X,': the parser makes X the root of the sentence, comma included."""
     assert speaker_of(extract(text, PUB), "le temps presse") == "Louise Petit"
+
+
+def test_a_title_is_not_held_by_the_name_in_its_own_reported_words(extract):
+    # "Le président" looks ahead for its holder, but not inside what it reports
+    rows = extract("Le président a affirmé que Jean Rivière mentait.", PUB)
+    assert [(s[0], s[2]) for s in rows["speakers"]] == [("Jean Rivière mentait", None)]

@@ -938,7 +938,7 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     nominal = False
     if t.lower_ in ("que", "qu'") and comps & {"que"}:
         start = i + 1
-    elif comps & {"que"} and (que := _addressee_then_que(doc, i, sent_end)) is not None:
+    elif comps & {"que"} and (que := _addressee_then_que(doc, i, sent_end, "addressee" in comps)) is not None:
         # "a averti Ankara que X", "a assuré ses partenaires que X": the addressee, then the content
         t = doc[que]
         start = que + 1
@@ -998,18 +998,21 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     return [(start, end, nominal)]
 
 
-def _addressee_then_que(doc: Doc, i: int, sent_end: int) -> int | None:
-    """Index of the 'que' right after a short noun phrase at i (the addressee of 'avertir X que')."""
+def _addressee_then_que(doc: Doc, i: int, sent_end: int, telling: bool = False) -> int | None:
+    """Index of the 'que' right after a short noun phrase at i (the addressee of 'avertir X que').
+    After a verb of telling someone (`telling`: avertir, prévenir, assurer X que), whatever noun phrase
+    stands there is the addressee, and its 'que' the complementizer the tagger may read as a relative."""
     j = i
     while j < min(sent_end, i + 6) and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") \
             and doc[j].lower_ not in ("que", "qu'"):
         j += 1
+    if not (j > i and j < sent_end and doc[j].lower_ in ("que", "qu'")):
+        return None
+    # someone told: not "un sommet que des ONG jugent X", whose 'que' is a relative
+    told = any(doc[k].pos_ == "PROPN" or doc[k].is_title or doc[k].pos_ == "NOUN" and (
+        _speaking_noun(doc[k]) or doc[k].lower_ in _audience_nouns()) for k in range(i, j))
     # (a relative 'que' is no complementizer: "a dit la vérité que tout le monde connaît")
-    if j > i and j < sent_end and doc[j].lower_ in ("que", "qu'") and (doc[j].dep_ == "mark" or doc[j].pos_ == "SCONJ") \
-            and any(doc[k].pos_ == "PROPN" or doc[k].pos_ == "NOUN" and (_speaking_noun(doc[k]) or doc[k].lower_ in _audience_nouns())
-                    for k in range(i, j)):
-        return j  # (someone told: not "un sommet que des ONG jugent X", whose 'que' is a relative)
-    return None
+    return j if told and (telling or doc[j].dep_ == "mark" or doc[j].pos_ == "SCONJ") else None
 
 
 _DATIVE_CLITICS = frozenset({"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})

@@ -1055,3 +1055,19 @@ def test_a_reflexive_clitic_away_from_its_verb(extract, text):
     rows = extract(text, PUB)
     assert [(s[0], s[2]) for s in rows["speakers"]] == [("la grève soit suivie" if "que" in text
                                                         else "La grève est suivie", "Marc Aubry")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Le président Paul Girard a averti les Européens que la guerre pourrait s'étendre.",
+     "la guerre pourrait s'étendre"),
+    ("La ministre Claire Vidal a prévenu les députés que le budget serait revu.", "le budget serait revu"),
+    ("La ministre Claire Vidal les a prévenus que le budget serait revu.", "le budget serait revu"),
+])
+def test_the_addressee_of_a_verb_of_telling_before_que(extract, text, content):
+    rows = extract(text, PUB)
+    assert [s[0] for s in rows["speakers"]] == [content]
+
+
+def test_a_relative_que_after_a_thing_is_no_content(extract):
+    rows = extract("Le ministre Hugo Lemaire a assuré le succès que tout le monde attendait.", PUB)
+    assert rows["speakers"] == []

@@ -479,6 +479,9 @@ def _verb_trigger(token: Token) -> tuple[TriggerSpec, Token] | None:
     return spec, token
 
 
+OBJECT_CLITICS = {"le": "m", "la": "f", "l'": None, "l’": None}  # (singular: "les" stands for a group)
+
+
 def _names_someone(token: Token) -> bool:
     """A noun phrase head that may be a party to a meeting: a name, a pronoun, or a noun of a person,
     an office, a group or a body ('les syndicats', 'son homologue', 'une délégation')."""
@@ -699,6 +702,11 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     partners = [p for p in partners if _names_someone(p)]
     if after is not None:
         partners += [t for t in _conjuncts(after) if t not in partners]
+    if "obj" in spec.partner and not partners and not passive:
+        # "Macron l'a reçu": the object clitic stands for someone named before (meetings.py resolves it)
+        # (a determiner the parser hangs on the verb itself is that clitic: "Poutine le recevra")
+        partners += [c for c in token.children if c.i < token.i and c.lower_ in OBJECT_CLITICS and (
+            c.dep_ in ("obj", "iobj") and c.pos_ == "PRON" or c.dep_ == "det")]
     if "avec" in spec.partner or spec.reflexive or "none" in spec.partner or "obj" in spec.partner:
         partners += _preposition_objects(token, ("avec",))
     if spec.reflexive or "none" in spec.partner:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from .dates import DateExpression
 from .gazetteer import gazetteer
-from .meeting_frames import DEMONSTRATIVES, MeetingFrame, partner_kinds
+from .meeting_frames import DEMONSTRATIVES, OBJECT_CLITICS, MeetingFrame, partner_kinds
 from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention, is_subject_position
 from .rules import alternation, load_rules
 from .text import Paragraph, sentence_of
@@ -125,6 +125,19 @@ class _Participants:
             return []
         resolved = self.resolve(replace(pronouns[0], entity=None), others)
         return [resolved] if resolved is not None and self.entities[resolved].name else []
+
+    def clitic_object(self, spans: list[tuple[int, int]], agents: list[tuple[int, int]]) -> list[int]:
+        """'Zelensky est arrivé à Paris. Macron l'a reçu': the person an object clitic stands for, found
+        before it and not in the subject's phrase."""
+        for start, end in spans:
+            word = self.text[start:end].lower()
+            if word not in OBJECT_CLITICS:
+                continue
+            clitic = Mention(start, end, self.text[start:end], "pronoun", PERSON, gender=OBJECT_CLITICS[word])
+            resolved = self.resolve(clitic, agents)
+            if resolved is not None and self.entities[resolved].name:
+                return [resolved]
+        return []
 
     def before(self, start: int, trigger: int, plural: bool) -> list[int]:
         """Subjects the parse missed: the names in subject position between the clause start and the
@@ -612,6 +625,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             # describes; its antecedent is found outside the other side's phrase
             agents = participants.rebound(frame.agents, frame.partners) or agents
         partners = [p for p in participants.side(frame.partners) if p not in agents]
+        if not partners and agents and frame.kind == "verb":
+            partners = [p for p in participants.clitic_object(frame.partners, frame.agents) if p not in agents]
         if not partners and agents:
             partners = participants.dative(frame.partners, sentence, agents)
         if between and len(partners) < 2:

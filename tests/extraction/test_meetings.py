@@ -1194,3 +1194,17 @@ def test_a_weekday_with_dernier_is_last_week(extract):
     # PUB is a Thursday: "jeudi dernier" is a week before it, not the day of publication
     (m,) = meetings(extract("Hugo Lemaire a reçu jeudi dernier Anton Berg à Lyon.", PUB))
     assert (m[1], m[3]) == (date(2021, 5, 27), "occurred")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le président Anton Berg est arrivé lundi à Paris. Hugo Lemaire l'a reçu dans la soirée.",
+     {"Hugo Lemaire", "Anton Berg"}),
+    ("La ministre Ingrid Falk est en visite à Rome. Le président Paul Girard la recevra vendredi.",
+     {"Paul Girard", "Ingrid Falk"}),
+])
+def test_an_object_clitic_stands_for_the_person_named_before(extract, text, expected):
+    assert expected in participant_sets(extract(text, PUB))  # (beside the visit to Italy of the second)
+
+
+def test_an_object_clitic_for_a_thing_is_no_meeting(extract):
+    assert meetings(extract("Le président Hugo Lemaire a lu le rapport. Il l'a reçu mardi.", PUB)) == []

@@ -1689,7 +1689,13 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
                 return None
             j = opening - 1
             continue
-        if (t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") or t.dep_ in SUBJECT_DEPS) and t.lower_ not in (
+        if t.text == ")":  # "l'écologiste X (EELV), à la tête de ..., a annoncé": over the parenthesis
+            opening = next((k for k in range(j - 1, max(sent_start, j - 12) - 1, -1) if doc[k].text == "("), None)
+            if opening is None:
+                return None
+            j = opening - 1
+            continue
+        if (t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") or t.dep_ in SUBJECT_DEPS or t.ent_type_ == "PER") and t.lower_ not in (
                 "que", "qu'", "qui", "se", "s'", "le", "la", "les", "l'", "lui", "leur", "y", "en"):
             # climb from the last word of the phrase to its head: "La cheffe de la diplomatie chilienne"
             head = t
@@ -1700,8 +1706,11 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
                     # noun; the subject is the first of them after it
                     head = min((c for c in head.head.children if c.dep_ == "conj" and c.i > head.head.i), key=lambda c: c.i)
                     break
-                if head.dep_ == "flat:name" and any(doc[k].text == "," for k in range(head.head.i, head.i)):
-                    break  # the parser joined a name to another across a comma: the one before the verb stands
+                if head.dep_ in ("flat:name", "appos", "acl", "conj") and head.head.i < head.i \
+                        and any(doc[k].text == "," for k in range(head.head.i, head.i)):
+                    # the parser joined a name to another across a comma, or to the phrase fronted before it
+                    # ("A l'issue de ..., le chancelier X a déclaré"): the one before the verb stands
+                    break
                 if head.dep_ in ("obj", "iobj", "obl", "obl:arg", "obl:mod") and head.pos_ == "PROPN" \
                         and head.head.pos_ == "VERB" and head.head.dep_ == "advcl":
                     break  # "Interrogé sur X, Paul Vial, ..., estimait": a phrase the parser hung on a participle

@@ -1071,3 +1071,16 @@ def test_the_addressee_of_a_verb_of_telling_before_que(extract, text, content):
 def test_a_relative_que_after_a_thing_is_no_content(extract):
     rows = extract("Le ministre Hugo Lemaire a assuré le succès que tout le monde attendait.", PUB)
     assert rows["speakers"] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a fronted place, then the subject with a parenthesis and an aside
+    ("A Lyon, l'écologiste Jean Moreau (EELV), à la tête d'une large coalition, a annoncé sa réélection "
+     "avec 52% des voix.", "Jean Moreau"),
+    # a fronted phrase the parser takes for the subject, and a surname it tags as a verb
+    ("A l'issue d'un entretien avec son homologue polonais à Varsovie, le chancelier autrichien Markus "
+     "Hollerer a déclaré que l'Europe devait s'unir.", "Markus Hollerer"),
+])
+def test_the_subject_after_a_fronted_phrase(extract, text, speaker):
+    rows = extract(text, PUB)
+    assert [s[2] for s in rows["speakers"]] == [speaker]

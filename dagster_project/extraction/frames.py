@@ -1198,6 +1198,9 @@ def _is_incise(doc: Doc, group_start: int, verb: Token, group_end: int) -> bool:
     subject_before = any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and c.lower_ not in ("-t", "ce", "c'")
                          and not _inside_quote(doc, c.i, sent_start) for c in verb.children)
     inverted = _inverted_subject(verb, group_end)
+    if inverted is not None and before.text == "," and _noun_phrase_around_incise(doc, verb, inverted, group_start,
+                                                                                  group_end, sent_start):
+        return True
     if subject_before and before.text not in QUOTE_CLOSE and not (inverted is not None and _ends_after(verb, inverted)):
         return False
     # what stands before an incise is said: a clause or a quotation, not a subject and its appositions
@@ -1206,6 +1209,25 @@ def _is_incise(doc: Doc, group_start: int, verb: Token, group_end: int) -> bool:
     said = _has_finite_verb(doc, sent_start, group_start, main_only=True) \
         or any(t.text in QUOTE_OPEN for t in doc[sent_start:group_start])
     return inverted is not None and said
+
+
+def _noun_phrase_around_incise(doc: Doc, verb: Token, inverted: Token, group_start: int, group_end: int,
+                               sent_start: int) -> bool:
+    """'L'Ukraine, a affirmé le président X, doit rejoindre l'Otan': a bare noun phrase opens the sentence,
+    the incise and its speaker stand between commas, and the predicate of that noun phrase follows."""
+    head = doc[sent_start]
+    if head.pos_ not in ("DET", "NOUN", "PROPN") or _has_finite_verb(doc, sent_start, group_start - 1) \
+            or any(t.text in QUOTE_OPEN or t.text == "," for t in doc[sent_start:group_start - 1]):
+        return False
+    sent_end = verb.sent.end
+    after = _after_medial_incise(doc, inverted, group_end, sent_end, set(), verbless_before=True)
+    if after is None:
+        return False
+    # the predicate: a finite verb right at the start of what follows, with no subject of its own
+    first = next((t for t in doc[after[0]:min(after[1], after[0] + 4)]
+                  if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+    return first is not None and not any(c.dep_ in SUBJECT_DEPS and after[0] <= c.i < first.i
+                                         for c in (first.head if first.dep_.startswith(("aux", "cop")) else first).children)
 
 
 def _ends_after(verb: Token, subject: Token) -> bool:

@@ -1084,3 +1084,13 @@ def test_a_relative_que_after_a_thing_is_no_content(extract):
 def test_the_subject_after_a_fronted_phrase(extract, text, speaker):
     rows = extract(text, PUB)
     assert [s[2] for s in rows["speakers"]] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("L'Ukraine, a affirmé mardi le président polonais Jan Nowicki, doit pouvoir rejoindre l'Otan.", "Jan Nowicki"),
+    ("Le gouvernement, a précisé son porte-parole Olivier Tessier, ne reviendra pas sur la réforme.",
+     "Olivier Tessier"),
+])
+def test_an_incise_between_a_noun_phrase_and_its_predicate(extract, text, speaker):
+    rows = extract(text, PUB)
+    assert [(s[0], s[2]) for s in rows["speakers"]] == [(text.rstrip("."), speaker)]

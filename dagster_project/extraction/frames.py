@@ -1896,8 +1896,26 @@ def _in_relative(token: Token, start: int) -> bool:
     return False
 
 
+def _impersonal_source(subject: Token | None) -> Token | None:
+    """'dit-on à Berlin', 'a-t-on indiqué à l'Elysée', 'On indique au Quai d'Orsay que': the impersonal
+    'on' speaks for the place or body named after the verb, its 'à' phrase (or the 'source' of 'de
+    source diplomatique'); None when no such phrase says who 'on' is."""
+    if subject is None or subject.lower_ not in ("on", "-on", "-t-on"):
+        return subject
+    verb = subject.head
+    for child in verb.children:
+        if child.i <= verb.i or child.pos_ not in ("PROPN", "NOUN"):
+            continue
+        case = [g.lower_ for g in child.children if g.dep_ == "case"]
+        if case and case[0] in ("à", "au", "aux") and (child.pos_ == "PROPN" or child.is_title) \
+                or case == ["de"] and child.lower_ == "source":
+            return child
+    return None
+
+
 def _frame(kind: str, spec: CueSpec, cue: tuple[int, int], subject: Token | None, contents, doc: Doc,
            negated: bool, passive: bool) -> Frame:
+    subject = _impersonal_source(subject)
     stop = None
     if subject is not None and subject.idx < cue[0]:  # a subject before the cue ends before it
         stop = doc.char_span(cue[0], cue[1], alignment_mode="expand")[0].i

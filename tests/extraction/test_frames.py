@@ -1094,3 +1094,13 @@ def test_the_subject_after_a_fronted_phrase(extract, text, speaker):
 def test_an_incise_between_a_noun_phrase_and_its_predicate(extract, text, speaker):
     rows = extract(text, PUB)
     assert [(s[0], s[2]) for s in rows["speakers"]] == [(text.rstrip("."), speaker)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Les discussions reprendront jeudi, dit-on à Berlin.", "Allemagne"),
+    ("L'accord sera signé la semaine prochaine, a-t-on indiqué à l'Elysée.", "Élysée"),
+    ("On indique à Matignon que la réforme sera présentée en juin.", "Matignon"),
+])
+def test_the_impersonal_on_speaks_for_the_place_or_body_named_after_it(extract, text, speaker):
+    rows = extract(text, PUB)
+    assert [s[2] for s in rows["speakers"]] == [speaker]

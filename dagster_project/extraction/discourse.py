@@ -53,6 +53,7 @@ class Discourse:
         self.excluded = excluded  # quoted words: who is named inside a quote is not the speaker of it
         self.doc = doc
         self.quoted = excluded
+        self.reported: list[tuple[int, int]] = []  # every statement's words, once the statements are known
         self.pronouns = [m for m in mentions if m.kind == "pronoun" and not m.plural and not _inside(m.start, excluded)]
         self.referents: list[Referent] = []
         definite_roles: list[tuple[Referent, Mention]] = []
@@ -251,12 +252,12 @@ class Discourse:
         return latest
 
     def antecedent(self, m: Mention, before: int, skip: list[tuple[int, int]] = (),
-                   countries: tuple[str, ...] = ()) -> Referent | None:
+                   countries: tuple[str, ...] = (), continuing: bool = True) -> Referent | None:
         """The referent a pronoun or description at `before` stands for, or None when nothing fits.
         A pronoun whose referent the window of recent sentences lacks looks further back: the person a
         portrait is about may go unnamed for a paragraph ('... a-t-elle argumenté')."""
         w = _weights()
-        found = self._antecedent(m, before, skip, countries, w["max_sentences_back"])
+        found = self._antecedent(m, before, skip, countries, w["max_sentences_back"], continuing=continuing)
         if found is None and m.kind == "pronoun" and not m.plural:
             found = self._antecedent(m, before, skip, countries, w["max_sentences_back_pronoun"], person_only=True)
         return found
@@ -274,10 +275,17 @@ class Discourse:
         return " | ".join(names)
 
     def _antecedent(self, m: Mention, before: int, skip, countries, max_back: int,
-                    person_only: bool = False) -> Referent | None:
+                    person_only: bool = False, continuing: bool = True) -> Referent | None:
         w = _weights()
         here = self.sentence_index(before)
         best, best_score = None, None
+        # a pronoun whose verb does not continue the last speaker's words ("a-t-il estimé", not "a-t-il
+        # ajouté") stands for a person made the subject since that speaker spoke ("X a dit ... . Y s'est
+        # montré plus mesuré. « ... », a-t-il estimé": Y)
+        later_subjects = [] if continuing or m.kind != "pronoun" or m.plural else [
+            (r.pos, r.entity) for r in self.referents if r.subject and r.person and r.entity is not None and r.pos < before
+            and not _inside(r.pos, skip) and not _inside(r.pos, self.reported)
+            and not (m.gender and r.gender and m.gender != r.gender)]
         for r in self.referents:
             if r.pos >= before:
                 break
@@ -326,7 +334,8 @@ class Discourse:
                 m.kind == "anaphor" and m.head is not None
                 and m.head in {t.split()[0] for t in self.entities[r.entity].titles}))
             # ("l'envoyé de l'ONU": the one introduced as "l'envoyé spécial de l'ONU, X", not the last man named)
-            score = (w["speaker"] * r.speaker + w["subject"] * r.subject + w["person"] * r.person
+            spoke = r.speaker and not any(r.pos < p and e != r.entity for p, e in later_subjects)
+            score = (w["speaker"] * spoke + w["subject"] * r.subject + w["person"] * r.person
                      + w["same_role"] * holds_role - w["per_sentence"] * distance)
             if distance == 0 and not r.subject and not r.speaker:
                 score -= w["same_sentence_object"]  # "avec X, il ...": X is no antecedent of 'il'
@@ -335,6 +344,15 @@ class Discourse:
             if best_score is None or score >= best_score:
                 best, best_score = r, score
         return best
+
+
+# "a encore accusé", "a-t-il aussi déclaré": words that go on with the same speaker
+_CONTINUING = re.compile(r"\b(?:encore|aussi|également|de nouveau|en outre|par ailleurs)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _continuation_verbs() -> frozenset[str]:
+    return frozenset(_weights()["continuation_verbs"])
 
 
 def _office_excluded(head: str | None, roles: set) -> bool:
@@ -402,6 +420,10 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
             if other is None or abs(st.start - st.speaker.start) < abs(other.start - st.speaker.start):
                 nearest[id(st.speaker)] = st
     reported = [(st.start, st.end) for st in statements]
+    discourse.reported = reported
+    # statements someone is named or pointed to as saying (not a phrase the parse made a subject by mistake)
+    attributed = [st for st in statements if st.speaker is not None and (
+        st.speaker.entity is not None or st.speaker.kind in ("pronoun", "anaphor"))]
     for st in sorted(statements, key=lambda s: (s.speaker.start if s.speaker is not None else s.start)):
         m = st.speaker
         if m is None:
@@ -426,7 +448,10 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
             # named in the words it reports
             pinned = m.kind == "anaphor" and m.actor_type == ORG and bool(countries)
             skip = quoted if pinned else quoted + contents
-            r = discourse.antecedent(m, m.start if pinned else min(m.start, st.start), skip=skip, countries=countries)
+            continuing = st.cue is None or st.cue.lemma in _continuation_verbs() or _CONTINUING.search(
+                text, min(m.start, st.cue.cue[0]), max(m.end, st.cue.cue[1]) + 12) is not None
+            r = discourse.antecedent(m, m.start if pinned else min(m.start, st.start), skip=skip, countries=countries,
+                                     continuing=continuing)
             if r is None and _cataphoric(m, text):
                 r = discourse.postcedent(m, countries, skip=reported)
             if r is not None:
@@ -440,6 +465,8 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
                 m.entity = r.entity
         done[key] = (m.entity, getattr(m, "description", None))
         named = m.entity is not None and entities[m.entity].name is not None
+        if st.cue is not None and any(o.start <= st.cue.cue[0] < o.end and o is not st for o in attributed):
+            continue  # "X a accusé Y d'être lâche car il craignait ...": Y's attitude inside X's words is X's report
         discourse.add_speaker(m, m.entity if named else None, None if named else (m.description or m.text))
     discourse.quoted = quoted
     # a quotation that no frame reports goes on with the speaker of the sentences just before it

@@ -916,6 +916,10 @@ def _inverted_subject(verb: Token, group_end: int) -> Token | None:
                     and head.head.pos_ in ("NOUN", "PROPN"):
                 head = head.head
             return head
+        if t.pos_ == "ADJ" and j > i and doc[j - 1].lower_ in ("ce", "cette", "ces") \
+                and t.lower_ in _frame_words()["demonstrative_adjectives"] \
+                and not (j + 1 < sent_end and doc[j + 1].pos_ in ("NOUN", "PROPN")):
+            return t  # "..., a déclaré ce dernier": the adjective stands for the one named last
         if t.pos_ in ("DET", "ADJ", "NUM") or t.lower_ in ("m.", "mme") or t.lower_ == "des" and j == i:
             continue  # ("a indiqué à l'AFP des sources": the parser hangs 'des sources' on the addressee)
         break

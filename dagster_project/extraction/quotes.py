@@ -124,7 +124,12 @@ def is_name_quote(text: str, q: Quote) -> bool:
                     or lows[k - 1] == "sont" and k >= 2 and lows[k - 2] == "se")
                for k in range(max(1, len(lows) - len(before)), len(lows))) \
         or len(lows) >= 2 and lows[-1] == "être" and lows[-2] in ("dit", "dite", "dits", "dites", "disant", "disent")
-    if not said and any(w.lower() in rules["cue_words_before"] for w in before):
+    # the naming word right before the quote, or before its "de" ("l'opération « Barkhane »", "le parti des
+    # « Républicains »"), not one a few words back ("a qualifié le plan d'aide de « gaspillage »")
+    cues = rules["cue_words_before"]
+    naming = bool(before) and (before[-1].lower() in cues or len(before) >= 2 and before[-1].lower() in (
+        "de", "du", "des", "d'", "d’") and before[-2].lower() in cues)
+    if not said and naming:
         return len(words) <= rules["max_name_words"] + 3
     if words[0] in rules["name_heads"] and len(words) <= 6:
         return True

@@ -636,3 +636,36 @@ def test_a_title_is_not_held_by_the_name_in_its_own_reported_words(extract):
     # "Le président" looks ahead for its holder, but not inside what it reports
     rows = extract("Le président a affirmé que Jean Rivière mentait.", PUB)
     assert [(s[0], s[2]) for s in rows["speakers"]] == [("Jean Rivière mentait", None)]
+
+
+def test_a_pronoun_not_going_on_takes_the_person_made_subject_since(extract):
+    text = ("Le ministre Anton Berg a dénoncé l'attitude de Rome. « C'est inacceptable », a-t-il ajouté. "
+            "Son homologue Hugo Lemaire s'est montré plus mesuré. « Il faut dialoguer », a-t-il estimé.")
+    rows = extract(text, PUB)
+    assert speaker_of(rows, "C'est inacceptable") == "Anton Berg"
+    assert speaker_of(rows, "Il faut dialoguer") == "Hugo Lemaire"
+
+
+def test_a_pronoun_of_a_verb_that_goes_on_keeps_the_last_speaker(extract):
+    text = ("« Nous resterons fermes », a dit le président Paul Girard. Son fils Marc Girard a été arrêté "
+            "mardi. « Ce n'est pas une surprise », a-t-il ajouté.")
+    assert speaker_of(extract(text, PUB), "pas une surprise") == "Paul Girard"
+
+
+def test_ce_dernier_after_the_cue(extract):
+    text = ("La ministre Claire Vidal a reçu son homologue Nikos Petrou. « Nous voulons la paix », a déclaré "
+            "ce dernier.")
+    assert speaker_of(extract(text, PUB), "Nous voulons la paix") == "Nikos Petrou"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Le ministre Paul Girard a qualifié le plan d'aide de « gaspillage ».", "gaspillage"),
+    ("Pour la ministre Claire Vidal, ce plan était « une illusion ».", "une illusion"),
+])
+def test_a_naming_word_a_few_words_before_a_quote_does_not_make_it_a_name(extract, text, quote):
+    assert any(s[0] == quote and s[1] == "direct" for s in extract(text, PUB)["speakers"])
+
+
+def test_a_plural_so_called_quote_is_a_label(extract):
+    rows = extract("Les pays dits « frugaux » refusent tout compromis, a affirmé Hugo Lemaire.", PUB)
+    assert not [s for s in rows["speakers"] if s[1] == "direct"]

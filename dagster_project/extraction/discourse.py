@@ -316,8 +316,11 @@ class Discourse:
             if m.actor_type not in (MEDIA, ORG) and (not r.person and not m.plural and not (r.subject or r.speaker)
                                                       or not r.person and m.kind == "anaphor"):
                 continue  # an institution is "elle" only as the subject it was ("La présidence ... Elle a")
-            if countries and (r.entity is None or self.entities[r.entity].country not in countries):
-                continue
+            if countries and (r.entity is None or self.entities[r.entity].country not in countries) \
+                    and not (r.person and r.entity is not None and self.entities[r.entity].country is None
+                             and m.kind == "role" and _generic_role(m.text) and m.head
+                             and m.head.lower() in {t.split()[0].lower() for t in self.entities[r.entity].titles if t}):
+                continue  # (a person whose country nobody gave may be "le diplomate sénégalais" named before)
             if m.kind == "role" and not m.plural and not r.person:
                 continue  # "la cheffe de l'opposition bélarusse" is someone, not Minsk
             if m.kind in ("role", "anaphor") and m.head and r.entity is None and r.speaker \

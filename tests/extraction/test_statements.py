@@ -669,3 +669,16 @@ def test_a_naming_word_a_few_words_before_a_quote_does_not_make_it_a_name(extrac
 def test_a_plural_so_called_quote_is_a_label(extract):
     rows = extract("Les pays dits « frugaux » refusent tout compromis, a affirmé Hugo Lemaire.", PUB)
     assert not [s for s in rows["speakers"] if s[1] == "direct"]
+
+
+def test_a_title_with_a_country_for_a_person_of_unknown_country_who_bore_it(extract):
+    # nobody says which country Moussa Diop serves; "le diplomate sénégalais" is still the diplomat named
+    text = ("Le diplomate Moussa Diop a rencontré mardi les rebelles. « La paix est possible », a estimé le "
+            "diplomate sénégalais.")
+    assert speaker_of(extract(text, PUB), "La paix est possible") == "Moussa Diop"
+
+
+def test_a_title_with_a_country_is_not_someone_of_another_title(extract):
+    text = ("Le porte-parole Marc Aubry a commenté la visite. « Les tirs sont regrettables », a déclaré le "
+            "ministre japonais de la Défense.")
+    assert speaker_of(extract(text, PUB), "Les tirs sont regrettables") != "Marc Aubry"

@@ -76,7 +76,9 @@ class _Participants:
         names = [m for m in self.mentions if span[0] <= m.start < span[1] and m.kind == "name"
                  and m.actor_type == PERSON]
         for m in [*self.mentions, *(p for p in self.pairs if p.start == span[0])]:
-            if not (span[0] <= m.start < span[1]):
+            # (a role phrase whose determiner the parse left out of the span: "[des] responsables chinois")
+            if not (span[0] <= m.start < span[1] or m.kind == "role" and m.start < span[0] < m.end
+                    and not self.text[m.start:span[0]].strip(" \n").count(" ")):
                 continue  # a phrase the parse gives this frame counts even if it also attributes a quote
             if m.kind == "role" and any(n.start >= m.end and not re.search(r",|\bet\b", self.text[m.end:n.start])
                                         for n in names):
@@ -87,11 +89,7 @@ class _Participants:
                 continue  # "l'un des alliés de Mme X": not X
             if m.actor_type in (COUNTRY, ORG) and self._role_complement(m, span):
                 continue  # "l'ancien président de l'UMP": a person of the body, not the body
-            ids = self._ids(m, any_type=True)
-            if not ids and m.kind == "role" and not m.plural and m.countries:
-                # "son homologue sénégalais", nobody named: the side is the country (a person stands for
-                # it when the article names one)
-                ids = [i for i in [self.country_entity(m.countries[0])] if i is not None]
+            ids = self._side_ids(m)
             for idx in ids:
                 e = self.entities[idx]
                 # "ses homologues malien et français": each office is a side, its holder or its country
@@ -106,6 +104,14 @@ class _Participants:
         return any(r.kind == "role" and not r.plural and span[0] <= r.start < m.start
                    and (r.end >= m.end or _OF_GAP.fullmatch(self.text[r.end:m.start]))
                    for r in self.mentions)
+
+    def _side_ids(self, m: Mention, any_type: bool = True) -> list[int]:
+        """Who a mention puts on a side: its entities; for "son homologue sénégalais" or "des responsables
+        chinois" with nobody named, the country (a person stands for it when the article names one)."""
+        ids = self._ids(m, any_type=any_type)
+        if not ids and m.kind == "role" and m.countries and (not m.plural or len(m.countries) == 1):
+            ids = [i for i in [self.country_entity(m.countries[0])] if i is not None]
+        return ids
 
     def _ids(self, m: Mention, any_type: bool = False) -> list[int]:
         if m.kind == "role" and m.plural and not m.entities:
@@ -174,7 +180,7 @@ class _Participants:
                         "contre", "par") and not (lead == "par" and frame.lemma in ("recevoir", "accueillir")) \
                     and not (lead in ("à", "au", "aux") and frame.lemma in ("téléphoner", "rendre visite")):
                 continue
-            for i in self._ids(m):
+            for i in self._side_ids(m, any_type=False):
                 if i not in ids:
                     ids.append(i)
             if ids:

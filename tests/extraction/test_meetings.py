@@ -1208,3 +1208,11 @@ def test_an_object_clitic_stands_for_the_person_named_before(extract, text, expe
 
 def test_an_object_clitic_for_a_thing_is_no_meeting(extract):
     assert meetings(extract("Le président Hugo Lemaire a lu le rapport. Il l'a reçu mardi.", PUB)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le président Hugo Lemaire a rencontré mardi des responsables chinois à Paris.", {"Hugo Lemaire", "Chine"}),
+    ("Des émissaires américains ont rencontré lundi des responsables chinois à Vienne.", {"États-Unis", "Chine"}),
+])
+def test_unnamed_officials_of_one_country_make_that_country_a_side(extract, text, expected):
+    assert participant_sets(extract(text, PUB)) == [expected]

@@ -468,7 +468,9 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
                 m.entity = r.entity
         done[key] = (m.entity, getattr(m, "description", None))
         named = m.entity is not None and entities[m.entity].name is not None
-        if st.cue is not None and any(o.start <= st.cue.cue[0] < o.end and o is not st for o in attributed):
+        if st.cue is not None and st.cue.kind == "canonical" \
+                and any(o.start <= st.cue.cue[0] < o.end and o.start <= m.start < o.end and o is not st
+                        for o in attributed):
             continue  # "X a accusé Y d'être lâche car il craignait ...": Y's attitude inside X's words is X's report
         discourse.add_speaker(m, m.entity if named else None, None if named else (m.description or m.text))
     discourse.quoted = quoted

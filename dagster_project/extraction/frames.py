@@ -2137,6 +2137,11 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
                      subject.idx if subject is not None else None, [span] if span else [])
     leading = all(t.is_punct or t.pos_ in ("CCONJ", "ADV") or t.lower_ in ("et", "mais", "or", "car")
                   for t in doc[sent_start:prep.i])
+    # (a title's apposition only: "Selon X, Y, le ministre, a menti" makes Y the subject of what X says)
+    apposed = _apposed_name(doc, phrase_end, sent_end) if leading and head.pos_ == "NOUN" \
+        and head.ent_type_ != "PER" else None
+    if apposed is not None:  # "Selon le porte-parole de l'armée, le colonel X, ...": X is the source
+        phrase_end = apposed[1] + 1
     if leading:
         start = phrase_end
         verb = next((t.i for t in doc[phrase_end:sent_end] if t.pos_ in ("VERB", "AUX")
@@ -2177,11 +2182,32 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
     if span is None:
         return None
     first = prep.i + (2 if prep.lower_ in ("d'", "d’") else 1)
+    if apposed is not None:
+        name_start, name_end = apposed
+        return Frame("source", lemma, cue, (doc[name_start].idx, doc[name_end - 1].idx + len(doc[name_end - 1])),
+                     doc[name_start].idx, [span])
     if head.lower_ in ("ses", "leurs", "mes", "nos"):
         speaker = (head.idx, head.idx + len(head))
     else:
         speaker = _noun_phrase(head, start_at=first, stop_at=phrase_end)
     return Frame("source", lemma, cue, speaker, head.idx, [span])
+
+
+def _apposed_name(doc: Doc, i: int, sent_end: int) -> tuple[int, int] | None:
+    """', le colonel X,' / ', X,' right after a source phrase: the person's name set beside the title, as
+    token range [start, end) of the name, the closing comma at `end`."""
+    if i >= sent_end or doc[i].text != ",":
+        return None
+    j = i + 1
+    while j < min(sent_end, i + 4) and doc[j].ent_type_ != "PER" and (
+            doc[j].pos_ == "DET" or doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower):
+        j += 1  # "le colonel", "la ministre"
+    start = j
+    while j < sent_end and doc[j].ent_type_ == "PER" and j - start < 5:
+        j += 1
+    if j == start or j >= sent_end or doc[j].text != ",":
+        return None
+    return start, j
 
 
 def _around_medial_source(doc: Doc, start: int, end: int, phrase_end: int, sent_end: int,

@@ -1104,3 +1104,19 @@ def test_an_incise_between_a_noun_phrase_and_its_predicate(extract, text, speake
 def test_the_impersonal_on_speaks_for_the_place_or_body_named_after_it(extract, text, speaker):
     rows = extract(text, PUB)
     assert [s[2] for s in rows["speakers"]] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Selon le porte-parole de l'armée, le colonel Karim Haddad, l'attaque a été repoussée.", "Karim Haddad",
+     "l'attaque a été repoussée"),
+    ("Selon la représentante de l'UE en Géorgie, Ingrid Falk, les élections ont été libres.", "Ingrid Falk",
+     "les élections ont été libres"),
+])
+def test_the_name_set_beside_a_source_title_is_the_source(extract, text, speaker, content):
+    rows = extract(text, PUB)
+    assert [(s[0], s[2]) for s in rows["speakers"] if s[1] == "indirect"] == [(content, speaker)]
+
+
+def test_a_name_after_a_named_source_is_the_subject_of_what_it_says(extract):
+    rows = extract("Selon Paul Girard, Jean Dupont, le ministre, a menti.", PUB)
+    assert [s[2] for s in rows["speakers"]] == ["Paul Girard"]

@@ -109,7 +109,9 @@ class _Participants:
         """Who a mention puts on a side: its entities; for "son homologue sénégalais" or "des responsables
         chinois" with nobody named, the country (a person stands for it when the article names one)."""
         ids = self._ids(m, any_type=any_type)
-        if not ids and m.kind == "role" and m.countries and (not m.plural or len(m.countries) == 1):
+        if not ids and m.kind == "role" and m.countries and (not m.plural or len(m.countries) == 1) \
+                and not any(n.kind == "name" and n.actor_type == PERSON and 0 <= n.start - m.end <= 2
+                            for n in self.mentions):  # ("des présidents américain X et iranien Y": X and Y)
             ids = [i for i in [self.country_entity(m.countries[0])] if i is not None]
         return ids
 

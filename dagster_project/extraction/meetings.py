@@ -76,8 +76,8 @@ class _Participants:
         names = [m for m in self.mentions if span[0] <= m.start < span[1] and m.kind == "name"
                  and m.actor_type == PERSON]
         for m in [*self.mentions, *(p for p in self.pairs if p.start == span[0])]:
-            # (a role phrase whose determiner the parse left out of the span: "[des] responsables chinois")
-            if not (span[0] <= m.start < span[1] or m.kind == "role" and m.start < span[0] < m.end
+            # (a plural role phrase whose determiner the parse left out of the span: "[des] responsables chinois")
+            if not (span[0] <= m.start < span[1] or m.kind == "role" and m.plural and m.start < span[0] < m.end
                     and not self.text[m.start:span[0]].strip(" \n").count(" ")):
                 continue  # a phrase the parse gives this frame counts even if it also attributes a quote
             if m.kind == "role" and any(n.start >= m.end and not re.search(r",|\bet\b", self.text[m.end:n.start])

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .gazetteer import gazetteer
 from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention
-from .rules import load_rules
+from .rules import alternation, load_rules
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 
@@ -349,13 +349,15 @@ class Discourse:
         return best
 
 
-# "a encore accusé", "a-t-il aussi déclaré": words that go on with the same speaker
-_CONTINUING = re.compile(r"\b(?:encore|aussi|également|de nouveau|en outre|par ailleurs)\b", re.IGNORECASE)
-
-
 @functools.cache
 def _continuation_verbs() -> frozenset[str]:
     return frozenset(_weights()["continuation_verbs"])
+
+
+@functools.cache
+def _continuing_adverbs() -> re.Pattern:
+    """'a encore accusé', 'a-t-il aussi déclaré': words that go on with the same speaker."""
+    return re.compile(rf"\b{alternation(_weights()['continuation_adverbs'], ignore_case=True)}\b", re.IGNORECASE)
 
 
 def _office_excluded(head: str | None, roles: set) -> bool:
@@ -451,7 +453,7 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
             # named in the words it reports
             pinned = m.kind == "anaphor" and m.actor_type == ORG and bool(countries)
             skip = quoted if pinned else quoted + contents
-            continuing = st.cue is None or st.cue.lemma in _continuation_verbs() or _CONTINUING.search(
+            continuing = st.cue is None or st.cue.lemma in _continuation_verbs() or _continuing_adverbs().search(
                 text, min(m.start, st.cue.cue[0]), max(m.end, st.cue.cue[1]) + 12) is not None
             r = discourse.antecedent(m, m.start if pinned else min(m.start, st.start), skip=skip, countries=countries,
                                      continuing=continuing)

@@ -101,6 +101,8 @@ class Discourse:
         if span is None or not len(span):
             return False
         root = span.root
+        if any(t.dep_ in _SUBJECT_DEPS and not (span.start <= t.head.i < span.end) for t in span):
+            return True  # "Bachar al-Assad a dit": the parser may split a name and make its last word the subject
         # "le procureur Jean Martin enquêtait": the name is an apposition to the subject
         return root.dep_ in _SUBJECT_DEPS or root.dep_ in ("appos", "flat:name", "nmod") and \
             root.head.dep_ in _SUBJECT_DEPS and root.head.i < root.i

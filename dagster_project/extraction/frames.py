@@ -406,7 +406,9 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
         if t.is_space:  # a doubled space in scraped text is a token of its own
             i += 1
             continue
-        if t.lower_ in words["skippable_words"]:
+        if t.lower_ in words["skippable_words"] and not (t.pos_ == "DET" and t.dep_ == "det"):
+            # "tout" is skipped as an adverb ("a tout de suite dit") but opens the content as a
+            # determiner ("a exclu tout report")
             i += 1
             continue
         if t.text == ",":  # ", à la fin de leur entretien, ": an aside between commas
@@ -616,6 +618,30 @@ def _before_trailing_aside(doc: Doc, start: int, end: int) -> int:
         participle = "Part" in first.morph.get("VerbForm") and "Past" in first.morph.get("Tense") and unclaused
         if relative or apposition or participle:
             return j
+    return end
+
+
+def _before_participle_clause(doc: Doc, start: int, end: int) -> int:
+    """End of a phrase content before a present participle after a comma (", le qualifiant de X",
+    ", estimant que X", ", en appelant à X"): a clause of the speaker's own, an adjunct of the cue's
+    verb and not part of its object ("a rejeté l'accord, le qualifiant de « trahison »")."""
+    clitics = _frame_words()["participle_clitics"]
+    for j in range(start + 1, end - 1):
+        if doc[j].text != "," or _inside_quote(doc, j, start):
+            continue
+        k = j + 1
+        if doc[k].lower_ == "en":
+            k += 1  # a gerund: ", en appelant"
+        while k < end and doc[k].lower_ in clitics:
+            k += 1
+        t = doc[k] if k < end else None
+        # (the tagger knows the participle for a verb but may give it a finite morphology)
+        if t is not None and t.lower_.endswith("ant") and t.pos_ in ("VERB", "AUX") \
+                and "Inf" not in t.morph.get("VerbForm"):
+            quoted = any(x.text in QUOTE_OPEN for x in doc[k:end])
+            # (quoted words after a participle that reports nothing, ", promettant des « X »", stay
+            # the content's: cut off, they would be no one's)
+            return j if not quoted or _spec_for(t) is not None else end
     return end
 
 
@@ -992,7 +1018,7 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
         return []  # "a appelé le candidat pour le féliciter", "a exhorté son homologue": no appeal reported
     if t.lower_ in ("que", "qu'"):
         return [(a, _before_trailing_aside(doc, a, b), False) for a, b in _split_coordinated_que(doc, start, end)]
-    end = _before_trailing_aside(doc, start, end)
+    end = _before_participle_clause(doc, start, _before_trailing_aside(doc, start, end))
     if nominal:
         # "a expliqué ce choix par le fait que X": what is claimed is X
         fact = next((j for j in range(start, end - 3) if doc[j:j + 3].text.lower() in ("le fait que", "le fait qu'")

@@ -311,8 +311,14 @@ def _is_future(verb: Token) -> bool:
     if "Inf" in morph.get("VerbForm") and verb.lower_.endswith("ra") or _FUTURE_3SG.search(verb.lower_):
         return True  # "il en débattra" read as an infinitive, "reverra" as a present: future endings
     words = _planned()
+    if _expected_at(verb):
+        return True  # "X est attendu à Alger": whoever waits, the visit is to come
     if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # "devrait arriver à X et participer au dîner": the second verb shares the first one's modal
+        return _is_future(verb.head)
+    if "Inf" in verb.morph.get("VerbForm") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and any(c.lower_ in words["purpose_markers"] and c.i < verb.i for c in verb.children):
+        # "doit se rendre à Kiev pour s'entretenir avec X": the purpose is as far off as the trip
         return _is_future(verb.head)
     head = verb.head
     if head.i != verb.i and "Inf" in verb.morph.get("VerbForm") and (
@@ -410,15 +416,21 @@ def _time_words() -> frozenset[str]:
     return frozenset(load_rules()["frames"]["time_nouns"]) | frozenset(_words()["relative_day_nouns"])
 
 
-def _places(token: Token) -> list[Token]:
-    """Place phrases governed by à / en / au / dans / chez under a token."""
+def _places(token: Token, depth: int = 1) -> list[Token]:
+    """Place phrases governed by à / en / au / dans / chez under a token, also under a day the parser
+    made their head ('s'est rendu vendredi en Irak': 'en Irak' hangs on 'vendredi')."""
     out = []
     for child in token.children:
         case = [c for c in child.children if c.dep_ == "case"]
         if child.i > token.i and _relative(child):
             continue
+        if depth and child.i > token.i and not case and _is_time(child) and child.dep_ in ("obl:mod", "obl", "obj",
+                                                                                           "xcomp"):
+            out += [t for t in _places(child, 0) if t not in out]
+            continue
+        # (a place name the tagger took for a pronoun is still a place name: its entity label says so)
         if case and case[0].lower_ in ("à", "en", "au", "aux", "dans", "chez", "vers", "pour") \
-                and child.pos_ in ("PROPN", "NOUN") and not _is_time(child):
+                and (child.pos_ in ("PROPN", "NOUN") or child.ent_type_ == "LOC") and not _is_time(child):
             out.append(child)
             # "en Egypte et en Jordanie", "au Soudan, à Bahreïn et à Oman": each place of the list
             out += [c for c in _conjuncts(child)[1:] if c.pos_ in ("PROPN", "NOUN") and not _is_time(c)
@@ -462,6 +474,9 @@ def _verb_trigger(token: Token) -> tuple[TriggerSpec, Token] | None:
     if nxt is not None and f"{token.lower_} {nxt.lower_}" in verbs:
         return verbs[f"{token.lower_} {nxt.lower_}"], nxt
     spec = verbs.get(token.lower_)
+    if spec is None and _expected_at(token):
+        lemma = _words()["expected_visit"]  # "X est attendu lundi à Alger": a visit to come
+        return _verb_spec(lemma, _words()["verbs"][lemma])[0], token
     if spec is None or spec.particle:
         return None
     if spec.reflexive and not _reflexive(token):
@@ -477,6 +492,15 @@ def _verb_trigger(token: Token) -> tuple[TriggerSpec, Token] | None:
         if not (spec.host and token.dep_ in ("acl", "advcl")):  # "Reçu par X à l'Élysée, Y a dit"
             return None
     return spec, token
+
+
+def _expected_at(token: Token) -> bool:
+    """'X est attendu lundi à Alger', 'Y sera attendue en Chine': a passive 'attendu' with a subject and a
+    place, the visit the hosts wait for (not 'un accord est attendu', which names no place)."""
+    return token.lower_ in _planned()["attendu"] \
+        and any(c.dep_ in ("aux:pass", "cop", "aux:tense") and c.lower_ in _planned()["etre_forms"]
+                for c in token.children) \
+        and any(c.dep_ in ("nsubj:pass", "nsubj") and _names_someone(c) for c in token.children) and bool(_places(token))
 
 
 OBJECT_CLITICS = {"le": "m", "la": "f", "l'": None, "l’": None}  # (singular: "les" stands for a group)
@@ -1042,6 +1066,17 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         if dative and subject is not None and subject.i != token.i and _names_someone(subject):
             agents += _conjuncts(subject)
             partners += [t for d in dative for t in _conjuncts(d)]
+    if not agents and not partners and not between and possessive is None and clause_verb is not None \
+            and _in_adjunct(token) and "Plur" not in token.morph.get("Number"):
+        # "Lors d'un entretien téléphonique, X et Y ont évoqué ...": the two named subjects talked together
+        # (one subject alone may have given an interview: "a dit X lors d'un entretien")
+        subject = _subject(clause_verb)
+        sides = _conjuncts(subject) if subject is not None and subject.i != token.i else []
+        # (not when the clause's verb is itself a meeting: "se sont rencontrés, la première fois lors d'un
+        # sommet en 2018": its frame tells that meeting)
+        if len(sides) >= 2 and all(_names_someone(t) for t in sides) and _verb_trigger(clause_verb) is None:
+            agents += sides
+            reciprocal = True
     # the verb of the clause a session noun's phrase opens ("Réunis à X pour un sommet, A et B ont ...":
     # the opening participle has no subject of its own, the clause's verb has)
     attending = clause_verb

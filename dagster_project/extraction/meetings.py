@@ -875,14 +875,18 @@ def _with_anchored_days(text: str, sentences: list[tuple[int, int]], dates: list
 
 def _named_hosts(meetings: list[MeetingMention], entities: list[Entity]) -> list[MeetingMention]:
     """A visit to a country whose host the article names elsewhere ('en visite en Pologne' ... 'son
-    homologue polonais X'): the meeting with the host is the visit; the country stands in no more."""
+    homologue polonais X', 'une visite à Oman, où il a été reçu par le sultan'): the meeting with the
+    host is the visit; the country stands in no more. The host is a person of that country, or one
+    met at the very place of the visit."""
     out = []
     for m in meetings:
         countries = [p for p in m.participants if entities[p].actor_type == COUNTRY]
         persons = [p for p in m.participants if entities[p].actor_type == PERSON]
         if len(countries) == 1 and persons and any(
                 o is not m and set(persons) <= set(o.participants) and o.status == m.status and _same_time(o, m)
-                and any(entities[q].actor_type == PERSON and entities[q].country == entities[countries[0]].country
+                and any(entities[q].actor_type == PERSON and (
+                    entities[q].country == entities[countries[0]].country
+                    or q not in persons and m.location is not None and o.location == m.location)
                         for q in o.participants) for o in meetings):
             continue
         out.append(m)

@@ -1216,3 +1216,45 @@ def test_an_object_clitic_for_a_thing_is_no_meeting(extract):
 ])
 def test_unnamed_officials_of_one_country_make_that_country_a_side(extract, text, expected):
     assert participant_sets(extract(text, PUB)) == [expected]
+
+
+def test_a_place_the_parser_hangs_on_the_day_is_the_place_visited(extract):
+    # the parser makes "en Norvège" a complement of "vendredi"
+    (m,) = meetings(extract("Le président Hugo Lemaire s'est rendu vendredi en Norvège.", PUB))
+    assert m[0] == {"Hugo Lemaire", "Norvège"} and m[5] == "Norvège"
+
+
+
+@pytest.mark.parametrize("text", [
+    "Lors d'un entretien téléphonique mardi, Hugo Lemaire et Anton Berg ont évoqué la crise du gaz.",
+    "Hugo Lemaire et Anton Berg ont évoqué mardi la crise du gaz lors d'une conversation téléphonique.",
+])
+def test_two_named_subjects_during_a_meeting_noun_met_each_other(extract, text):
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1]) == ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 1))
+
+
+def test_one_subject_during_an_interview_meets_nobody(extract):
+    assert meetings(extract("Lors d'un entretien à la radio, Hugo Lemaire a défendu sa réforme.", PUB)) == []
+
+
+def test_a_person_who_receives_the_visitor_at_the_place_visited_is_the_host(extract):
+    text = "Le ministre Hugo Lemaire a effectué lundi une visite en Norvège, où il a été reçu par Anton Berg."
+    assert participant_sets(extract(text, PUB)) == [{"Hugo Lemaire", "Anton Berg"}]
+
+
+def test_expected_at_a_place_is_a_planned_visit(extract):
+    (m,) = meetings(extract("Le ministre Hugo Lemaire est attendu lundi à Oslo.", PUB))
+    assert (m[0], m[1], m[3], m[5]) == ({"Hugo Lemaire", "Norvège"}, date(2021, 6, 7), "planned", "Oslo")
+    assert meetings(extract("Un accord est attendu dans les prochains jours.", PUB)) == []
+
+
+def test_a_rank_word_before_the_office_keeps_the_country_side(extract):
+    (m,) = meetings(extract("Hugo Lemaire rencontrera lundi les principaux responsables norvégiens.", PUB))
+    assert m[0] == {"Hugo Lemaire", "Norvège"}
+
+
+def test_a_meeting_of_purpose_is_as_far_off_as_the_trip(extract):
+    text = "Hugo Lemaire doit se rendre lundi à Oslo pour s'entretenir avec le président Anton Berg."
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1], m[3]) == ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 7), "planned")

@@ -682,3 +682,31 @@ def test_a_title_with_a_country_is_not_someone_of_another_title(extract):
     text = ("Le porte-parole Marc Aubry a commenté la visite. « Les tirs sont regrettables », a déclaré le "
             "ministre japonais de la Défense.")
     assert speaker_of(extract(text, PUB), "Les tirs sont regrettables") != "Marc Aubry"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Le ministre Hugo Lemaire a exclu tout report du vote.", "tout report du vote"),
+    ("La présidente Ingrid Falk a démenti toute ingérence de son gouvernement.", "toute ingérence de son gouvernement"),
+])
+def test_an_any_determiner_opens_the_content(extract, text, content):
+    # "tout" is an adverb the cue may skip ("a tout de suite dit") but here the determiner of the claim
+    assert any(s[0] == content and s[1] == "indirect" for s in extract(text, PUB)["speakers"])
+
+
+def test_a_participle_clause_after_a_comma_ends_a_phrase_content(extract):
+    rows = extract("Les syndicats ont rejeté l'accord, le qualifiant de « recul » social.", PUB)
+    assert "recul" in [s[0] for s in rows["speakers"]]
+    assert not [s for s in rows["speakers"] if s[0].startswith("l'accord")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the story names two heads of state: "le chef de l'Etat" is the one the discourse points to, not the
+    # head of the one country named in the article
+    ("Emmanuel Macron a critiqué Bachar al-Assad. Le chef de l'Etat a estimé que le régime syrien devait "
+     "rendre des comptes.", "Emmanuel Macron"),
+    # the parser splits the name and makes its last word the subject: the name is still the subject
+    ("Bachar al-Assad a critiqué Emmanuel Macron. Le chef de l'Etat a estimé que le régime syrien ne céderait "
+     "pas.", "Bachar al-Assad"),
+])
+def test_a_role_with_no_country_is_the_subject_named_before_among_its_holders(extract, text, speaker):
+    assert speaker_of(extract(text, date(2018, 11, 2)), "régime syrien") == speaker

@@ -1766,6 +1766,9 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
                 if head.dep_ in ("obj", "iobj", "obl", "obl:arg", "obl:mod") and head.pos_ == "PROPN" \
                         and head.head.pos_ == "VERB" and head.head.dep_ == "advcl":
                     break  # "Interrogé sur X, Paul Vial, ..., estimait": a phrase the parser hung on a participle
+                if head.head.pos_ == "VERB" and "Part" in head.head.morph.get("VerbForm") \
+                        and any(doc[k].text == "," for k in range(head.head.i, head.i)):
+                    break  # "Contacté par l'AFP, Paul Vial a assuré": the name after the fronted participle's comma
                 head = head.head  # (", Pierre Martin a dit": a name after a comma is a phrase of its own)
             if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i < head.i \
                     and (head.head.ent_type_ == "PER" or head.head.pos_ == "PROPN"):
@@ -2121,7 +2124,10 @@ def _source_extent(doc: Doc, prep: Token, head: Token) -> int:
         return head.i + 2
     end = max([t.i for t in head.subtree if t.i >= prep.i] + [head.i]) + 1
     comma = next((j for j in range(head.i, sent_end) if doc[j].text in (",", ";", ":")), sent_end)
-    return min(end, comma, sent_end)
+    # (a phrase that opens the clause runs to its comma: "Selon les experts dans le jardinage, X")
+    stops = () if _clause_initial(doc, prep.i) else _frame_words()["source_phrase_stops"]
+    adjunct = next((j for j in range(head.i + 1, end) if doc[j].lower_ in stops and doc[j].pos_ == "ADP"), end)
+    return min(end, comma, adjunct, sent_end)
 
 
 def _opens_reported_clause(doc: Doc, prep: Token) -> bool:
@@ -2269,7 +2275,10 @@ def _clause_source(doc: Doc, prep: Token, head: Token, phrase_end: int) -> bool:
     if verb.dep_ not in ("ROOT", "conj") or not ("Fin" in verb.morph.get("VerbForm") or _aux_children(verb) or copula):
         return False
     sent_end = prep.sent.end
-    return phrase_end >= sent_end or all(t.is_punct or t.is_space for t in doc[phrase_end:sent_end])
+    # (or only an adjunct of the clause after it: "ont péri selon X dans un assaut")
+    return phrase_end >= sent_end or all(t.is_punct or t.is_space for t in doc[phrase_end:sent_end]) \
+        or doc[phrase_end].lower_ in _frame_words()["source_phrase_stops"] \
+        and not any(_finite(t) for t in doc[phrase_end:sent_end])
 
 
 def _clause_initial_tokens(doc: Doc, start: int, verb: int) -> bool:

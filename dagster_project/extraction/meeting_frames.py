@@ -1105,8 +1105,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             reciprocal = reciprocal and len(agents) < 2
     pair_words = any(t.lower_ in ("entre", "avec") for t in doc[token.i + 1:min(len(doc), token.i + 6)])
     bodies = _body_adjectives(token) if token.lower_ in words["session_nouns"] and not between else ()
+    # "le sommet s'est tenu à Berlin en présence de X, Y et Z": those present are its sides (read later)
+    attended = token.lower_ in words["session_nouns"] and _PRESENCE.search(doc[token.i:token.sent.end].text) is not None
     if not agents and not partners and not reciprocal and not (spec.visit and places) and not pair_words \
-            and not bodies:
+            and not bodies and not attended:
         return None
     planned = any(c.lower_ in _planned()["noun_modifiers"] for c in token.subtree if c.i > token.i - 3) \
         or (clause_verb is not None and _is_future(clause_verb)
@@ -1141,6 +1143,9 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                         # rencontre eut lieu"; not of one that talks of it, "avait présenté sa visite")
                         anterior=(joined is not None or token.dep_.startswith("nsubj")) and _is_anterior(clause_verb),
                         present=not planned and _is_simple_present(clause_verb))
+
+
+_PRESENCE = re.compile(r"\b(?:en\s+(?:la\s+)?présence|aux?\s+côtés?)(?:\s+notamment)?\s+(?:de|du|des|d['’])", re.IGNORECASE)
 
 
 def _body_adjectives(token: Token) -> tuple[str, ...]:

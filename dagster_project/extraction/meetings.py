@@ -973,7 +973,7 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
 
 
 # "en présence de X", "aux côtés de X et Y": others who sat at the session
-_IN_PRESENCE = re.compile(rf"\b(?:en\s+(?:la\s+)?présence|aux?\s+côtés?)\s+{_OF}", re.IGNORECASE)
+_IN_PRESENCE = re.compile(rf"\b(?:en\s+(?:la\s+)?présence|aux?\s+côtés?)(?:\s+notamment)?\s+{_OF}", re.IGNORECASE)
 # where the list of those present ends: a clause or a relative clause of its own
 _PRESENCE_END = re.compile(r"[;.:!?]|,\s+(?:qui|où|dont|mais)\b")
 # what stands between a summit noun and the body it is of: "sommet de l'", "sommet virtuel du "

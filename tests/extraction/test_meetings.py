@@ -1258,3 +1258,12 @@ def test_a_meeting_of_purpose_is_as_far_off_as_the_trip(extract):
     text = "Hugo Lemaire doit se rendre lundi à Oslo pour s'entretenir avec le président Anton Berg."
     (m,) = meetings(extract(text, PUB))
     assert (m[0], m[1], m[3]) == ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 7), "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "Le sommet sur le gaz s'est tenu lundi à Oslo en présence de Hugo Lemaire et d'Anton Berg.",
+    "Le sommet sur le gaz s'est ouvert lundi à Oslo, en présence notamment de Hugo Lemaire et d'Anton Berg.",
+])
+def test_a_summit_held_in_the_presence_of_leaders_is_their_meeting(extract, text):
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1], m[5]) == ({"Hugo Lemaire", "Anton Berg"}, date(2021, 5, 31), "Oslo")

@@ -710,3 +710,19 @@ def test_a_participle_clause_after_a_comma_ends_a_phrase_content(extract):
 ])
 def test_a_role_with_no_country_is_the_subject_named_before_among_its_holders(extract, text, speaker):
     assert speaker_of(extract(text, date(2018, 11, 2)), "régime syrien") == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Contacté par l'AFP, Hugo Lemaire a assuré que l'entente restait parfaite.", "Hugo Lemaire"),
+    ("Sollicitée par la radio, Ingrid Falk a estimé que le projet était mal ficelé.", "Ingrid Falk"),
+])
+def test_the_name_after_a_fronted_participle_phrase_is_the_subject(extract, text, speaker):
+    # the parser hangs the name on the participle before the comma and leaves the verb without a subject
+    (statement,) = extract(text, PUB)["speakers"]
+    assert statement[2] == speaker
+
+
+def test_a_source_phrase_ends_before_an_adjunct_of_the_clause(extract):
+    rows = extract("Au moins douze personnes ont péri selon les pompiers dans un incendie près de Lyon.", PUB)
+    (statement,) = rows["statements"]
+    assert (statement["text"], statement["speaker_text"]) == ("Au moins douze personnes ont péri", "les pompiers")

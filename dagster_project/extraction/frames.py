@@ -638,10 +638,8 @@ def _before_participle_clause(doc: Doc, start: int, end: int) -> int:
         # (the tagger knows the participle for a verb but may give it a finite morphology)
         if t is not None and t.lower_.endswith("ant") and t.pos_ in ("VERB", "AUX") \
                 and "Inf" not in t.morph.get("VerbForm"):
-            quoted = any(x.text in QUOTE_OPEN for x in doc[k:end])
-            # (quoted words after a participle that reports nothing, ", promettant des « X »", stay
-            # the content's: cut off, they would be no one's)
-            return j if not quoted or _spec_for(t) is not None else end
+            # (quoted words after the participle stay the content's: cut off, they would lose their speaker)
+            return end if any(x.text in QUOTE_OPEN for x in doc[k:end]) else j
     return end
 
 
@@ -1630,9 +1628,10 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         found = [(a, b, n) for a, b, n in found if b > a]
         if not found:
             return None
-    if _fronted_infinitive(doc, group_start, sent_start):
+    if _fronted_infinitive(doc, group_start, sent_start) or participle and _opens_sentence(doc, group_start, sent_start):
+        # ("Estimant que X, le ministre a convoqué Y": the participle's content ends before the main clause)
         found = _end_before_main_clause(doc, found)
-        subject = _main_clause_subject(doc, found[-1][1], sent_end)
+        subject = _main_clause_subject(doc, found[-1][1], sent_end) or subject
     frame = _frame(kind, spec, cue, subject, [(s, e) for s, e, _ in found], doc, negated, passive)
     frame.nominal = found[0][2] and not _has_finite_verb(doc, found[0][0], found[0][1])
     frame.borrowed_subject = not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
@@ -1690,6 +1689,11 @@ def _fronted_infinitive(doc: Doc, group_start: int, sent_start: int) -> bool:
         if len(opener) == n and opener.text.lower().replace("’", "'") in _frame_words()["fronted_infinitive_openers"]:
             return opener.start == sent_start or doc[opener.start - 1].text == ","
     return False
+
+
+def _opens_sentence(doc: Doc, group_start: int, sent_start: int) -> bool:
+    """A verb group with nothing but punctuation, 'en' or a conjunction before it in its sentence."""
+    return all(t.is_punct or t.lower_ in ("en", "et", "mais", "tout") for t in doc[sent_start:group_start])
 
 
 def _end_before_main_clause(doc: Doc, found: list) -> list:
@@ -1933,15 +1937,23 @@ def _impersonal_source(subject: Token | None) -> Token | None:
     """'dit-on à Berlin', 'a-t-on indiqué à l'Elysée', 'On indique au Quai d'Orsay que': the impersonal
     'on' speaks for the place or body named after the verb, its 'à' phrase (or the 'source' of 'de
     source diplomatique'); None when no such phrase says who 'on' is."""
-    if subject is None or subject.lower_ not in ("on", "-on", "-t-on"):
+    if subject is None:
+        return subject
+    doc = subject.doc
+    # ("indique-t-on": the tokenizer splits "-t" and "-on", and the parser may make "-t" the subject)
+    split = subject.lower_ == "-t" and subject.i + 1 < len(doc) and doc[subject.i + 1].lower_ == "-on"
+    if subject.lower_ not in ("on", "-on", "-t-on") and not split:
         return subject
     verb = subject.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
     for child in verb.children:
         if child.i <= verb.i or child.pos_ not in ("PROPN", "NOUN"):
             continue
         case = [g.lower_ for g in child.children if g.dep_ == "case"]
         if case and case[0] in ("à", "au", "aux") and (child.pos_ == "PROPN" or child.is_title) \
-                or case == ["de"] and child.lower_ == "source":
+                or case == ["de"] and child.lower_ == "source" \
+                or case and case[0] == "dans" and _speaking_noun(child):  # "dans l'entourage du président"
             return child
     return None
 

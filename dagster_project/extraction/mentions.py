@@ -812,8 +812,8 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
         article_countries = {e.country for e in entities if e.actor_type == COUNTRY and e.country}
         if len(article_countries) != 1:
             return None
-        if any(e.name and e.actor_type == PERSON and role in e.roles and e.country not in article_countries
-               for e in entities):
+        if any(e.name and e.actor_type == PERSON and role in e.roles and e.country is not None
+               and e.country not in article_countries for e in entities):
             return None  # "Macron a critiqué Assad. Le chef de l'Etat ...": the story has two, the discourse tells which
         countries = tuple(article_countries)
     holders = [e for e in entities if e.name and role in e.roles and e.country in countries

@@ -694,9 +694,13 @@ def test_an_any_determiner_opens_the_content(extract, text, content):
 
 
 def test_a_participle_clause_after_a_comma_ends_a_phrase_content(extract):
-    rows = extract("Les syndicats ont rejeté l'accord, le qualifiant de « recul » social.", PUB)
-    assert "recul" in [s[0] for s in rows["speakers"]]
-    assert not [s for s in rows["speakers"] if s[0].startswith("l'accord")]
+    rows = extract("Le syndicat a appelé à une journée de grève le 5 décembre, rejoignant plusieurs partis de gauche.",
+                   PUB)
+    assert [s[0] for s in rows["speakers"]] == ["à une journée de grève le 5 décembre"]
+    # quoted words after the participle stay with the content, and so with its speaker
+    rows = extract("Hugo Lemaire a critiqué les propos d'anciens ministres comme Anton Berg, défendant sa « cohérence ».",
+                   PUB)
+    assert speaker_of(rows, "cohérence") == "Hugo Lemaire"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -726,3 +730,17 @@ def test_a_source_phrase_ends_before_an_adjunct_of_the_clause(extract):
     rows = extract("Au moins douze personnes ont péri selon les pompiers dans un incendie près de Lyon.", PUB)
     (statement,) = rows["statements"]
     assert (statement["text"], statement["speaker_text"]) == ("Au moins douze personnes ont péri", "les pompiers")
+
+
+def test_a_fronted_participle_content_ends_before_the_main_clause(extract):
+    rows = extract("Estimant que la crise était grave, la ministre Ingrid Falk a convoqué l'ambassadeur.", PUB)
+    assert rows["speakers"] == [("la crise était grave", "indirect", "Ingrid Falk")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Rien n'est signé », indique-t-on à Matignon.", "Matignon"),
+    ("« Rien n'est signé », précise-t-on au Kremlin.", "Kremlin"),
+])
+def test_on_speaks_for_the_body_after_a_split_clitic(extract, text, speaker):
+    # the tokenizer splits "-t-on" into "-t" and "-on", and the parser may make "-t" the subject
+    assert speaker_of(extract(text, PUB), "Rien n'est signé") == speaker

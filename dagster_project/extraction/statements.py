@@ -454,7 +454,9 @@ def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
         # "un de ses proches", "l'un des négociateurs", "des milliers de manifestants": the noun after
         nouns = [w.lower().split("'")[-1].split("’")[-1] for w in words[1:]
                  if w.lower() not in ("de", "des", "d'", "ses", "leurs", "entre")]
-        nouns = [w for w in nouns if w not in quantities]
+        numbers = frozenset(load_rules()["frames"]["number_words"])
+        # ("nombre des dix-sept personnes": the count is no noun of people)
+        nouns = [w for w in nouns if w not in quantities and not w[:1].isdigit() and w.split("-")[0] not in numbers]
         if nouns and nouns[0] in ("eux", "elles", "nous", "vous"):
             return True  # "l'un d'eux", "l'une d'entre elles": one of the people just named
         head = nouns[0] if nouns else head

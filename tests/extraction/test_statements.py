@@ -744,3 +744,8 @@ def test_a_fronted_participle_content_ends_before_the_main_clause(extract):
 def test_on_speaks_for_the_body_after_a_split_clitic(extract, text, speaker):
     # the tokenizer splits "-t-on" into "-t" and "-on", and the parser may make "-t" the subject
     assert speaker_of(extract(text, PUB), "Rien n'est signé") == speaker
+
+
+def test_a_count_of_people_with_a_number_word_can_speak(extract):
+    rows = extract("Nombre des douze personnes interrogées ont affirmé que la police avait chargé sans sommation.", PUB)
+    assert ("la police avait chargé sans sommation", "indirect", None) in rows["speakers"]

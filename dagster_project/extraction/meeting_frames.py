@@ -934,6 +934,11 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     possessive = det.lower_ if det is not None and "Yes" in det.morph.get("Poss") else None
     if _other_sense(token) or _called_off(token):
         return None
+    if token.lower_ in words["appeal_nouns"] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("à", "au", "aux"):
+        return None  # "un appel à la retenue", "un appel à une rencontre avec X": an appeal, no call
+    if any(c.dep_ == "case" and c.lower_ == "par" for c in token.children) and token.head.i != token.i \
+            and _verb_trigger(token.head) is not None:
+        return None  # "s'est entretenu par visioconférence avec X": how the verb's meeting was held
     partners = _preposition_objects(token, ("avec", "entre", "à", "auprès"))
     between = bool(_preposition_objects(token, ("entre",)))
     if token.dep_ == "nmod" and token.head.i < token.i and token.head.lower_ in words["complex_preposition_heads"]:
@@ -953,7 +958,11 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                 break
             if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
                 break
-    if spec.lemma in words["joint_nouns"] and not any(t.i > token.i and _marked(t, ("avec",)) for t in partners):
+    # "X a reçu un appel de Y": the one it came from and the one who took it
+    received = token.dep_ == "obj" and token.head.lower_ in _received_forms() and any(
+        c.i > token.i and c.pos_ == "PROPN" and _marked(c, ("de", "d'", "d’", "du")) for c in token.children)
+    if spec.lemma in words["joint_nouns"] and not received \
+            and not any(t.i > token.i and _marked(t, ("avec",)) for t in partners):
         return None  # "lors d'une conférence de presse": a meeting only "avec" someone
     agents: list[Token] = []
     places: list[Token] = []
@@ -1029,6 +1038,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         # ("X a organisé une rencontre entre Y et Z": the sides are named, X arranged it)
         if subject is not None and subject.i != token.i and not between:
             agents += _conjuncts(subject)
+    if received and spec.mode == "phone":
+        subject = _subject(token.head)
+        if subject is not None and _names_someone(subject):
+            agents += [t for t in _conjuncts(subject) if t not in agents]
     if not agents and any(c.dep_ == "cop" for c in token.children):
         # "X est en visite en Italie", "X était en réunion avec Y": the copula's subject takes part
         # ("sa seule bonne expérience a été sa rencontre avec X": not an experience)
@@ -1273,6 +1286,12 @@ def _joining_forms() -> frozenset[str]:
                                "repris", "reprend", "reprendra", "reprennent", "achève", "achèvent",
                                # "X s'est rendu au sommet de Y": X went to take part
                                "rend", "rendent", "rendu", "rendue", "rendus", "rendra", "rendront", "rendait"}
+
+
+@functools.cache
+def _received_forms() -> frozenset[str]:
+    spec = _words()["verbs"]["recevoir"]
+    return frozenset(f.lower() for f in verb_forms("recevoir", spec.get("forms", [])))
 
 
 def _joins(verb: Token) -> bool:

@@ -1267,3 +1267,19 @@ def test_a_meeting_of_purpose_is_as_far_off_as_the_trip(extract):
 def test_a_summit_held_in_the_presence_of_leaders_is_their_meeting(extract, text):
     (m,) = meetings(extract(text, PUB))
     assert (m[0], m[1], m[5]) == ({"Hugo Lemaire", "Anton Berg"}, date(2021, 5, 31), "Oslo")
+
+
+def test_a_call_with_someone_is_a_phone_meeting_and_an_appeal_is_none(extract):
+    (m,) = meetings(extract("Lors d'un appel avec Anton Berg mardi, Hugo Lemaire a demandé une trêve.", PUB))
+    assert (m[0], m[1], m[4]) == ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 1), "phone")
+    assert meetings(extract("L'appel de Hugo Lemaire à la retenue est resté lettre morte.", PUB)) == []
+
+
+def test_the_means_of_a_verb_meeting_is_no_second_meeting(extract):
+    text = "Mardi, Hugo Lemaire s'est entretenu par visioconférence avec Anton Berg et Ingrid Falk."
+    assert participant_sets(extract(text, PUB)) == [{"Hugo Lemaire", "Anton Berg", "Ingrid Falk"}]
+
+
+def test_a_call_received_from_someone_is_a_phone_meeting(extract):
+    (m,) = meetings(extract("Hugo Lemaire a reçu mardi un appel téléphonique d'Anton Berg.", PUB))
+    assert (m[0], m[1], m[4]) == ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 1), "phone")

@@ -73,6 +73,7 @@ class CueSpec:
     clitic: str | None = None  # "s'en prendre à": the clitic the verb needs before it
     adjective: bool = False  # "être convaincu que": a predicate adjective, not a verb
     dative: frozenset[str] | None = None  # complements left with a dative clitic ("lui rappelle X": remind)
+    not_reflexive: bool = False  # "qui s'exprimait sur France Inter": the reflexive verb reports nothing
 
 
 @functools.cache
@@ -108,7 +109,7 @@ def cue_lexicon() -> tuple[dict[str, CueSpec], dict[str, CueSpec]]:
                 by_form.setdefault(f"{form.lower()} {rest}", entry)
             continue
         dative = frozenset(spec["dative_complement"]) if "dative_complement" in spec else None
-        entry = CueSpec(lemma, complements, dative=dative)
+        entry = CueSpec(lemma, complements, dative=dative, not_reflexive=bool(spec.get("not_reflexive")))
         by_lemma[lemma] = entry
         by_lemma.setdefault(base, entry)
         for form in verb_forms(base, [f for f in spec.get("forms", ()) if " " not in f]):
@@ -741,6 +742,8 @@ def _is_cue(token: Token) -> CueSpec | None:
     if spec.adjective:  # "ils sont convaincus que", "s'est dit convaincu que" is the verb's
         return spec if any(c.dep_ in ("cop", "aux:pass") for c in token.children) else None
     if not _is_verbal(token):
+        return None
+    if spec.not_reflexive and _reflexive(token):
         return None
     morph = token.morph
     verb_form = morph.get("VerbForm")
@@ -1897,6 +1900,9 @@ def _after_medial_incise(doc: Doc, subject: Token | None, group_end: int, sent_e
         return None  # ", ajoutant que ...", ", selon X": another frame, not more words of this one
     if start < sent_end and doc[start].lower_ in ("qui", "que", "qu'", "dont", "où", "lequel", "laquelle"):
         return None  # ", a dit X, qui ...": a relative clause about the speaker
+    opener = " ".join(t.lower_ for t in doc[start:min(sent_end, start + 2)]).replace("’", "'")
+    if any(opener == w or opener.startswith(w + " ") for w in _frame_words()["narrator_contrasts"]):
+        return None  # "« ... », a regretté X, tandis que Y a salué Z": the narrator's contrast, not X's words
     if j - end_of_subject > 2 or subject is not None and end_of_subject - subject.i > 6:
         return None  # the words after a long subject and its apposition are the article's, not the speaker's
     if not verbless_before and start < sent_end and doc[start].pos_ == "ADP":

@@ -749,3 +749,15 @@ def test_on_speaks_for_the_body_after_a_split_clitic(extract, text, speaker):
 def test_a_count_of_people_with_a_number_word_can_speak(extract):
     rows = extract("Nombre des douze personnes interrogées ont affirmé que la police avait chargé sans sommation.", PUB)
     assert ("la police avait chargé sans sommation", "indirect", None) in rows["speakers"]
+
+
+def test_a_contrast_after_an_incise_is_the_narrators(extract):
+    rows = extract("Le texte « ne répond pas aux attentes », a regretté Ingrid Falk, tandis qu'Anton Berg a salué "
+                   "« une avancée majeure ».", PUB)
+    assert not [s for s in rows["speakers"] if s[0].startswith("tandis")]
+    assert speaker_of(rows, "une avancée majeure") == "Anton Berg"
+
+
+def test_speaking_on_the_radio_reports_nothing(extract):
+    rows = extract("Pour Hugo Lemaire, qui s'exprimait sur France Inter, « la crise est sous contrôle ».", PUB)
+    assert [s[0] for s in rows["speakers"]] == ["la crise est sous contrôle"]

@@ -1626,6 +1626,8 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     kind = "participle" if participle else "canonical"
     if not found:
         return None
+    if passive and _passive_agent(verb) is None and _verdict(doc, found[0][0]):
+        return None  # "55 000 personnes sont déclarées positives", "a été reconnu coupable": a finding, not speech
     if passive and subject is not None:  # "qualifié de « X » par Y": the agent is not what was said
         found = [(a, min(b, _agent_start(subject)) if a < _agent_start(subject) else b, n) for a, b, n in found]
         found = [(a, b, n) for a, b, n in found if b > a]
@@ -1692,6 +1694,15 @@ def _fronted_infinitive(doc: Doc, group_start: int, sent_start: int) -> bool:
         if len(opener) == n and opener.text.lower().replace("’", "'") in _frame_words()["fronted_infinitive_openers"]:
             return opener.start == sent_start or doc[opener.start - 1].text == ","
     return False
+
+
+def _verdict(doc: Doc, start: int) -> bool:
+    """A passive cue's content that opens on an attribute ('déclaré mort', 'reconnu coupable') or on a time
+    ('appelés à 9H43'): what someone was found or when they were called, no words reported."""
+    t = doc[start]
+    if t.pos_ == "ADJ" or t.lower_ in _frame_words()["verdict_words"]:
+        return True
+    return t.lower_ in ("à", "vers", "dès") and start + 1 < len(doc) and doc[start + 1].text[:1].isdigit()
 
 
 def _opens_sentence(doc: Doc, group_start: int, sent_start: int) -> bool:

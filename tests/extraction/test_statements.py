@@ -761,3 +761,12 @@ def test_a_contrast_after_an_incise_is_the_narrators(extract):
 def test_speaking_on_the_radio_reports_nothing(extract):
     rows = extract("Pour Hugo Lemaire, qui s'exprimait sur France Inter, « la crise est sous contrôle ».", PUB)
     assert [s[0] for s in rows["speakers"]] == ["la crise est sous contrôle"]
+
+
+@pytest.mark.parametrize("text", [
+    "Plus de 300 personnes ont été déclarées positives au virus dans la région.",
+    "Le journaliste Anton Berg a été reconnu coupable d'avoir divulgué des secrets.",
+    "Les pompiers, qui avaient été appelés à 10H15, sont arrivés trop tard.",
+])
+def test_a_passive_finding_with_no_one_behind_it_is_no_statement(extract, text):
+    assert extract(text, PUB)["speakers"] == []

@@ -31,9 +31,9 @@ def test_publication_dates_and_persons(score):
 
 def test_statements(score):
     at_half = score["statements"]["at_0.5"]
-    assert at_half["match"]["f1"] >= 0.90
+    assert at_half["match"]["f1"] >= 0.92
     assert at_half["speaker_accuracy"] >= 0.90
-    assert at_half["attribution"]["f1"] >= 0.85
+    assert at_half["attribution"]["f1"] >= 0.87
 
 
 def test_meetings(score):

@@ -32,7 +32,7 @@ FLOORS = {
     "indirect_f1": 0.79,
     "speaker_accuracy": 0.875,
     "attribution_f1": 0.775,
-    "meetings_strict_f1": 0.55,
+    "meetings_strict_f1": 0.56,
     "person_resolution": 0.965,
 }
 

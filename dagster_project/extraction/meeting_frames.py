@@ -959,7 +959,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
                 break
     # "X a reçu un appel de Y": the one it came from and the one who took it
-    received = token.dep_ == "obj" and token.head.lower_ in _received_forms() and any(
+    received = token.dep_ == "obj" and _receives(token.head) and any(
         c.i > token.i and c.pos_ == "PROPN" and _marked(c, ("de", "d'", "d’", "du")) for c in token.children)
     if spec.lemma in words["joint_nouns"] and not received \
             and not any(t.i > token.i and _marked(t, ("avec",)) for t in partners):
@@ -1119,7 +1119,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     pair_words = any(t.lower_ in ("entre", "avec") for t in doc[token.i + 1:min(len(doc), token.i + 6)])
     bodies = _body_adjectives(token) if token.lower_ in words["session_nouns"] and not between else ()
     # "le sommet s'est tenu à Berlin en présence de X, Y et Z": those present are its sides (read later)
-    attended = token.lower_ in words["session_nouns"] and _PRESENCE.search(doc[token.i:token.sent.end].text) is not None
+    attended = token.lower_ in words["session_nouns"] and IN_PRESENCE.search(doc[token.i:token.sent.end].text) is not None
     if not agents and not partners and not reciprocal and not (spec.visit and places) and not pair_words \
             and not bodies and not attended:
         return None
@@ -1158,7 +1158,9 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                         present=not planned and _is_simple_present(clause_verb))
 
 
-_PRESENCE = re.compile(r"\b(?:en\s+(?:la\s+)?présence|aux?\s+côtés?)(?:\s+notamment)?\s+(?:de|du|des|d['’])", re.IGNORECASE)
+# "en présence de X", "aux côtés de X et Y": others who sat at the session (read here and in meetings.py)
+IN_PRESENCE = re.compile(r"\b(?:en\s+(?:la\s+)?présence|aux?\s+côtés?)(?:\s+notamment)?\s+"
+                         r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])", re.IGNORECASE)
 
 
 def _body_adjectives(token: Token) -> tuple[str, ...]:
@@ -1288,10 +1290,10 @@ def _joining_forms() -> frozenset[str]:
                                "rend", "rendent", "rendu", "rendue", "rendus", "rendra", "rendront", "rendait"}
 
 
-@functools.cache
-def _received_forms() -> frozenset[str]:
-    spec = _words()["verbs"]["recevoir"]
-    return frozenset(f.lower() for f in verb_forms("recevoir", spec.get("forms", [])))
+def _receives(verb: Token) -> bool:
+    """A form of the meeting verb "recevoir" ("a reçu un appel de Y"), as the trigger lexicon knows them."""
+    spec = trigger_lexicon()[0].get(verb.lower_)
+    return spec is not None and spec.lemma == "recevoir"
 
 
 def _joins(verb: Token) -> bool:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from .dates import DateExpression
 from .gazetteer import gazetteer
-from .meeting_frames import DEMONSTRATIVES, OBJECT_CLITICS, MeetingFrame, partner_kinds
+from .meeting_frames import DEMONSTRATIVES, IN_PRESENCE, OBJECT_CLITICS, MeetingFrame, partner_kinds
 from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention, is_subject_position
 from .rules import alternation, load_rules
 from .text import Paragraph, sentence_of
@@ -739,7 +739,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                      for m in mentions) or entities[people[0]].dict_key in frame.bodies)
         if frame.kind == "noun" and frame.lemma in trigger_words["session_nouns"]:
             # "le sommet s'est ouvert en présence du président X et de son homologue Y": they attend
-            presence = _IN_PRESENCE.search(text, frame.trigger[1], clause[1])
+            presence = IN_PRESENCE.search(text, frame.trigger[1], clause[1])
             if presence is not None:
                 stop = _PRESENCE_END.search(text, presence.end(), clause[1])
                 present = participants.of((presence.end(), stop.start() if stop else clause[1]))[0]
@@ -972,8 +972,6 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
     return mention
 
 
-# "en présence de X", "aux côtés de X et Y": others who sat at the session
-_IN_PRESENCE = re.compile(rf"\b(?:en\s+(?:la\s+)?présence|aux?\s+côtés?)(?:\s+notamment)?\s+{_OF}", re.IGNORECASE)
 # where the list of those present ends: a clause or a relative clause of its own
 _PRESENCE_END = re.compile(r"[;.:!?]|,\s+(?:qui|où|dont|mais)\b")
 # what stands between a summit noun and the body it is of: "sommet de l'", "sommet virtuel du "

@@ -454,9 +454,9 @@ def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
         # "un de ses proches", "l'un des négociateurs", "des milliers de manifestants": the noun after
         nouns = [w.lower().split("'")[-1].split("’")[-1] for w in words[1:]
                  if w.lower() not in ("de", "des", "d'", "ses", "leurs", "entre")]
-        numbers = frozenset(load_rules()["frames"]["number_words"])
         # ("nombre des dix-sept personnes": the count is no noun of people)
-        nouns = [w for w in nouns if w not in quantities and not w[:1].isdigit() and w.split("-")[0] not in numbers]
+        nouns = [w for w in nouns if w not in quantities and not w[:1].isdigit()
+                 and w.split("-")[0] not in _number_words()]
         if nouns and nouns[0] in ("eux", "elles", "nous", "vous"):
             return True  # "l'un d'eux", "l'une d'entre elles": one of the people just named
         head = nouns[0] if nouns else head
@@ -470,6 +470,12 @@ def _adherent(word: str) -> bool:
     """A noun in -iste names someone by a cause, a creed or a trade ('les écologistes', 'l'ancien
     socialiste', 'un islamiste'); the length keeps out 'liste' and 'piste'."""
     return len(word) >= 7 and word.endswith("iste")
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    """Number words ('douze', the 'dix' of 'dix-sept'): a count before the people a phrase names."""
+    return frozenset(load_rules()["frames"]["number_words"])
 
 
 @functools.cache

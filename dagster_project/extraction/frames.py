@@ -325,9 +325,12 @@ _OBJECT_CLITICS = frozenset({"l'", "l’", "le", "la", "les", "lui", "leur", "me
 
 def _negated(token: Token) -> bool:
     words = _frame_words()["negation"]
+    doc = token.doc
     for child in token.children:
-        if child.lower_ in words and child.i < token.i + 3:
-            # "ne ... que" restricts, it does not negate; "n'a cessé de" negates the other verb
+        if child.lower_ in words and child.i < token.i + 3 and not any(
+                t.is_punct for t in doc[min(child.i, token.i) + 1:max(child.i, token.i)]):
+            # (not a "pas" of the quoted words the parser hung on the verb: « Ce n'est qu'un premier pas »,
+            # estime X); "ne ... que" restricts, it does not negate; "n'a cessé de" negates the other verb
             return not any(c.lower_ == "que" and c.dep_ in ("advmod", "fixed") for c in token.children)
     return False
 

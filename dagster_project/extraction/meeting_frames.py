@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .frames import _spec_for as reporting_cue
 from .gazetteer import gazetteer
 from .mentions import PAIRED_ADJECTIVE
 from .rules import load_rules, verb_forms
@@ -240,6 +241,36 @@ def _asides(token: Token) -> list[tuple[int, int]]:
             close = next((u for u in t.doc[t.i + 1:sent.end] if u.text == ")"), None)
             if close is not None and not t.i < token.i < close.i:
                 out.append((t.idx, close.idx + 1))
+    return out
+
+
+def _report_words(token: Token) -> list[tuple[int, int]]:
+    """Character spans of the words of a verb of saying that reports the trigger's clause, outside that
+    clause ("X se rendra à Moscou, a annoncé lundi son porte-parole", "a indiqué mardi l'Elysée que X
+    recevra Y"): their date is the announcement's, never a planned meeting's."""
+    clause = token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    verbs = [c for c in clause.children if c.dep_ == "parataxis" and reporting_cue(c) is not None]
+    head = clause
+    while head.head.i != head.i:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") and reporting_cue(head) is not None:
+            verbs.append(head)
+            break
+    inner = {t.i for t in clause.subtree}
+    out: list[tuple[int, int]] = []
+    # an incise inside the clause is all the reporter's; of a governing verb, only its own modifiers
+    # ("a annoncé lundi"), not the sentence it may sit in ("renoncé à une visite prévue mardi, expliquant que")
+    for verb in verbs:
+        own = verb.subtree if verb.i in inner else (
+            t for c in verb.children if c.i not in inner and c.dep_.startswith(("obl", "obj", "advmod", "nmod"))
+            for t in c.subtree)
+        for t in own:
+            if out and out[-1][1] >= t.idx - 1:
+                out[-1] = (out[-1][0], t.idx + len(t))
+            else:
+                out.append((t.idx, t.idx + len(t)))
     return out
 
 
@@ -816,7 +847,8 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
                         [_with_name_after(doc, _with_apposed_name(doc, _phrase(p))) for p in partners], visit,
                         [_place_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
                         pair_subject=subject is not None and _pair_subject(subject),
-                        infinitive="Inf" in token.morph.get("VerbForm"), asides=_asides(token), bodies=bodies,
+                        infinitive="Inf" in token.morph.get("VerbForm"),
+                        asides=_asides(token) + (_report_words(token) if status == "planned" else []), bodies=bodies,
                         anterior=_is_anterior(token), present=status == "occurred" and _is_simple_present(token))
 
 
@@ -940,6 +972,9 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             and _verb_trigger(token.head) is not None:
         return None  # "s'est entretenu par visioconférence avec X": how the verb's meeting was held
     partners = _preposition_objects(token, ("avec", "entre", "à", "auprès"))
+    if any(c.dep_ == "case" and c.lower_ == "par" for c in token.children) and spec.mode != "in_person" \
+            and not any(_marked(t, ("avec", "entre")) for t in partners) and _means_of_a_named_meeting(token):
+        return None  # "le sommet du G7 prévu en juin par vidéoconférence": the means of another meeting
     between = bool(_preposition_objects(token, ("entre",)))
     if token.dep_ == "nmod" and token.head.i < token.i and token.head.lower_ in words["complex_preposition_heads"]:
         # "à l'issue d'un entretien avec X", "en marge d'une réunion avec X": the parser hangs "avec X" on
@@ -947,6 +982,12 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         partners += [t for t in _preposition_objects(token.head, ("avec", "entre"), 0)
                      if t.i > token.i and t not in partners]
         between = between or any(t.i > token.i for t in _preposition_objects(token.head, ("entre",), 0))
+    if token.dep_ in SUBJECT_DEPS and token.head.lower_ in _holding_forms() | {"eu", "a", "aura", "avait"} \
+            and not partners:
+        # "la rencontre a eu lieu lundi entre X et Y", "l'entretien s'est tenu entre X et Y": the parser hangs
+        # "entre X et Y" on the verb that holds the meeting
+        partners = [t for t in _preposition_objects(token.head, ("entre",)) if t.i > token.i]
+        between = bool(partners)
     if not any(_marked(t, ("avec",)) for t in partners):
         # "lors d'une conférence de presse (à Genève) avec X": an "avec" right after the noun's phrase, or
         # after a place, is the noun's, wherever the parser hung it
@@ -1140,6 +1181,9 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     if any(c.dep_ in ("cop", "aux:tense", "aux") and ("Fut" in c.morph.get("Tense") or "Cnd" in c.morph.get("Mood"))
            for c in token.children):
         planned = True  # "ce sera leur premier tête-à-tête": the noun heads its clause, the copula its tense
+    postponed = _postponed_dates(token)
+    if postponed is not None:
+        planned = True  # "la rencontre prévue lundi a été reportée (à jeudi)": still to come, on its new date
     subtree = list(token.subtree)
     scope = (subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
     if joined is not None and joined.i < token.i and not _in_adjunct(token):
@@ -1151,11 +1195,50 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                         [_with_name_after(doc, _phrase(a)) for a in agents],
                         [_with_name_after(doc, _with_apposed_name(doc, _phrase(p))) for p in partners],
                         spec.visit, [_place_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
-                        possessive, pair_subject=bool(pair) and reciprocal, asides=_asides(token), bodies=bodies,
+                        possessive, pair_subject=bool(pair) and reciprocal,
+                        asides=_asides(token) + (_report_words(token) if planned else []) + (postponed or []),
+                        bodies=bodies,
                         # (the tense of the verb that holds the meeting, "avait eu un entretien", "la
                         # rencontre eut lieu"; not of one that talks of it, "avait présenté sa visite")
                         anterior=(joined is not None or token.dep_.startswith("nsubj")) and _is_anterior(clause_verb),
                         present=not planned and _is_simple_present(clause_verb))
+
+
+def _means_of_a_named_meeting(token: Token) -> bool:
+    """'le sommet du G7 prévu en juin par vidéoconférence': a meeting noun above the mode noun, with a name
+    of its own before it (not 'une réunion par visioconférence de la Ligue arabe', whose body is the mode
+    noun's complement in the parse)."""
+    _, nouns = trigger_lexicon()
+    head = token.head
+    for _ in range(5):
+        if head.i == head.head.i:
+            return False
+        if head.lower_ in nouns and any(c.dep_ in ("nmod", "appos") and c.pos_ == "PROPN" and c.i < token.i
+                                        for c in head.children):
+            return True
+        head = head.head
+    return False
+
+
+@functools.cache
+def _postponing_forms() -> frozenset[str]:
+    return frozenset(f.lower() for lemma, forms in _words()["postponing_verbs"].items() for f in verb_forms(lemma, forms))
+
+
+def _postponed_dates(token: Token) -> list[tuple[int, int]] | None:
+    """A meeting noun that a verb of postponing governs ('la rencontre prévue lundi a été reportée', 'a
+    repoussé sa visite à jeudi'): the character spans of its sentence whose dates are no longer its own (all
+    but the new date the verb gives with 'à' / 'au'); None when nothing postpones it."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubj:pass", "obj") or verb.lower_ not in _postponing_forms():
+        return None
+    sent = token.sent
+    new = next((c for c in verb.children if c.i > verb.i and c.dep_.startswith(("obl", "nmod"))
+                and any(a.lower_ in ("à", "au") for a in c.children if a.dep_ == "case")), None)
+    if new is None:
+        return [(sent[0].idx, sent[-1].idx + len(sent[-1]))]
+    left, right = new.left_edge, new.right_edge
+    return [(sent[0].idx, left.idx), (right.idx + len(right), sent[-1].idx + len(sent[-1]))]
 
 
 # "en présence de X", "aux côtés de X et Y": others who sat at the session (read here and in meetings.py)
@@ -1357,6 +1440,45 @@ def _antecedent_trigger(pronoun: Token, nouns: dict[str, TriggerSpec]) -> Trigge
     return None
 
 
+@functools.cache
+def _attending_forms() -> frozenset[str]:
+    return frozenset(f.lower() for lemma in _words()["attending_verbs"] for f in verb_forms(lemma.split()[0], []))
+
+
+def _clitic_antecedent(verb: Token) -> Token | None:
+    """The meeting noun 'y' stands for: a summit or session noun earlier in the verb's sentence, or in
+    the sentence before it ('Le sommet s'est ouvert lundi. Les présidents X et Y y participent')."""
+    if not any(c.lower_ == "y" and c.i < verb.i for c in verb.children):
+        return None
+    doc = verb.doc
+    nouns = set(_words()["session_nouns"]) | set(_words()["summit_nouns"])
+    sent = verb.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    found = [t for t in doc[start:verb.i] if t.pos_ in ("NOUN", "PROPN") and t.lower_ in nouns
+             and not _other_sense(t)]
+    return found[-1] if found else None
+
+
+def _attendance_frame(verb: Token, noun: Token, held: MeetingFrame | None) -> MeetingFrame | None:
+    """'X et Y y participent' / 'X y a assisté' after a summit: its subjects attend the meeting the clitic
+    stands for, with its place and (through the scope) its date."""
+    subject = _subject(verb)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    agents = [a for a in _conjuncts(subject) if a.pos_ in ("NOUN", "PROPN")]
+    if not agents:
+        return None
+    doc = verb.doc
+    end = verb.sent[-1]
+    scope_start = noun.sent[0].idx
+    status = "planned" if _is_future(verb) else "occurred"
+    return MeetingFrame((verb.idx, verb.idx + len(verb)), noun.lower_, "noun",
+                        held.mode if held is not None else _mode(doc, noun.sent.start, noun.sent.end, "in_person", noun),
+                        [_with_name_after(doc, _phrase(a)) for a in agents], [], False,
+                        list(held.places) if held is not None else [], status, (scope_start, end.idx + len(end)),
+                        reciprocal=True, asides=_asides(verb), present=status == "occurred" and _is_simple_present(verb))
+
+
 def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
     """Every meeting frame of a parsed doc, in text order."""
     _, nouns = trigger_lexicon()
@@ -1377,9 +1499,25 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
             spec, last = found
             frame = _verb_frame(token, spec, last)
             if frame is not None:
+                noun = _clitic_antecedent(token)
+                held = next((f for f in frames if noun is not None and f.trigger[0] == noun.idx), None)
+                if noun is not None:  # "Le sommet s'ouvrira le 3 à X. Y y accueillera Z": the summit's date
+                    frame.scope = (min(frame.scope[0], noun.sent[0].idx), frame.scope[1])
+                if held is not None:  # ... and place
+                    frame.places = frame.places or list(held.places)
+                    if not held.partners and len(held.agents) <= 1:
+                        frames.remove(held)  # the body whose summit it is: no party once attendees are named
                 frames.append(frame)
             continue
         pos, low = token.pos_, token.lower_
+        if pos in ("VERB", "AUX") and low in _attending_forms() and (noun := _clitic_antecedent(token)) is not None:
+            held = next((f for f in frames if f.trigger[0] == noun.idx), None)
+            frame = _attendance_frame(token, noun, held)
+            if frame is not None:
+                if held is not None and not held.partners and len(held.agents) <= 1:
+                    frames.remove(held)
+                frames.append(frame)
+            continue
         if pos == "PRON" and low in DEMONSTRATIVES:
             spec = _antecedent_trigger(token, nouns)
             frame = _noun_frame(token, spec) if spec is not None else None

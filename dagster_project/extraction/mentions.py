@@ -27,7 +27,17 @@ PERSON, ORG, COUNTRY, MEDIA = "person", "organization", "country", "media"
 _NER_TYPES = {"PER": PERSON, "ORG": ORG}
 _ACRONYM_THEN_NAME = re.compile(r"[A-Z]{2,6}\s+(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+[A-ZÀ-Ý]")
 _PORTFOLIO_THEN_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?\s+(?P<first>[A-ZÀ-Ý][\w’'-]+)(?:\s+[A-ZÀ-Ý][\w’'-]+)+$")
-_OF_BEFORE = re.compile(r"(?P<head>[\w-]+)\s+(?:de la|de l['’]|des|du|de)\s*$", re.IGNORECASE)
+_OF_BEFORE = re.compile(r"(?P<head>[\w-]+)\s+(?:de la|de l['’]|des|du|de|au|aux|à la|à l['’])\s*$", re.IGNORECASE)
+# ("le ministre britannique de l'Energie X": a nationality between the title and its portfolio)
+_OF_BEFORE_WITH_ADJECTIVE = re.compile(r"(?P<head>[\w-]+)\s+[a-zà-ÿ-]+\s+(?:de la|de l['’]|des|du|de|au|aux|à la|à l['’])\s*$",
+                                       re.IGNORECASE)
+
+
+def _after_portfolio_of_role(text: str, start: int) -> bool:
+    """Does `start` follow a role's portfolio preposition ('le ministre de l'', 'la secrétaire américaine au ')?"""
+    return any((of := pattern.search(text, max(0, start - 40), start)) is not None
+               and of.group("head").lower() in role_heads()
+               for pattern in (_OF_BEFORE, _OF_BEFORE_WITH_ADJECTIVE))
 
 
 def _name_after_title_word(text: str, start: int, surface: str) -> int | None:
@@ -40,8 +50,7 @@ def _name_after_title_word(text: str, start: int, surface: str) -> int | None:
     person = _PORTFOLIO_THEN_NAME.match(surface)
     if person is None:
         return None
-    of = _OF_BEFORE.search(text, max(0, start - 40), start)
-    return person.start("first") if of and of.group("head").lower() in role_heads() else None
+    return person.start("first") if _after_portfolio_of_role(text, start) else None
 
 
 @dataclass
@@ -64,6 +73,7 @@ class Mention:
     former: bool = False  # "l'ancien président": who held the role before the article's date
     bound: bool = False  # "le président de Debout la France": an office of a body the text names
     points_back: str | None = None  # "la même source" -> "source", "le communiqué" -> "communiqué": whose it is
+    joint: bool = False  # "X et Y ont estimé": a pair that speaks together, no one of them alone
 
 
 @dataclass
@@ -158,6 +168,8 @@ def _extend_name_left(text: str, start: int) -> int:
     name_word = re.match(r"[\w'’-]+", text[start:])
     if first and name_word and name_word.group(0) in known and first.group(1) not in known:
         return start  # "sur Twitter Thierry Mariani": the name has its first name already
+    if first and _after_portfolio_of_role(text, start - len(first.group(0))):
+        return start  # "la secrétaire au Trésor Janet Yellen": the word before is the role's portfolio
     if first and first.group(1) not in _NOT_FIRST_NAMES and gazetteer().lookup(first.group(1)) is None \
             and first.group(1) not in load_rules()["ner_stoplist"] \
             and first.group(1) not in load_rules()["title_words"] \
@@ -196,7 +208,7 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
         if times and kind != PERSON:  # "Le Parisien dimanche": the day the NER took in is no part of a name
             end -= len(surface) - len(surface[:surface.rfind(times[0])].rstrip())
             surface = text[start:end]
-        if kind != PERSON and ent.label_ in ("ORG", "MISC"):
+        if ent.label_ in ("ORG", "MISC", "PER"):
             first = _name_after_title_word(text, start, surface)
             if first is not None:
                 start += first
@@ -750,7 +762,8 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
         elif m.former:
             holder = _former_holder(entities, ordered[:i], m, on)
         else:
-            holder = _role_holder(entities, new_entity, ordered[:i], m.role, m.countries, m.gender, on)
+            holder = _role_holder(entities, new_entity, ordered[:i], _leader_role(m), m.countries, m.gender, on,
+                                  head=m.head)
         if holder is None and m.definite:
             holder = _titled_before(entities, ordered[:i], m)
         if holder is None:
@@ -777,7 +790,8 @@ def _apposed_name(text: str, ordered: list[Mention], i: int) -> int | None:
     """The person named right beside a role: 'le président russe Vladimir Poutine', 'X, la ministre ...'."""
     m = ordered[i]
     # "le chef du Parlement élu et basé dans l'Est, Aguila Saleh": a complement, then the name
-    gap = r",?\s?" if m.role else r"(?:\s(?:de|du|des|d['’])[^,.;«»]{0,60})?,?\s?"
+    # ("l'ambassadeur de Russie en France, X": the post's place, then the name)
+    gap = r",?\s?" if m.role else r"(?:\s(?:de|du|des|d['’]|à|au|aux|en|auprès)[^,.;«»]{0,60})?,?\s?"
     for after in ordered[i + 1:i + 4]:
         between = text[m.end:after.start]
         # "le conseiller de X" is not X; "le patron de Renault et X" are two people
@@ -792,7 +806,18 @@ def _apposed_name(text: str, ordered: list[Mention], i: int) -> int | None:
     return None
 
 
-def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, gender, on) -> int | None:
+def _leader_role(m: Mention) -> str | None:
+    """'le dirigeant allemand', 'le leader japonais': who leads the country's government, which is the
+    head of government where the head of state stands above politics (a monarch, a parliamentary president)."""
+    words = load_rules()["role_words"]
+    if m.head in words["leader_heads"] and m.role == "head_of_state" and len(m.countries) == 1 \
+            and m.countries[0] in words["countries_led_by_head_of_government"]:
+        return "head_of_government"
+    return m.role
+
+
+def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, gender, on,
+                 head: str | None = None) -> int | None:
     """Entity for a role mention without an apposed name."""
     if role == "counterpart":
         candidates = [e for e in entities if e.actor_type == PERSON and e.name
@@ -821,6 +846,14 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
     if holders:  # the same role held by someone named in the article: the most talked-about one
         salience = Counter(mm.entity for mm in earlier if mm.entity is not None)
         return max(holders, key=lambda e: (salience[e.idx], -e.idx)).idx
+    if head in load_rules()["role_words"]["diplomat_heads"] and countries:
+        # "l'ambassadeur de France, X ... a souligné le diplomate français": a compatriot introduced by a
+        # title of diplomacy is the diplomat meant, before the minister the dictionary knows
+        for mm in reversed(earlier):
+            e = entities[mm.entity] if mm.entity is not None else None
+            if e is not None and e.actor_type == PERSON and e.name and e.country in countries \
+                    and _gender_ok(e, gender) and e.titles & set(load_rules()["role_words"]["diplomat_titles"]):
+                return e.idx
     if role and countries:
         keys = [k for k in gazetteer().holders(role, countries[0], on)
                 if gender is None or gazetteer().actors[k].get("gender") in (None, "", gender)]

@@ -127,11 +127,23 @@ def is_name_quote(text: str, q: Quote) -> bool:
     # the naming word right before the quote, or before its "de" ("l'opération « Barkhane »", "le parti des
     # « Républicains »"), not one a few words back ("a qualifié le plan d'aide de « gaspillage »")
     cues = rules["cue_words_before"]
-    naming = bool(before) and (before[-1].lower() in cues or len(before) >= 2 and before[-1].lower() in (
-        "de", "du", "des", "d'", "d’") and before[-2].lower() in cues)
-    if not said and naming:
+    # ("l'opération « X »": the elided article is glued to the noun)
+    bare = [re.sub(r"^[ld]['’]", "", w.lower()) for w in before]
+    naming = bool(before) and (bare[-1] in cues or len(before) >= 2 and bare[-1] in (
+        "de", "du", "des", "d'", "d’") and bare[-2] in cues
+        # "l'opération militaire « Aube rouge »": one word between the noun and a capitalised title
+        or len(before) >= 2 and bare[-2] in cues and bare[-1].islower() and words[0][:1].isupper())
+    # ("le plan « ne tenait pas la route »": words that open a clause are speech, whatever noun precedes)
+    clause = words[0].lower().replace("’", "'") in rules["clause_openers"]
+    if not said and naming and not clause:
         return len(words) <= rules["max_name_words"] + 3
     if words[0] in rules["name_heads"] and len(words) <= 6:
+        return True
+    # a title in sentence case after a definite article ("a dénoncé le « Pacte vert »", "Thatcher, la « Dame
+    # de fer »"): French capitalises a name's first word only; a quoted phrase of speech starts lower-case
+    if not said and bare and bare[-1] in ("le", "la", "les", "l'", "l’", "du", "des", "au", "aux") \
+            and words[0][:1].isupper() and not words[0].isupper() and len(words) <= rules["max_name_words"] \
+            and not re.search(r"[.!?,;:]", content):
         return True
     small = {"de", "du", "des", "la", "le", "les", "et", "d", "l"}
     content_words = [w for w in words if w.lower() not in small]
@@ -147,5 +159,6 @@ def _is_sentence_start(text: str, q: Quote) -> bool:
 
 def _is_label(text: str, start: int) -> bool:
     """A quote that stands where a noun would: after a determiner or 'de' ('le mécanisme de « snapback »')."""
-    return bool(re.search(r"(?<![\w-])(?:de|du|des|d['’]|le|la|les|l['’]|un|une|ce|cette|son|sa|leur)\s*[«“\"]\s*$",
+    return bool(re.search(r"(?<![\w-])(?:de|du|des|d['’]|le|la|les|l['’]|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs)"
+                          r"\s*[«“\"]\s*$",
                           text[max(0, start - 12):start], re.IGNORECASE))

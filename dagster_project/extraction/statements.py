@@ -65,6 +65,9 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
                 and (m.start <= end + 2 or re.fullmatch(r"\),?\s", text[end:m.start])) and m not in persons
                 and not re.search(r"[.!?;:]", text[end:m.start])  # (nor a name opening the next sentence)
                 and not (frame.kind == "source" and "," in text[end:m.start])]
+    joint = _joint_speakers(text, start, end, inside, mentions)
+    if joint is not None:
+        return joint
     if _SAME_SOURCE.fullmatch(text[start:end].strip()):
         # "selon la même source", "de même source": whoever spoke last (CONVENTIONS: the actor it refers to)
         return Mention(start, end, text[start:end], "anaphor", None, points_back="source")
@@ -210,6 +213,27 @@ _PLURAL_DETERMINERS = frozenset({"les", "des", "ses", "leurs", "ces", "plusieurs
 
 
 _SAME_SOURCE = re.compile(r"(?:(?:de\s+)?(?:la|cette)\s+)?même\s+source", re.IGNORECASE)
+
+
+_AND = re.compile(r"\s+et\s+(?:(?:le|la|les|l['’]|son|sa|ses|leur|leurs)\s*)?(?:[\w-]+\s+){0,2}")
+
+
+def _joint_speakers(text: str, start: int, end: int, inside: list[Mention], mentions: list[Mention]) -> Mention | None:
+    """'X et Y ont estimé que', '« ... », ont déclaré X et Y': a joint subject, which no one of the two
+    says alone (CONVENTIONS: speaker null, the pair as its description)."""
+    if not any(m.kind in ("name", "metonym", "role") for m in inside):
+        return None
+    after = _AND.match(text, end)
+    partner = next((m for m in mentions if m.kind in ("name", "metonym", "role") and end < m.start <= after.end()
+                    and not re.search(r"[,.;:!?«»\"]", text[end:m.start])), None) if after is not None else None
+    if partner is not None:
+        return Mention(start, partner.end, text[start:partner.end], "description", None, plural=True, joint=True)
+    # ("Washington et Séoul ont réaffirmé": the parse may make the last conjunct the subject)
+    before = next((m for m in mentions if m.kind in ("name", "metonym", "role") and m.end < start
+                   and re.fullmatch(r"\s+et\s+", text[m.end:start])), None)
+    if before is not None:
+        return Mention(before.start, end, text[before.start:end], "description", None, plural=True, joint=True)
+    return None
 
 
 def _unnamed(text: str, frame: Frame, role: Mention | None = None) -> Mention:
@@ -440,7 +464,7 @@ def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
     'la crise menace de s'étendre' reports nothing."""
     if frame.speaker is not None and _SHARE.match(text[frame.speaker[0]:frame.speaker[1]]):
         return False  # "55 % des Français souhaitent que": a poll's figure, reported by the poll
-    if speaker is None or speaker.kind != "description":
+    if speaker is None or speaker.kind != "description" or speaker.joint:
         return True
     start, end = frame.speaker
     words = re.findall(r"[\w'’-]+", text[start:end])

@@ -1283,3 +1283,50 @@ def test_the_means_of_a_verb_meeting_is_no_second_meeting(extract):
 def test_a_call_received_from_someone_is_a_phone_meeting(extract):
     (m,) = meetings(extract("Hugo Lemaire a reçu mardi un appel téléphonique d'Anton Berg.", PUB))
     assert (m[0], m[1], m[4]) == ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 1), "phone")
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Lemaire se rendra à Oslo, a annoncé lundi son porte-parole.",
+    "Hugo Lemaire rencontrera le président Anton Berg, a indiqué lundi son entourage.",
+    "Son porte-parole a annoncé lundi que Hugo Lemaire rencontrerait le président Anton Berg.",
+])
+def test_the_day_of_an_announcement_is_not_the_planned_meeting_day(extract, text):
+    (m,) = meetings(extract(text, PUB))
+    assert m[1] is None and m[3] == "planned"
+
+
+def test_a_planned_meeting_keeps_its_own_day_beside_an_announcement(extract):
+    text = "Hugo Lemaire rencontrera vendredi le président Anton Berg, a indiqué lundi son entourage."
+    (m,) = meetings(extract(text, PUB))
+    assert (m[1], m[3]) == (date(2021, 6, 4), "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "Le sommet sur le gaz s'est ouvert lundi à Oslo. Hugo Lemaire et Anton Berg y participent.",
+    "Une réunion sur le gaz s'est tenue lundi à Oslo. Le ministre Hugo Lemaire et son homologue Anton Berg y ont "
+    "assisté.",
+])
+def test_those_who_attend_a_summit_named_the_sentence_before_meet_there(extract, text):
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1], m[3]) == ({"Hugo Lemaire", "Anton Berg"}, date(2021, 5, 31), "occurred")
+
+
+def test_a_host_at_a_summit_named_the_sentence_before_takes_its_date(extract):
+    text = "Le sommet sur le gaz s'ouvrira le 9 juillet à Oslo. Hugo Lemaire y accueillera Anton Berg et Ingrid Falk."
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1], m[3]) == ({"Hugo Lemaire", "Anton Berg", "Ingrid Falk"}, date(2021, 7, 9), "planned")
+
+
+def test_between_on_the_verb_that_holds_the_meeting(extract):
+    (m,) = meetings(extract("La rencontre a eu lieu lundi à Oslo entre Hugo Lemaire et Anton Berg.", PUB))
+    assert (m[0], m[1], m[5]) == ({"Hugo Lemaire", "Anton Berg"}, date(2021, 5, 31), "Oslo")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("La rencontre entre Hugo Lemaire et Anton Berg, prévue lundi, a été reportée.", None),
+    ("Hugo Lemaire a reporté sa visite à Oslo, prévue mardi, en raison de la tempête.", None),
+    ("La rencontre entre Hugo Lemaire et Anton Berg prévue lundi a été repoussée au 9 juillet.", date(2021, 7, 9)),
+])
+def test_a_postponed_meeting_is_planned_on_its_new_date_or_none(extract, text, day):
+    (m,) = meetings(extract(text, PUB))
+    assert (m[1], m[3]) == (day, "planned")

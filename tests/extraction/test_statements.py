@@ -162,6 +162,35 @@ def test_a_quoted_label_with_nobody_saying_it_is_not_a_statement(extract):
     assert not [s["text"] for s in rows["statements"] if "retour rapide" in s["text"]]
 
 
+@pytest.mark.parametrize("text, label", [
+    # the elided article glued to the naming noun
+    ("L'armée a lancé l'opération « Tempête du désert » samedi. Hugo Lemaire a estimé que l'offensive était "
+     "risquée.", "Tempête du désert"),
+    # a naming noun the list had not, and one adjective between a naming noun and the title
+    ("La série « Les Années noires » revient à l'antenne. Hugo Lemaire a estimé que l'offensive était risquée.",
+     "Années noires"),
+    ("L'armée a lancé l'opération militaire « Aube rouge ». Hugo Lemaire a estimé que l'offensive était risquée.",
+     "Aube rouge"),
+    # a title in sentence case after a definite article, also under a reporting verb, and a nickname
+    ("Hugo Lemaire a estimé que l'offensive était risquée et a critiqué le « Pacte vert » de Bruxelles.",
+     "Pacte vert"),
+    ("Ingrid Falk, la « Dame de fer » du parti, a quitté Berlin. Hugo Lemaire a estimé que l'offensive était "
+     "risquée.", "Dame de fer"),
+    # a demonstrative before a scare quote
+    ("Ces « consultations » n'ont rien donné. Hugo Lemaire a estimé que l'offensive était risquée.",
+     "consultations"),
+])
+def test_quoted_titles_and_nicknames_are_not_statements(extract, text, label):
+    rows = extract(text, PUB)
+    assert speaker_of(rows, "offensive était risquée") == "Hugo Lemaire"  # the extraction did run
+    assert not [s for s in rows["statements"] if s["statement_type"] == "direct" and label in s["text"]]
+
+
+def test_a_quoted_clause_after_a_naming_noun_is_speech(extract):
+    rows = extract("Hugo Lemaire a estimé que le plan « ne tenait pas la route ».", PUB)
+    assert ("ne tenait pas la route", "direct", "Hugo Lemaire") in rows["speakers"]
+
+
 def test_a_noun_after_a_determiner_is_not_a_reporting_verb(extract):
     rows = extract("Le ministre voit une menace directe pour la région dans ces manœuvres. "
                    "Emmanuel Macron a affirmé que la France restait vigilante.", PUB)
@@ -770,3 +799,57 @@ def test_speaking_on_the_radio_reports_nothing(extract):
 ])
 def test_a_passive_finding_with_no_one_behind_it_is_no_statement(extract, text):
     assert extract(text, PUB)["speakers"] == []
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a nationality between the title and its portfolio, and "au" before the portfolio
+    ("Le ministre suédois de l'Energie Lars Ekholm a estimé que les prix allaient baisser.", "prix allaient",
+     "Lars Ekholm"),
+    ("La secrétaire canadienne au Commerce Ingrid Falkner a jugé que la croissance restait solide.", "croissance",
+     "Ingrid Falkner"),
+])
+def test_the_name_after_a_ministers_portfolio_is_the_person(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
+def test_the_leader_of_a_parliamentary_country_is_its_head_of_government(extract):
+    text = ("Le président américain a reçu le Premier ministre japonais Fumio Kishida. "
+            "Le dirigeant japonais a affirmé que l'alliance était solide.")
+    assert speaker_of(extract(text, PUB), "alliance était solide") == "Fumio Kishida"
+
+
+def test_the_diplomat_is_the_ambassador_named_before(extract):
+    text = ("L'ambassadeur de France en Norvège, Hugo Lemaire, a rencontré des élus. "
+            "« Le dialogue continue », a souligné le diplomate français.")
+    assert speaker_of(extract(text, PUB), "dialogue continue") == "Hugo Lemaire"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a "pas" of the quoted words that the parser hangs on the verb of the incise negates nothing
+    ("Anton Berg a quitté la salle. « Nous ne reculerons pas », a affirmé Ingrid Falk.", "reculerons", "Ingrid Falk"),
+    ("« Ce n'est qu'un premier pas », juge Ingrid Falk.", "premier pas", "Ingrid Falk"),
+])
+def test_a_negation_inside_the_quote_does_not_negate_the_incise(extract, text, fragment, speaker):
+    rows = extract(text, PUB)
+    assert any(s["cue_verb"] and fragment in s["text"] for s in rows["statements"])
+    assert speaker_of(rows, fragment) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Le sociologue Pierre Lenoir se montre sceptique. « Rien ne changera », estime le sociologue.",
+    "Le politologue Pierre Lenoir se montre sceptique. « Rien ne changera », estime l'universitaire.",
+])
+def test_a_scholar_is_the_one_named_with_that_trade(extract, text):
+    assert speaker_of(extract(text, PUB), "Rien ne changera") == "Pierre Lenoir"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Hugo Lemaire et Anton Berg ont estimé que la situation était grave.", "situation était grave"),
+    ("« Nous sommes unis », ont déclaré Hugo Lemaire et Anton Berg.", "Nous sommes unis"),
+    ("La Norvège et la Suède ont critiqué la « trahison » de leurs voisins.", "trahison"),
+])
+def test_a_joint_subject_is_no_single_speaker(extract, text, fragment):
+    rows = extract(text, PUB)
+    hits = [s for s in rows["statements"] if fragment in s["text"]]
+    assert hits and all(s["speaker_entity_idx"] is None for s in hits)
+    assert any(" et " in (s["speaker_description"] or "") for s in hits)

@@ -1779,7 +1779,7 @@ def _linear_subject(doc: Doc, group_start: int, sent_start: int) -> Token | None
                     # noun; the subject is the first of them after it
                     head = min((c for c in head.head.children if c.dep_ == "conj" and c.i > head.head.i), key=lambda c: c.i)
                     break
-                if head.dep_ in ("flat:name", "appos", "acl", "conj") and head.head.i < head.i \
+                if head.dep_ in ("flat:name", "appos", "acl", "conj", "dep") and head.head.i < head.i \
                         and any(doc[k].text == "," for k in range(head.head.i, head.i)):
                     # the parser joined a name to another across a comma, or to the phrase fronted before it
                     # ("A l'issue de ..., le chancelier X a déclaré"): the one before the verb stands
@@ -2223,6 +2223,8 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
     else:
         if doc[prep.i - 1].text not in (",", "(", "-", "–", "—") and not _clause_source(doc, prep, head, phrase_end):
             return None  # "les progrès enregistrés selon eux": a source inside a phrase, not of a clause
+        if _between_auxiliary_and_participle(doc, prep, phrase_end, sent_start):
+            return None  # "M. X avait, selon la Maison Blanche, souligné « ... »": X's frame, relayed
         end = prep.i
         while end > sent_start and doc[end - 1].text in (",", "(", "-", "–"):
             end -= 1
@@ -2255,6 +2257,19 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
     else:
         speaker = _noun_phrase(head, start_at=first, stop_at=phrase_end)
     return Frame("source", lemma, cue, speaker, head.idx, [span])
+
+
+def _between_auxiliary_and_participle(doc: Doc, prep: Token, phrase_end: int, sent_start: int) -> bool:
+    """'X avait, selon Y, souligné': a source phrase set inside a verb group, after its auxiliary and
+    before its participle; the frame is the verb's, the source only relays it."""
+    j = prep.i - 1
+    while j > sent_start and doc[j].text in (",", "(", "-", "–", "—"):
+        j -= 1
+    k = phrase_end
+    while k < len(doc) and doc[k].text in (",", ")", "-", "–", "—"):
+        k += 1
+    return doc[j].pos_ == "AUX" and k < len(doc) and doc[k].pos_ in ("VERB", "ADJ") \
+        and "Part" in doc[k].morph.get("VerbForm")
 
 
 def _apposed_name(doc: Doc, i: int, sent_end: int) -> tuple[int, int] | None:

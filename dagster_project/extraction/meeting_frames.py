@@ -51,19 +51,22 @@ class MeetingFrame:
     bodies: tuple[str, ...] = ()  # dictionary keys of a body an adjective names ("le sommet européen")
     anterior: bool = False  # pluperfect or passé simple: a past set before the news ("s'étaient vus", "rencontra")
     present: bool = False  # a simple present ("X reçoit Y jeudi"): its weekday is the nearest one, ahead or past
+    # the meeting verb whose time a noun's phrase frames ("en marge du sommet, X a rencontré mercredi Y"): its
+    # dates are the noun's too
+    during: tuple[int, int] | None = None
 
     def as_row(self) -> tuple:
         return (self.trigger, self.lemma, self.kind, self.mode, tuple(self.agents), tuple(self.partners), self.visit,
                 tuple(self.places), self.status, self.scope, self.reciprocal, self.possessive, self.pair_subject,
-                self.infinitive, tuple(self.asides), tuple(self.bodies), self.anterior, self.present)
+                self.infinitive, tuple(self.asides), tuple(self.bodies), self.anterior, self.present, self.during)
 
     @classmethod
     def from_row(cls, row) -> MeetingFrame:
         (trigger, lemma, kind, mode, agents, partners, visit, places, status, scope, reciprocal, possessive, pair,
-         infinitive, asides, bodies, anterior, present) = row
+         infinitive, asides, bodies, anterior, present, during) = row
         return cls(tuple(trigger), lemma, kind, mode, [tuple(a) for a in agents], [tuple(p) for p in partners], visit,
                    [tuple(p) for p in places], status, tuple(scope), reciprocal, possessive, pair, infinitive,
-                   [tuple(a) for a in asides], tuple(bodies), anterior, present)
+                   [tuple(a) for a in asides], tuple(bodies), anterior, present, tuple(during) if during else None)
 
 
 @dataclass(frozen=True)
@@ -822,7 +825,9 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
     plural_verb = "Plur" in token.morph.get("Number") or any(
         c.dep_.startswith("aux") and "Plur" in c.morph.get("Number") for c in token.children)
     # "X et Y se sont entretenus", "les deux hommes se sont vus": a plural subject met among itself
-    reciprocal = (spec.reflexive or "none" in spec.partner) and not partners and (
+    # ("ils s'étaient rencontrés": a verb of meeting someone used reflexively is one of meeting each other)
+    reciprocal = (spec.reflexive or "none" in spec.partner or "obj" in spec.partner and _reflexive(token)) \
+        and not partners and (
         plural_verb or len(agents) >= 2 or subject is not None and _plural(subject))
     if visit:
         if not places and not partners:
@@ -1190,6 +1195,13 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         # "X doit participer les 11 et 12 juillet à un sommet": the date words between the joining verb
         # and its meeting noun are the meeting's
         scope = (min(scope[0], joined.idx), scope[1])
+    during = None
+    if clause_verb is not None and _during(token) and clause_verb.pos_ in ("VERB", "AUX") \
+            and _verb_trigger(clause_verb) is not None:
+        # "En marge du sommet de l'Otan, X a rencontré mercredi Y": the summit was on while they met
+        clause = list(clause_verb.subtree)
+        scope = (min(scope[0], clause[0].idx), max(scope[1], clause[-1].idx + len(clause[-1])))
+        during = (clause_verb.idx, clause_verb.idx + len(clause_verb))
     mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
     return MeetingFrame((token.idx, token.idx + len(token)), spec.lemma, "noun", mode,
                         [_with_name_after(doc, _phrase(a)) for a in agents],
@@ -1201,7 +1213,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                         # (the tense of the verb that holds the meeting, "avait eu un entretien", "la
                         # rencontre eut lieu"; not of one that talks of it, "avait présenté sa visite")
                         anterior=(joined is not None or token.dep_.startswith("nsubj")) and _is_anterior(clause_verb),
-                        present=not planned and _is_simple_present(clause_verb))
+                        present=not planned and _is_simple_present(clause_verb), during=during)
 
 
 def _means_of_a_named_meeting(token: Token) -> bool:
@@ -1358,6 +1370,14 @@ def _in_adjunct(token: Token) -> bool:
     # (the words as written: "à l'issue" is one phrase, not "à l' issue")
     text = " " + left.text.lower().replace("’", "'") + " "
     return any(f" {w} " in text or text.strip().startswith(w) for w in words)
+
+
+def _during(token: Token) -> bool:
+    """A meeting noun in a phrase that sets the clause inside its time ('en marge du sommet', 'lors de la
+    réunion'), not before or after it ('après un sommet')."""
+    left = token.doc[max(token.sent.start, token.i - 4):token.i]
+    text = " " + left.text.lower().replace("’", "'") + " "
+    return any(f" {w} " in text or text.strip().startswith(w) for w in _words()["simultaneous_prepositions"])
 
 
 @functools.cache

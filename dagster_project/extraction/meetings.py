@@ -465,7 +465,7 @@ def _date_for(text: str, frame: MeetingFrame, dates: list[DateExpression], sente
     pronoun = _demonstrative(text, frame)
     own = [d for d in usable if frame.scope[0] <= d.start < frame.scope[1] and not _of_another_event(
         text, d, own=frame.kind == "noun" and (pronoun or 0 <= d.start - frame.trigger[1] <= 12))
-        and not any(frame.trigger[1] <= s < d.start for s, _ in triggers)]
+        and not any(frame.trigger[1] <= s < d.start and (s, e) != frame.during for s, e in triggers)]
     usable = [d for d in usable if not _of_another_event(text, d)]
     if own:
         return min(own, key=lambda d: abs(d.start - frame.trigger[0]))

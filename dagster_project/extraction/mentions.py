@@ -181,12 +181,26 @@ def _extend_name_left(text: str, start: int) -> int:
     return start
 
 
+def _apposed_to_person_title(ent) -> bool:
+    """An entity of two or three capitalised words set between commas beside a person's title ('le
+    ministre de l'Energie, X Y,'): the parse makes it the title's apposition."""
+    root = getattr(ent, "root", None)
+    if root is None or root.dep_ != "appos" or not 2 <= len(ent) <= 3 \
+            or not all(t.text[:1].isupper() and t.is_alpha for t in ent) \
+            or ent[0].text in load_rules()["role_words"]["body_name_heads"]:
+        return False
+    head = root.head
+    return head.lower_ in role_heads() and head.pos_ == "NOUN" and ent.start > 0 and ent.doc[ent.start - 1].text == ","
+
+
 def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]:
     """spaCy PER/ORG entities that the dictionary does not know, with NER noise dropped."""
     gaz = gazetteer()
     out = []
     for ent in ents:
         kind = _NER_TYPES.get(ent.label_)
+        if kind == ORG and _apposed_to_person_title(ent):
+            kind = PERSON  # "le ministre de l'Energie, Petro Hrytsenko,": a name the NER took for a body
         surface = ent.text
         start, end = ent.start_char, ent.end_char
         lead = re.match(r"(?:L'|L’|l'|l’)", surface)

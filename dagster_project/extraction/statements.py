@@ -215,7 +215,9 @@ _PLURAL_DETERMINERS = frozenset({"les", "des", "ses", "leurs", "ces", "plusieurs
 _SAME_SOURCE = re.compile(r"(?:(?:de\s+)?(?:la|cette)\s+)?même\s+source", re.IGNORECASE)
 
 
-_AND = re.compile(r"\s+et\s+(?:(?:le|la|les|l['’]|son|sa|ses|leur|leurs)\s*)?(?:[\w-]+\s+){0,2}")
+# ("X et son homologue Y"; not "le ministre de l'Action et des Comptes publics": a portfolio, no second speaker)
+_AND = re.compile(r"\s+et\s+(?!(?:de|des|du|d['’])\s)(?:(?:le|la|les|l['’]|son|sa|ses|leur|leurs)\s*)?"
+                  r"(?:[a-zà-ÿ-]+\s+){0,2}")
 
 
 def _joint_speakers(text: str, start: int, end: int, inside: list[Mention], mentions: list[Mention]) -> Mention | None:

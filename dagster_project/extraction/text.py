@@ -108,6 +108,12 @@ _WEB_ADDRESS_END = re.compile(r"(?:www|https?:|@|/)\S*$")
 ABBREVIATION = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|St|Ste|Me|av|J\.-C|etc|cf|p|n°)|\b[A-ZÀ-Ý])\.$")
 
 
+# an agency dateline before the lead ("PARIS, 15 mars (AFP) - ", "KIEV (Ukraine), 3 juin 2024 (Reuters) -"):
+# the lead's first sentence starts after it
+_DATELINE = re.compile(r"(?m)^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,40}(?:\s*\([^)\n]{1,40}\))?,\s*\d{1,2}(?:er)?\s+[a-zéû]+"
+                       r"(?:\s+\d{4})?\s*\((?:AFP|Reuters|AP|ATS|Belga|DPA|ANSA)\)\s*[-–—]\s*")
+
+
 def sentence_starts(text: str) -> set[int]:
     """Character offsets where a sentence starts: after a line break, or after final punctuation
     followed by a capital or an opening quote (not after 'M.' or an initial, and not inside a
@@ -115,6 +121,7 @@ def sentence_starts(text: str) -> set[int]:
     whose incise gives the whole quotation its speaker)."""
     starts = {m.end() for m in re.finditer(r"\n+", text)}
     line_starts = sorted(starts | {0})
+    starts |= {m.end() for m in _DATELINE.finditer(text)}
     for m in _SENTENCE_END.finditer(text):
         if ABBREVIATION.search(text[max(0, m.start() - 6):m.start()]):
             continue

@@ -1330,3 +1330,22 @@ def test_between_on_the_verb_that_holds_the_meeting(extract):
 def test_a_postponed_meeting_is_planned_on_its_new_date_or_none(extract, text, day):
     (m,) = meetings(extract(text, PUB))
     assert (m[1], m[3]) == (day, "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "En marge du sommet de l'Otan à Oslo, Hugo Lemaire a rencontré mardi Anton Berg.",
+    "Hugo Lemaire a rencontré mardi Anton Berg en marge du sommet de l'Otan à Oslo.",
+])
+def test_a_summit_framing_a_meeting_takes_its_day(extract, text):
+    dates = {m[1] for m in meetings(extract(text, PUB))}
+    assert dates == {date(2021, 6, 1)}
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Lemaire a reçu lundi Anton Berg à Oslo. Ils s'étaient déjà rencontrés en février à Berlin.",
+    "Hugo Lemaire a reçu lundi Anton Berg à Oslo. Les deux dirigeants s'étaient rencontrés en février à Berlin.",
+])
+def test_a_pair_that_met_each_other_earlier_is_a_second_meeting(extract, text):
+    rows = meetings(extract(text, PUB))
+    assert sorted((m[1], m[5]) for m in rows) == [(date(2021, 2, 1), "Berlin"), (date(2021, 5, 31), "Oslo")]
+    assert all(m[0] == {"Hugo Lemaire", "Anton Berg"} for m in rows)

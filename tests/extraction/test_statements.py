@@ -853,3 +853,22 @@ def test_a_joint_subject_is_no_single_speaker(extract, text, fragment):
     hits = [s for s in rows["statements"] if fragment in s["text"]]
     assert hits and all(s["speaker_entity_idx"] is None for s in hits)
     assert any(" et " in (s["speaker_description"] or "") for s in hits)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the subject after a fronted phrase the parser hung it on
+    ("Lors d'une visite à Oslo, Ingrid Falkner a assuré que la Suède ne laisserait pas tomber la Norvège.",
+     "Suède ne laisserait", "Ingrid Falkner"),
+    # a name the NER takes for a body, set between commas beside a minister's title
+    ("Le ministre de l'Energie, Petro Hrytsenko, a déclaré que les frappes avaient visé des centrales.",
+     "frappes avaient", "Petro Hrytsenko"),
+])
+def test_the_speaker_the_parse_or_the_ner_gets_wrong(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
+def test_an_agency_dateline_is_not_part_of_the_lead(extract):
+    rows = extract("OSLO, 15 mars (AFP) - Le président Hugo Lemaire a rencontré Anton Berg, a annoncé la présidence.",
+                   PUB)
+    (st,) = [s for s in rows["statements"] if "rencontré" in s["text"]]
+    assert st["text"].startswith("Le président Hugo Lemaire")

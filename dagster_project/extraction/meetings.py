@@ -779,7 +779,11 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         paragraph = next(((p.start, p.end) for p in paragraphs if p.start <= start < p.end), sentence)
         for group, expr in groups:
             alone = sum(1 for s, _ in triggers if sentence[0] <= s < sentence[1]) == 1
-            expr = expr or _date_for(text, frame, dates, sentence, quoted, alone, triggers)
+            # ("se sont revus en marge du sommet du G20 en novembre": the summit that frames the verb's
+            # meeting gives it its dates; no other meeting of the clause owns them)
+            framing = {f.trigger for f in frames if f.during is not None and f.during[0] == frame.trigger[0]}
+            expr = expr or _date_for(text, frame, dates, sentence, quoted, alone,
+                                     [t for t in triggers if t not in framing])
             if expr is not None and expr.text.lower() in day_parts:
                 # "lundi, X a rencontré Y ... Dans la soirée, X s'est entretenu avec Z": that Monday evening
                 day = [d for d in dates if paragraph[0] <= d.start < expr.start and d.precision == "day"
@@ -788,6 +792,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 expr = day[-1] if day else expr
             if by_adjective and expr is None and frame.status == "occurred":
                 continue  # "le sommet européen" with no date of its own: one the reader knows of, not news
+            if frame.during is not None and all(entities[p].actor_type != PERSON for p in group):
+                continue  # "X et Y se sont revus en marge du sommet du G20": their meeting is the news, not the body's
             if expr is None and len(groups) == 1 and frame.kind == "noun" and frame.lemma.endswith(("s", "x")) \
                     and frame.lemma not in trigger_words["plural_talks"]:
                 continue  # "les sommets Trump-Kim": several meetings, none the sentence dates

@@ -1349,3 +1349,11 @@ def test_a_pair_that_met_each_other_earlier_is_a_second_meeting(extract, text):
     rows = meetings(extract(text, PUB))
     assert sorted((m[1], m[5]) for m in rows) == [(date(2021, 2, 1), "Berlin"), (date(2021, 5, 31), "Oslo")]
     assert all(m[0] == {"Hugo Lemaire", "Anton Berg"} for m in rows)
+
+
+def test_a_pair_meeting_on_the_sidelines_of_a_summit_takes_its_month_and_the_body_is_no_meeting(extract):
+    text = ("Hugo Lemaire a reçu lundi Anton Berg à Oslo. Les deux hommes se sont revus en marge du sommet de "
+            "l'Otan en février.")
+    rows = meetings(extract(text, PUB))
+    assert sorted(m[1] for m in rows) == [date(2021, 2, 1), date(2021, 5, 31)]
+    assert all(m[0] == {"Hugo Lemaire", "Anton Berg"} for m in rows)

@@ -872,3 +872,15 @@ def test_an_agency_dateline_is_not_part_of_the_lead(extract):
                    PUB)
     (st,) = [s for s in rows["statements"] if "rencontré" in s["text"]]
     assert st["text"].startswith("Le président Hugo Lemaire")
+
+
+def test_a_title_of_one_form_for_both_sexes_does_not_make_the_person_a_man(extract):
+    text = ("Le porte-parole du gouvernement, Prisca Vandel, a assuré que la réforme serait votée. "
+            "Elle a également indiqué que le texte serait amendé.")
+    assert speaker_of(extract(text, PUB), "texte serait amendé") == "Prisca Vandel"
+
+
+def test_the_source_of_pour_x_is_the_topic_a_pronoun_stands_for(extract):
+    text = ("Le ministre Hugo Lemaire a dénoncé le coup d'Etat. Pour l'analyste Anton Berg, la junte cherche à "
+            "gagner du temps. « Elle joue la montre », explique-t-il.")
+    assert speaker_of(extract(text, PUB), "joue la montre") == "Anton Berg"

@@ -884,3 +884,14 @@ def test_the_source_of_pour_x_is_the_topic_a_pronoun_stands_for(extract):
     text = ("Le ministre Hugo Lemaire a dénoncé le coup d'Etat. Pour l'analyste Anton Berg, la junte cherche à "
             "gagner du temps. « Elle joue la montre », explique-t-il.")
     assert speaker_of(extract(text, PUB), "joue la montre") == "Anton Berg"
+
+
+@pytest.mark.parametrize("text, content, counts", [
+    ("Ingrid Falk a dénoncé une décision injuste.", "une décision injuste", True),
+    ("Le ministère a dénoncé une nouvelle provocation de Berlin.", "une nouvelle provocation de Berlin", True),
+    ("Ingrid Falk a salué la décision.", "la décision", False),
+    ("Ingrid Falk a évoqué la crise politique.", "la crise politique", False),
+])
+def test_a_short_noun_phrase_counts_when_an_adjective_judges_it(extract, text, content, counts):
+    rows = extract(text, PUB)
+    assert any(s["text"] == content for s in rows["statements"]) == counts

@@ -157,7 +157,7 @@ class Discourse:
     def add_speaker(self, m: Mention, entity: int | None, description: str | None = None,
                     source: bool = False) -> None:
         """A speaker, once known, is the most salient referent for the pronouns after it; the source of
-        'Pour X, ...' or 'Selon X, ...' is the sentence's topic as a subject would be."""
+        'Pour X, ...' or 'Selon X, ...' opening a sentence is its topic as a subject would be."""
         r = self._referent(m, speaker=True, entity=entity)
         if source:
             r.subject = True
@@ -480,8 +480,11 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
                 and any(o.start <= st.cue.cue[0] < o.end and o.start <= m.start < o.end and o is not st
                         for o in attributed):
             continue  # "X a accusé Y d'être lâche car il craignait ...": Y's attitude inside X's words is X's report
+        # ("Pour X, ...", "Selon X, ..." opening the sentence: X is its topic; not "..., selon X")
+        leading_source = st.cue is not None and st.cue.kind == "source" and not text[
+            discourse.sentence_starts[discourse.sentence_index(st.cue.cue[0])]:st.cue.cue[0]].strip(" \n\"«-–—")
         discourse.add_speaker(m, m.entity if named else None, None if named else (m.description or m.text),
-                              source=st.cue is not None and st.cue.kind == "source")
+                              source=leading_source)
     discourse.quoted = quoted
     # a quotation that no frame reports goes on with the speaker of the sentences just before it
     for st in statements:

@@ -2075,8 +2075,15 @@ def _source_phrases(doc: Doc, keys: list[int]) -> list[tuple[Token, Token]]:
                 right = max((t.i for t in head.subtree if not t.is_punct or t.i < head.i), default=head.i) \
                     if head.head.i != head.i else head.i
                 while head.head.i == head.i and right + 1 < len(doc) and head.i <= doc[right + 1].head.i <= right \
-                        and doc[right + 1].dep_ in ("flat:name", "flat", "amod", "appos"):
+                        and doc[right + 1].dep_ in ("flat:name", "flat", "amod", "appos", "dep"):
                     right += 1  # "Pour (la ministre) Anne Morel, « ... »": the parser made the name the root of all
+                # ("Pour le politologue X, la Russie « ... »": the parser may join the clause's subject to the
+                # phrase; the first comma after the head closes it)
+                # (only a named source: "Pour les habitants de X, « ... »" may be whom the words are for)
+                comma = next((t.i for t in doc[head.i + 1:right + 1] if t.text == ","), None)
+                if comma is not None and (head.pos_ == "PROPN" or any(
+                        c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)):
+                    right = comma - 1
                 if right + 1 >= len(doc) or doc[right + 1].text != "," or not _clause_initial(doc, token.i):
                     if head.lower_ != "qui":
                         continue

@@ -1080,6 +1080,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     if governor is not None and governor.pos_ in ("VERB", "AUX") and role in ("obj", "obl:arg", "obl:mod") \
             and _joins(governor) and governor.dep_ not in ("acl", "acl:relcl", "amod"):
         joined = governor
+        if _negated(governor):
+            return None  # "X et Y n'ont plus eu de rencontre depuis octobre", "n'a pas participé au sommet"
         subject = _subject(governor)  # "X a eu un entretien avec Y", "X a participé au sommet"
         # ("X a organisé une rencontre entre Y et Z": the sides are named, X arranged it)
         if subject is not None and subject.i != token.i and not between:

@@ -873,6 +873,13 @@ def _with_anchored_days(text: str, sentences: list[tuple[int, int]], dates: list
             continue
         anchor = [d for d in dates if sentence[0] <= d.start < m.start() and d.precision == "day"
                   and d.value is not None and not _inside(d.start, quoted)]
+        if not anchor and not text[sentence[0]:m.start()].strip():
+            # "X a reçu lundi Y. Le lendemain, il a reçu Z": a sentence that opens on it counts from the day the
+            # sentence before named (a line break ends the story: no anchor across paragraphs)
+            before = next(((a, b) for a, b in reversed(sentences) if b <= sentence[0]), None)
+            if before is not None and "\n" not in text[before[1]:sentence[0]]:
+                anchor = [d for d in dates if before[0] <= d.start < before[1] and d.precision == "day"
+                          and d.value is not None and not _inside(d.start, quoted)]
         if anchor:
             value = anchor[-1].value + timedelta(days=offsets[m.group(0).lower().replace("’", "'")])
             added.append(DateExpression(m.start(), m.end(), m.group(0), value, "day", "relative"))

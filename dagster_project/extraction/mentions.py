@@ -751,9 +751,7 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
             target.roles.add(m.role)
             if m.head:
                 target.titles.add(m.head)
-            # ("Le porte-parole du gouvernement, Prisca X": a title of one form for both sexes tells none)
-            target.gender = target.gender or (None if m.head in load_rules()["role_words"]["epicene_heads"]
-                                              else m.gender)
+            target.gender = target.gender or m.gender
             if m.countries and not target.country:
                 target.country = m.countries[0]
             m.entity = entity

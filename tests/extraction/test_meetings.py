@@ -1357,3 +1357,16 @@ def test_a_pair_meeting_on_the_sidelines_of_a_summit_takes_its_month_and_the_bod
     rows = meetings(extract(text, PUB))
     assert sorted(m[1] for m in rows) == [date(2021, 2, 1), date(2021, 5, 31)]
     assert all(m[0] == {"Hugo Lemaire", "Anton Berg"} for m in rows)
+
+
+def test_the_next_day_opening_a_sentence_counts_from_the_day_before(extract):
+    text = "Hugo Lemaire a reçu lundi Anton Berg. Le lendemain, il a reçu Ingrid Falk."
+    assert sorted(m[1] for m in meetings(extract(text, PUB))) == [date(2021, 5, 31), date(2021, 6, 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Lemaire et Anton Berg n'ont plus eu de rencontre bilatérale depuis octobre.",
+    "Hugo Lemaire n'a pas eu d'entretien avec Anton Berg depuis janvier.",
+])
+def test_a_meeting_a_negated_verb_did_not_hold_is_none(extract, text):
+    assert meetings(extract(text, PUB)) == []

@@ -874,12 +874,6 @@ def test_an_agency_dateline_is_not_part_of_the_lead(extract):
     assert st["text"].startswith("Le président Hugo Lemaire")
 
 
-def test_a_title_of_one_form_for_both_sexes_does_not_make_the_person_a_man(extract):
-    text = ("Le porte-parole du gouvernement, Prisca Vandel, a assuré que la réforme serait votée. "
-            "Elle a également indiqué que le texte serait amendé.")
-    assert speaker_of(extract(text, PUB), "texte serait amendé") == "Prisca Vandel"
-
-
 def test_the_source_of_pour_x_is_the_topic_a_pronoun_stands_for(extract):
     text = ("Le ministre Hugo Lemaire a dénoncé le coup d'Etat. Pour l'analyste Anton Berg, la junte cherche à "
             "gagner du temps. « Elle joue la montre », explique-t-il.")
@@ -895,3 +889,12 @@ def test_the_source_of_pour_x_is_the_topic_a_pronoun_stands_for(extract):
 def test_a_short_noun_phrase_counts_when_an_adjective_judges_it(extract, text, content, counts):
     rows = extract(text, PUB)
     assert any(s["text"] == content for s in rows["statements"]) == counts
+
+
+@pytest.mark.parametrize("text", [
+    "Pour le politologue Anton Berg, la Russie « teste les limites de l'Alliance ».",
+    "Pour le président norvégien Anton Erik Berg, la Russie « teste les limites de l'Alliance ».",
+])
+def test_pour_a_title_and_a_name_before_a_quote_is_the_source(extract, text):
+    rows = extract(text, PUB)
+    assert speaker_of(rows, "teste les limites") in ("Anton Berg", "Anton Erik Berg")

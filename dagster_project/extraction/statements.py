@@ -289,7 +289,8 @@ def _evaluated(span) -> bool:
     demonyms = gazetteer().demonym_country
     return any(c.dep_ == "amod" and c.pos_ == "ADJ" and "Part" not in c.morph.get("VerbForm")
                and c.lower_ not in classifying and c.lower_ not in demonyms
-               and not c.lower_.endswith(("ique", "iques", "al", "ale", "aux", "ales", "aire", "aires"))
+               and not c.lower_.endswith(("ique", "iques", "al", "ale", "aux", "ales", "aire", "aires", "ier", "iers",
+                                          "ière", "ières"))
                for c in root.children)
 
 

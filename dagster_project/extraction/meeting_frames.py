@@ -987,8 +987,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         partners += [t for t in _preposition_objects(token.head, ("avec", "entre"), 0)
                      if t.i > token.i and t not in partners]
         between = between or any(t.i > token.i for t in _preposition_objects(token.head, ("entre",), 0))
-    if token.dep_ in SUBJECT_DEPS and token.head.lower_ in _holding_forms() | {"eu", "a", "aura", "avait"} \
-            and not partners:
+    if token.dep_ in SUBJECT_DEPS and token.head.lower_ in _holding_forms() and not partners:
         # "la rencontre a eu lieu lundi entre X et Y", "l'entretien s'est tenu entre X et Y": the parser hangs
         # "entre X et Y" on the verb that holds the meeting
         partners = [t for t in _preposition_objects(token.head, ("entre",)) if t.i > token.i]
@@ -1364,11 +1363,14 @@ def _opens_clause(token: Token) -> bool:
 
 def _in_adjunct(token: Token) -> bool:
     """A meeting noun inside a phrase set beside a clause: 'lors de la rencontre', 'en visite', 'après un sommet'."""
-    doc = token.doc
-    words = _words()["adjunct_prepositions"]
     if token.dep_ == "nmod" and token.head.i < token.i and token.head.lower_ in _words()["complex_preposition_heads"]:
         return True  # "à l'issue d'un entretien": the complex preposition's head holds the noun
-    left = doc[max(token.sent.start, token.i - 4):token.i]
+    return _after_preposition(token, _words()["adjunct_prepositions"])
+
+
+def _after_preposition(token: Token, words: list[str]) -> bool:
+    """One of `words` in the four words before the token, in its sentence."""
+    left = token.doc[max(token.sent.start, token.i - 4):token.i]
     # (the words as written: "à l'issue" is one phrase, not "à l' issue")
     text = " " + left.text.lower().replace("’", "'") + " "
     return any(f" {w} " in text or text.strip().startswith(w) for w in words)
@@ -1377,9 +1379,7 @@ def _in_adjunct(token: Token) -> bool:
 def _during(token: Token) -> bool:
     """A meeting noun in a phrase that sets the clause inside its time ('en marge du sommet', 'lors de la
     réunion'), not before or after it ('après un sommet')."""
-    left = token.doc[max(token.sent.start, token.i - 4):token.i]
-    text = " " + left.text.lower().replace("’", "'") + " "
-    return any(f" {w} " in text or text.strip().startswith(w) for w in _words()["simultaneous_prepositions"])
+    return _after_preposition(token, _words()["simultaneous_prepositions"])
 
 
 @functools.cache
@@ -1467,18 +1467,36 @@ def _attending_forms() -> frozenset[str]:
     return frozenset(f.lower() for lemma in _words()["attending_verbs"] for f in verb_forms(lemma.split()[0], []))
 
 
+@functools.cache
+def _gathering_nouns() -> frozenset[str]:
+    return frozenset(_words()["session_nouns"]) | frozenset(_words()["summit_nouns"])
+
+
 def _clitic_antecedent(verb: Token) -> Token | None:
     """The meeting noun 'y' stands for: a summit or session noun earlier in the verb's sentence, or in
     the sentence before it ('Le sommet s'est ouvert lundi. Les présidents X et Y y participent')."""
     if not any(c.lower_ == "y" and c.i < verb.i for c in verb.children):
         return None
     doc = verb.doc
-    nouns = set(_words()["session_nouns"]) | set(_words()["summit_nouns"])
+    nouns = _gathering_nouns()
     sent = verb.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     found = [t for t in doc[start:verb.i] if t.pos_ in ("NOUN", "PROPN") and t.lower_ in nouns
              and not _other_sense(t)]
     return found[-1] if found else None
+
+
+def _summit_of_clitic(verb: Token, frames: list[MeetingFrame]) -> tuple[Token | None, MeetingFrame | None]:
+    """The meeting noun the verb's 'y' stands for, and its frame among those found so far."""
+    noun = _clitic_antecedent(verb)
+    return noun, next((f for f in frames if noun is not None and f.trigger[0] == noun.idx), None)
+
+
+def _drop_body_session(frames: list[MeetingFrame], held: MeetingFrame | None) -> None:
+    """A summit frame that is only the body whose summit it is goes once its attendees are named
+    (CONVENTIONS: summits list their named participants)."""
+    if held is not None and not held.partners and len(held.agents) <= 1:
+        frames.remove(held)
 
 
 def _attendance_frame(verb: Token, noun: Token, held: MeetingFrame | None) -> MeetingFrame | None:
@@ -1521,23 +1539,21 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
             spec, last = found
             frame = _verb_frame(token, spec, last)
             if frame is not None:
-                noun = _clitic_antecedent(token)
-                held = next((f for f in frames if noun is not None and f.trigger[0] == noun.idx), None)
+                noun, held = _summit_of_clitic(token, frames)
                 if noun is not None:  # "Le sommet s'ouvrira le 3 à X. Y y accueillera Z": the summit's date
                     frame.scope = (min(frame.scope[0], noun.sent[0].idx), frame.scope[1])
                 if held is not None:  # ... and place
                     frame.places = frame.places or list(held.places)
-                    if not held.partners and len(held.agents) <= 1:
-                        frames.remove(held)  # the body whose summit it is: no party once attendees are named
+                _drop_body_session(frames, held)
                 frames.append(frame)
             continue
         pos, low = token.pos_, token.lower_
-        if pos in ("VERB", "AUX") and low in _attending_forms() and (noun := _clitic_antecedent(token)) is not None:
-            held = next((f for f in frames if f.trigger[0] == noun.idx), None)
+        noun, held = _summit_of_clitic(token, frames) if pos in ("VERB", "AUX") and low in _attending_forms() \
+            else (None, None)
+        if noun is not None:
             frame = _attendance_frame(token, noun, held)
             if frame is not None:
-                if held is not None and not held.partners and len(held.agents) <= 1:
-                    frames.remove(held)
+                _drop_body_session(frames, held)
                 frames.append(frame)
             continue
         if pos == "PRON" and low in DEMONSTRATIVES:

@@ -863,10 +863,11 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
     if head in load_rules()["role_words"]["diplomat_heads"] and countries:
         # "l'ambassadeur de France, X ... a souligné le diplomate français": a compatriot introduced by a
         # title of diplomacy is the diplomat meant, before the minister the dictionary knows
+        titles = set(load_rules()["role_words"]["diplomat_titles"])
         for mm in reversed(earlier):
             e = entities[mm.entity] if mm.entity is not None else None
             if e is not None and e.actor_type == PERSON and e.name and e.country in countries \
-                    and _gender_ok(e, gender) and e.titles & set(load_rules()["role_words"]["diplomat_titles"]):
+                    and _gender_ok(e, gender) and e.titles & titles:
                 return e.idx
     if role and countries:
         keys = [k for k in gazetteer().holders(role, countries[0], on)

@@ -268,14 +268,15 @@ def _topic_only(text: str, frame: Frame, start: int, end: int, quotes: list[Quot
     head = next((w for w in words if w not in lex["quote_introducers"]), "")
     short = len(words) < lex["min_nominal_words"] and not (
         len(words) > 1 and words[0] in lex["any_determiners"] and words[1] not in ("le", "la", "les", "l"))
-    if short and span is not None and _evaluated(span):
+    evaluated = span is not None and _evaluated(span)
+    if short and evaluated:
         short = False  # "a dénoncé une décision injuste", "a salué une avancée majeure": an evaluation
     # ("a écarté toute idée de démission": an 'any' phrase is a whole claim; "a qualifié la situation de
     # catastrophique", "a décrit la situation comme grave": the predicate after the noun is the claim)
     if span is not None and len(span) and span.root.pos_ in ("NOUN", "PROPN"):
         head = span.root.lower_  # ("une nouvelle provocation": the noun, not the adjective before it)
     points_back = head in lex["anaphoric_content_heads"] and words[0] not in lex["any_determiners"] \
-        and frame.lemma not in lex["predicative_cues"] and not (span is not None and _evaluated(span))
+        and frame.lemma not in lex["predicative_cues"] and not evaluated
     return short or points_back or _names_only(doc, start, end, mentions)
 
 
@@ -285,13 +286,17 @@ def _evaluated(span) -> bool:
     root = span.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
-    classifying = set(_speaker_words()["classifying_adjectives"])
+    words, suffixes = _classifying_adjectives()
     demonyms = gazetteer().demonym_country
     return any(c.dep_ == "amod" and c.pos_ == "ADJ" and "Part" not in c.morph.get("VerbForm")
-               and c.lower_ not in classifying and c.lower_ not in demonyms
-               and not c.lower_.endswith(("ique", "iques", "al", "ale", "aux", "ales", "aire", "aires", "ier", "iers",
-                                          "ière", "ières"))
+               and c.lower_ not in words and c.lower_ not in demonyms and not c.lower_.endswith(suffixes)
                for c in root.children)
+
+
+@functools.cache
+def _classifying_adjectives() -> tuple[frozenset[str], tuple[str, ...]]:
+    lex = _speaker_words()
+    return frozenset(lex["classifying_adjectives"]), tuple(lex["classifying_suffixes"])
 
 
 def _names_only(doc, start: int, end: int, mentions: list[Mention]) -> bool:

@@ -179,6 +179,26 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def _apposed_subject(verb: Token) -> Token | None:
+    """"En marge du sommet du G20, Hugo Lemaire s'entretiendra avec Y": the parser hangs the name after the
+    fronted phrase's comma on that phrase, as an apposition; a name so placed right before the verb (its
+    clitics, auxiliaries and negation aside) is the verb's subject."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].head == verb and doc[j].dep_ != "punct" and doc[j].i < verb.i \
+            and (doc[j].dep_.startswith(("aux", "expl")) or doc[j].pos_ in ("PRON", "ADV")):
+        j -= 1
+    if j < 1:
+        return None
+    name = doc[j]
+    while name.dep_ == "flat:name" and name.head.i < name.i:
+        name = name.head
+    if name.dep_ == "appos" and name.pos_ == "PROPN" and name.head.i < name.i \
+            and doc[name.left_edge.i - 1].text == "," and verb.is_ancestor(name):
+        return name
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     inverted = next((c for c in verb.children if c.lower_ in ("-il", "-elle", "-ils", "-elles")), None)
     if inverted is not None:
@@ -200,6 +220,9 @@ def _subject(verb: Token) -> Token | None:
         for child in aux.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+    apposed = _apposed_subject(verb)
+    if apposed is not None:
+        return apposed
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
@@ -1172,11 +1195,16 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         return None
     planned = any(c.lower_ in _planned()["noun_modifiers"] for c in token.subtree if c.i > token.i - 3) \
         or (clause_verb is not None and _is_future(clause_verb)
-            and (token.i > clause_verb.i - 1 or token.dep_.startswith("nsubj") and token.head == clause_verb))
+            and (token.i > clause_verb.i - 1 or token.dep_.startswith("nsubj") and token.head == clause_verb
+                 # "Lors du sommet de juillet, X défendra son plan": the clause happens during it, in its
+                 # time ("après le sommet, X se rendra à Y" tells nothing of the summit's)
+                 or _during(token)))
     if governor is not None and governor.lower_ in _planned()["attendu"]:
         planned = True
     if token.dep_.startswith("nsubj") and token.head.lower_ in _planned()["noun_modifiers"]:
         planned = True  # "une rencontre est prévue en mai", "le sommet est programmé lundi": its predicate
+    if _being_scheduled(token):
+        planned = True
     if _refused(token):
         return None  # "a démenti toute rencontre entre X et Y"
     if clause_verb is not None and _advocated(clause_verb):
@@ -1215,6 +1243,18 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                         # rencontre eut lieu"; not of one that talks of it, "avait présenté sa visite")
                         anterior=(joined is not None or token.dep_.startswith("nsubj")) and _is_anterior(clause_verb),
                         present=not planned and _is_simple_present(clause_verb), during=during)
+
+
+def _being_scheduled(token: Token) -> bool:
+    """A meeting noun that a noun of scheduling governs ("la date de la visite", "les préparatifs du sommet"),
+    or that a verb whose subject or object is such a noun is for ("aucune date n'a été fixée pour une visite")."""
+    nouns = _planned()["schedule_nouns"]
+    head = token.head
+    if token.dep_ == "nmod" and head.lower_ in nouns:
+        return True
+    return token.dep_.startswith("obl") and head.pos_ == "VERB" \
+        and any(c.lower_ == "pour" and c.dep_ == "case" for c in token.children) \
+        and any(c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.lower_ in nouns for c in head.children)
 
 
 def _means_of_a_named_meeting(token: Token) -> bool:

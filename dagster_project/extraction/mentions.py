@@ -275,7 +275,7 @@ def _role_regex() -> re.Pattern:
     pre_glued = alternation([w for words in premodifiers.values() for w in words if w.endswith("-")],
                             ignore_case=True)
     return re.compile(
-        rf"(?<![\w-])(?P<det>{dets})\s?(?:(?P<pre>{pre_alt})\s+|(?P<pre_glued>{pre_glued}))?(?P<head>{head_alt})(?![\w-])"
+        rf"(?<![\w-])(?P<det>{dets})(?:(?<=['’])\s?|\s)(?:(?P<pre>{pre_alt})\s+|(?P<pre_glued>{pre_glued}))?(?P<head>{head_alt})(?![\w-])"
         rf"(?:\s+(?P<dem1>(?:{dem})(?:{dem_more})*)(?![\w-]))?"
         rf"(?:\s+(?P<comp>{comp_alt}))?"
         rf"(?:\s+(?P<dem2>(?:{dem})(?:{dem_more})*)(?![\w-]))?"
@@ -671,6 +671,9 @@ def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
             out = [r for r in out if not (r.kind == "role" and r.start <= m.start and m.end <= r.end)]
         out.append(m)
         occupied.append((m.start, m.end))
+    # "Bruno Le Maire": a role phrase inside a person's name is a part of the name, not a role
+    out = [r for r in out if not (r.kind == "role" and any(
+        n.actor_type == PERSON and n.start < r.start and r.end <= n.end for n in names))]
     for m in [*pronouns, *pair_adjective_mentions(text)]:
         if not _overlaps((m.start, m.end), occupied):
             out.append(m)

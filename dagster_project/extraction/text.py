@@ -108,10 +108,12 @@ _WEB_ADDRESS_END = re.compile(r"(?:www|https?:|@|/)\S*$")
 ABBREVIATION = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|St|Ste|Me|av|J\.-C|etc|cf|p|n°)|\b[A-ZÀ-Ý])\.$")
 
 
-# an agency dateline before the lead ("PARIS, 15 mars (AFP) - ", "KIEV (Ukraine), 3 juin 2024 (Reuters) -"):
-# the lead's first sentence starts after it
-_DATELINE = re.compile(r"(?m)^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,40}(?:\s*\([^)\n]{1,40}\))?,\s*\d{1,2}(?:er)?\s+[a-zéû]+"
-                       r"(?:\s+\d{4})?\s*\((?:AFP|Reuters|AP|ATS|Belga|DPA|ANSA)\)\s*[-–—]\s*")
+# an agency dateline before the lead ("PARIS, 15 mars (AFP) - ", "KIEV (Ukraine), 3 juin 2024 (Reuters) -",
+# "Séoul, 14 mars 2024 (AFP) -", "WASHINGTON (AFP) -"): the lead's first sentence starts after it (the city
+# the dispatch is filed from is no subject of that sentence)
+_DATELINE = re.compile(r"(?m)^[A-ZÀ-Ý][\w'’ .-]{1,40}?(?:\s*\([^)\n]{1,40}\))?"
+                       r"(?:,\s*\d{1,2}(?:er)?\s+[a-zéû]+(?:\s+\d{4})?)?"
+                       r"\s*\((?:AFP|Reuters|AP|ATS|Belga|DPA|ANSA)\)\s*[-–—]\s*")
 
 
 def sentence_starts(text: str) -> set[int]:

@@ -163,6 +163,16 @@ def test_a_role_coordinated_with_a_name_is_not_that_name(extract):
     assert role["text"].startswith("Le directeur") and rows["names"].get(role["entity_idx"]) != "Anne Morel"
 
 
+@pytest.mark.parametrize("text", [
+    "Le ministre Paul Le Maire a reçu lundi Anton Berg.",
+    "Paul Lemaire a reçu lundi Anton Berg.",
+])
+def test_a_role_word_inside_a_name_is_part_of_the_name(extract, text):
+    rows = extract(text, PUB)
+    assert not [m for m in rows["entity_mentions"] if m["mention_kind"] == "role" and "aire" in m["text"]]
+    assert [m for m in rows["entity_mentions"] if m["mention_kind"] == "name" and m["text"].endswith("aire")]
+
+
 def test_role_of_an_unlisted_country_keeps_a_description(extract):
     rows = extract("« Nous ne reculerons pas », a prévenu le porte-parole du gouvernement.", PUB)
     (st,) = rows["statements"]

@@ -1370,3 +1370,28 @@ def test_the_next_day_opening_a_sentence_counts_from_the_day_before(extract):
 ])
 def test_a_meeting_a_negated_verb_did_not_hold_is_none(extract, text):
     assert meetings(extract(text, PUB)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Aucune date n'a encore été fixée pour une visite d'Anton Berg en Norvège.",
+    "La date de la visite d'Anton Berg en Norvège n'a pas encore été fixée.",
+])
+def test_a_meeting_being_scheduled_is_planned_and_undated(extract, text):
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1], m[3]) == ({"Anton Berg", "Norvège"}, None, "planned")
+
+
+def test_a_summit_the_clause_happens_during_takes_the_clause_tense(extract):
+    text = "Lors du sommet de l'Otan à Oslo en juillet, Hugo Lemaire rencontrera Anton Berg."
+    rows = meetings(extract(text, PUB))
+    assert rows and all((m[1], m[3]) == (date(2021, 7, 1), "planned") for m in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "En marge du sommet du G20, Anton Berg s'est entretenu mardi avec Ingrid Falk.",
+    "Paul Girard a reçu lundi Olaf Scholz. En marge du sommet du G20, Anton Berg s'est entretenu mardi avec Ingrid Falk.",
+])
+def test_a_name_after_a_fronted_summit_phrase_is_the_subject(extract, text):
+    rows = meetings(extract(text, PUB))
+    assert ({"Anton Berg", "Ingrid Falk"}, date(2021, 6, 1)) in [(m[0], m[1]) for m in rows]
+    assert all("Olaf Scholz" not in m[0] for m in rows if m[1] == date(2021, 6, 1))

@@ -862,6 +862,16 @@ def test_an_agency_dateline_is_not_part_of_the_lead(extract):
     assert st["text"].startswith("Le président Hugo Lemaire")
 
 
+@pytest.mark.parametrize("text", [
+    "Oslo, 15 mars 2021 (AFP) - La Norvège a affirmé jeudi que les exercices étaient une provocation.",
+    "OSLO (Reuters) - La Norvège a affirmé jeudi que les exercices étaient une provocation.",
+    "Stockholm, 3 juin (AFP) - Oslo a affirmé jeudi que les exercices étaient une provocation.",
+])
+def test_the_city_of_a_dateline_in_any_case_or_without_a_date_is_no_speaker(extract, text):
+    (st,) = extract(text, PUB)["speakers"]
+    assert st == ("les exercices étaient une provocation", "indirect", "Norvège")
+
+
 @pytest.mark.parametrize("text, content, counts", [
     ("Ingrid Falk a dénoncé une décision injuste.", "une décision injuste", True),
     ("Le ministère a dénoncé une nouvelle provocation de Berlin.", "une nouvelle provocation de Berlin", True),

@@ -284,6 +284,7 @@ class Discourse:
                     person_only: bool = False, continuing: bool = True) -> Referent | None:
         w = _weights()
         here = self.sentence_index(before)
+        possessive = m.kind == "role" and m.text.lower().split(" ", 1)[0] in ("son", "sa", "ses", "leur", "leurs")
         best, best_score = None, None
         # a pronoun whose verb does not continue the last speaker's words ("a-t-il estimé", not "a-t-il
         # ajouté") stands for a person made the subject since that speaker spoke ("X a dit ... . Y s'est
@@ -342,6 +343,9 @@ class Discourse:
             holds_role = r.entity is not None and (m.kind == "role" and m.role in self.entities[r.entity].roles or (
                 m.kind == "anaphor" and m.head is not None
                 and m.head in {t.split()[0] for t in self.entities[r.entity].titles}))
+            if possessive and not (holds_role and m.role) and not (r.entity is not None and m.head and m.head.lower() in {
+                    t.split()[0].lower() for t in self.entities[r.entity].titles if t}):
+                continue  # "Son porte-parole a précisé": someone of the possessor's, not the possessor
             # ("l'envoyé de l'ONU": the one introduced as "l'envoyé spécial de l'ONU, X", not the last man named)
             spoke = r.speaker and not any(r.pos < p and e != r.entity for p, e in later_subjects)
             score = (w["speaker"] * spoke + w["subject"] * r.subject + w["person"] * r.person

@@ -91,7 +91,7 @@ def trigger_lexicon() -> tuple[dict[str, TriggerSpec], dict[str, TriggerSpec]]:
     verbs: dict[str, TriggerSpec] = {}
     for lemma, spec in _words()["verbs"].items():
         entry, base = _verb_spec(lemma, spec)
-        for form in verb_forms(base, spec.get("forms", [])):
+        for form in verb_forms(base, spec.get("forms", []), conditional=True):
             verbs.setdefault(form.lower() + (f" {entry.particle}" if entry.particle else ""), entry)
     nouns: dict[str, TriggerSpec] = {}
     for noun, spec in _words()["nouns"].items():
@@ -277,7 +277,10 @@ def _report_words(token: Token) -> list[tuple[int, int]]:
     clause = token
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    verbs = [c for c in clause.children if c.dep_ == "parataxis" and reporting_cue(c) is not None]
+    # ("X se rendra en France, a annoncé mardi l'Elysée": the parser may make the incise an adverbial clause)
+    verbs = [c for c in clause.children if reporting_cue(c) is not None and (
+        c.dep_ == "parataxis" or c.dep_ == "advcl" and c.i > clause.i and c.left_edge.text == ","
+        and any(a.dep_.startswith("aux") for a in c.children))]
     head = clause
     while head.head.i != head.i:
         head = head.head
@@ -515,7 +518,7 @@ def _plain_verbs() -> dict[str, TriggerSpec]:
         entry, base = _verb_spec(lemma, spec)
         if entry.reflexive or entry.particle:
             continue
-        for form in verb_forms(base, spec.get("forms", [])):
+        for form in verb_forms(base, spec.get("forms", []), conditional=True):
             plain.setdefault(form.lower(), entry)
     return plain
 

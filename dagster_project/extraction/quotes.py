@@ -55,6 +55,11 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             elif following and following[0] == content[k + 1].start:
                 quotes.append(_quote(text, stack[0][0], p.end))
         carry = stack[0] if stack and text[stack[0][0]] == "«" else None
+        if carry and k + 1 < len(content) and text[content[k + 1].start] == "«":
+            # the press reopens a quotation at each new paragraph and closes it only at the last: each
+            # paragraph's part is one segment, as with straight quotes
+            quotes.append(_quote(text, carry[0], p.end))
+            carry = None
         if carry:  # a quote running on: look for its end in the following paragraph(s)
             close = text.find("»", p.end)
             if close != -1 and close - p.end < 3000:

@@ -100,8 +100,9 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def verb_forms(lemma: str, extra: list[str] | None = None) -> set[str]:
-    """Third-person finite forms, participles and the infinitive of a French verb.
+def verb_forms(lemma: str, extra: list[str] | None = None, conditional: bool = False) -> set[str]:
+    """Third-person finite forms, participles and the infinitive of a French verb (with `conditional`, the
+    conditional of the forms of the future too).
 
     Regular -er conjugation covers most reporting verbs; irregular ones list their forms in data.
     """
@@ -118,7 +119,13 @@ def verb_forms(lemma: str, extra: list[str] | None = None) -> set[str]:
     elif lemma.endswith("ir"):
         stem = lemma[:-2]
         forms |= {stem + "it", stem + "issent", stem + "i", stem + "ie", stem + "issait", stem + "issant",
-                  stem + "ira", stem + "irent"}
+                  stem + "ira", stem + "iront", stem + "irent"}
+    if conditional:
+        # the conditional shares the future's stem ("recevra" -> "recevrait"): a meeting to come in a past
+        # report ("a annoncé que X recevrait Y") is told in it (not asked of every verb: "la France
+        # reconnaîtrait l'Etat palestinien" reports nothing)
+        forms |= {f[:-2] + ending for f in forms if f.endswith("ra") for ending in ("rait", "raient")}
+        forms |= {f[:-4] + "raient" for f in forms if f.endswith("ront")}
     if reflexive:
         forms |= {f"{reflexive}{f}" for f in forms}
     return forms

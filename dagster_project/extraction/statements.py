@@ -652,6 +652,16 @@ def _continue_quotes(text: str, statements: list[Statement], paragraphs: list[Pa
         if opens_sentence and here is not None and there is not None and (
                 here == there or here == there + 1 and opens_paragraph):
             st.speaker, st.cue = previous.speaker, previous.cue
+    # « ... \n\n« ... », a-t-il conclu: a quotation reopened at each paragraph, attributed only in its last
+    # part, is that speaker's from its first paragraph on
+    for st, following in reversed(list(zip(ordered, ordered[1:]))):
+        if st.speaker is not None or st.cue is not None or st.type != "direct" or following.type != "direct" \
+                or following.speaker is None:
+            continue
+        here, there = paragraph(st.start), paragraph(following.start)
+        if here is not None and there == here + 1 and following.start - content[there].start <= 2 \
+                and not text[st.end:content[here].end].strip():
+            st.speaker, st.cue = following.speaker, following.cue
     quoted = [(st.start, st.end) for st in statements if st.type == "direct"]
     for st in ordered:
         if st.speaker is not None or st.cue is not None or st.type != "direct":

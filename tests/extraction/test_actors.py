@@ -173,6 +173,17 @@ def test_a_role_word_inside_a_name_is_part_of_the_name(extract, text):
     assert [m for m in rows["entity_mentions"] if m["mention_kind"] == "name" and m["text"].endswith("aire")]
 
 
+@pytest.mark.parametrize("text", [
+    "Le président Anton Berg a salué la décision. Son porte-parole a précisé que le pays était prêt.",
+    "La ministre Ingrid Falk a salué la décision. Sa conseillère, Anne Morel, l'a approuvée. Son conseiller a "
+    "précisé que le pays était prêt.",
+])
+def test_a_possessive_role_is_not_its_possessor_nor_another_office_holder(extract, text):
+    rows = extract(text, PUB)
+    (st,) = [s for s in rows["statements"] if s["text"] == "le pays était prêt"]
+    assert st["speaker_entity_idx"] is None and st["speaker_description"].lower().startswith("son ")
+
+
 def test_role_of_an_unlisted_country_keeps_a_description(extract):
     rows = extract("« Nous ne reculerons pas », a prévenu le porte-parole du gouvernement.", PUB)
     (st,) = rows["statements"]

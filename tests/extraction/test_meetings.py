@@ -1395,3 +1395,13 @@ def test_a_name_after_a_fronted_summit_phrase_is_the_subject(extract, text):
     rows = meetings(extract(text, PUB))
     assert ({"Anton Berg", "Ingrid Falk"}, date(2021, 6, 1)) in [(m[0], m[1]) for m in rows]
     assert all("Olaf Scholz" not in m[0] for m in rows if m[1] == date(2021, 6, 1))
+
+
+def test_a_meeting_told_in_the_conditional_of_a_past_report_is_planned(extract):
+    (m,) = meetings(extract("Le ministère a annoncé mardi qu'Anton Berg recevrait Ingrid Falk à Oslo.", PUB))
+    assert (m[0], m[3]) == ({"Anton Berg", "Ingrid Falk"}, "planned")
+
+
+def test_the_day_of_a_postposed_announcement_is_not_the_visit_s(extract):
+    (m,) = meetings(extract("Anton Berg se rendra en Norvège, a annoncé mardi la présidence.", PUB))
+    assert (m[0], m[1], m[3]) == ({"Anton Berg", "Norvège"}, None, "planned")

@@ -274,6 +274,18 @@ def test_a_straight_quote_running_over_a_paragraph_break(extract, text):
     assert all(s[1] == "direct" and s[2] == "Paul Girard" for s in rows["speakers"])
 
 
+def test_a_quotation_reopened_with_guillemets_at_each_paragraph_is_one_segment_per_paragraph(extract):
+    text = ("Paul Girard a pris la parole. « Nous avons fait le choix de la prudence. Le texte protège les plus "
+            "fragiles.\n\n« Nous ne reculerons pas sur l'essentiel.\n\n« Chacun doit prendre ses "
+            "responsabilités », a-t-il conclu.")
+    rows = extract(text, PUB)
+    quotes = [s for s in rows["speakers"] if s[1] == "direct"]
+    assert [q[0].rstrip(".") for q in quotes] == [
+        "Nous avons fait le choix de la prudence. Le texte protège les plus fragiles",
+        "Nous ne reculerons pas sur l'essentiel", "Chacun doit prendre ses responsabilités"]
+    assert all(q[2] == "Paul Girard" for q in quotes)
+
+
 def test_an_incise_inside_a_quotation_gives_it_its_speaker(extract):
     text = ("« J'avais hâte de ressortir », plaisante Marc Dubois. A Barcelone, Lucia Navarro, coiffeuse de 56 ans, "
             "respire à travers un masque. « Nous travaillons avec nervosité, pour appliquer le protocole, dit-elle. "

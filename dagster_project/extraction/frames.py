@@ -1314,13 +1314,21 @@ def find_frames(doc: Doc) -> list[Frame]:
     phrases = [(prep.i, _source_extent(doc, prep, head)) for prep, head in sources]
     # a source phrase inside a phrase ("les progrès enregistrés selon eux") is no frame and stops nothing
     stops = {prep.i for prep, head in sources if _source_frame(doc, prep, head, candidates, phrases) is not None}
-    for verb, last, spec in cues:
+    first_frames: dict[int, tuple[Frame | None, _AskedStops]] = {}
+    for n, (verb, last, spec) in enumerate(cues):
         start = _verb_group(verb)[0]
         # a verb of saying inside a quotation is the quoted speaker's: it ends nobody's content
-        if not _inside_quote(doc, start, verb.sent.start) and _verb_frame(doc, verb, last, spec, candidates) is not None:
-            stops.add(start)
-    for verb, last, spec in cues:
-        frame = _verb_frame(doc, verb, last, spec, stops)
+        if not _inside_quote(doc, start, verb.sent.start):
+            asked = _AskedStops(candidates)
+            first_frames[n] = (_verb_frame(doc, verb, last, spec, asked), asked)
+            if first_frames[n][0] is not None:
+                stops.add(start)
+    for n, (verb, last, spec) in enumerate(cues):
+        # the frame of the first pass when the final stops answer what it asked as the candidates did
+        # (_verb_frame is two thirds of this component, and most cues would be read twice the same)
+        frame, asked = first_frames.get(n, (None, None))
+        if asked is None or not asked.same_answers(stops):
+            frame = _verb_frame(doc, verb, last, spec, stops)
         if frame is None or _hypothetical(verb, frame):
             continue
         if frame.kind == "participle" and _after_comma(doc, verb):
@@ -1542,7 +1550,34 @@ def _unpaired(text: str, mark: str) -> bool:
     return other is not None and text.count(mark) != text.count(other)
 
 
-def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[int]) -> Frame | None:
+class _AskedStops:
+    """Stop positions as _verb_frame's first pass sees them, noting every position it asks about.
+
+    find_frames reads each cue twice: with every candidate stop, to learn which cues make frames, then
+    with the stops so found. _verb_frame reads its stops only by `in` (in _clause_end and
+    _after_medial_incise), and is a function of the parse and of those answers: where the final stops
+    answer each position asked as the candidates did, the second reading would build the same frame.
+    """
+    __slots__ = ("stops", "own", "asked")
+
+    def __init__(self, stops: set[int]) -> None:
+        self.stops = stops
+        self.own: int | None = None  # the frame's own start, which never stops its content
+        self.asked: set[int] = set()
+
+    def without(self, own: int) -> _AskedStops:
+        self.own = own
+        return self
+
+    def __contains__(self, i: int) -> bool:
+        self.asked.add(i)
+        return i != self.own and i in self.stops
+
+    def same_answers(self, stops: set[int]) -> bool:
+        return all((i in stops) == (i in self.stops) for i in self.asked if i != self.own)
+
+
+def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[int] | _AskedStops) -> Frame | None:
     group_start, group_end = _verb_group(verb)
     if last.i != verb.i:  # "avait fait valoir": the auxiliary may hang on either word
         auxiliaries = [c.i for c in last.children if c.dep_.startswith("aux") and c.i < verb.i
@@ -1561,7 +1596,7 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") or (
         verb.lower_.endswith("ant") and not _aux_children(verb))
     cue = (doc[group_start].idx, last.idx + len(last))
-    own_stops = {s for s in stops if s != group_start}
+    own_stops = stops.without(group_start) if isinstance(stops, _AskedStops) else {s for s in stops if s != group_start}
     if group_start - 3 >= sent_start and _ce_que_before(doc, group_start) and doc[group_start - 3].text == ",":
         # "X affirme que Y, ce qu'a démenti Z": Z speaks, and what Z denied is Y
         subject = _inverted_subject(verb, group_end)

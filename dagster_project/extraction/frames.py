@@ -1354,7 +1354,7 @@ def find_frames(doc: Doc) -> list[Frame]:
         frame = _source_frame(doc, prep, head, stops, phrases)
         if frame is not None:
             frames.append(frame)
-    frames += _agent_noun_frames(doc, stops)
+    frames += _agent_noun_frames(doc, stops, keys)
     # "X a affirmé que Y, ce qu'a démenti Z": Y stays X's statement (one row per span); Z's denial
     # stands only where no frame before it reports Y
     frames = [f for f in frames if not (_denial_comment(doc, f) and any(
@@ -1371,12 +1371,14 @@ def _speak_for_earlier(frame: Frame, frames: list[Frame], start: int, end: int, 
         frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
 
 
-def _agent_noun_frames(doc: Doc, stops: set[int]) -> list[Frame]:
+def _agent_noun_frames(doc: Doc, stops: set[int], keys: list[int]) -> list[Frame]:
     """"l'annonce par X de Y", "l'annonce par X qu'il Y": a speech noun with its agent after 'par'; the
     content is the 'que' clause, else the 'de' phrase after a name."""
     nouns = _frame_words()["agent_speech_nouns"]
     out = []
-    for t in doc:
+    # a Token only where the LOWER key is one of the nouns' (a Token per word cost more than the test)
+    noun_keys = _ids(nouns)
+    for t in (doc[i] for i, key in enumerate(keys) if key in noun_keys):
         if t.lower_ not in nouns or t.pos_ != "NOUN" or t.i < 1 or t.i + 3 >= len(doc) \
                 or doc[t.i - 1].lower_ not in ("l'", "l’") or doc[t.i + 1].lower_ != "par":
             continue

@@ -19,7 +19,7 @@ import functools
 import itertools
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -1314,13 +1314,21 @@ def find_frames(doc: Doc) -> list[Frame]:
     phrases = [(prep.i, _source_extent(doc, prep, head)) for prep, head in sources]
     # a source phrase inside a phrase ("les progrès enregistrés selon eux") is no frame and stops nothing
     stops = {prep.i for prep, head in sources if _source_frame(doc, prep, head, candidates, phrases) is not None}
-    for verb, last, spec in cues:
+    first_frames: dict[int, tuple[Frame | None, _AskedStops]] = {}
+    for n, (verb, last, spec) in enumerate(cues):
         start = _verb_group(verb)[0]
         # a verb of saying inside a quotation is the quoted speaker's: it ends nobody's content
-        if not _inside_quote(doc, start, verb.sent.start) and _verb_frame(doc, verb, last, spec, candidates) is not None:
-            stops.add(start)
-    for verb, last, spec in cues:
-        frame = _verb_frame(doc, verb, last, spec, stops)
+        if not _inside_quote(doc, start, verb.sent.start):
+            asked = _AskedStops(candidates)
+            first_frames[n] = (_verb_frame(doc, verb, last, spec, asked), asked)
+            if first_frames[n][0] is not None:
+                stops.add(start)
+    for n, (verb, last, spec) in enumerate(cues):
+        # the frame of the first pass when the final stops answer what it asked as the candidates did
+        # (_verb_frame is two thirds of this component, and most cues would be read twice the same)
+        frame, asked = first_frames.get(n, (None, None))
+        if asked is None or not asked.same_answers(stops):
+            frame = _verb_frame(doc, verb, last, spec, stops)
         if frame is None or _hypothetical(verb, frame):
             continue
         if frame.kind == "participle" and _after_comma(doc, verb):
@@ -1346,7 +1354,7 @@ def find_frames(doc: Doc) -> list[Frame]:
         frame = _source_frame(doc, prep, head, stops, phrases)
         if frame is not None:
             frames.append(frame)
-    frames += _agent_noun_frames(doc, stops)
+    frames += _agent_noun_frames(doc, stops, keys)
     # "X a affirmé que Y, ce qu'a démenti Z": Y stays X's statement (one row per span); Z's denial
     # stands only where no frame before it reports Y
     frames = [f for f in frames if not (_denial_comment(doc, f) and any(
@@ -1363,12 +1371,14 @@ def _speak_for_earlier(frame: Frame, frames: list[Frame], start: int, end: int, 
         frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
 
 
-def _agent_noun_frames(doc: Doc, stops: set[int]) -> list[Frame]:
+def _agent_noun_frames(doc: Doc, stops: set[int], keys: list[int]) -> list[Frame]:
     """"l'annonce par X de Y", "l'annonce par X qu'il Y": a speech noun with its agent after 'par'; the
     content is the 'que' clause, else the 'de' phrase after a name."""
     nouns = _frame_words()["agent_speech_nouns"]
     out = []
-    for t in doc:
+    # a Token only where the LOWER key is one of the nouns' (a Token per word cost more than the test)
+    noun_keys = _ids(nouns)
+    for t in (doc[i] for i, key in enumerate(keys) if key in noun_keys):
         if t.lower_ not in nouns or t.pos_ != "NOUN" or t.i < 1 or t.i + 3 >= len(doc) \
                 or doc[t.i - 1].lower_ not in ("l'", "l’") or doc[t.i + 1].lower_ != "par":
             continue
@@ -1401,11 +1411,21 @@ def _agent_noun_frames(doc: Doc, stops: set[int]) -> list[Frame]:
     return out
 
 
+@functools.cache
+def _quote_close_ids() -> frozenset[int]:
+    """Keys of every text `t.text in QUOTE_CLOSE` accepts: the marks and their runs in that string."""
+    return _ids(QUOTE_CLOSE[a:b] for a in range(len(QUOTE_CLOSE)) for b in range(a + 1, len(QUOTE_CLOSE) + 1))
+
+
 def _quote_incises(doc: Doc, known: set[int]) -> list[tuple[Token, Token, CueSpec]]:
     """'« ... », analyse le politologue X', '« ... », l'avait mis en garde X': a closing quote, a comma, a
     finite verb group and its inverted subject make an incise whatever the verb."""
     out = []
-    for i, t in enumerate(doc[:-3]):
+    # a Token only at a closing quote mark (the ORTH keys of the marks, read from the token array):
+    # a Token per word of the doc cost more than the rest of the test
+    closing = _quote_close_ids()
+    for i in [i for i, key in enumerate(doc.to_array(ORTH).tolist()[:-3]) if key in closing]:
+        t = doc[i]
         if t.text not in QUOTE_CLOSE or doc[i + 1].text != ",":
             continue
         if t.text == '"' and _opens_quote(doc, i):
@@ -1542,7 +1562,34 @@ def _unpaired(text: str, mark: str) -> bool:
     return other is not None and text.count(mark) != text.count(other)
 
 
-def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[int]) -> Frame | None:
+class _AskedStops:
+    """Stop positions as _verb_frame's first pass sees them, noting every position it asks about.
+
+    find_frames reads each cue twice: with every candidate stop, to learn which cues make frames, then
+    with the stops so found. _verb_frame reads its stops only by `in` (in _clause_end and
+    _after_medial_incise), and is a function of the parse and of those answers: where the final stops
+    answer each position asked as the candidates did, the second reading would build the same frame.
+    """
+    __slots__ = ("stops", "own", "asked")
+
+    def __init__(self, stops: set[int]) -> None:
+        self.stops = stops
+        self.own: int | None = None  # the frame's own start, which never stops its content
+        self.asked: set[int] = set()
+
+    def without(self, own: int) -> _AskedStops:
+        self.own = own
+        return self
+
+    def __contains__(self, i: int) -> bool:
+        self.asked.add(i)
+        return i != self.own and i in self.stops
+
+    def same_answers(self, stops: set[int]) -> bool:
+        return all((i in stops) == (i in self.stops) for i in self.asked if i != self.own)
+
+
+def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[int] | _AskedStops) -> Frame | None:
     group_start, group_end = _verb_group(verb)
     if last.i != verb.i:  # "avait fait valoir": the auxiliary may hang on either word
         auxiliaries = [c.i for c in last.children if c.dep_.startswith("aux") and c.i < verb.i
@@ -1561,7 +1608,7 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") or (
         verb.lower_.endswith("ant") and not _aux_children(verb))
     cue = (doc[group_start].idx, last.idx + len(last))
-    own_stops = {s for s in stops if s != group_start}
+    own_stops = stops.without(group_start) if isinstance(stops, _AskedStops) else {s for s in stops if s != group_start}
     if group_start - 3 >= sent_start and _ce_que_before(doc, group_start) and doc[group_start - 3].text == ",":
         # "X affirme que Y, ce qu'a démenti Z": Z speaks, and what Z denied is Y
         subject = _inverted_subject(verb, group_end)

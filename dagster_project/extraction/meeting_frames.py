@@ -22,6 +22,7 @@ from .frames import _spec_for as reporting_cue
 from .gazetteer import gazetteer
 from .mentions import PAIRED_ADJECTIVE
 from .rules import load_rules, verb_forms
+from .text import doc_text
 
 if not Doc.has_extension("meeting_frames"):
     Doc.set_extension("meeting_frames", default=[])
@@ -1569,7 +1570,7 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
     # verbs that may tell a contact without a meeting word: a verb of saying, or the governor (or its
     # governor) of "téléphone" / "visioconférence"; the others are not looked at
     mode_nouns = _words()["contact_mode_nouns"]
-    lowered = doc.text.lower()
+    lowered = doc_text(doc).lower()
     mode_governors = {i for t in doc if t.lower_ in mode_nouns for i in (t.head.i, t.head.head.i)} \
         if any(w in lowered for w in mode_nouns) else set()  # (a token walk only where one is written)
     addressing = _addressing_forms()

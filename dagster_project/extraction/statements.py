@@ -462,12 +462,21 @@ def drop_repeated_quotes(text: str, statements: list[Statement]) -> list[Stateme
     """A quoted segment repeated in one article (the lead and the body quote the same words) is one
     statement: the first whose speaker is known, else the first. The same words said by two
     different speakers stay two, and an intertitle (a line that is only the quote) is a row of its own."""
+    # each statement's words and intertitle test, computed once: the search for a twin compares a
+    # statement with every one kept before it (quadratic calls, a regex each)
+    word_cache: dict[int, str] = {}
+    intertitle_cache: dict[int, bool] = {}
+
     def words(st: Statement) -> str:
-        return " ".join(re.findall(r"\w+", st.text.lower()))
+        if id(st) not in word_cache:
+            word_cache[id(st)] = " ".join(re.findall(r"\w+", st.text.lower()))
+        return word_cache[id(st)]
 
     def intertitle(st: Statement) -> bool:
-        line_start, line_end = _line_around(text, st.start, st.end)
-        return not re.search(r"\w", text[line_start:st.start] + text[st.end:line_end])
+        if id(st) not in intertitle_cache:
+            line_start, line_end = _line_around(text, st.start, st.end)
+            intertitle_cache[id(st)] = not re.search(r"\w", text[line_start:st.start] + text[st.end:line_end])
+        return intertitle_cache[id(st)]
 
     def who(st: Statement) -> int | None:
         return st.speaker.entity if st.speaker is not None else None

@@ -1563,6 +1563,64 @@ def _attendance_frame(verb: Token, noun: Token, held: MeetingFrame | None) -> Me
                         reciprocal=True, asides=_asides(verb), present=status == "occurred" and _is_simple_present(verb))
 
 
+@functools.cache
+def _attendee_list() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in _words()["attendee_lists"]), re.IGNORECASE)
+
+
+def _listed_attendees(doc: Doc, frames: list[MeetingFrame]) -> None:
+    """'Le sommet de l'Otan s'est ouvert lundi à Vilnius. Parmi les participants figuraient X et Y': the
+    names a sentence lists as present attend the meeting the sentence before named (its date and place),
+    whether or not that meeting had a frame of its own (a session with no one named has none)."""
+    text = doc_text(doc)
+    nouns = _gathering_nouns()
+    for sent in doc.sents:
+        found = _attendee_list().search(text, sent.start_char, sent.end_char)
+        if found is None or any(sent.start_char <= f.trigger[0] < sent.end_char for f in frames):
+            continue
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        if "\n" in text[doc[start].idx:sent.start_char]:
+            start = sent.start  # (the sentence before in another paragraph tells another story)
+        held_at = {f.trigger[0]: f for f in frames}
+        named = [t for t in doc[start:sent.start] if t.lower_ in nouns and t.pos_ in ("NOUN", "PROPN")
+                 and not _other_sense(t) or t.idx in held_at and held_at[t.idx].lemma in _words()["session_verbs"]]
+        if not named:
+            continue
+        noun = named[-1]
+        held = held_at.get(noun.idx)
+        # the names after the listing words, or before them ("X et Y étaient présents")
+        listed = (found.end(), sent.end_char) if found.start() - sent.start_char < 4 or not any(
+            t.pos_ == "PROPN" for t in sent if t.idx < found.start()) else (sent.start_char, found.start())
+        if not any(t.pos_ == "PROPN" and listed[0] <= t.idx < listed[1] for t in sent):
+            continue
+        # (the tense is that of the sentence that tells the meeting, not of the list)
+        status = held.status if held is not None else "planned" if _is_future(noun.sent.root) else "occurred"
+        frames.append(MeetingFrame((found.start(), found.end()), held.lemma if held is not None else noun.lower_,
+                                   "noun", held.mode if held is not None else "in_person", [listed], [], False,
+                                   list(held.places) if held is not None else [], status,
+                                   (noun.sent.start_char, sent.end_char), reciprocal=True))
+        _drop_body_session(frames, held)
+
+
+def _definite_back_references(doc: Doc, frames: list[MeetingFrame]) -> None:
+    """'Une réunion s'est tenue mardi à Londres. X et Y ont pris part à la réunion': a definite (or
+    demonstrative) meeting noun names the meeting of that noun the sentence before told, in the same
+    paragraph; its dates are that sentence's too (its own words, nearer, still win)."""
+    text = doc_text(doc)
+    nouns = _gathering_nouns()
+    at = {t.idx: t for t in doc if t.lower_ in nouns}
+    for frame in frames:
+        token = at.get(frame.trigger[0])
+        if frame.kind != "noun" or token is None or token.sent.start == 0 or not any(
+                c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’", "ce", "cet", "cette") for c in token.children):
+            continue
+        before = doc[token.sent.start - 1].sent
+        if "\n" in text[before.start_char:token.sent.start_char] or frame.scope[0] <= before.start_char:
+            continue
+        if any(t.lower_ == token.lower_ and not _other_sense(t) for t in before):
+            frame.scope = (before.start_char, frame.scope[1])
+
+
 def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
     """Every meeting frame of a parsed doc, in text order."""
     _, nouns = trigger_lexicon()
@@ -1630,6 +1688,8 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
                 frame = _noun_frame(token, spec, n)
                 if frame is not None:
                     frames.append(frame)
+    _definite_back_references(doc, frames)
+    _listed_attendees(doc, frames)
     return sorted(frames, key=lambda f: f.trigger[0])
 
 

@@ -680,6 +680,14 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                          and len(m.participants) == 2
                          and all(entities[p].actor_type == PERSON for p in m.participants)), None)
             agents = list(pair) if pair is not None else _last_persons(mentions, entities, start, since, quoted)
+        if not agents and partners and frame.kind == "verb" and not frame.reciprocal \
+                and any(_pair_phrase(text[a:b]) for a, b in frame.agents):
+            # "Les deux dirigeants se sont ensuite entretenus avec Z": the pair just reported meets Z
+            since = sentences[max(0, next((i for i, s in enumerate(sentences) if s == sentence), 0) - 2)][0]
+            pair = next((m.participants for m in reversed(out) if since <= m.start < start
+                         and len(m.participants) == 2 and not set(m.participants) & set(partners)
+                         and all(entities[p].actor_type == PERSON for p in m.participants)), None)
+            agents = [a for a in (pair or _last_persons(mentions, entities, start, since, quoted)) if a not in partners]
         if frame.visit and not partners:
             partners = [p for p in participants.inviter(sentence, start) if p not in agents]
         named_partner = any(participants.of(span)[0] for span in frame.partners)
@@ -850,6 +858,15 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                     mention.date, mention.precision, mention.date_basis = before[-1].date, before[-1].precision, "context"
             out.append(mention)
     return _merge_same_sentence(_named_hosts(out, entities))
+
+
+def _pair_phrase(phrase: str) -> bool:
+    """'les deux dirigeants', 'tous deux': a phrase standing for the last two people named (not 'les deux pays')."""
+    words = load_rules()["meeting_triggers"]["pair_subjects"]
+    low = phrase.lower().strip()
+    if low.startswith("les deux "):
+        return low.split()[2:3] != [] and low.split()[2] in load_rules()["meeting_triggers"]["pair_person_nouns"]
+    return any(low == w or low.startswith(w + " ") for w in words if " " in w)
 
 
 @functools.cache

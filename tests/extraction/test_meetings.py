@@ -1405,3 +1405,31 @@ def test_a_meeting_told_in_the_conditional_of_a_past_report_is_planned(extract):
 def test_the_day_of_a_postposed_announcement_is_not_the_visit_s(extract):
     (m,) = meetings(extract("Anton Berg se rendra en Norvège, a annoncé mardi la présidence.", PUB))
     assert (m[0], m[1], m[3]) == ({"Anton Berg", "Norvège"}, None, "planned")
+
+
+@pytest.mark.parametrize("text, status, day", [
+    ("Une réunion sur la pêche s'est tenue mardi à Oslo. Parmi les participants figuraient Hugo Lemaire et "
+     "Anton Berg.", "occurred", date(2021, 6, 1)),
+    ("Le sommet de l'Otan s'est ouvert mardi à Oslo. Parmi les invités figuraient Hugo Lemaire et Anton Berg.",
+     "occurred", date(2021, 6, 1)),
+    ("Un sommet se tiendra lundi à Oslo. Hugo Lemaire et Anton Berg seront notamment présents.", "planned",
+     date(2021, 6, 7)),
+])
+def test_those_a_sentence_lists_as_present_attend_the_meeting_named_before(extract, text, status, day):
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1], m[3]) == ({"Hugo Lemaire", "Anton Berg"}, day, status)
+
+
+def test_a_definite_meeting_noun_takes_the_day_of_the_meeting_named_the_sentence_before(extract):
+    text = "Une réunion sur la pêche s'est tenue mardi à Oslo. Hugo Lemaire et Anton Berg ont pris part à la réunion."
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1]) == ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 1))
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Lemaire a rencontré mardi Anton Berg. Les deux dirigeants se sont ensuite entretenus avec Ingrid Falk.",
+    "Hugo Lemaire a rencontré mardi Anton Berg. Tous deux ont ensuite rencontré Ingrid Falk.",
+])
+def test_a_pair_subject_with_a_partner_is_the_pair_just_reported(extract, text):
+    rows = meetings(extract(text, PUB))
+    assert ({"Hugo Lemaire", "Anton Berg", "Ingrid Falk"}, date(2021, 6, 1)) in [(m[0], m[1]) for m in rows]

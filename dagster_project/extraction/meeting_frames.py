@@ -226,6 +226,12 @@ def _subject(verb: Token) -> Token | None:
         return apposed
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    governor = verb.head.head
+    if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and verb.head.pos_ in ("ADV", "ADP", "SCONJ") \
+            and governor.i != verb.head.i and governor.pos_ in ("VERB", "AUX"):
+        # "X s'est rendu à Y afin d'assister au sommet": the parser hangs the infinitive on "afin"; its
+        # subject is the verb's that "afin" modifies
+        return _subject(governor)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
         # "X s'est dit prêt à rencontrer Y": the adjective's clause has the subject (the parser may hang
         # the adjective on a noun of that clause)
@@ -490,8 +496,10 @@ def _places(token: Token, depth: int = 1) -> list[Token]:
             out += [t for t in _places(child, 0) if t not in out]
             continue
         # (a place name the tagger took for a pronoun is still a place name: its entity label says so)
+        # ("au sujet de la Crimée", "à propos de X": a topic, not a place)
         if case and case[0].lower_ in ("à", "en", "au", "aux", "dans", "chez", "vers", "pour") \
-                and (child.pos_ in ("PROPN", "NOUN") or child.ent_type_ == "LOC") and not _is_time(child):
+                and (child.pos_ in ("PROPN", "NOUN") or child.ent_type_ == "LOC") and not _is_time(child) \
+                and child.lower_ not in _words()["topic_place_words"]:
             out.append(child)
             # "en Egypte et en Jordanie", "au Soudan, à Bahreïn et à Oman": each place of the list
             out += [c for c in _conjuncts(child)[1:] if c.pos_ in ("PROPN", "NOUN") and not _is_time(c)

@@ -436,12 +436,21 @@ def _location(text: str, places: list[tuple[int, int]]) -> str | None:
 _PLACE = re.compile(r"(?<![\w-])(?:à|au|aux|en|dans)\s+((?:l['’])?[A-ZÀ-Ý][\w'’-]+(?:[\s-](?:de\s|du\s)?[A-ZÀ-Ý][\w'’-]+)*)")
 
 
+@functools.cache
+def _topic_place_words() -> frozenset[str]:
+    return frozenset(load_rules()["meeting_triggers"]["topic_place_words"])
+
+
 def _place_in_clause(text: str, clause: tuple[int, int], mentions: list[Mention],
                      entities: list[Entity]) -> str | None:
     """'à Sotchi', 'en Pologne', 'au Kremlin': the first place named after à / en / au / dans in the
     trigger's clause, that no mention calls a person or a body."""
     for m in _PLACE.finditer(text, clause[0], clause[1]):
         start = m.start(1)
+        before = text[max(clause[0], m.start() - 40):m.start()].split()
+        if before and before[-1].lower().strip(",") in _topic_place_words() \
+                or len(before) >= 2 and before[-1].lower() in ("de", "du", "des") and before[-2].lower() in _topic_place_words():
+            continue  # "il a évoqué la guerre en Ukraine", "au sujet de la Crimée": the topic's place
         named = next((x for x in mentions if x.start <= start < x.end), None)
         if named is not None and named.entity is not None and entities[named.entity].actor_type in (PERSON, ORG) \
                 and named.kind != "metonym":

@@ -403,6 +403,47 @@ def government_mentions(text: str) -> list[Mention]:
     return out
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?»\"]\s+(?=[A-ZÀ-Ý«\"])")
+
+
+@functools.cache
+def _possessed_government_regex() -> re.Pattern:
+    heads = alternation([h for h in load_rules()["role_words"]["government_heads"] if h.lower() != "état"],
+                        ignore_case=True)
+    return re.compile(rf"(?<![\w-])(?:son|sa|leur)\s+(?:{heads})(?![\w-])", re.IGNORECASE)
+
+
+def possessed_government_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Le président philippin X a ... Son gouvernement a estimé': the country of the one the sentence
+    (or the sentence before) is about, its first actor of a known country (French puts the subject
+    first), as a metonym of that country."""
+    gaz = gazetteer()
+    out = []
+    for found in _possessed_government_regex().finditer(text):
+        head = text.rfind("\n", 0, found.start()) + 1
+        ends = [e.end() for e in _SENTENCE_BREAK.finditer(text, head, found.start())]
+        since = ends[-2] if len(ends) >= 2 else head  # this sentence and the one before, in the paragraph
+        here = ends[-1] if ends else head
+        key = None
+        for window in ((here, found.start()), (since, here)):
+            for m in mentions:
+                if not window[0] <= m.start < window[1] or m.plural:
+                    continue
+                if m.actor_type == COUNTRY and m.dict_key:
+                    key = m.dict_key
+                elif m.kind == "role" and m.countries:
+                    key = gaz.country_actor.get(m.countries[0])
+                elif m.actor_type == PERSON and m.dict_key and gaz.actors.get(m.dict_key, {}).get("country_code"):
+                    key = gaz.country_actor.get(gaz.actors[m.dict_key]["country_code"])
+                if key:
+                    break
+            if key:
+                break
+        if key:
+            out.append(Mention(found.start(), found.end(), found.group(0), "metonym", COUNTRY, key))
+    return out
+
+
 @functools.cache
 def _pronoun_regexes() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
     rules = load_rules()
@@ -674,6 +715,8 @@ def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
     # "Bruno Le Maire": a role phrase inside a person's name is a part of the name, not a role
     out = [r for r in out if not (r.kind == "role" and any(
         n.actor_type == PERSON and n.start < r.start and r.end <= n.end for n in names))]
+    out += [m for m in possessed_government_mentions(text, sorted(out, key=lambda m: m.start))
+            if not _overlaps((m.start, m.end), occupied)]
     for m in [*pronouns, *pair_adjective_mentions(text)]:
         if not _overlaps((m.start, m.end), occupied):
             out.append(m)

@@ -184,6 +184,16 @@ def test_a_possessive_role_is_not_its_possessor_nor_another_office_holder(extrac
     assert st["speaker_entity_idx"] is None and st["speaker_description"].lower().startswith("son ")
 
 
+@pytest.mark.parametrize("text, country", [
+    ("Le président norvégien Anton Berg a dénoncé une provocation. Son gouvernement a estimé que le traité était "
+     "violé.", "Norvège"),
+    ("La Suède a protesté. Son gouvernement a estimé que le traité était violé.", "Suède"),
+])
+def test_a_possessed_government_is_the_country_of_the_one_the_sentence_before_is_about(extract, text, country):
+    rows = extract(text, PUB)
+    assert speaker_of(rows, "le traité était violé") == country
+
+
 def test_role_of_an_unlisted_country_keeps_a_description(extract):
     rows = extract("« Nous ne reculerons pas », a prévenu le porte-parole du gouvernement.", PUB)
     (st,) = rows["statements"]

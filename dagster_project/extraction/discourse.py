@@ -121,6 +121,24 @@ class Discourse:
                 return "f" if gender[0] == "Fem" else "m"
         return None
 
+    def _plural_determiner(self, r: Referent) -> bool:
+        before = self.text[max(0, r.pos - 6):r.pos].lower().split()
+        return bool(before) and before[-1] in ("les", "des", "aux", "ces")
+
+    def _noun_complement(self, r: Referent) -> bool:
+        """'X, conseiller de Y, a rencontré Z': Y only qualifies a noun, no member of the pair."""
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(r.pos, r.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ == "nmod" \
+            and span.root.head.pos_ in ("NOUN", "PROPN") and span.root.head.i < span.start \
+            and any(t.dep_ == "case" for t in span.root.children)
+
+    def _place(self, r: Referent) -> bool:
+        """'à Paris', 'au Mali', 'en Iran': a name where something happens, not an actor."""
+        before = self.text[max(0, r.pos - 8):r.pos].lower().replace("’", "'").split()
+        return bool(before) and before[-1] in _weights()["place_prepositions"]
+
     def _head_agreement(self, m: Mention) -> tuple[str | None, bool]:
         """Gender and number of the noun that heads a phrase, as the tagger reads them."""
         if self.doc is None:
@@ -168,7 +186,9 @@ class Discourse:
                 # an unnamed source agrees as its head noun does: "l'information" is no "il", "dix-neuf
                 # pays" no "elle"
                 gender, plural = self._head_agreement(m)
-                r.gender = r.gender or gender
+                # (a noun of both genders takes its determiner's: "une haute responsable" is no "il")
+                determiner = m.text.lower().split(" ", 1)[0]
+                r.gender = r.gender or gender or _determiner_genders().get(determiner)
                 r.plural = r.plural or plural
         r.speaker = True
         bisect.insort(self.referents, r, key=lambda x: x.pos)
@@ -181,6 +201,30 @@ class Discourse:
                                 countries=m.countries if m.kind == "role" else ())
             m.entity = r.entity if r is not None else None
         return m.entity
+
+    def pair_member(self, m: Mention, before: int) -> Referent | None:
+        """'X et son homologue Y se sont rencontrés. Le premier ..., le second ...': the member of that
+        rank among the first two people a sentence names (the latest such sentence, a few back at most),
+        outside reported words; None when it disagrees in gender."""
+        here = self.sentence_index(before)
+        for k in range(here, max(-1, here - _weights()["pair_sentences_back"] - 1), -1):
+            members: list[Referent] = []
+            for r in self.referents:
+                if r.pos >= before or self.sentence_index(r.pos) != k:
+                    continue
+                if r.speaker or not r.person or r.entity is None or r.plural or _inside(r.pos, self.quoted) \
+                        or _inside(r.pos, self.reported) or self._noun_complement(r):
+                    continue
+                if all(x.entity != r.entity for x in members):
+                    members.append(r)
+            if len(members) < 2:
+                continue
+            member = members[m.ordinal - 1]
+            gender = self.entities[member.entity].gender or member.gender
+            if m.gender and gender and m.gender != gender:
+                return None
+            return member
+        return None
 
     def last_speaker(self, before: int, max_sentences: int) -> Referent | None:
         """The latest speaker before `before`, if it spoke at most `max_sentences` sentences back."""
@@ -285,6 +329,7 @@ class Discourse:
         w = _weights()
         here = self.sentence_index(before)
         possessive = m.kind == "role" and m.text.lower().split(" ", 1)[0] in ("son", "sa", "ses", "leur", "leurs")
+        latest = m.kind == "anaphor" and m.text.lower().startswith(("ce dernier", "cette dernière"))
         best, best_score = None, None
         # a pronoun whose verb does not continue the last speaker's words ("a-t-il estimé", not "a-t-il
         # ajouté") stands for a person made the subject since that speaker spoke ("X a dit ... . Y s'est
@@ -320,8 +365,14 @@ class Discourse:
                 continue
             elif not r.person and (r.gender is None or m.gender is None) and not m.plural:
                 continue  # "il" stands for a body only when its gender is known to agree ("le Kremlin")
-            if m.actor_type not in (MEDIA, ORG) and (not r.person and not m.plural and not (r.subject or r.speaker)
-                                                      or not r.person and m.kind == "anaphor"):
+            if latest and not r.person:
+                # "contrairement à ce qu'affirmait le ministère russe. Ce dernier avait assuré": the body
+                # named last, wherever it stands; a country only as one that acts, not a place ("au Mali")
+                if not (r.actor_type in (MEDIA, ORG) or r.subject or r.speaker) or self._place(r) \
+                        or self._plural_determiner(r):
+                    continue  # (nor "des Nations unies", "les Etats-Unis": no "cette dernière")
+            elif m.actor_type not in (MEDIA, ORG) and (not r.person and not m.plural and not (r.subject or r.speaker)
+                                                        or not r.person and m.kind == "anaphor"):
                 continue  # an institution is "elle" only as the subject it was ("La présidence ... Elle a")
             if countries and (r.entity is None or self.entities[r.entity].country not in countries) \
                     and not (r.person and r.entity is not None and self.entities[r.entity].country is None
@@ -352,11 +403,18 @@ class Discourse:
                      + w["same_role"] * holds_role - w["per_sentence"] * distance)
             if distance == 0 and not r.subject and not r.speaker:
                 score -= w["same_sentence_object"]  # "avec X, il ...": X is no antecedent of 'il'
-            if m.kind == "anaphor" and m.text.lower().startswith(("ce dernier", "cette dernière")):
+            if latest:
                 score = -distance  # "ce dernier": the last one named, whatever its role
             if best_score is None or score >= best_score:
                 best, best_score = r, score
         return best
+
+
+@functools.cache
+def _determiner_genders() -> dict[str, str]:
+    genders = dict(load_rules()["speakers"]["determiner_gender"])
+    genders.update({"un": "m", "une": "f"})
+    return genders
 
 
 @functools.cache
@@ -465,8 +523,10 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
             skip = quoted if pinned else quoted + contents
             continuing = st.cue is None or st.cue.lemma in _continuation_verbs() or _continuing_adverbs().search(
                 text, min(m.start, st.cue.cue[0]), max(m.end, st.cue.cue[1]) + 12) is not None
-            r = discourse.antecedent(m, m.start if pinned else min(m.start, st.start), skip=skip, countries=countries,
-                                     continuing=continuing)
+            r = discourse.pair_member(m, min(m.start, st.start)) if m.ordinal else None
+            if r is None and not (m.ordinal and m.ordinal > 1):  # ("le second": of a pair, no one else)
+                r = discourse.antecedent(m, m.start if pinned else min(m.start, st.start), skip=skip,
+                                         countries=countries, continuing=continuing)
             if r is None and _cataphoric(m, text):
                 r = discourse.postcedent(m, countries, skip=reported)
             if r is not None:
@@ -487,8 +547,12 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
         # ("Pour X, ...", "Selon X, ..." opening the sentence: X is its topic; not "..., selon X")
         leading_source = st.cue is not None and st.cue.kind == "source" and not text[
             discourse.sentence_starts[discourse.sentence_index(st.cue.cue[0])]:st.cue.cue[0]].strip(" \n\"«-–—")
+        # (an unnamed source after its verb, "..., a affirmé un haut responsable", is that verb's subject
+        # whatever the parse made of it: the pronouns after it go on with it)
+        postposed = not named and m.kind != "pronoun" and st.cue is not None and st.cue.kind != "source" \
+            and m.start > st.cue.cue[0]
         discourse.add_speaker(m, m.entity if named else None, None if named else (m.description or m.text),
-                              source=leading_source)
+                              source=leading_source or postposed)
     discourse.quoted = quoted
     # a quotation that no frame reports goes on with the speaker of the sentences just before it
     for st in statements:

@@ -74,6 +74,7 @@ class Mention:
     bound: bool = False  # "le président de Debout la France": an office of a body the text names
     points_back: str | None = None  # "la même source" -> "source", "le communiqué" -> "communiqué": whose it is
     joint: bool = False  # "X et Y ont estimé": a pair that speaks together, no one of them alone
+    ordinal: int | None = None  # "le premier", "la seconde": that member of the pair named last
 
 
 @dataclass

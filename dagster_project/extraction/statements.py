@@ -106,6 +106,11 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
         return Mention(start, end, text[start:end], "anaphor", ORG, gender=_determiner_gender(text, start, head),
                        plural=_determiner_plural(text, start, head),
                        countries=_demonym_countries(text[head:end] + _adjectives_after(text, end)))
+    if at_head is None and not persons and head_word in words["ordinal_anaphors"] \
+            and re.fullmatch(r"(?:le|la|l['’])\s*" + re.escape(head_word), text[start:end].strip(), re.IGNORECASE):
+        # "le second a réclamé": the ordinal alone stands for a member of the pair named before
+        return Mention(start, end, text[start:end], "anaphor", PERSON, gender=_determiner_gender(text, start, head),
+                       head=head_word, ordinal=words["ordinal_anaphors"][head_word])
     if at_head is None and not persons and _definite(text, start, head) and (
             head_word in words["person_heads"] or head_word in words["trade_heads"] or head_word in _role_words()
             or _adherent(head_word)):

@@ -902,3 +902,68 @@ def test_a_short_noun_phrase_counts_when_an_adjective_judges_it(extract, text, c
 def test_pour_a_title_and_a_name_before_a_quote_is_the_source(extract, text):
     rows = extract(text, PUB)
     assert speaker_of(rows, "teste les limites") in ("Anton Berg", "Anton Erik Berg")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a coordinated pair, then each member by its rank
+    ("Hugo Lemaire et Anton Berg se sont rencontrés jeudi. Le premier a estimé que la situation était critique, "
+     "tandis que le second a réclamé une réunion de l'Otan.", "la situation était critique", "Hugo Lemaire"),
+    ("Hugo Lemaire et Anton Berg se sont rencontrés jeudi. Le premier a estimé que la situation était critique, "
+     "tandis que le second a réclamé une réunion de l'Otan.", "une réunion de l'Otan", "Anton Berg"),
+    ("Hugo Lemaire et Anton Berg ont salué le vote. Le premier a jugé que le texte était équilibré, tandis que "
+     "le second a appelé à une adoption \"sans délai\".", "sans délai", "Anton Berg"),
+    ("Hugo Lemaire et Anton Berg se sont entretenus jeudi. Le deuxième a assuré que la coopération allait se "
+     "renforcer.", "la coopération allait", "Anton Berg"),
+    # the second named in apposition to a counterpart
+    ("Hugo Lemaire et son homologue polonais, Anton Berg, se sont rencontrés jeudi. Le premier a jugé la "
+     "situation « critique ».", "critique", "Hugo Lemaire"),
+    ("Hugo Lemaire et son homologue allemande Ingrid Falk ont appelé à un cessez-le-feu. La seconde a ajouté que "
+     "l'Allemagne enverrait de l'aide.", "l'Allemagne enverrait", "Ingrid Falk"),
+    # subject and object make the pair too; a person in a noun's complement is no member of it
+    ("Hugo Lemaire a rencontré Anton Berg jeudi à Varsovie. Le second a affirmé que la Pologne était prête à "
+     "aider.", "la Pologne était prête", "Anton Berg"),
+    ("Hugo Lemaire, conseiller de Paul Girard, a rencontré Anton Berg jeudi. Le second a estimé que les "
+     "discussions avaient été utiles.", "discussions avaient été utiles", "Anton Berg"),
+])
+def test_le_premier_and_le_second_are_the_members_of_the_last_pair(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a body named in a clause about what it claimed
+    ("Le ministre ukrainien a démenti que Kiev ait perdu le village, contrairement à ce qu'affirmait mercredi le "
+     "ministère russe de la Défense. Ce dernier avait assuré que ses troupes avaient pris la localité.",
+     "ses troupes avaient pris", "ministère russe de la Défense"),
+    # the object of the sentence before, not its subject nor the last speaker
+    ("Hugo Lemaire a accusé le Kremlin de mentir. Ce dernier a démenti toute implication dans l'attaque.",
+     "toute implication", "Kremlin"),
+    # a country named as a place is nobody's antecedent
+    ("Hugo Lemaire a rencontré Anton Berg au Mali. Ce dernier a affirmé que la coopération était solide.",
+     "la coopération était solide", "Anton Berg"),
+])
+def test_ce_dernier_is_the_last_actor_mentioned(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, description", [
+    # the unnamed source is the subject of its incise, whatever the parse made of it
+    ("A Washington, la porte-parole adjointe du Pentagone, Sabrina Singh, a indiqué que les Etats-Unis étaient "
+     "au courant.\n\n\"Nous avons eu des discussions franches\", a de son côté affirmé un responsable américain "
+     "ayant requis l'anonymat. \"Nous restons en contact avec les autorités\", a-t-il ajouté.",
+     "Nous restons en contact", "un responsable américain"),
+    ("Ingrid Falk a indiqué que Washington était au courant. Un diplomate ouest-africain juge, sous couvert "
+     "d'anonymat, que Niamey \"se tourne vers l'Est\". Pour lui, \"le départ des Américains n'est qu'une question "
+     "de temps\".", "le départ des Américains", "Un diplomate ouest-africain"),
+])
+def test_a_pronoun_after_an_unnamed_source_stays_unnamed(extract, text, fragment, description):
+    rows = extract(text, PUB)
+    (st,) = [s for s in rows["statements"] if fragment in s["text"]]
+    assert st["speaker_entity_idx"] is None or rows["names"].get(st["speaker_entity_idx"]) is None
+    assert description in (st["speaker_description"] or "")
+
+
+def test_il_after_an_unnamed_woman_is_not_her(extract):
+    rows = extract("Paul Girard a indiqué que Paris était au courant. \"Nous avons eu des discussions franches\", "
+                   "a affirmé une haute responsable européenne. \"Nous restons en contact\", a-t-il ajouté.", PUB)
+    assert speaker_of(rows, "Nous restons en contact") == "Paul Girard"
+

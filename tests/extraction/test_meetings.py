@@ -1433,3 +1433,18 @@ def test_a_definite_meeting_noun_takes_the_day_of_the_meeting_named_the_sentence
 def test_a_pair_subject_with_a_partner_is_the_pair_just_reported(extract, text):
     rows = meetings(extract(text, PUB))
     assert ({"Hugo Lemaire", "Anton Berg", "Ingrid Falk"}, date(2021, 6, 1)) in [(m[0], m[1]) for m in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Lemaire a reçu mardi Anton Berg, avec qui il a évoqué la guerre en Norvège.",
+    "Hugo Lemaire s'est entretenu mardi avec Anton Berg au sujet de la Norvège.",
+    "Lors d'un dîner consacré à la Norvège mardi, Hugo Lemaire a rencontré Anton Berg.",
+])
+def test_the_place_of_a_topic_is_not_the_meeting_s(extract, text):
+    rows = meetings(extract(text, PUB))
+    assert rows and all(m[5] is None for m in rows if m[0] == {"Hugo Lemaire", "Anton Berg"})
+
+
+def test_an_infinitive_hung_on_afin_takes_the_subject_of_the_verb_it_serves(extract):
+    rows = meetings(extract("Hugo Lemaire s'est rendu lundi à Oslo afin d'assister au sommet du G20.", PUB))
+    assert any("Hugo Lemaire" in m[0] and m[1] == date(2021, 5, 31) for m in rows)

@@ -21,6 +21,7 @@ from .discourse import resolve_speakers
 from .frames import frames_of
 from .meeting_frames import meeting_frames_of
 from .meetings import extract_meetings
+from .parse_repair import insert_repair  # noqa: F401  (registers the component)
 from .mentions import body_name_spans, detect_mentions, resolve_entities, short_form_mentions
 from .rules import load_rules
 from .statements import drop_repeated_quotes, extract_statements
@@ -77,6 +78,7 @@ def load_nlp() -> Language:
     _drop_tag_copies(nlp.get_pipe("attribute_ruler"))
     _split_elision_before_quote(nlp)
     nlp.add_pipe("rule_sentences", before="parser")
+    nlp.add_pipe("insert_repair", after="parser")
     nlp.add_pipe("reporting_frames", after="ner")  # the frames read the entities as well as the parse
     nlp.add_pipe("meeting_frames", after="reporting_frames")
     nlp.add_pipe("french_dates", last=True)

@@ -21,8 +21,8 @@ from .discourse import resolve_speakers
 from .frames import frames_of
 from .meeting_frames import meeting_frames_of
 from .meetings import extract_meetings
-from .parse_repair import insert_repair  # noqa: F401  (registers the component)
 from .mentions import body_name_spans, detect_mentions, resolve_entities, short_form_mentions
+from .parse_repair import insert_repair  # noqa: F401  (registers the component)
 from .rules import load_rules
 from .statements import drop_repeated_quotes, extract_statements
 from .text import boilerplate_mask, doc_text, paragraphs, sentence_starts

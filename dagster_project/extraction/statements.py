@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .frames import Frame, clause_subject
 from .gazetteer import gazetteer
-from .mentions import MEDIA, OF_PERSON, ORG, PERSON, Mention
+from .mentions import COUNTRY, MEDIA, OF_PERSON, ORG, PERSON, Mention
 from .quotes import Quote, _is_label, find_quotes, is_name_quote
 from .rules import load_rules
 from .text import Paragraph, sentence_of
@@ -374,6 +374,7 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
     frames = [f for f in frames if _inside(f.cue[0], content)
               and (not _inside(f.cue[0], quoted) or _incise_in_quote(text, f))]
     speakers = {id(f): speaker_mention(text, f, mentions) for f in frames}
+    cited_by = _cited_sources(text, frames, speakers, mentions, doc)
     frames = [f for f in frames if _can_speak(text, f, speakers[id(f)])]
     relays = _relay_frames(frames, speakers, sentences, doc)
     out: list[Statement] = []
@@ -425,8 +426,99 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
     for st in out:
         s_start, s_end = sentence_of(sentences, st.start)
         relay = [speakers[id(f)] for f in frames if id(f) in relays and s_start <= f.cue[0] < s_end]
-        st.relay = relay[0] if relay else None
+        st.relay = relay[0] if relay else cited_by.get(id(st.cue)) if st.cue is not None else None
+        if st.relay is None and st.cue is not None:
+            st.relay = _marked_relay(text, st, (s_start, s_end), mentions)
     return sorted(out, key=lambda s: (s.start, s.type))
+
+
+def _cited_sources(text: str, frames: list[Frame], speakers: dict, mentions: list[Mention], doc) -> dict:
+    """'..., a indiqué l'agence Yonhap, citant l'état-major sud-coréen', 'Selon Le Monde, qui cite un
+    diplomate, ...': a medium that quotes someone relays; the one it quotes speaks (an unnamed source stays
+    unnamed). Replaces such frames' speakers in `speakers`; returns the medium of each, by frame id."""
+    relayed: dict[int, Mention] = {}
+    if doc is None:
+        return relayed
+    citing = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_speaker_words()["citing_words"], key=len,
+                                                                        reverse=True))
+    for f in frames:
+        medium = speakers.get(id(f))
+        if medium is None or medium.actor_type != MEDIA or f.speaker is None:
+            continue
+        opening = re.match(rf"\s*,?\s*(?:{citing})\s+", text[f.speaker[1]:f.speaker[1] + 40], re.IGNORECASE)
+        if opening is None:
+            continue
+        start = f.speaker[1] + opening.end()
+        stop = re.search(r"[,;:.!?()\n«»\"]", text[start:start + 200])
+        end = start + (stop.start() if stop else len(text[start:start + 200]))
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not len(span) or any(s <= start < e for s, e in f.contents):
+            continue
+        # the phrase's head: a noun whose own head lies outside it (the parser may split "état-major"),
+        # past a day or an adverb before it ("qui citait vendredi un haut responsable")
+        skip = set(load_rules()["frames"]["time_nouns"])
+        lead = 0
+        while lead < len(span) and (span[lead].pos_ == "ADV" or span[lead].lower_ in skip):
+            lead += 1
+        if lead:
+            span = span[lead:]
+            start = span.start_char if len(span) else end
+        nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+        heads = [t for t in nouns if not span.start <= t.head.i < span.end] or nouns
+        if not heads:
+            continue
+        cited = Frame(f.kind, f.lemma, f.cue, (start, end), heads[0].idx)
+        source = speaker_mention(text, cited, mentions)
+        if source is None or source.actor_type == MEDIA or not _can_speak(text, cited, source):
+            continue
+        f.speaker, f.speaker_head = cited.speaker, cited.speaker_head
+        speakers[id(f)] = source
+        relayed[id(f)] = medium
+    return relayed
+
+
+@functools.cache
+def _relay_marker_pattern() -> re.Pattern:
+    """A relay marker ('cité par', 'dans un entretien au', 'à') and the few words between it and the
+    medium ('l'agence', 'la chaîne publique'), up to the end of the text before the medium."""
+    markers = load_rules()["relay_markers"]
+
+    def alternation(words):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:\b(?P<strong>{alternation(markers['strong'])})|\b(?P<weak>{alternation(markers['weak'])}))"
+                      r"(?P<gap>(?:\s+[\w'’-]+){0,3}?)\s*$", re.IGNORECASE)
+
+
+def _marked_relay(text: str, st: Statement, sentence: tuple[int, int], mentions: list[Mention]) -> Mention | None:
+    """'a déclaré X, cité par l'agence KCNA', 'Interrogé par la chaîne ARD, X a estimé', 'a déclaré X à la
+    chaîne CNN': a medium its sentence introduces as the channel of the words relays them; the speaker
+    stays (the article's own agency relays nothing: 'a déclaré X à l'AFP')."""
+    if st.cue.kind == "source":
+        return None
+    markers = load_rules()["relay_markers"]
+    own = {w.lower() for w in markers["own_media"]}
+    speaker_start = st.speaker.start if st.speaker is not None else None
+    contents = [(st.start, st.end), *st.cue.contents]
+    for m in mentions:
+        if m.actor_type == COUNTRY or m.kind != "name" or not sentence[0] <= m.start < sentence[1] \
+                or m.start == speaker_start or _inside(m.start, contents):
+            continue
+        if re.sub(r"^(?:l['’]|la\s|le\s)", "", m.text.strip().lower()) in own:
+            continue
+        found = _relay_marker_pattern().search(text[max(sentence[0], m.start - 80):m.start])
+        if found is None:
+            continue
+        gap = [w.lower().split("'")[-1].split("’")[-1] for w in _WORD.findall(found.group("gap"))]
+        lex = _speaker_words()
+        if any(w[:1].isupper() for w in _WORD.findall(found.group("gap"))):
+            continue  # another name between the marker and the medium
+        if gap and not any(w in lex["media_heads"] for w in gap) and (found.group("weak") or m.actor_type != MEDIA):
+            continue  # "à la frontière Le Monde": no medium after a bare preposition
+        if m.actor_type != MEDIA and not (gap and gap[-1] in lex["media_heads"]):
+            continue  # a name the gazetteer does not know as a medium: right after a noun for media
+            # ("la chaîne ARD", "le quotidien Helsingin Sanomat")
+        return m
+    return None
 
 
 def _near_frame(st: Statement, frames: list[Frame], sentences: list[tuple[int, int]]) -> bool:

@@ -967,3 +967,57 @@ def test_il_after_an_unnamed_woman_is_not_her(extract):
                    "a affirmé une haute responsable européenne. \"Nous restons en contact\", a-t-il ajouté.", PUB)
     assert speaker_of(rows, "Nous restons en contact") == "Paul Girard"
 
+
+
+def _row_with(rows, fragment):
+    hits = [s for s in rows["statements"] if fragment in s["text"]]
+    assert hits, f"no statement containing {fragment!r} in {rows['speakers']}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, description, via", [
+    # a medium that quotes someone relays; the one quoted speaks
+    ("Les troupes ont franchi la frontière, a indiqué l'agence Yonhap, citant Hugo Lemaire.",
+     "troupes ont franchi", "Hugo Lemaire", None, "Yonhap"),
+    ("Selon l'agence officielle KCNA, citant Ingrid Falk, le pays ne renoncera jamais à ses armes.",
+     "ne renoncera jamais", "Ingrid Falk", None, "KCNA"),
+    ("L'armée a repoussé l'attaque, rapporte l'agence Irna, qui cite un commandant local.",
+     "repoussé l'attaque", None, "un commandant local", "IRNA"),
+    ("Selon Le Monde, qui cite un diplomate européen, Paris envisage de rappeler son ambassadeur.",
+     "envisage de rappeler", None, "un diplomate européen", "Le Monde"),
+    ("Selon l'agence Chine nouvelle, citant un responsable des garde-côtes, le navire avait heurté un bâtiment.",
+     "navire avait heurté", None, "un responsable des garde-côtes", "Xinhua"),
+])
+def test_a_medium_citing_someone_relays_the_one_it_cites(extract, text, fragment, speaker, description, via):
+    rows = extract(text, PUB)
+    st = _row_with(rows, fragment)
+    assert rows["names"].get(st["speaker_entity_idx"]) == speaker
+    if description is not None:
+        assert st["speaker_description"] == description
+    assert rows["names"].get(st["reported_via_entity_idx"]) == via
+
+
+@pytest.mark.parametrize("text, fragment, speaker, via", [
+    ("« Nous sommes prêts à riposter », a déclaré Hugo Lemaire, cité par l'agence KCNA.", "prêts à riposter",
+     "Hugo Lemaire", "KCNA"),
+    ("Le ministre Anton Berg, cité par l'agence Irna, a assuré que les négociations reprendraient bientôt.",
+     "négociations reprendraient", "Anton Berg", "IRNA"),
+    ("Interrogé par la chaîne ARD, Paul Girard a estimé que l'Europe devait livrer davantage d'armes.",
+     "l'Europe devait", "Paul Girard", "ARD"),
+    ("« Il faut négocier », a déclaré Paul Girard dans un entretien à la chaîne CNN.", "Il faut négocier",
+     "Paul Girard", "CNN"),
+    # the article's own agency relays nothing
+    ("« Il faut négocier », a déclaré Paul Girard dans un entretien à l'AFP.", "Il faut négocier",
+     "Paul Girard", None),
+])
+def test_a_medium_that_carried_the_words_relays_and_the_speaker_stays(extract, text, fragment, speaker, via):
+    rows = extract(text, PUB)
+    st = _row_with(rows, fragment)
+    assert rows["names"].get(st["speaker_entity_idx"]) == speaker
+    assert rows["names"].get(st["reported_via_entity_idx"]) == via
+
+
+def test_an_interview_after_the_content_is_not_part_of_it(extract):
+    rows = extract("Ingrid Falk a estimé que le dialogue restait possible, dans un entretien accordé au quotidien "
+                   "Le Figaro.", PUB)
+    assert ("le dialogue restait possible", "indirect", "Ingrid Falk") in rows["speakers"]

@@ -411,13 +411,16 @@ _SENTENCE_BREAK = re.compile(r"[.!?»\"]\s+(?=[A-ZÀ-Ý«\"])")
 def _possessed_government_regex() -> re.Pattern:
     heads = alternation([h for h in load_rules()["role_words"]["government_heads"] if h.lower() != "état"],
                         ignore_case=True)
-    return re.compile(rf"(?<![\w-])(?:son|sa|leur)\s+(?:{heads})(?![\w-])", re.IGNORECASE)
+    # ("le gouvernement de Kiev", "le gouvernement d'Angela Merkel": its complement says whose)
+    return re.compile(rf"(?<![\w-])(?:son|sa|leur|le|la|les|l['’]\s?)\s*(?:{heads})(?![\w-])"
+                      r"(?!\s+(?:de|du|des|d['’])(?![\w]))", re.IGNORECASE)
 
 
 def possessed_government_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """'Le président philippin X a ... Son gouvernement a estimé': the country of the one the sentence
-    (or the sentence before) is about, its first actor of a known country (French puts the subject
-    first), as a metonym of that country."""
+    """'Le président philippin X a ... Son gouvernement a estimé', 'Le Pakistan a expulsé ... Le
+    gouvernement a annoncé': the country of the one the sentence (or the sentence before) is about, its
+    first actor of a known country (French puts the subject first), as a metonym of that country. (A
+    government a demonym qualifies, "le gouvernement français", is government_mentions'.)"""
     gaz = gazetteer()
     out = []
     for found in _possessed_government_regex().finditer(text):
@@ -792,7 +795,7 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
     for i, m in enumerate(ordered):
         if m.kind != "role":
             continue
-        entity = _apposed_name(text, ordered, i)
+        entity = _apposed_name(text, ordered, i, entities)
         if entity is not None:
             target = entities[entity]
             target.roles.add(m.role)
@@ -847,8 +850,9 @@ OF_PERSON = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:(?:M\.|Mme|Mlle|MM\.
 _COORDINATED = re.compile(r"\s(?:et|ou)\s?$")
 
 
-def _apposed_name(text: str, ordered: list[Mention], i: int) -> int | None:
-    """The person named right beside a role: 'le président russe Vladimir Poutine', 'X, la ministre ...'."""
+def _apposed_name(text: str, ordered: list[Mention], i: int, entities=None) -> int | None:
+    """The person named right beside a role: 'le président russe Vladimir Poutine', 'X, la ministre ...'
+    (not one of another country: 'avec son homologue israélien X, le ministre allemand a dit' is two people)."""
     m = ordered[i]
     # "le chef du Parlement élu et basé dans l'Est, Aguila Saleh": a complement, then the name
     # ("l'ambassadeur de Russie en France, X": the post's place, then the name)
@@ -862,7 +866,9 @@ def _apposed_name(text: str, ordered: list[Mention], i: int) -> int | None:
         if after.start - m.end > 70:
             break
     before = ordered[i - 1] if i > 0 else None
-    if before and before.kind == "name" and before.actor_type == PERSON and re.fullmatch(r",\s?", text[before.end:m.start]):
+    if before and before.kind == "name" and before.actor_type == PERSON and re.fullmatch(r",\s?", text[before.end:m.start]) \
+            and not (m.countries and entities is not None and before.entity is not None
+                     and entities[before.entity].country and entities[before.entity].country not in m.countries):
         return before.entity
     return None
 

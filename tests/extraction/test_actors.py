@@ -194,6 +194,22 @@ def test_a_possessed_government_is_the_country_of_the_one_the_sentence_before_is
     assert speaker_of(rows, "le traité était violé") == country
 
 
+def test_a_role_after_a_name_of_another_country_is_no_apposition(extract):
+    text = ("Le chef de la diplomatie norvégienne Anton Berg est arrivé mardi. Lors d'une conférence de presse avec "
+            "son homologue suédois Paul Girard, le ministre norvégien a indiqué que la crise était grave.")
+    assert speaker_of(extract(text, PUB), "la crise était grave") == "Anton Berg"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("La Norvège a expulsé mardi l'ambassadeur suédois. Le gouvernement a annoncé que les échanges étaient "
+     "suspendus.", "Norvège"),
+    ("Le président Hugo Lemaire a critiqué le gouvernement de Kiev. Le gouvernement suédois a annoncé que les "
+     "échanges étaient suspendus.", "Suède"),
+])
+def test_an_unqualified_government_is_the_country_the_sentence_before_is_about(extract, text, speaker):
+    assert speaker_of(extract(text, PUB), "les échanges étaient suspendus") == speaker
+
+
 def test_role_of_an_unlisted_country_keeps_a_description(extract):
     rows = extract("« Nous ne reculerons pas », a prévenu le porte-parole du gouvernement.", PUB)
     (st,) = rows["statements"]

@@ -284,8 +284,23 @@ def _detached_auxiliary(token: Token) -> Token | None:
     return doc[j]
 
 
+# the verb groups found so far, by token, for each doc find_frames is reading (by the doc's id, while it
+# reads it): the passes ask for the group of the same verbs again and again
+_VERB_GROUPS: dict[int, dict[int, tuple[int, int]]] = {}
+
+
 def _verb_group(token: Token) -> tuple[int, int]:
     """Token range of the cue's verb group: auxiliaries, clitics, negation and the verb."""
+    groups = _VERB_GROUPS.get(id(token.doc))
+    if groups is None:
+        return _find_verb_group(token)
+    group = groups.get(token.i)
+    if group is None:
+        group = groups[token.i] = _find_verb_group(token)
+    return group
+
+
+def _find_verb_group(token: Token) -> tuple[int, int]:
     doc = token.doc
     start, end = token.i, token.i + 1
     members = {c.i for c in token.children if c.i < token.i and (
@@ -1289,6 +1304,16 @@ def _subject_is_local(verb: Token) -> bool:
 
 def find_frames(doc: Doc) -> list[Frame]:
     """Every reporting frame of a parsed doc, in text order."""
+    if id(doc) in _VERB_GROUPS:
+        return _find_frames(doc)
+    _VERB_GROUPS[id(doc)] = {}
+    try:
+        return _find_frames(doc)
+    finally:
+        del _VERB_GROUPS[id(doc)]
+
+
+def _find_frames(doc: Doc) -> list[Frame]:
     frames: list[Frame] = []
     cues: list[tuple[Token, Token, CueSpec]] = []
     keys = _lower_keys(doc)

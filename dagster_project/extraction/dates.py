@@ -23,42 +23,66 @@ class DateExpression:
     last_day: date | None = None  # for a range: its last day
 
 
-def _patterns() -> list[tuple[str, re.Pattern]]:
+DIGIT = "0"  # the lead of a pattern that starts with a digit
+
+
+def _leads(*words: str) -> frozenset[str]:
+    """What a pattern's match starts with: its first two characters, lower case, or DIGIT."""
+    leads = frozenset(DIGIT if w[0].isdigit() else w[:2].lower() for w in words)
+    assert all(len(lead) == 2 or lead == DIGIT for lead in leads), leads
+    return leads
+
+
+def _patterns() -> list[tuple[str, re.Pattern, frozenset[str]]]:
     rules = load_rules()
     month = alternation(rules["months"], ignore_case=True)
     weekday = alternation(rules["weekdays"], ignore_case=True)
     relative = alternation(rules["relative_days"], ignore_case=True)
     day = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
+    months, weekdays, days = _leads(*rules["months"]), _leads(*rules["weekdays"]), _leads("1", "premier")
     flags = re.IGNORECASE
     return [
-        ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-        ("numeric", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
-        ("range", re.compile(rf"\bentre le ({day}) et le ({day}) ({month})(?: (\d{{4}}))?", flags)),
-        ("range", re.compile(rf"\bdu ({day}) au ({day}) ({month})(?: (\d{{4}}))?", flags)),
-        ("range", re.compile(rf"\b(?:les|des|ces) ({day}) et ({day}) ({month})(?: (\d{{4}}))?", flags)),
-        ("absolute", re.compile(rf"\b(?:({weekday}) )?({day}) ({month})(?: (\d{{4}}))?(?!\d)", flags)),
-        ("month_relative", re.compile(rf"\b({month}) (dernier|prochain)\b", flags)),
-        ("month_year", re.compile(rf"\b({month}) (\d{{4}})\b", flags)),
-        ("month", re.compile(rf"\b(?:en|de|d'|d’|au mois de|mois de|fin|début|mi-)\s?({month})\b", flags)),
+        ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), _leads("1")),
+        ("numeric", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), _leads("1")),
+        ("range", re.compile(rf"\bentre le ({day}) et le ({day}) ({month})(?: (\d{{4}}))?", flags), _leads("entre")),
+        ("range", re.compile(rf"\bdu ({day}) au ({day}) ({month})(?: (\d{{4}}))?", flags), _leads("du")),
+        ("range", re.compile(rf"\b(?:les|des|ces) ({day}) et ({day}) ({month})(?: (\d{{4}}))?", flags),
+         _leads("les", "des", "ces")),
+        ("absolute", re.compile(rf"\b(?:({weekday}) )?({day}) ({month})(?: (\d{{4}}))?(?!\d)", flags), weekdays | days),
+        ("month_relative", re.compile(rf"\b({month}) (dernier|prochain)\b", flags), months),
+        ("month_year", re.compile(rf"\b({month}) (\d{{4}})\b", flags), months),
+        ("month", re.compile(rf"\b(?:en|de|d'|d’|au mois de|mois de|fin|début|mi-)\s?({month})\b", flags),
+         _leads("en", "de", "d'", "d’", "au", "mois", "fin", "début", "mi-")),
         ("year_relative", re.compile(r"\b(l'année dernière|l’année dernière|l'an dernier|l’an dernier|l'an passé|l’an passé|"
-                                     r"cette année|l'année prochaine|l’année prochaine|l'an prochain|l’an prochain)\b", flags)),
+                                     r"cette année|l'année prochaine|l’année prochaine|l'an prochain|l’an prochain)\b", flags),
+         _leads("l'", "l’", "cette")),
         ("period_relative", re.compile(r"\b(le mois dernier|le mois prochain|la semaine dernière|la semaine prochaine|"
-                                       r"ce mois-ci|cette semaine)\b", flags)),
+                                       r"ce mois-ci|cette semaine)\b", flags), _leads("le", "la", "ce")),
         ("year", re.compile(r"\b(?:en|de|depuis|d'ici|d’ici|l'automne|l’automne|l'été|l’été|l'hiver|l’hiver|"
-                            r"printemps|début|fin|courant)\s+((?:19|20)\d{2})\b", flags)),
-        ("relative", re.compile(rf"\b({relative})\b", flags)),
-        ("weekday_relative", re.compile(rf"\b({weekday}) (dernier|prochain)\b", flags)),
-        ("weekday", re.compile(rf"\b({weekday})\b(?! \d| 1er| premier)", flags)),
+                            r"printemps|début|fin|courant)\s+((?:19|20)\d{2})\b", flags),
+         _leads("en", "de", "d'", "d’", "l'", "l’", "printemps", "début", "fin", "courant")),
+        ("relative", re.compile(rf"\b({relative})\b", flags), _leads(*rules["relative_days"])),
+        ("weekday_relative", re.compile(rf"\b({weekday}) (dernier|prochain)\b", flags), weekdays),
+        ("weekday", re.compile(rf"\b({weekday})\b(?! \d| 1er| premier)", flags), weekdays),
     ]
 
 
 _COMPILED: list | None = None
+_ANCHOR: re.Pattern | None = None  # the word starts that begin with any pattern's lead
+_LEADS: frozenset[str] = frozenset()
 
 
 def compiled_patterns() -> list[tuple[str, re.Pattern]]:
-    global _COMPILED
+    return [(kind, pattern) for kind, pattern, _ in _compiled()]
+
+
+def _compiled() -> list[tuple[str, re.Pattern, frozenset[str]]]:
+    global _COMPILED, _ANCHOR, _LEADS
     if _COMPILED is None:
-        _COMPILED = _patterns()
+        patterns = _patterns()
+        _LEADS = frozenset().union(*(leads for _, _, leads in patterns))
+        _ANCHOR = re.compile(rf"\b(?:\d|{alternation(_LEADS - {DIGIT}, ignore_case=True)})", re.IGNORECASE)
+        _COMPILED = patterns
     return _COMPILED
 
 
@@ -183,7 +207,7 @@ def dates_at(text: str, spans: list[tuple[int, int, str]], ref: date | None = No
     """The expressions `date_spans` found, resolved against `ref`, without searching the text again."""
     matches = []
     for start, end, kind in spans:
-        for pattern_kind, pattern in compiled_patterns():
+        for pattern_kind, pattern, _ in _compiled():
             m = pattern.match(text, start) if pattern_kind == kind else None
             if m is not None and m.end() == end:
                 matches.append((kind, m))
@@ -192,10 +216,30 @@ def dates_at(text: str, spans: list[tuple[int, int, str]], ref: date | None = No
 
 
 def _date_matches(text: str) -> list[tuple[str, re.Match]]:
+    """Each pattern's matches in turn, left to right as finditer finds them, but a pattern tries only the word
+    starts that begin with one of its leads (one scan for all of them: a scan per pattern, each position
+    tested for a word boundary, was most of the cost). A word start whose two characters lower to no known
+    lead (a case-folding oddity: 'ſ', 'ı') is tried by every pattern."""
+    patterns = _compiled()
+    starts: dict[str, list[int]] = {}
+    for m in _ANCHOR.finditer(text):
+        key = m.group()
+        key = DIGIT if key[0].isdecimal() else key.lower()
+        starts.setdefault(key, []).append(m.start())
+    odd = [p for key, positions in starts.items() if key not in _LEADS for p in positions]
     taken: list[tuple[int, int]] = []
     found = []
-    for kind, pattern in compiled_patterns():
-        for m in pattern.finditer(text):
+    for kind, pattern, leads in patterns:
+        candidates = [p for lead in leads for p in starts.get(lead, ())] + odd
+        candidates.sort()
+        end = 0
+        for p in candidates:
+            if p < end:
+                continue
+            m = pattern.match(text, p)
+            if m is None:
+                continue
+            end = m.end()
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 taken.append((m.start(), m.end()))
                 found.append((kind, m))

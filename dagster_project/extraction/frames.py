@@ -25,6 +25,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .rules import first_name_genders, load_rules, verb_forms
+from .text import span_text
 
 if not Doc.has_extension("reporting_frames"):
     Doc.set_extension("reporting_frames", default=[])
@@ -283,8 +284,23 @@ def _detached_auxiliary(token: Token) -> Token | None:
     return doc[j]
 
 
+# the verb groups found so far, by token, for each doc find_frames is reading (by the doc's id, while it
+# reads it): the passes ask for the group of the same verbs again and again
+_VERB_GROUPS: dict[int, dict[int, tuple[int, int]]] = {}
+
+
 def _verb_group(token: Token) -> tuple[int, int]:
     """Token range of the cue's verb group: auxiliaries, clitics, negation and the verb."""
+    groups = _VERB_GROUPS.get(id(token.doc))
+    if groups is None:
+        return _find_verb_group(token)
+    group = groups.get(token.i)
+    if group is None:
+        group = groups[token.i] = _find_verb_group(token)
+    return group
+
+
+def _find_verb_group(token: Token) -> tuple[int, int]:
     doc = token.doc
     start, end = token.i, token.i + 1
     members = {c.i for c in token.children if c.i < token.i and (
@@ -502,7 +518,7 @@ def _set_phrase_at(doc: Doc, i: int, limit: int) -> int:
     if i >= limit or doc[i].lower_ not in _set_phrase_prefixes():
         return 0
     for n, phrases in _set_phrases():
-        if i + n <= limit and doc[i:i + n].text.lower() in phrases:
+        if i + n <= limit and span_text(doc, i, i + n).lower() in phrases:
             return n
     return 0
 
@@ -580,12 +596,12 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contras
             return i - 2  # "... mais il craint que Y": a new subject and its cue, a frame of its own
         if i in stops and i > start and doc[i].lower_ in ("en", "tout"):
             return i  # "... en proposant X", "... tout en admettant que Y": a gerund, a frame of its own
-        if t.text == "," and i > start and any(doc[i + 1:i + 1 + len(w.split())].text.lower() == w for w in contrast):
+        if t.text == "," and i > start and any(span_text(doc, i + 1, i + 1 + len(w.split())).lower() == w for w in contrast):
             continue
         if i > start and t.lower_ == "tandis" and i + 1 < limit and doc[i + 1].lower_ in ("que", "qu'", "qu’") \
                 and not contrast:
             return i  # "a appelé X à céder tandis que Y a souligné ...": another subject's act, told beside it
-        if t.text == "," and i > start and (_ce_que_before(doc, i + 3) or doc[i + 1:i + 3].text.lower() == "ce qui"):
+        if t.text == "," and i > start and (_ce_que_before(doc, i + 3) or span_text(doc, i + 1, i + 3).lower() == "ce qui"):
             return i  # "..., ce qu'a démenti X": the narrator's comment on what was said
         if t.text == "," and i > start and (_opens_adjunct(doc, i + 1, limit) or _absolute_clause(doc, i + 1, limit)
                                             or _new_main_clause(doc, start, i + 1, limit)):
@@ -718,7 +734,7 @@ def _opens_adjunct(doc: Doc, i: int, limit: int) -> bool:
     ', à l'instar de', ', afin de', ', lors de', ', en visant' (a gerund)."""
     words = _frame_words()["adjunct_openers"]
     for n in (3, 2, 1):
-        if i + n <= limit and doc[i:i + n].text.lower() in words:
+        if i + n <= limit and span_text(doc, i, i + n).lower() in words:
             return True
     if i + 1 < limit and doc[i].lower_ == "en" and doc[i + 1].lower_.endswith("ant") \
             and "Part" in doc[i + 1].morph.get("VerbForm"):
@@ -809,7 +825,7 @@ def _purpose_infinitive(token: Token) -> bool:
     """'pour dénoncer X', 'afin de réclamer X': what the subject went there to say."""
     doc = token.doc
     i = token.i
-    before = doc[max(0, i - 2):i].text.lower()
+    before = span_text(doc, max(0, i - 2), i).lower()
     if not (i >= 1 and (doc[i - 1].lower_ == "pour" or before in ("afin de", "afin d'"))):
         return False
     verbs = [t for t in doc[token.sent.start:i] if t.pos_ in ("VERB", "AUX") and not t.dep_.startswith("aux")]
@@ -1005,7 +1021,7 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
         start = against + 1  # "a mis en garde Washington contre toute ingérence": the addressee, then "contre"
     elif t.lower_ in ("sur", "contre", "pour") and comps & {"sur", "contre", "pour"}:
         start = i + 1
-        fact = doc[start:start + 3].text.lower()
+        fact = span_text(doc, start, start + 3).lower()
         if fact.startswith(("le fait que", "le fait qu'")):  # "a insisté sur le fait que X": X
             start += 3
     if start is None or start >= sent_end:
@@ -1025,7 +1041,7 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     end = _before_participle_clause(doc, start, _before_trailing_aside(doc, start, end))
     if nominal:
         # "a expliqué ce choix par le fait que X": what is claimed is X
-        fact = next((j for j in range(start, end - 3) if doc[j:j + 3].text.lower() in ("le fait que", "le fait qu'")
+        fact = next((j for j in range(start, end - 3) if span_text(doc, j, j + 3).lower() in ("le fait que", "le fait qu'")
                      and doc[j - 1].lower_ in ("par", "sur")), None)
         if fact is not None:
             return [(fact + 3, end, False)]
@@ -1215,7 +1231,7 @@ def _content_before(doc: Doc, group_start: int, sent_start: int) -> list[tuple[i
 
 
 def _inside_quote(doc: Doc, j: int, start: int) -> bool:
-    text = doc[start:j].text
+    text = span_text(doc, start, j)
     return text.count("«") > text.count("»") or text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
@@ -1288,6 +1304,16 @@ def _subject_is_local(verb: Token) -> bool:
 
 def find_frames(doc: Doc) -> list[Frame]:
     """Every reporting frame of a parsed doc, in text order."""
+    if id(doc) in _VERB_GROUPS:
+        return _find_frames(doc)
+    _VERB_GROUPS[id(doc)] = {}
+    try:
+        return _find_frames(doc)
+    finally:
+        del _VERB_GROUPS[id(doc)]
+
+
+def _find_frames(doc: Doc) -> list[Frame]:
     frames: list[Frame] = []
     cues: list[tuple[Token, Token, CueSpec]] = []
     keys = _lower_keys(doc)
@@ -1527,7 +1553,7 @@ def _denial_comment(doc: Doc, frame: Frame) -> bool:
 
 def _ce_que_before(doc: Doc, i: int) -> bool:
     """'ce qu'' / 'ce que' right before token i: a relative that takes up the whole clause before it."""
-    return i >= 2 and doc[i - 2:i].text.lower().replace("’", "'") in ("ce qu'", "ce que")
+    return i >= 2 and span_text(doc, i - 2, i).lower().replace("’", "'") in ("ce qu'", "ce que")
 
 
 def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -1539,12 +1565,11 @@ def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if end <= start:
         return None
-    span = doc[start:end]
-    text = span.text
+    text = span_text(doc, start, end)
     # an unpaired quote mark at an edge belongs to a quotation that goes on outside the span
     if text[:1] in QUOTE_OPEN and _unpaired(text, text[0]):
         start += 1
-    if end > start and doc[end - 1].text in QUOTE_CLOSE and _unpaired(doc[start:end].text, doc[end - 1].text):
+    if end > start and doc[end - 1].text in QUOTE_CLOSE and _unpaired(span_text(doc, start, end), doc[end - 1].text):
         end -= 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CLOSE + ")"
                            or doc[end - 1].lower_ in ("et", "ou", "mais", "ni")):

@@ -15,7 +15,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .frames import _spec_for as reporting_cue
@@ -1640,7 +1642,11 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
     mode_governors = {i for t in doc if t.lower_ in mode_nouns for i in (t.head.i, t.head.head.i)} \
         if any(w in lowered for w in mode_nouns) else set()  # (a token walk only where one is written)
     addressing = _addressing_forms()
-    for token in doc:
+    # only the tokens the loop may act on (a lexicon word, or a governor of a call noun): a Token, and the
+    # tests on it, cost more than the look-up of the word's key
+    words = _loop_word_ids()
+    for i in [i for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in words or i in mode_governors]:
+        token = doc[i]
         found = _verb_trigger(token)
         if found is not None and token.dep_ == "acl:relcl" and any(
                 _holds(token, h) and h.lower_ in _noun_prefixes() for h in (token.head, token.head.head)):
@@ -1699,6 +1705,18 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
     _definite_back_references(doc, frames)
     _listed_attendees(doc, frames)
     return sorted(frames, key=lambda f: f.trigger[0])
+
+
+@functools.cache
+def _loop_word_ids() -> frozenset[int]:
+    """Keys (LOWER) of every word find_meeting_frames' token loop does something with: a verb trigger's
+    form (and the words before each space in a two-word one: _verb_trigger tries the token and the next),
+    'attendu', the attending and addressing verbs, the demonstratives and the first words of trigger nouns."""
+    verbs, _ = trigger_lexicon()
+    words = set(verbs) | {form[:k] for form in verbs for k, char in enumerate(form) if char == " "}
+    words |= set(_planned()["attendu"]) | _attending_forms() | _addressing_forms() | set(DEMONSTRATIVES)
+    words |= _noun_prefixes()
+    return frozenset(get_string_id(w) for w in words)
 
 
 @Language.factory("meeting_frames", requires=["token.dep", "token.head", "token.pos", "token.morph", "token.ent_type"],

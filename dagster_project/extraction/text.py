@@ -7,6 +7,8 @@ import unicodedata
 import weakref
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
+
 from .rules import load_rules
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
@@ -27,6 +29,22 @@ def doc_text(doc) -> str:
     if text is None:
         text = _DOC_TEXTS[doc] = doc.text
     return text
+
+
+_TOKEN_ENDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def span_text(doc, start: int, end: int) -> str:
+    """doc[start:end].text (the same slice bounds) as a slice of doc_text: Span.text makes a Token of each
+    of its words to join their texts again."""
+    offsets = _TOKEN_ENDS.get(doc)
+    if offsets is None or len(offsets[0]) != len(doc):
+        starts = doc.to_array(IDX).tolist()
+        offsets = _TOKEN_ENDS[doc] = (starts, [s + n for s, n in zip(starts, doc.to_array(LENGTH).tolist())])
+    n = len(offsets[0])
+    start = min(max(0, start + n if start < 0 else start), n)
+    end = min(end + n if end < 0 else end, n)
+    return doc_text(doc)[offsets[0][start]:offsets[1][end - 1]] if start < end else ""
 
 
 def normalise_text(raw: str) -> str:

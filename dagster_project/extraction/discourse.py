@@ -410,6 +410,11 @@ class Discourse:
         return best
 
 
+def _definite_phrase(words: str) -> bool:
+    first = words.lower().replace("’", "'").split(" ", 1)[0]
+    return first in ("le", "la", "les") or first.startswith("l'")
+
+
 @functools.cache
 def _determiner_genders() -> dict[str, str]:
     genders = dict(load_rules()["speakers"]["determiner_gender"])
@@ -549,8 +554,9 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
             discourse.sentence_starts[discourse.sentence_index(st.cue.cue[0])]:st.cue.cue[0]].strip(" \n\"«-–—")
         # (an unnamed source after its verb, "..., a affirmé un haut responsable", is that verb's subject
         # whatever the parse made of it: the pronouns after it go on with it)
+        # (not a definite role a named holder may stand behind: "a expliqué la garde des Sceaux")
         postposed = not named and m.kind != "pronoun" and st.cue is not None and st.cue.kind != "source" \
-            and m.start > st.cue.cue[0]
+            and m.start > st.cue.cue[0] and not _definite_phrase(m.text)
         discourse.add_speaker(m, m.entity if named else None, None if named else (m.description or m.text),
                               source=leading_source or postposed)
     discourse.quoted = quoted

@@ -411,9 +411,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?»\"]\s+(?=[A-ZÀ-Ý«\"])")
 def _possessed_government_regex() -> re.Pattern:
     heads = alternation([h for h in load_rules()["role_words"]["government_heads"] if h.lower() != "état"],
                         ignore_case=True)
-    # ("le gouvernement de Kiev", "le gouvernement d'Angela Merkel": its complement says whose)
+    # ("le gouvernement de Kiev", "le gouvernement d'Angela Merkel", "l'administration Trump": its complement
+    # says whose)
     return re.compile(rf"(?<![\w-])(?:son|sa|leur|le|la|les|l['’]\s?)\s*(?:{heads})(?![\w-])"
-                      r"(?!\s+(?:de|du|des|d['’])(?![\w]))", re.IGNORECASE)
+                      r"(?!\s+(?:de|du|des|d['’])(?![\w]))(?!\s+(?-i:[A-ZÀ-Ý]))", re.IGNORECASE)
 
 
 def possessed_government_mentions(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .frames import Frame, clause_subject
@@ -413,7 +414,7 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
                     and not _inside(candidate.start, quoted):
                 speaker = candidate
         out.append(Statement(q.start, q.end, text[q.start:q.end], "direct", frame, speaker))
-    _inherit_repeated_quotes(out, doc)
+    _inherit_repeated_quotes(out, doc, text)
     _continue_quotes(text, out, paragraphs, sentences, frames, speakers)
     if doc is not None:
         out += _quoted_predicates(text, out, paragraphs, sentences, frames, doc)
@@ -834,18 +835,43 @@ def _quoted_predicates(text: str, statements: list[Statement], paragraphs: list[
     return out
 
 
-def _inherit_repeated_quotes(statements: list[Statement], doc=None) -> None:
+def _inherit_repeated_quotes(statements: list[Statement], doc=None, text: str | None = None) -> None:
     """A headline quote with no attribution repeats words quoted, with a speaker, in the body. A short
     verbless quote repeats a speaker's words only when they were quoted inside what a frame reports
-    ('a jugé l'alliance en état de « mort cérébrale »'); else it is a label."""
+    ('a jugé l'alliance en état de « mort cérébrale »'); else it is a label. An intertitle (a quote alone
+    on its line) may sum up the words of the section it opens ('- « Non négociable » -' over '« dont le
+    droit d'exister n'est pas négociable », a dit X'): the first quote of the section that holds all its
+    content words gives its speaker."""
     attributed = [s for s in statements if s.speaker is not None]
     for st in statements:
         if st.speaker is None and st.type == "direct" and len(st.text) > 3:
             source = next((s for s in attributed if s is not st and st.text.lower() in s.text.lower()), None)
             if source is not None and _short_label(st, doc) and not _in_frame_content(source):
                 continue
+            if source is None and text is not None and _alone_on_its_line(text, st):
+                words = _content_words(st.text)
+                section_end = next((s.start for s in statements if s.start > st.end and s.type == "direct"
+                                    and _alone_on_its_line(text, s)), len(text))
+                source = next((s for s in sorted(attributed, key=lambda s: s.start)
+                               if st.end < s.start < section_end and s.type == "direct"
+                               and words and words <= _content_words(s.text)), None)
             if source is not None:
                 st.speaker, st.cue = source.speaker, source.cue
+
+
+def _alone_on_its_line(text: str, st: Statement) -> bool:
+    line_start = text.rfind("\n", 0, st.start) + 1
+    line_end = text.find("\n", st.end)
+    line = text[line_start:len(text) if line_end == -1 else line_end]
+    return not line.replace(st.text, "", 1).strip(" \t-–—«»\"“”:.")
+
+
+def _content_words(words: str) -> frozenset[str]:
+    """Lower-case words without accents, a plural s or the grammatical words ('Erreurs du côté' -> erreur, cote)."""
+    plain = unicodedata.normalize("NFD", words.lower())
+    plain = "".join(c for c in plain if unicodedata.category(c) != "Mn")
+    return frozenset(w[:-1] if len(w) > 4 and w.endswith("s") else w
+                     for w in re.findall(r"[a-z]+", plain) if len(w) > 3 or w.isdigit())
 
 
 def _short_label(st: Statement, doc) -> bool:

@@ -1021,3 +1021,18 @@ def test_an_interview_after_the_content_is_not_part_of_it(extract):
     rows = extract("Ingrid Falk a estimé que le dialogue restait possible, dans un entretien accordé au quotidien "
                    "Le Figaro.", PUB)
     assert ("le dialogue restait possible", "indirect", "Ingrid Falk") in rows["speakers"]
+
+
+def test_an_intertitle_summing_up_a_quote_of_its_section_takes_its_speaker(extract):
+    text = ("Ingrid Falk a reçu mardi Anton Berg. \"Nous sommes inquiets\", a déclaré M. Berg.\n\n"
+            "- \"Non négociable\" -\n\n"
+            "Hugo Lemaire a abordé la question du barrage.\n\n"
+            "\"Notre souveraineté sur le fleuve n'est pas négociable\", a lancé M. Lemaire.")
+    assert speaker_of(extract(text, PUB), "Non négociable") == "Hugo Lemaire"
+
+
+def test_a_definite_role_after_its_verb_does_not_take_the_pronouns_from_its_named_holder(extract):
+    text = ("La ministre de la Justice, Ingrid Falk, a indiqué que la réforme avançait. \"Nous tiendrons les délais\", "
+            "a expliqué la garde des Sceaux. \"Le texte sera prêt en mai\", a-t-elle ajouté.")
+    assert speaker_of(extract(text, PUB), "Le texte sera prêt en mai") == "Ingrid Falk"
+

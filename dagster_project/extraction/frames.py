@@ -815,10 +815,32 @@ def _after_closing_quote(token: Token) -> bool:
 
 
 def _narrative_infinitive(token: Token) -> bool:
-    """'Et de vanter son amour de la France': an infinitive after 'Et de' opening a sentence."""
+    """'Et de vanter son amour de la France': an infinitive after 'Et de' opening a sentence; 'Et X de
+    rétorquer', 'X de répliquer : « ... »': the narrative infinitive with its subject before it."""
     doc = token.doc
     i = token.i
-    return i >= 2 and doc[i - 1].lower_ in ("de", "d'") and doc[i - 2].lower_ == "et" and doc[i - 2].is_sent_start
+    if i >= 2 and doc[i - 1].lower_ in ("de", "d'") and doc[i - 2].lower_ == "et" and doc[i - 2].is_sent_start:
+        return True
+    return _narrative_subject(token) is not None
+
+
+def _narrative_subject(token: Token) -> Token | None:
+    """The noun phrase that opens the sentence of a narrative infinitive ('Et le ministre de conclure que',
+    'M. X de rétorquer : « ... »'), after 'Et' / 'Mais' / 'Puis', or with the infinitive before a colon or
+    a quotation (not 'La volonté de dire la vérité est ...')."""
+    doc = token.doc
+    i = token.i
+    if i < 2 or doc[i - 1].lower_ not in ("de", "d'", "d’"):
+        return None
+    start = token.sent.start
+    opener = doc[start].lower_ in ("et", "mais", "puis")
+    phrase = doc[start + opener:i - 1]
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if not phrase or len(phrase) > 8 or not (opener or after is not None and (after.text == ":" or after.text in QUOTE_OPEN)):
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or t.is_punct for t in phrase):
+        return None
+    return next((t for t in phrase if t.pos_ in ("PROPN", "NOUN")), None)
 
 
 def _purpose_infinitive(token: Token) -> bool:
@@ -1680,7 +1702,9 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         found = _content_after(verb, spec, group_end, own_stops)
         if not found:
             return None
-        frame = _frame("narrative", spec, cue, None, [(s, e) for s, e, _ in found], doc, negated, passive)
+        subject = _narrative_subject(verb)
+        frame = _frame("narrative" if subject is None else "canonical", spec, cue, subject,
+                       [(s, e) for s, e, _ in found], doc, negated, passive)
         frame.nominal = found[0][2]
         return frame
     if passive:

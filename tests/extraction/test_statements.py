@@ -1036,3 +1036,13 @@ def test_a_definite_role_after_its_verb_does_not_take_the_pronouns_from_its_name
             "a expliqué la garde des Sceaux. \"Le texte sera prêt en mai\", a-t-elle ajouté.")
     assert speaker_of(extract(text, PUB), "Le texte sera prêt en mai") == "Ingrid Falk"
 
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Anton Berg a critiqué le plan. Et Hugo Lemaire de rétorquer : \"Nous ne céderons pas\".",
+     "Nous ne céderons pas", "Hugo Lemaire"),
+    ("Anton Berg a critiqué le plan. Et le ministre Paul Girard de conclure que la crise était finie.",
+     "la crise était finie", "Paul Girard"),
+])
+def test_a_narrative_infinitive_with_its_subject_before_it_is_that_subject_s(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker
+

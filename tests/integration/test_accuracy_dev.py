@@ -30,8 +30,8 @@ FLOORS = {
     "statements_f1": 0.888,
     "direct_f1": 0.955,
     "indirect_f1": 0.795,
-    "speaker_accuracy": 0.875,
-    "attribution_f1": 0.78,
+    "speaker_accuracy": 0.882,
+    "attribution_f1": 0.785,
     "meetings_strict_f1": 0.56,
     "person_resolution": 0.965,
 }

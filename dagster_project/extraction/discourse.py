@@ -330,6 +330,8 @@ class Discourse:
         here = self.sentence_index(before)
         possessive = m.kind == "role" and m.text.lower().split(" ", 1)[0] in ("son", "sa", "ses", "leur", "leurs")
         latest = m.kind == "anaphor" and m.text.lower().startswith(("ce dernier", "cette dernière"))
+        if latest and re.match(r"\s+et\s", self.text[m.end:m.end + 5]):
+            return None  # "cette dernière et l'OIEA ont ...": one side of a joint subject, no speaker alone
         best, best_score = None, None
         # a pronoun whose verb does not continue the last speaker's words ("a-t-il estimé", not "a-t-il
         # ajouté") stands for a person made the subject since that speaker spoke ("X a dit ... . Y s'est

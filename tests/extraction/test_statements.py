@@ -1046,3 +1046,10 @@ def test_a_definite_role_after_its_verb_does_not_take_the_pronouns_from_its_name
 def test_a_narrative_infinitive_with_its_subject_before_it_is_that_subject_s(extract, text, fragment, speaker):
     assert speaker_of(extract(text, PUB), fragment) == speaker
 
+
+def test_ce_dernier_coordinated_with_another_side_is_no_speaker_alone(extract):
+    text = ("Le directeur Paul Girard a rencontré les inspecteurs de l'agence norvégienne. \"Les dates ont été "
+            "convenues\", ont annoncé dans un communiqué commun cette dernière et le ministère suédois.")
+    (st,) = [s for s in extract(text, PUB)["statements"] if s["text"].startswith("Les dates")]
+    assert st["speaker_entity_idx"] is None
+

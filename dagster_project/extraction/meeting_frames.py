@@ -960,16 +960,21 @@ def _between_pair(token: Token) -> bool:
     """'un entretien (téléphonique) entre les deux présidents': 'entre' and a phrase standing for the last
     two people named, right after the meeting noun, wherever the parser hung them."""
     doc = token.doc
-    words = _words()["pair_subjects"]
     for t in doc[token.i + 1:min(token.sent.end, token.i + 4)]:
         if t.lower_ == "entre":
-            phrase = doc[t.i + 1:min(token.sent.end, t.i + 4)].text.lower()
-            if phrase.startswith("les deux "):  # "les deux présidents", not "les deux pays"
-                return phrase.split()[2] in _words()["pair_person_nouns"]
-            return any(phrase.startswith(w + " ") or phrase == w for w in words)
+            return pair_phrase(doc[t.i + 1:min(token.sent.end, t.i + 4)].text)
         if t.is_punct or t.pos_ in ("VERB", "AUX"):
             break
     return False
+
+
+def pair_phrase(phrase: str, pronouns: bool = True) -> bool:
+    """'les deux présidents', 'tous deux' (and 'ils', 'elles' with `pronouns`): a phrase standing for the
+    last two people named (not 'les deux pays')."""
+    low = phrase.lower().strip()
+    if low.startswith("les deux "):
+        return low.split()[2] in _words()["pair_person_nouns"]
+    return any(low == w or low.startswith(w + " ") for w in _words()["pair_subjects"] if pronouns or " " in w)
 
 
 def _pair_subject(subject: Token) -> bool:
@@ -1743,4 +1748,4 @@ def meeting_frames_of(doc: Doc) -> list[MeetingFrame]:
     return [MeetingFrame.from_row(row) for row in doc._.meeting_frames]
 
 
-__all__ = ["MeetingFrame", "find_meeting_frames", "meeting_frames_of", "Span"]
+__all__ = ["MeetingFrame", "find_meeting_frames", "meeting_frames_of", "pair_phrase", "Span"]

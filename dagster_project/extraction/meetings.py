@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from .dates import DateExpression
 from .gazetteer import gazetteer
-from .meeting_frames import DEMONSTRATIVES, IN_PRESENCE, OBJECT_CLITICS, MeetingFrame, partner_kinds
+from .meeting_frames import DEMONSTRATIVES, IN_PRESENCE, OBJECT_CLITICS, MeetingFrame, pair_phrase, partner_kinds
 from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention, is_subject_position
 from .rules import alternation, load_rules
 from .text import Paragraph, sentence_of
@@ -682,21 +682,12 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             agents = _main_countries(mentions, entities)  # its members: the two countries the article is about
         if frame.reciprocal and len(agents) + len(partners) < 2 and (frame.pair_subject or frame.possessive):
             # "leur rencontre", "les deux hommes se sont vus": the last two people named
-            since = sentences[max(0, next((i for i, s in enumerate(sentences) if s == sentence), 0) - 2)][0]
-            # the pair of a meeting just reported ("X et Y doivent se voir. [...] Ce sera leur premier
-            # tête-à-tête"), else the last two people named
-            pair = next((m.participants for m in reversed(out) if since <= m.start < start
-                         and len(m.participants) == 2
-                         and all(entities[p].actor_type == PERSON for p in m.participants)), None)
-            agents = list(pair) if pair is not None else _last_persons(mentions, entities, start, since, quoted)
+            agents = _pair_told_before(out, mentions, entities, sentences, sentence, start, quoted)
         if not agents and partners and frame.kind == "verb" and not frame.reciprocal \
-                and any(_pair_phrase(text[a:b]) for a, b in frame.agents):
+                and any(pair_phrase(text[a:b], pronouns=False) for a, b in frame.agents):
             # "Les deux dirigeants se sont ensuite entretenus avec Z": the pair just reported meets Z
-            since = sentences[max(0, next((i for i, s in enumerate(sentences) if s == sentence), 0) - 2)][0]
-            pair = next((m.participants for m in reversed(out) if since <= m.start < start
-                         and len(m.participants) == 2 and not set(m.participants) & set(partners)
-                         and all(entities[p].actor_type == PERSON for p in m.participants)), None)
-            agents = [a for a in (pair or _last_persons(mentions, entities, start, since, quoted)) if a not in partners]
+            agents = [a for a in _pair_told_before(out, mentions, entities, sentences, sentence, start, quoted,
+                                                   others=partners) if a not in partners]
         if frame.visit and not partners:
             partners = [p for p in participants.inviter(sentence, start) if p not in agents]
         named_partner = any(participants.of(span)[0] for span in frame.partners)
@@ -869,13 +860,16 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
     return _merge_same_sentence(_named_hosts(out, entities))
 
 
-def _pair_phrase(phrase: str) -> bool:
-    """'les deux dirigeants', 'tous deux': a phrase standing for the last two people named (not 'les deux pays')."""
-    words = load_rules()["meeting_triggers"]["pair_subjects"]
-    low = phrase.lower().strip()
-    if low.startswith("les deux "):
-        return low.split()[2:3] != [] and low.split()[2] in load_rules()["meeting_triggers"]["pair_person_nouns"]
-    return any(low == w or low.startswith(w + " ") for w in words if " " in w)
+def _pair_told_before(out: list[MeetingMention], mentions: list[Mention], entities: list[Entity],
+                      sentences: list[tuple[int, int]], sentence: tuple[int, int], start: int, quoted,
+                      others=()) -> list[int]:
+    """The pair of a meeting just reported, two sentences back at most and none of `others` ("X et Y
+    doivent se voir. [...] Ce sera leur premier tête-à-tête"), else the last two people named."""
+    since = sentences[max(0, next((i for i, s in enumerate(sentences) if s == sentence), 0) - 2)][0]
+    pair = next((m.participants for m in reversed(out) if since <= m.start < start
+                 and len(m.participants) == 2 and not set(m.participants) & set(others)
+                 and all(entities[p].actor_type == PERSON for p in m.participants)), None)
+    return list(pair) if pair is not None else _last_persons(mentions, entities, start, since, quoted)
 
 
 @functools.cache

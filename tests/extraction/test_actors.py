@@ -184,30 +184,23 @@ def test_a_possessive_role_is_not_its_possessor_nor_another_office_holder(extrac
     assert st["speaker_entity_idx"] is None and st["speaker_description"].lower().startswith("son ")
 
 
-@pytest.mark.parametrize("text, country", [
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a possessed government is the country of the one the sentence before is about
     ("Le président norvégien Anton Berg a dénoncé une provocation. Son gouvernement a estimé que le traité était "
-     "violé.", "Norvège"),
-    ("La Suède a protesté. Son gouvernement a estimé que le traité était violé.", "Suède"),
-])
-def test_a_possessed_government_is_the_country_of_the_one_the_sentence_before_is_about(extract, text, country):
-    rows = extract(text, PUB)
-    assert speaker_of(rows, "le traité était violé") == country
-
-
-def test_a_role_after_a_name_of_another_country_is_no_apposition(extract):
-    text = ("Le chef de la diplomatie norvégienne Anton Berg est arrivé mardi. Lors d'une conférence de presse avec "
-            "son homologue suédois Paul Girard, le ministre norvégien a indiqué que la crise était grave.")
-    assert speaker_of(extract(text, PUB), "la crise était grave") == "Anton Berg"
-
-
-@pytest.mark.parametrize("text, speaker", [
+     "violé.", "le traité était violé", "Norvège"),
+    ("La Suède a protesté. Son gouvernement a estimé que le traité était violé.", "le traité était violé", "Suède"),
+    # a role after a name of another country is no apposition
+    ("Le chef de la diplomatie norvégienne Anton Berg est arrivé mardi. Lors d'une conférence de presse avec "
+     "son homologue suédois Paul Girard, le ministre norvégien a indiqué que la crise était grave.",
+     "la crise était grave", "Anton Berg"),
+    # an unqualified government is the country the sentence before is about
     ("La Norvège a expulsé mardi l'ambassadeur suédois. Le gouvernement a annoncé que les échanges étaient "
-     "suspendus.", "Norvège"),
+     "suspendus.", "les échanges étaient suspendus", "Norvège"),
     ("Le président Hugo Lemaire a critiqué le gouvernement de Kiev. Le gouvernement suédois a annoncé que les "
-     "échanges étaient suspendus.", "Suède"),
+     "échanges étaient suspendus.", "les échanges étaient suspendus", "Suède"),
 ])
-def test_an_unqualified_government_is_the_country_the_sentence_before_is_about(extract, text, speaker):
-    assert speaker_of(extract(text, PUB), "les échanges étaient suspendus") == speaker
+def test_governments_and_roles_speak_for_the_country_or_person_they_stand_for(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker
 
 
 def test_role_of_an_unlisted_country_keeps_a_description(extract):

@@ -1023,27 +1023,24 @@ def test_an_interview_after_the_content_is_not_part_of_it(extract):
     assert ("le dialogue restait possible", "indirect", "Ingrid Falk") in rows["speakers"]
 
 
-def test_an_intertitle_summing_up_a_quote_of_its_section_takes_its_speaker(extract):
-    text = ("Ingrid Falk a reçu mardi Anton Berg. \"Nous sommes inquiets\", a déclaré M. Berg.\n\n"
-            "- \"Non négociable\" -\n\n"
-            "Hugo Lemaire a abordé la question du barrage.\n\n"
-            "\"Notre souveraineté sur le fleuve n'est pas négociable\", a lancé M. Lemaire.")
-    assert speaker_of(extract(text, PUB), "Non négociable") == "Hugo Lemaire"
-
-
-def test_a_definite_role_after_its_verb_does_not_take_the_pronouns_from_its_named_holder(extract):
-    text = ("La ministre de la Justice, Ingrid Falk, a indiqué que la réforme avançait. \"Nous tiendrons les délais\", "
-            "a expliqué la garde des Sceaux. \"Le texte sera prêt en mai\", a-t-elle ajouté.")
-    assert speaker_of(extract(text, PUB), "Le texte sera prêt en mai") == "Ingrid Falk"
-
-
 @pytest.mark.parametrize("text, fragment, speaker", [
+    # an intertitle summing up a quote of its section takes its speaker
+    ("Ingrid Falk a reçu mardi Anton Berg. \"Nous sommes inquiets\", a déclaré M. Berg.\n\n"
+     "- \"Non négociable\" -\n\n"
+     "Hugo Lemaire a abordé la question du barrage.\n\n"
+     "\"Notre souveraineté sur le fleuve n'est pas négociable\", a lancé M. Lemaire.",
+     "Non négociable", "Hugo Lemaire"),
+    # a definite role after its verb does not take the pronouns from its named holder
+    ("La ministre de la Justice, Ingrid Falk, a indiqué que la réforme avançait. \"Nous tiendrons les délais\", "
+     "a expliqué la garde des Sceaux. \"Le texte sera prêt en mai\", a-t-elle ajouté.",
+     "Le texte sera prêt en mai", "Ingrid Falk"),
+    # a narrative infinitive with its subject before it is that subject's
     ("Anton Berg a critiqué le plan. Et Hugo Lemaire de rétorquer : \"Nous ne céderons pas\".",
      "Nous ne céderons pas", "Hugo Lemaire"),
     ("Anton Berg a critiqué le plan. Et le ministre Paul Girard de conclure que la crise était finie.",
      "la crise était finie", "Paul Girard"),
 ])
-def test_a_narrative_infinitive_with_its_subject_before_it_is_that_subject_s(extract, text, fragment, speaker):
+def test_speakers_of_intertitles_definite_roles_and_narrative_infinitives(extract, text, fragment, speaker):
     assert speaker_of(extract(text, PUB), fragment) == speaker
 
 

@@ -261,12 +261,14 @@ def _topic_only(text: str, frame: Frame, start: int, end: int, quotes: list[Quot
     """A noun phrase that names a topic or points back ('a évoqué la situation', 'confirmant une
     information du JDD'), not a claim: short, unquoted, headed by a word for something said elsewhere,
     or only names ('critiquait l'Union européenne et l'OTAN': a target)."""
-    if not frame.nominal:
-        return False
-    words = [w.lower() for w in _WORD.findall(text[start:end])]
     if any(q.open >= start - 1 and q.close <= end + 1 for q in quotes):
         return False
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if not frame.nominal:
+        # ("a rejeté les résultats de l'élection, qui ont donné X gagnant": the relative clause is the
+        # writer's background on the target, the phrase is still a target)
+        return span is not None and _definite_target(frame, span, _evaluated(span))
+    words = [w.lower() for w in _WORD.findall(text[start:end])]
     if span is not None and len(span) and span.root.pos_ == "ADJ" \
             and text[frame.cue[0]:frame.cue[1]].lower().startswith(("se ", "s'", "s’")):
         return False  # "se dit prête à tout": what the speaker says of themself, however short
@@ -283,7 +285,33 @@ def _topic_only(text: str, frame: Frame, start: int, end: int, quotes: list[Quot
         head = span.root.lower_  # ("une nouvelle provocation": the noun, not the adjective before it)
     points_back = head in lex["anaphoric_content_heads"] and words[0] not in lex["any_determiners"] \
         and frame.lemma not in lex["predicative_cues"] and not evaluated
-    return short or points_back or _names_only(doc, start, end, mentions)
+    return short or points_back or _names_only(doc, start, end, mentions) \
+        or span is not None and _definite_target(frame, span, evaluated)
+
+
+def _definite_target(frame: Frame, span, evaluated: bool) -> bool:
+    """What a verb of judgement bears on ('a salué la décision de X', 'a rejeté les résultats de
+    l'élection, qui ont donné ...'): a definite phrase names a known thing, the speaker's words are
+    elsewhere; an indefinite one ('a dénoncé des passages à tabac') or a judged one ('a dénoncé la
+    mauvaise volonté de ...') says something new."""
+    lex = _speaker_words()
+    if frame.lemma not in lex["target_cues"] or evaluated or not len(span):
+        return False
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    determiner = next((c for c in root.children if c.dep_ == "det" and c.i < root.i), None)
+    if determiner is None or determiner.lower_.replace("’", "'") not in lex["definite_determiners"]:
+        return False
+    claims = _claim_heads()
+    heads = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    if any(_base_forms(h.lower_) & claims or any(_base_forms(c.lower_) & claims for c in h.children if c.dep_ == "amod")
+           for h in heads):
+        return False  # ("a dénoncé le silence et le manque de réaction de X")
+    if any(t.lower_ in ("que", "qu'", "qu’") and t.dep_ == "mark" for t in span):
+        return False  # ("a dénoncé cette tribune, et notamment que X y prête son nom": a clause is said)
+    own = "Poss=Yes" in str(determiner.morph) or determiner.lower_ in ("son", "sa", "ses", "leur", "leurs")
+    return not (own and _base_forms(root.lower_) & set(lex["own_claim_heads"]))
 
 
 def _evaluated(span) -> bool:
@@ -294,9 +322,35 @@ def _evaluated(span) -> bool:
         return False
     words, suffixes = _classifying_adjectives()
     demonyms = gazetteer().demonym_country
+    judging = _judging_adjectives()
     return any(c.dep_ == "amod" and c.pos_ == "ADJ" and "Part" not in c.morph.get("VerbForm")
-               and c.lower_ not in words and c.lower_ not in demonyms and not c.lower_.endswith(suffixes)
+               and c.lower_ not in words and c.lower_ not in demonyms
+               and (not c.lower_.endswith(suffixes) or _base_forms(c.lower_) & judging)
                for c in root.children)
+
+
+@functools.cache
+def _judging_adjectives() -> frozenset[str]:
+    return frozenset(_speaker_words()["judging_adjectives"])
+
+
+@functools.cache
+def _claim_heads() -> frozenset[str]:
+    return frozenset(_speaker_words()["claim_heads"])
+
+
+def _base_forms(word: str) -> set[str]:
+    """The word and the masculine singular it may be an inflection of ('violences', 'illégaux',
+    'arbitraires', 'brutale'): the pipeline runs no lemmatizer, the lexicon lists base forms."""
+    forms = {word}
+    if word.endswith("aux"):
+        forms.add(word[:-3] + "al")
+    if word.endswith(("s", "x")) and not word.endswith("ss"):
+        forms.add(word[:-1])
+    for form in list(forms):
+        if form.endswith("e") and len(form) > 3:
+            forms.add(form[:-1])
+    return forms
 
 
 @functools.cache

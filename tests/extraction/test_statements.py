@@ -1050,3 +1050,28 @@ def test_ce_dernier_coordinated_with_another_side_is_no_speaker_alone(extract):
     (st,) = [s for s in extract(text, PUB)["statements"] if s["text"].startswith("Les dates")]
     assert st["speaker_entity_idx"] is None
 
+
+
+@pytest.mark.parametrize("sentence, content", [
+    # a definite phrase after a verb of judgement names what is judged, however long
+    ("Hugo Lemaire a rejeté les résultats de l'élection, qui ont donné Anton Berg gagnant avec 80% des voix.", None),
+    ("Ingrid Falk a salué la normalisation des relations entre la Norvège et la Suède.", None),
+    ("Paul Girard a critiqué la politique commerciale de l'administration suédoise.", None),
+    ("Ingrid Falk a dénoncé la réponse du gouvernement norvégien à la crise.", None),
+    # an indefinite phrase, a judged one or one whose head is a claim says something
+    ("Hugo Lemaire a dénoncé des passages à tabac et des tortures dans les prisons.",
+     "des passages à tabac et des tortures dans les prisons"),
+    ("Hugo Lemaire a dénoncé la mauvaise volonté de certains de ses homologues.",
+     "la mauvaise volonté de certains de ses homologues"),
+    ("Anton Berg a dénoncé la détention arbitraire de deux journalistes suédois.",
+     "la détention arbitraire de deux journalistes suédois"),
+    ("Anton Berg a dénoncé les violences policières qui frappent les manifestants.",
+     "les violences policières qui frappent les manifestants"),
+    ("Hugo Lemaire a défendu sa demande d'un meilleur partage des dépenses de défense.",
+     "sa demande d'un meilleur partage des dépenses de défense"),
+    ("Ingrid Falk a salué la possibilité de nouveaux déploiements dans la région.",
+     "la possibilité de nouveaux déploiements dans la région"),
+])
+def test_definite_target_of_a_verb_of_judgement_is_not_a_statement(extract, sentence, content):
+    indirect = [s[0] for s in extract(sentence, PUB)["speakers"] if s[1] == "indirect"]
+    assert indirect == ([content] if content else [])

@@ -104,8 +104,12 @@ class Discourse:
         if any(t.dep_ in _SUBJECT_DEPS and not (span.start <= t.head.i < span.end) for t in span):
             return True  # "Bachar al-Assad a dit": the parser may split a name and make its last word the subject
         # "le procureur Jean Martin enquêtait": the name is an apposition to the subject
-        return root.dep_ in _SUBJECT_DEPS or root.dep_ in ("appos", "flat:name", "nmod") and \
-            root.head.dep_ in _SUBJECT_DEPS and root.head.i < root.i
+        if root.dep_ in _SUBJECT_DEPS or root.dep_ in ("appos", "flat:name", "nmod") and \
+                root.head.dep_ in _SUBJECT_DEPS and root.head.i < root.i:
+            return True
+        # "Une mission de médiation de la Cédéao a exprimé ...": the body a subject's complement of a
+        # complement names, when that subject is what the body speaks through
+        return _speaks_through(root)
 
     def _grammatical_gender(self, m: Mention) -> str | None:
         """'la France' f, 'le Kremlin' m, else the tagger's gender of the head word."""
@@ -116,9 +120,13 @@ class Discourse:
             return "m"
         token = self._token_at(m.start)
         if token is not None:
-            gender = token.morph.get("Gender")
-            if gender:
-                return "f" if gender[0] == "Fem" else "m"
+            # ("l'Union africaine" as a subject or the body behind one: the elided article hides it, the
+            # adjective agreeing with the name shows it; not for any complement, which a pronoun rarely takes up)
+            spoke = token.dep_ in _SUBJECT_DEPS or _speaks_through(token)
+            for word in [token, *(c for c in token.children if spoke and c.dep_ == "amod" and c.i > token.i)]:
+                gender = word.morph.get("Gender")
+                if gender:
+                    return "f" if gender[0] == "Fem" else "m"
         return None
 
     def _plural_determiner(self, r: Referent) -> bool:
@@ -410,6 +418,23 @@ class Discourse:
             if best_score is None or score >= best_score:
                 best, best_score = r, score
         return best
+
+
+def _speaks_through(token) -> bool:
+    """'Une mission de médiation de la Cédéao a exprimé ...': the body a subject's complement (of a
+    complement) names, when that subject is what the body speaks through."""
+    for _ in range(3):
+        if token.dep_ not in ("nmod", "appos", "flat:name") or token.head.i >= token.i:
+            return False
+        token = token.head
+        if token.dep_ in _SUBJECT_DEPS:
+            return token.lower_ in _issuer_heads()
+    return False
+
+
+@functools.cache
+def _issuer_heads() -> frozenset[str]:
+    return frozenset(load_rules()["speakers"]["issuer_heads"])
 
 
 def _definite_phrase(words: str) -> bool:

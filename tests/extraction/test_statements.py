@@ -1075,3 +1075,20 @@ def test_ce_dernier_coordinated_with_another_side_is_no_speaker_alone(extract):
 def test_definite_target_of_a_verb_of_judgement_is_not_a_statement(extract, sentence, content):
     indirect = [s[0] for s in extract(sentence, PUB)["speakers"] if s[1] == "indirect"]
     assert indirect == ([content] if content else [])
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a mission or a delegation speaks for the body that sent it
+    ("Une mission de l'Union africaine a exprimé l'espoir que la junte libère les détenus.",
+     "la junte libère", "Union africaine"),
+    ("Une délégation de l'Union africaine a estimé que la junte devait libérer les détenus.",
+     "la junte devait", "Union africaine"),
+    # ... and a later "elle" goes on with that body
+    ("Une mission de médiation de l'Union africaine s'est achevée lundi sans accord. Mais elle a exprimé "
+     "l'espoir que la junte libère les détenus.", "la junte libère", "Union africaine"),
+    # AFP writes the acronyms it pronounces as words in lower case
+    ("L'Onu s'est dite « extrêmement préoccupée » par le sort d'Ingrid Falk.", "extrêmement préoccupée",
+     "Nations unies"),
+])
+def test_body_speaking_through_its_mission(extract, text, words, speaker):
+    assert speaker_of(extract(text, PUB), words) == speaker

@@ -205,10 +205,41 @@ class Discourse:
         """The entity a pronoun that is not a speaker stands for ('il a reçu X'), once, remembered; none
         named inside `skip`."""
         if m.entity is None and m.kind in ("pronoun", "anaphor", "role") and not m.plural:
-            r = self.antecedent(m, m.start, skip=list(self.quoted) + list(skip),
-                                countries=m.countries if m.kind == "role" else ())
+            skip = list(self.quoted) + list(skip)
+            r = self.governing_subject(m, skip) if m.kind == "pronoun" else None
+            r = r or self.antecedent(m, m.start, skip=skip, countries=m.countries if m.kind == "role" else ())
             m.entity = r.entity if r is not None else None
         return m.entity
+
+    def governing_subject(self, m: Mention, skip: list[tuple[int, int]] = ()) -> Referent | None:
+        """'X s'est rendu à Vienne où il s'est entretenu avec Y', 'X a précisé qu'il avait rencontré Y':
+        the subject pronoun of a clause hung on another clause of its sentence (relative, completive,
+        adverbial, coordinated) is that clause's subject when a named person of its gender is it; none
+        when that subject is anyone else ('X a reçu Y, qui a dit qu'il ...')."""
+        token = self._token_at(m.start if not m.text.startswith("-") else m.end - 1)
+        if token is None or token.dep_ not in ("nsubj", "nsubj:pass") or token.lower_.lstrip("-t") not in ("il", "elle"):
+            return None
+        node = token.head
+        for _ in range(_weights()["governing_clauses_up"]):
+            if node.dep_.split(":")[0] not in ("acl", "advcl", "ccomp", "conj", "xcomp") or node.head is node:
+                return None
+            relative = node.dep_ == "acl:relcl"
+            node = node.head
+            if relative and node.pos_ not in ("VERB", "AUX"):
+                # (the noun "Vienne" the relative clause qualifies: the clause that names it)
+                node = node.head if node.dep_.split(":")[0] in ("obl", "obj", "nmod") else node
+            if node.pos_ not in ("VERB", "AUX", "ADJ"):
+                return None
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if subject is None:
+                continue  # ("X est arrivé mardi et a rencontré Y, qu'il ..."): the clause before names it
+            found = [r for r in self.referents if r.pos <= subject.idx < max(r.end, r.pos + 1) and r.pos < m.start]
+            r = found[0] if found else None
+            if r is None or _inside(r.pos, skip) or not r.person or r.plural or r.entity is None \
+                    or not self.entities[r.entity].name or m.gender and r.gender and m.gender != r.gender:
+                return None
+            return r
+        return None
 
     def pair_member(self, m: Mention, before: int) -> Referent | None:
         """'X et son homologue Y se sont rencontrés. Le premier ..., le second ...': the member of that

@@ -1448,3 +1448,17 @@ def test_the_place_of_a_topic_is_not_the_meeting_s(extract, text):
 def test_an_infinitive_hung_on_afin_takes_the_subject_of_the_verb_it_serves(extract):
     rows = meetings(extract("Hugo Lemaire s'est rendu lundi à Oslo afin d'assister au sommet du G20.", PUB))
     assert any("Hugo Lemaire" in m[0] and m[1] == date(2021, 5, 31) for m in rows)
+
+
+# audit of unlabelled articles (s16): a subject pronoun bound in its sentence, a date counted from, a meeting
+# told as over
+
+@pytest.mark.parametrize("text, pair", [
+    ("« Nous resterons prudents », a déclaré Anton Berg. Après Oslo, Hugo Lemaire s'est rendu à Vienne où il s'est "
+     "entretenu mardi avec Paul Girard.", {"Hugo Lemaire", "Paul Girard"}),
+    ("« Nous resterons prudents », a déclaré Ingrid Falk. Clara Vidal est arrivée mardi à Vienne, où elle s'est "
+     "entretenue avec Paul Girard.", {"Clara Vidal", "Paul Girard"}),
+])
+def test_a_subject_pronoun_of_a_clause_hung_on_another_is_that_clause_s_subject(extract, text, pair):
+    # (not the speaker of the sentence before, whom the antecedent search weighs more)
+    assert participant_sets(extract(text, PUB)) == [pair]

@@ -574,7 +574,25 @@ def _of_another_event(text: str, d: DateExpression, own: bool = False) -> bool:
     # "sa visite est la première depuis celle de son prédécesseur en 2015": the pronoun stands for
     # another event (a meeting of its own when the pronoun is the frame's trigger: `own`)
     other = not own and _AFTER_DEMONSTRATIVE.search(text[max(0, d.start - 70):d.start].lower()) is not None
-    return bool(before) and before[-1] in words or own_first in words or other
+    return bool(before) and before[-1] in words or own_first in words or other or _since_event(text, d)
+
+
+def _since_event(text: str, d: DateExpression) -> bool:
+    """'la première visite depuis l'entrée en fonction mi-mai du gouvernement', 'depuis son élection en
+    octobre': the date of the event a period is counted from, not of a meeting (one named there, 'depuis
+    sa visite en 2015', is read as that meeting's own words)."""
+    found = _since_event_regex().search(text[max(0, d.start - 60):d.start])
+    return found is not None and found.group(1).lower() not in load_rules()["meeting_triggers"]["nouns"]
+
+
+@functools.cache
+def _since_event_regex() -> re.Pattern:
+    since = alternation(load_rules()["meeting_triggers"]["since_prepositions"])
+    determiner = r"(?:l['’]|les\s|la\s|le\s|une?\s|son\s|sa\s|ses\s|leurs?\s|cette\s|ce\s|cet\s)"
+    # the event noun and at most two words of its own ("en fonction", "du gouvernement"), then the date
+    # (a lower-case noun: "depuis l'Elysée mardi" is where a call was made from)
+    return re.compile(rf"(?<![\w'’-])(?i:{since})\s+(?i:{determiner})\s*([a-zà-ÿ][\w'’-]*)"
+                      rf"(?:\s+(?:(?:en|de|du|des)\s+(?:la\s|l['’]|ces\s|ce\s|cet\s|cette\s)?|d['’])?[a-zà-ÿ][\w'’-]*){{0,2}}\s*$")
 
 
 def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tuple[int, int]],

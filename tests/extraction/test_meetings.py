@@ -1462,3 +1462,13 @@ def test_an_infinitive_hung_on_afin_takes_the_subject_of_the_verb_it_serves(extr
 def test_a_subject_pronoun_of_a_clause_hung_on_another_is_that_clause_s_subject(extract, text, pair):
     # (not the speaker of the sentence before, whom the antecedent search weighs more)
     assert participant_sets(extract(text, PUB)) == [pair]
+
+
+@pytest.mark.parametrize("text", [
+    "La visite de Hugo Lemaire à Oslo est la première d'un ministre étranger depuis l'entrée en fonction mi-mai "
+    "du gouvernement.",
+    "Hugo Lemaire s'est entretenu avec Anton Berg, pour la première fois depuis son élection en mars.",
+])
+def test_a_date_counted_from_another_event_is_not_the_meeting_s(extract, text):
+    (m,) = meetings(extract(text, PUB))
+    assert (m[1], m[2]) == (PUB, "day")

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .frames import _spec_for as reporting_cue
 from .gazetteer import gazetteer
 from .mentions import PAIRED_ADJECTIVE
-from .rules import load_rules, verb_forms
+from .rules import alternation, load_rules, verb_forms
 from .text import doc_text
 
 if not Doc.has_extension("meeting_frames"):
@@ -367,6 +367,20 @@ def _clause_scope(token: Token) -> tuple[int, int]:
 # third person singular futures the tagger misses ("reverra", "recevra", "rencontrera", "rendra"); not
 # the passé simple of -érer verbs ("considéra")
 _FUTURE_3SG = re.compile(r"(?:[^é]era|dra|vra|rra)$")
+
+
+def _after_completion(token: Token) -> bool:
+    """'à l'issue d'une rencontre', 'au terme de leur entretien': a phrase told once the meeting is over."""
+    before = token.doc[token.sent.start:token.i].text_with_ws.lower().replace("’", "'")
+    words = alternation(_planned()["completion_adjuncts"])
+    return re.search(rf"(?<![\w'])(?:{words})\s+(?:de|d'|du|des)\s*(?:(?:la|les|une|un|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s+|l')?$",
+                     before) is not None
+
+
+def _compound_past(verb: Token) -> bool:
+    """'a indiqué': a past participle with a finite tense auxiliary of its own."""
+    return "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and any(
+        c.dep_ == "aux:tense" and "Fin" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def _is_future(verb: Token) -> bool:
@@ -1218,6 +1232,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                  # "Lors du sommet de juillet, X défendra son plan": the clause happens during it, in its
                  # time ("après le sommet, X se rendra à Y" tells nothing of the summit's)
                  or _during(token)))
+    if planned and clause_verb is not None and _after_completion(token) and _compound_past(clause_verb):
+        # "X devrait ..., a indiqué Y à l'issue d'une rencontre avec Z": a meeting over when the clause's
+        # past was told (the parse may hang that clause on the first one's modal)
+        planned = False
     if governor is not None and governor.lower_ in _planned()["attendu"]:
         planned = True
     if token.dep_.startswith("nsubj") and token.head.lower_ in _planned()["noun_modifiers"]:

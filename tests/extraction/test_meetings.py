@@ -1472,3 +1472,15 @@ def test_a_subject_pronoun_of_a_clause_hung_on_another_is_that_clause_s_subject(
 def test_a_date_counted_from_another_event_is_not_the_meeting_s(extract, text):
     (m,) = meetings(extract(text, PUB))
     assert (m[1], m[2]) == (PUB, "day")
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre devrait \"faire des annonces aux Norvégiens\" entre le 20 juin et le 14 juillet, a indiqué mercredi "
+    "Hugo Lemaire à l'issue d'une rencontre avec Anton Berg.",
+    "Le président devrait présenter des mesures avant l'été, a annoncé mercredi son cabinet à l'issue d'une réunion "
+    "avec Anton Berg et Ingrid Falk.",
+])
+def test_a_meeting_over_when_a_compound_past_was_told_occurred(extract, text):
+    # (the parse hangs the incise on the modal of the clause before)
+    (m,) = meetings(extract(text, PUB))
+    assert (m[1], m[3]) == (date(2021, 6, 2), "occurred")

@@ -196,9 +196,35 @@ def _apposed_subject(verb: Token) -> Token | None:
     name = doc[j]
     while name.dep_ == "flat:name" and name.head.i < name.i:
         name = name.head
-    if name.dep_ == "appos" and name.pos_ == "PROPN" and name.head.i < name.i \
+    while name.dep_ == "conj" and name.head.i < name.i and name.head.pos_ == "PROPN":
+        name = name.head  # "Réunis en sommet jeudi, X et Y ont ...": the first of the coordinated names
+    # ("Réunis en sommet jeudi, X a": the parser may also make the name an oblique of the opening participle)
+    if (name.dep_ == "appos" or name.dep_ in ("obl:mod", "nmod") and not any(c.dep_ == "case" for c in name.children)) \
+            and name.pos_ == "PROPN" and name.head.i < name.i \
             and doc[name.left_edge.i - 1].text == "," and verb.is_ancestor(name):
         return name
+    return None
+
+
+def _opening_participle_main(verb: Token) -> Token | None:
+    """'Accueillie par X, Y a déjeuné à l'Elysée', 'Réunis en sommet jeudi, X et Y ont adopté': a past
+    participle with no auxiliary that opens its sentence is said of the main clause's subject; the main
+    verb after the comma, wherever the parser hung it (the participle's head, or the participle made the
+    root with the main verb as its parataxis)."""
+    doc = verb.doc
+    if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense") \
+            or any(c.dep_.startswith("aux") for c in verb.children) \
+            or any(not (t.is_punct or t.is_space) for t in doc[verb.sent.start:verb.i]):
+        return None
+    if verb.dep_ != "ROOT":
+        head = verb.head
+        # (a verb the tagger took for a noun still has its auxiliary: "a déjeuné/NOUN")
+        verbal = head.pos_ in ("VERB", "AUX") or any(c.dep_.startswith("aux") for c in head.children)
+        return head if head.i > verb.i and verbal and verb.dep_ in ("acl", "advcl", "dep", "obl:mod") else None
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("parataxis", "conj") and doc[c.left_edge.i - 1].text == "," \
+                and any(g.dep_ in SUBJECT_DEPS for g in c.children):
+            return c
     return None
 
 
@@ -244,7 +270,16 @@ def _subject(verb: Token) -> Token | None:
             head = head.head
         return _subject(head) if head.pos_ in ("VERB", "AUX") else None
     if verb.dep_ in ("acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+        head = verb.head
+        if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and verb.doc[verb.left_edge.i - 1].text == ",":
+            # "X et Y, réunis en sommet jeudi, ont ...": the participle set off by a comma is said of the whole
+            # coordination, which the parser hangs it on the last member of
+            while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head
+        return head
+    main = _opening_participle_main(verb)
+    if main is not None:
+        return _subject(main)
     return None
 
 
@@ -559,6 +594,9 @@ def _verb_trigger(token: Token) -> tuple[TriggerSpec, Token] | None:
     if nxt is not None and f"{token.lower_} {nxt.lower_}" in verbs:
         return verbs[f"{token.lower_} {nxt.lower_}"], nxt
     spec = verbs.get(token.lower_)
+    modal = _under_modal(token)
+    if modal is not None:
+        return modal, token  # "a pu le voir"
     if spec is None and _expected_at(token):
         lemma = _words()["expected_visit"]  # "X est attendu lundi à Alger": a visit to come
         return _verb_spec(lemma, _words()["verbs"][lemma])[0], token
@@ -577,6 +615,15 @@ def _verb_trigger(token: Token) -> tuple[TriggerSpec, Token] | None:
         if not (spec.host and token.dep_ in ("acl", "advcl")):  # "Reçu par X à l'Élysée, Y a dit"
             return None
     return spec, token
+
+
+def _under_modal(token: Token) -> TriggerSpec | None:
+    """'Une délégation a pu le voir samedi': a verb of the lexicon's modal_verbs, as the infinitive its
+    modal governs, is a meeting verb (its object, a person, is the other side)."""
+    spec = _words()["modal_verbs"].get(token.lower_)
+    if spec is None or token.dep_ != "xcomp" or token.head.i > token.i or token.head.lower_ not in spec["modals"]:
+        return None
+    return TriggerSpec(token.lower_, spec["mode"], tuple(spec["partner"]))
 
 
 def _expected_at(token: Token) -> bool:
@@ -888,6 +935,8 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
         return None
     if token.pos_ == "VERB" and token.dep_ == "amod":
         return None
+    if spec.lemma in _words()["modal_verbs"] and not partners:
+        return None  # "ont pu voir des dizaines de volontaires": a modal's "voir" meets only someone it names
     status = "planned" if _is_future(token) else "occurred"
     mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
     # "les dirigeants européens se réuniront jeudi": a plural subject of a session verb that names no one,
@@ -898,10 +947,16 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
         table = _words()["body_adjectives"]
         bodies = tuple(dict.fromkeys(table[a.lower_] for a in subject.children
                                      if a.dep_ == "amod" and a.lower_ in table))
+    scope = _clause_scope(token)
+    main = _opening_participle_main(token)
+    if main is not None:
+        # "Accueilli par X, Y a déjeuné mardi à Oslo": the participle's time is the main clause's
+        main_scope = _clause_scope(main)
+        scope = (min(scope[0], main_scope[0]), max(scope[1], main_scope[1]))
     return MeetingFrame((token.idx, last.idx + len(last)), spec.lemma, "verb", mode,
                         [_with_name_after(doc, _phrase(a)) for a in agents],
                         [_with_name_after(doc, _with_apposed_name(doc, _phrase(p))) for p in partners], visit,
-                        [_place_phrase(p) for p in places], status, _clause_scope(token), reciprocal,
+                        [_place_phrase(p) for p in places], status, scope, reciprocal,
                         pair_subject=subject is not None and _pair_subject(subject),
                         infinitive="Inf" in token.morph.get("VerbForm"),
                         asides=_asides(token) + (_report_words(token) if status == "planned" else []), bodies=bodies,
@@ -1043,6 +1098,13 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         partners += [t for t in _preposition_objects(token.head, ("avec", "entre"), 0)
                      if t.i > token.i and t not in partners]
         between = between or any(t.i > token.i for t in _preposition_objects(token.head, ("entre",), 0))
+    if between and token.dep_ in SUBJECT_DEPS:
+        # "Le sommet entre les dirigeants européens et le président X se tiendra": the parser cuts the
+        # "entre" pair at its "et" and makes the second side another subject of the verb
+        partners += [t for c in token.head.children if c.dep_ in SUBJECT_DEPS and c.i > token.i
+                     and (c.left_edge.i == token.right_edge.i + 1 and c.left_edge.lower_ == "et"
+                          or c.left_edge.i == token.right_edge.i + 2 and doc[token.right_edge.i + 1].lower_ == "et")
+                     and _names_someone(c) for t in _conjuncts(c) if t not in partners]
     if token.dep_ in SUBJECT_DEPS and token.head.lower_ in _holding_forms() and not partners:
         # "la rencontre a eu lieu lundi entre X et Y", "l'entretien s'est tenu entre X et Y": the parser hangs
         # "entre X et Y" on the verb that holds the meeting
@@ -1196,7 +1258,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
     # the verb of the clause a session noun's phrase opens ("Réunis à X pour un sommet, A et B ont ...":
     # the opening participle has no subject of its own, the clause's verb has)
     attending = clause_verb
-    if attending is not None and _subject(attending) is None and "Part" in attending.morph.get("VerbForm") \
+    opening = _opening_participle_main(attending) if attending is not None else None
+    if opening is not None and attending.i < token.i < opening.i:
+        attending = opening
+    elif attending is not None and _subject(attending) is None and "Part" in attending.morph.get("VerbForm") \
             and attending.i < token.i < attending.head.i and attending.head.pos_ in ("VERB", "AUX"):
         attending = attending.head
     if attending is not None and token.lower_ in words["session_nouns"] \
@@ -1219,6 +1284,13 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             # "lors de sa rencontre avec Y, X a dit": X met Y; "lors de leur rencontre, X et Y ont"
             agents += _conjuncts(subject)
             reciprocal = reciprocal and len(agents) < 2
+    if not agents and partners and not between and possessive is None \
+            and all(_marked(t, ("avec",)) for t in partners):
+        # "X a annoncé qu'un sommet avec Y aura lieu le 30 juin", "Une rencontre avec Y est prévue jeudi, a
+        # indiqué X": a meeting with Y that the one announcing it will hold; its other side is the reporter
+        announcer = _announcer(token)
+        if announcer is not None:
+            agents += [t for t in _conjuncts(announcer) if t not in partners]
     pair_words = any(t.lower_ in ("entre", "avec") for t in doc[token.i + 1:min(len(doc), token.i + 6)])
     bodies = _body_adjectives(token) if token.lower_ in words["session_nouns"] and not between else ()
     # "le sommet s'est tenu à Berlin en présence de X, Y et Z": those present are its sides (read later)
@@ -1280,6 +1352,30 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                         # rencontre eut lieu"; not of one that talks of it, "avait présenté sa visite")
                         anterior=(joined is not None or token.dep_.startswith("nsubj")) and _is_anterior(clause_verb),
                         present=not planned and _is_simple_present(clause_verb), during=during)
+
+
+def _announcer(token: Token) -> Token | None:
+    """The subject of the verb of saying that reports a meeting noun's scheduling clause, when the noun is the
+    subject of a verb that holds or schedules it ("un sommet avec Y aura lieu", "la rencontre est prévue"):
+    the governing verb ("X a annoncé que ...") or an incise ("..., a indiqué X")."""
+    predicate = token.head
+    if token.dep_ not in SUBJECT_DEPS or predicate.i == token.i \
+            or not (predicate.lower_ in _holding_forms() or predicate.lower_ in _planned()["noun_modifiers"]):
+        return None
+    # (an incise, which the parser may make a conjunct: "..., a annoncé X" with its subject after the verb)
+    reporters = [c for c in predicate.children if c.i > predicate.i and (c.dep_ == "parataxis" or c.dep_ == "conj"
+                 and c.left_edge.text == "," and any(g.dep_ in SUBJECT_DEPS and g.i > c.i for g in c.children))]
+    if predicate.dep_ in ("ccomp", "advcl") and predicate.head.i < predicate.i \
+            and predicate.left_edge.lower_ in ("que", "qu'", "qu’"):  # (the parser may hang "que" on the noun)
+        reporters.append(predicate.head)
+    for verb in reporters:
+        if verb.pos_ not in ("VERB", "AUX") or reporting_cue(verb) is None:
+            continue
+        subject = _subject(verb) if verb.dep_ != "parataxis" or any(
+            c.dep_ in SUBJECT_DEPS for c in verb.children) else _incise_subject(verb)
+        if subject is not None and subject.pos_ != "PRON" and _names_someone(subject):
+            return subject
+    return None
 
 
 def _being_scheduled(token: Token) -> bool:

@@ -1484,3 +1484,53 @@ def test_a_meeting_over_when_a_compound_past_was_told_occurred(extract, text):
     # (the parse hangs the incise on the modal of the clause before)
     (m,) = meetings(extract(text, PUB))
     assert (m[1], m[3]) == (date(2021, 6, 2), "occurred")
+
+
+@pytest.mark.parametrize("text, guest", [
+    ("Accueilli par le président Hugo Lemaire, Anton Berg a déjeuné à l'Elysée mardi.", "Anton Berg"),
+    ("Accueillie par Hugo Lemaire, Clara Vidal a déjeuné à l'Elysée mardi.", "Clara Vidal"),
+])
+def test_a_host_participle_opening_the_sentence_receives_the_main_subject(extract, text, guest):
+    """'Accueilli par X, Y a ...': the parser makes the participle the root (the main verb its parataxis) or an
+    adverbial clause of a verb it tagged as a noun; the main clause's subject is the guest, its time the visit's."""
+    rows = meetings(extract(text, PUB))
+    assert [(m[0], m[1], m[3]) for m in rows] == [({"Hugo Lemaire", guest}, date(2021, 6, 1), "occurred")]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Hugo Lemaire et Anton Berg, réunis en sommet mardi à Genève, ont adopté une déclaration.", "in_person"),
+    ("Réunis mardi en sommet extraordinaire, Hugo Lemaire et Anton Berg ont adopté une déclaration.", "in_person"),
+    ("Réunis en sommet virtuel jeudi, Hugo Lemaire et Anton Berg ont adopté une déclaration.", "video"),
+])
+def test_those_gathered_in_a_summit_by_a_participle_meet(extract, text, mode):
+    """'X et Y, réunis en sommet, ont ...' (the parser hangs the participle on the last name), 'Réunis en sommet,
+    X et Y ont ...' (it hangs the participle, and maybe the names, anywhere): the coordinated names met."""
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[3], m[4]) == ({"Hugo Lemaire", "Anton Berg"}, "occurred", mode)
+
+
+def test_a_summit_between_a_body_s_leaders_and_a_person_the_parser_cuts_at_et(extract):
+    text = "Le sommet entre les dirigeants européens et le président chinois Li Wen se tiendra le 30 juin à Bruxelles."
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1], m[3]) == ({"Union européenne", "Li Wen"}, date(2021, 6, 30), "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Lemaire a annoncé mardi qu'un sommet avec Anton Berg aura lieu le 30 juin.",
+    "Une rencontre avec Anton Berg aura lieu le 30 juin, a annoncé Hugo Lemaire.",
+])
+def test_a_meeting_with_someone_scheduled_by_a_reporter_is_the_reporter_s(extract, text):
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1], m[3]) == ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 30), "planned")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anton Berg est détenu à Oslo. Clara Vidal a pu le voir mardi.",
+     [({"Clara Vidal", "Anton Berg"}, date(2021, 6, 1), "occurred")]),
+    ("Clara Vidal pourra voir Anton Berg le 30 juin.", [({"Clara Vidal", "Anton Berg"}, date(2021, 6, 30), "planned")]),
+    ("Clara Vidal a pu voir le film mardi.", []),
+    ("Hugo Lemaire et Clara Vidal ont pu voir mardi des dizaines de volontaires.", []),
+    ("Anton Berg est détenu à Oslo. Clara Vidal a pu le voir arriver mardi.", []),
+])
+def test_seeing_someone_under_a_modal_of_managing_is_a_meeting(extract, text, expected):
+    assert [(m[0], m[1], m[3]) for m in meetings(extract(text, PUB))] == expected

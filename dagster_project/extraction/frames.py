@@ -2265,6 +2265,27 @@ def _source_extent(doc: Doc, prep: Token, head: Token) -> int:
     return min(end, comma, adjunct, sent_end)
 
 
+def _next_clause_start(doc: Doc, head: Token, sent_end: int) -> int:
+    """Where the words after a source phrase with no comma begin a clause ("selon le quotidien Le Soir
+    l'administration a renoncé", "selon son entourage espère"): a lowercase determiner or a pronoun
+    right after the phrase's noun (not after a preposition that governs it), or a finite verb. The parse
+    may hang that clause's subject on the source noun."""
+    j = head.i + 1
+    while j < sent_end:
+        t = doc[j]
+        if t.is_punct or t.text in QUOTE_OPEN:
+            return sent_end  # a comma, a parenthesis or a quote: the other rules end the phrase there
+        before = doc[j - 1]
+        if _finite(t) or t.pos_ == "AUX":
+            return j
+        if (t.pos_ == "DET" and t.is_lower or t.pos_ == "PRON" and t.dep_ in SUBJECT_DEPS) \
+                and (before.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") or before.text[:1].isupper()) \
+                and not before.is_punct:
+            return j
+        j += 1
+    return sent_end
+
+
 def _opens_reported_clause(doc: Doc, prep: Token) -> bool:
     """'que, selon X,': a source phrase right after the complementizer of a verb of saying."""
     j = prep.i - 1
@@ -2304,6 +2325,33 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
                      subject.idx if subject is not None else None, [span] if span else [])
     leading = all(t.is_punct or t.pos_ in ("CCONJ", "ADV") or t.lower_ in ("et", "mais", "or", "car")
                   for t in doc[sent_start:prep.i])
+    opener = None if leading else _clause_opener(doc, prep, sent_start)
+    if opener is not None:
+        # "..., mais selon X Y a renoncé", "où selon X les médecins ont établi", "qui selon X espère Y": the
+        # clause after the phrase, which the word before it opens (a relative clause to its verb's last word)
+        # (with no comma, the clause starts where the words stop naming the source, whatever the parse
+        # hangs on its noun: "selon le New York Times l'administration")
+        linear = _next_clause_start(doc, head, sent_end)
+        start = linear if linear < sent_end and not any(t.is_punct for t in doc[head.i:linear]) else phrase_end
+        phrase_end = start
+        while start < sent_end and doc[start].text in (",", ":"):
+            start += 1
+        end = _clause_end(doc, start, sent_end, own_stops)
+        verb = next((t for t in doc[start:end] if _finite(t)), None)
+        if verb is None:
+            return None
+        if verb.dep_.startswith("aux") or verb.dep_ == "cop":
+            verb = verb.head
+        if opener.lower_ in _frame_words()["aside_relatives"] or verb.dep_ == "acl:relcl":
+            right = max((t.i for t in verb.subtree if not t.is_punct and t.i >= start), default=end - 1) + 1
+            end = min(end, right)
+        span = _char_range(doc, start, end)
+        if span is None:
+            return None
+        first = prep.i + (2 if prep.lower_ in ("d'", "d’") else 1)
+        speaker = (head.idx, head.idx + len(head)) if head.lower_ in ("ses", "leurs", "mes", "nos") \
+            else _noun_phrase(head, start_at=first, stop_at=phrase_end)
+        return Frame("source", lemma, cue, speaker, head.idx, [span])
     # (a title's apposition only: "Selon X, Y, le ministre, a menti" makes Y the subject of what X says)
     apposed = _apposed_name(doc, phrase_end, sent_end) if leading and head.pos_ == "NOUN" \
         and head.ent_type_ != "PER" else None
@@ -2360,6 +2408,28 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
     else:
         speaker = _noun_phrase(head, start_at=first, stop_at=phrase_end)
     return Frame("source", lemma, cue, speaker, head.idx, [span])
+
+
+def _clause_opener(doc: Doc, prep: Token, sent_start: int) -> Token | None:
+    """The conjunction or relative word right before a source phrase inside a sentence ("mais selon X",
+    "où selon X", "alors que selon X"), which opens the clause the phrase vouches for; not the 'que' of a
+    verb of saying ("a affirmé que selon lui": what the subject said)."""
+    if prep.i - 1 <= sent_start:
+        return None
+    before = doc[prep.i - 1]
+    if before.lower_ not in _frame_words()["source_clause_openers"]:
+        return None
+    said = span_text(doc, sent_start, before.i)  # (straight quotes: the sentence may start inside one)
+    if said.count("«") > said.count("»") or said.count("“") > said.count("”"):
+        return None  # the quoted speaker's own source
+    if before.lower_ in ("que", "qu'", "qu’"):
+        governor = before.head if before.head.i != before.i else None
+        while governor is not None and governor.i > before.i and governor.head.i != governor.i:
+            governor = governor.head
+        words = [t for t in doc[max(sent_start, before.i - 6):before.i] if _spec_for(t) is not None]
+        if governor is not None and _spec_for(governor) is not None or words:
+            return None
+    return before
 
 
 def _between_auxiliary_and_participle(doc: Doc, prep: Token, phrase_end: int, sent_start: int) -> bool:

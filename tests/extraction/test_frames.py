@@ -1120,3 +1120,24 @@ def test_the_name_set_beside_a_source_title_is_the_source(extract, text, speaker
 def test_a_name_after_a_named_source_is_the_subject_of_what_it_says(extract):
     rows = extract("Selon Paul Girard, Jean Dupont, le ministre, a menti.", PUB)
     assert [s[2] for s in rows["speakers"]] == ["Paul Girard"]
+
+
+@pytest.mark.parametrize("text, content, source", [
+    # no comma after the phrase: the clause starts where the words stop naming the source
+    ("L'armée dispose de vieux chars, mais selon le quotidien Le Soir l'administration a renoncé à en commander.",
+     "l'administration a renoncé à en commander", "Le Soir"),
+    ("Ingrid Falk est soignée à Genève, où selon le gouvernement suisse les médecins ont établi qu'elle avait "
+     "été empoisonnée.", "les médecins ont établi qu'elle avait été empoisonnée", "le gouvernement suisse"),
+    # a relative clause: its own words, not the name it hangs on nor the main clause after it
+    ("Le ministre, qui selon son entourage espère une trêve rapide, a quitté Paris lundi.",
+     "espère une trêve rapide", "son entourage"),
+    ("La visite intervient alors que selon une enquête du Monde, le gouvernement a étudié un référendum.",
+     "le gouvernement a étudié un référendum", "une enquête du Monde"),
+])
+def test_source_after_a_word_that_opens_a_clause_reports_that_clause(frames, text, content, source):
+    assert [f for f in frames(text) if f[0] == "source" and f[3] == [content] and f[2].endswith(source)], frames(text)
+
+
+def test_source_after_the_que_of_a_verb_of_saying_stays_inside_what_was_said(frames):
+    found = frames("Clara Vidal a affirmé que selon elle la situation restait grave.")
+    assert not [f for f in found if f[0] == "source"], found

@@ -570,8 +570,20 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contras
     contrast = _frame_words()["contrast_openers"] if carry_contrast else ()
     depth = 0
     quote_open = None
+    aside_end = -1
     for i in range(start, limit):
         t = doc[i]
+        if i <= aside_end:
+            continue
+        if _DASHES.get(t.text) and i > start and doc[i - 1].whitespace_ and quote_open is None and not depth:
+            # "que le bilan – plus de 300 morts – aurait pu être évité": a dash aside the clause goes on after;
+            # an unpaired dash, or one whose pair closes the sentence, ends the content
+            close = next((j for j in range(i + 1, limit) if _DASHES.get(doc[j].text) == _DASHES[t.text]), None)
+            if close is not None and close > i + 1 and any(not doc[j].is_punct for j in range(close + 1, limit)) \
+                    and not _finite_before(doc, i + 1, close) and _predicate_after(doc, close + 1, limit):
+                aside_end = close
+                continue
+            return i
         if t.text in ("(", "["):
             depth += 1
         elif t.text in (")", "]"):
@@ -585,7 +597,7 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contras
             continue
         if depth:
             continue
-        if t.text in (";", ":") and i > start or (t.text in ("-", "–", "—") and i > start and doc[i - 1].whitespace_):
+        if t.text in (";", ":") and i > start:
             return i
         if t.text == "," and i + 1 in stops:
             return i
@@ -594,6 +606,8 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contras
         if i in stops and i > start + 1 and doc[i - 1].lower_ in _frame_words()["coordinated_subject_clitics"] \
                 and doc[i - 2].lower_ in ("et", "mais", "puis"):
             return i - 2  # "... mais il craint que Y": a new subject and its cue, a frame of its own
+        if i in stops and i > start and (cut := _before_coordinated_speaker(doc, start, i)) is not None:
+            return cut  # "... à la mi-juillet mais la semaine dernière, X a prévenu que Y": X's own frame
         if i in stops and i > start and doc[i].lower_ in ("en", "tout"):
             return i  # "... en proposant X", "... tout en admettant que Y": a gerund, a frame of its own
         if t.text == "," and i > start and any(span_text(doc, i + 1, i + 1 + len(w.split())).lower() == w for w in contrast):
@@ -607,6 +621,52 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contras
                                             or _new_main_clause(doc, start, i + 1, limit)):
             return i
     return limit
+
+
+_DASHES = {"-": "-", "–": "–", "—": "—", "--": "--"}
+
+
+def _finite_before(doc: Doc, start: int, end: int) -> bool:
+    """A finite verb in [start, end): an aside with a verb of its own ('– qui ne fait aucun doute –')."""
+    return any(_finite(t) for t in doc[start:end])
+
+
+def _predicate_after(doc: Doc, start: int, limit: int) -> bool:
+    """After a closing dash, the words go on with a verb before any comma (the clause's predicate)."""
+    for t in doc[start:limit]:
+        if t.text in (",", ";", ":") or t.text in _DASHES:
+            return False
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def _before_coordinated_speaker(doc: Doc, start: int, i: int) -> int | None:
+    """A cue at i whose subject is preceded, after `start`, by 'mais' / 'et' and at most a short adjunct
+    ("mais la semaine dernière, X a prévenu"): a new clause of the narrator, coordinated before its subject;
+    the index of the conjunction."""
+    verb = doc[i]
+    while verb.dep_.startswith("aux") and verb.head.i > i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and start < c.i < i), None)
+    if subject is not None:
+        left = subject.left_edge.i
+    elif doc[i - 1].pos_ == "PROPN":  # (a name right before the cue the parser did not make its subject)
+        left = i - 1
+        while left - 1 > start and doc[left - 1].pos_ == "PROPN":
+            left -= 1
+    else:
+        return None
+    j = left - 1
+    while j > start and left - j <= 6 and doc[j].lower_ not in ("mais", "et") \
+            and doc[j].pos_ not in ("VERB", "AUX") and doc[j].lower_ not in ("que", "qu'", "qu’"):
+        j -= 1
+    if j <= start or doc[j].lower_ not in ("mais", "et") or doc[j].pos_ != "CCONJ" or _inside_quote(doc, j, start):
+        return None
+    cut = j
+    while cut > start and doc[cut - 1].text == ",":
+        cut -= 1
+    return cut
 
 
 def _before_trailing_aside(doc: Doc, start: int, end: int) -> int:
@@ -660,6 +720,21 @@ def _before_participle_clause(doc: Doc, start: int, end: int) -> int:
                 and "Inf" not in t.morph.get("VerbForm"):
             # (quoted words after the participle stay the content's: cut off, they would lose their speaker)
             return end if any(x.text in QUOTE_OPEN for x in doc[k:end]) else j
+    return end
+
+
+def _before_consequence(doc: Doc, start: int, end: int) -> int:
+    """End of a content before ', déclenchant une polémique', ', contredisant la version officielle': a
+    present participle of a verb of consequence after a comma, outside quotes, tells what the words did."""
+    words = _frame_words()
+    for j in range(start + 1, end - 1):
+        if doc[j].text != "," or _inside_quote(doc, j, start):
+            continue
+        k = j + 1
+        while k < end and doc[k].lower_ in words["participle_clitics"]:
+            k += 1
+        if k < end and doc[k].lower_ in words["consequence_participles"] and doc[k].pos_ in ("VERB", "AUX"):
+            return j
     return end
 
 
@@ -1058,6 +1133,7 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     if (nominal or partitive) and "nominal" not in comps and comps & {"a", "de", "object_de"} \
             and not _dative_clitic(verb) and not _object_then_complement(verb, start, end):
         return []  # "a appelé le candidat pour le féliciter", "a exhorté son homologue": no appeal reported
+    end = _before_consequence(doc, start, end)
     if t.lower_ in ("que", "qu'"):
         return [(a, _before_trailing_aside(doc, a, b), False) for a, b in _split_coordinated_que(doc, start, end)]
     end = _before_participle_clause(doc, start, _before_trailing_aside(doc, start, end))

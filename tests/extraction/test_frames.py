@@ -1141,3 +1141,25 @@ def test_source_after_a_word_that_opens_a_clause_reports_that_clause(frames, tex
 def test_source_after_the_que_of_a_verb_of_saying_stays_inside_what_was_said(frames):
     found = frames("Clara Vidal a affirmé que selon elle la situation restait grave.")
     assert not [f for f in found if f[0] == "source"], found
+
+
+@pytest.mark.parametrize("text, content", [
+    # a dash aside the clause goes on after stays in; an unpaired dash ends the content
+    ("Clara Vidal a martelé que le lourd bilan – plus de 300 morts – aurait pu être évité.",
+     "le lourd bilan – plus de 300 morts – aurait pu être évité"),
+    ("Anton Berg a nié toute ingérence -- qui ne fait pourtant aucun doute pour les experts.", "toute ingérence"),
+    # what the words brought about is the narrator's
+    ("Le ministre Paul Girard a déclaré que la réforme était \"une faute grave\", déclenchant une vive polémique.",
+     "la réforme était \"une faute grave\""),
+    ("Clara Vidal a reconnu qu'un soldat aurait pu être blessé par une arme légère, contredisant la version "
+     "officielle.", "un soldat aurait pu être blessé par une arme légère"),
+    # a participle of the reported clause's own stays
+    ("Anton Berg a dit que les missiles avaient été tirés depuis la côte, parcourant 400 kilomètres.",
+     "les missiles avaient été tirés depuis la côte, parcourant 400 kilomètres"),
+    # "mais" and an adjunct before another speaker's cue: that speaker's clause, not more of the content
+    ("Hugo Lemaire a déclaré que des discussions commenceraient à la mi-juillet mais la semaine dernière, "
+     "Ingrid Falk a prévenu que les manoeuvres pouvaient tout remettre en cause.",
+     "des discussions commenceraient à la mi-juillet"),
+])
+def test_indirect_content_ends_where_the_narrator_takes_over(frames, text, content):
+    assert [f[3] for f in frames(text) if f[0] == "canonical"][0] == [content], frames(text)

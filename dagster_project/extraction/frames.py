@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER, ORTH
@@ -957,7 +958,9 @@ def _multiword_cues(doc: Doc, keys: list[int]) -> list[tuple[Token, Token, CueSp
         for n in (1, 2):
             if token.i + n >= len(doc):
                 break
-            words = " ".join(t.lower_ for t in doc[token.i:token.i + n + 1])
+            # ("l'écho": the tokenizer splits the elided article off, the lexicon writes it glued)
+            words = "".join(t.lower_ + ("" if t.lower_.endswith(("'", "’")) else " ")
+                            for t in doc[token.i:token.i + n + 1]).rstrip().replace("’", "'")
             spec = by_form.get(words)
             if spec is not None:
                 out.append((token, doc[token.i + n], spec))
@@ -2223,13 +2226,20 @@ def _source_phrases(doc: Doc, keys: list[int]) -> list[tuple[Token, Token]]:
     """'selon X', "d'après X", 'pour X,' (a source before a comma), 'à en croire X', 'aux yeux de X':
     (first token of the phrase, head of the source). `keys`: the tokens' LOWER keys (_lower_keys)."""
     words = _frame_words()
-    openers = _ids({"à", "a", "aux", "d'", "d’", *words["source_prepositions"]})  # what every phrase below starts with
+    openers = _ids({"à", "a", "aux", "au", "de", "d'", "d’", *words["source_prepositions"]})  # what every phrase below starts with
     out = []
     for i, key in enumerate(keys):
         if key not in openers:
             continue
         token = doc[i]
         low = token.lower_
+        if low in ("de", "au", "aux") and (named := _noun_source_phrase(doc, token)) is not None:
+            head = _phrase_head(doc, token.i + len(named[1]))
+            if head is not None and head.lower_ not in words["non_sources"]:
+                out.append((token, head))
+            continue
+        if low in ("de", "au"):
+            continue
         eyes = _eyes_phrase(doc, token)
         if eyes is not None:
             out.append((token, eyes))
@@ -2286,6 +2296,24 @@ def _speaking_noun(token: Token) -> bool:
     return any(w in _speaking_nouns() for w in (low, singular)) \
         or any(c.dep_ in ("nmod", "appos") and c.pos_ == "PROPN" for c in token.children) \
         and low in ("un", "une", "l'un", "l'une")
+
+
+@functools.cache
+def _source_noun_phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(phrase, its words as the tokenizer splits them) for each source noun phrase of the lexicon."""
+    return tuple((p, tuple(re.findall(r"[\w-]+['’]|[\w-]+", p))) for p in _frame_words()["source_noun_phrases"])
+
+
+def _noun_source_phrase(doc: Doc, token: Token) -> tuple[str, tuple[str, ...]] | None:
+    """'de l'aveu (même) de X', 'aux dires de X' starting at `token`: (the phrase, its words)."""
+    for phrase, words in sorted(_source_noun_phrases(), key=lambda p: -len(p[1])):
+        n = len(words)
+        if token.i + n >= len(doc):
+            continue
+        found = [t.lower_.replace("’", "'") for t in doc[token.i:token.i + n]]
+        if found[:-1] == list(words[:-1]) and found[-1] in ("de", "d'", "du", "des"):
+            return phrase, words
+    return None
 
 
 def _eyes_phrase(doc: Doc, token: Token) -> Token | None:
@@ -2382,7 +2410,11 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
     own_stops = {s for s in stops if s != prep.i}
     cue = (prep.idx, doc[prep.i + 1].idx + len(doc[prep.i + 1]) if prep.lower_ in ("d'", "d’") else prep.idx + len(prep))
     lemma = "d'après" if prep.lower_ in ("d'", "d’") else prep.lower_
-    if prep.lower_ in ("à", "a", "aux") and head.i > prep.i:  # "à ses yeux", "aux yeux de X", "à en croire X"
+    named = _noun_source_phrase(doc, prep) if prep.lower_ in ("de", "au", "aux") else None
+    if named is not None:  # "de l'aveu de X", "aux dires de X"
+        last = doc[prep.i + len(named[1]) - 1]
+        cue, lemma = (prep.idx, last.idx + len(last)), named[0]
+    elif prep.lower_ in ("à", "a", "aux") and head.i > prep.i:  # "à ses yeux", "aux yeux de X", "à en croire X"
         cue = (prep.idx, doc[min(head.i, phrase_end) - 1].idx + len(doc[min(head.i, phrase_end) - 1]))
         lemma = "aux yeux de" if doc[prep.i + 2].lower_ == "yeux" or doc[prep.i + 1].lower_ == "yeux" else "à en croire"
     if head.lower_ in ("qui", "lequel", "laquelle", "lesquels", "lesquelles"):

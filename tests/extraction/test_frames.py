@@ -1163,3 +1163,20 @@ def test_source_after_the_que_of_a_verb_of_saying_stays_inside_what_was_said(fra
 ])
 def test_indirect_content_ends_where_the_narrator_takes_over(frames, text, content):
     assert [f[3] for f in frames(text) if f[0] == "canonical"][0] == [content], frames(text)
+
+
+@pytest.mark.parametrize("text, lemma, content, source", [
+    ("Tout le gouvernement connaissait la présence de ces produits, de l'aveu même de certains responsables.",
+     "de l'aveu même de", "Tout le gouvernement connaissait la présence de ces produits", "certains responsables"),
+    ("De l'avis de plusieurs diplomates, la trêve ne tiendra pas.", "de l'avis de", "la trêve ne tiendra pas",
+     "plusieurs diplomates"),
+    ("La ville est calme, aux dires des habitants.", "aux dires de", "La ville est calme", "habitants"),
+])
+def test_noun_phrases_that_name_a_source(frames, text, lemma, content, source):
+    assert [f for f in frames(text) if f[:2] == ("source", lemma) and f[3] == [content] and f[2].endswith(source)], \
+        frames(text)
+
+
+def test_se_faire_l_echo_reports_what_it_relays(extract):
+    rows = extract("Clara Vidal s'est fait l'écho des inquiétudes des agriculteurs face à la sécheresse.", PUB)
+    assert contents_of(rows) == [("des inquiétudes des agriculteurs face à la sécheresse", "Clara Vidal")]

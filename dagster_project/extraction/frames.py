@@ -2497,6 +2497,9 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
         while start < end and doc[start].text in (",", ":"):
             start += 1
         start = _skip_subordinator(doc, start, end)
+        relative = _relative_subject(head.head) if doc[prep.i - 1].text != "," and head.head.i < prep.i else None
+        if relative is not None and relative.i >= start:
+            start = relative.i + 1  # "le Hamas, qui ne cherche pas X selon Y": what the relative clause says
         if end - start < 3 and phrase_end < sent_end:
             # "X, selon Y, Z" with a short X: the clause is after the phrase
             start = phrase_end + 1
@@ -2600,13 +2603,19 @@ def _clause_source(doc: Doc, prep: Token, head: Token, phrase_end: int) -> bool:
     if head.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod") or verb.i >= prep.i \
             or verb.pos_ not in ("VERB", "AUX") and not copula:
         return False
-    if verb.dep_ not in ("ROOT", "conj") or not ("Fin" in verb.morph.get("VerbForm") or _aux_children(verb) or copula):
+    if verb.dep_ not in ("ROOT", "conj") and _relative_subject(verb) is None \
+            or not ("Fin" in verb.morph.get("VerbForm") or _aux_children(verb) or copula):
         return False
     sent_end = prep.sent.end
     # (or only an adjunct of the clause after it: "ont péri selon X dans un assaut")
     return phrase_end >= sent_end or all(t.is_punct or t.is_space for t in doc[phrase_end:sent_end]) \
         or doc[phrase_end].lower_ in _frame_words()["source_phrase_stops"] \
         and not any(_finite(t) for t in doc[phrase_end:sent_end])
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The relative pronoun subject of a verb ('le Hamas, qui ne cherche pas X selon Y'), if any."""
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ == "qui" and c.i < verb.i), None)
 
 
 def _clause_initial_tokens(doc: Doc, start: int, verb: int) -> bool:

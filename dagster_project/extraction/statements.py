@@ -673,9 +673,10 @@ def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
             return True  # "l'un d'eux", "l'une d'entre elles": one of the people just named
         head = nouns[0] if nouns else head
     singular = head[:-1] if head.endswith(("s", "x")) and len(head) > 3 else head  # "des observateurs"
+    plural_al = head[:-3] + "al" if head.endswith("aux") and len(head) > 4 else head  # "ces journaux"
     return any(h in lex["human_heads"] or h in lex["trade_heads"] or h in lex["unnamed_heads"]
                or h in lex["issuer_heads"] or h in lex["media_heads"] or h in _role_words()
-               for h in (head, singular)) or _adherent(singular)
+               for h in (head, singular, plural_al)) or _adherent(singular)
 
 
 def _adherent(word: str) -> bool:

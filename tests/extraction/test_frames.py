@@ -1180,3 +1180,16 @@ def test_noun_phrases_that_name_a_source(frames, text, lemma, content, source):
 def test_se_faire_l_echo_reports_what_it_relays(extract):
     rows = extract("Clara Vidal s'est fait l'écho des inquiétudes des agriculteurs face à la sécheresse.", PUB)
     assert contents_of(rows) == [("des inquiétudes des agriculteurs face à la sécheresse", "Clara Vidal")]
+
+
+def test_trailing_source_in_a_relative_clause_reports_that_clause(frames):
+    found = frames("Le parti a averti le pouvoir, qui ne cherche cependant pas une confrontation avec les syndicats "
+                   "selon des analystes.")
+    assert [f[3] for f in found if f[0] == "source"] == [["ne cherche cependant pas une confrontation avec les "
+                                                          "syndicats"]], found
+
+
+def test_a_plural_in_aux_of_a_medium_can_speak(extract):
+    rows = extract("Le président n'a rien fait. Mais d'après ces journaux, les documents ont été transmis à Hugo "
+                   "Lemaire.", PUB)
+    assert [s[0] for s in rows["speakers"]] == ["les documents ont été transmis à Hugo Lemaire"]

@@ -1802,7 +1802,7 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
             subject = _after_fronted_phrase(doc, subject, group_start, sent_start)
     found = _content_after(verb, spec, group_end, own_stops)
     kind = "participle" if participle else "canonical"
-    if not found:
+    if not found or _sentencing(verb, spec):
         return None
     if passive and _passive_agent(verb) is None and _verdict(doc, found[0][0]):
         return None  # "55 000 personnes sont déclarées positives", "a été reconnu coupable": a finding, not speech
@@ -1872,6 +1872,19 @@ def _fronted_infinitive(doc: Doc, group_start: int, sent_start: int) -> bool:
         if len(opener) == n and opener.text.lower().replace("’", "'") in _frame_words()["fronted_infinitive_openers"]:
             return opener.start == sent_start or doc[opener.start - 1].text == ","
     return False
+
+
+def _sentencing(verb: Token, spec) -> bool:
+    """'Un tribunal a condamné X à neuf ans de prison': a sentence passed, not words reported."""
+    words = _frame_words()
+    if spec.lemma not in words["sentencing_cues"]:
+        return False
+    penalties = set(words["sentence_words"])
+    # ("condamné X à mort": the parser may hang the penalty on the one sentenced)
+    complements = [c for c in verb.children if c.dep_.startswith("obl")] + [
+        n for c in verb.children if c.dep_ == "obj" for n in c.children if n.dep_ == "nmod"]
+    return any(any(k.dep_ == "case" and k.lower_ in ("à", "au", "aux") for k in c.children)
+               and any(t.lower_ in penalties for t in c.subtree) for c in complements)
 
 
 def _verdict(doc: Doc, start: int) -> bool:

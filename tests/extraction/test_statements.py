@@ -1092,3 +1092,18 @@ def test_definite_target_of_a_verb_of_judgement_is_not_a_statement(extract, sent
 ])
 def test_body_speaking_through_its_mission(extract, text, words, speaker):
     assert speaker_of(extract(text, PUB), words) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Un tribunal d'Oslo a condamné mercredi un ancien conseiller d'Anton Berg à près de neuf ans de prison pour "
+    "espionnage.",
+    "La cour a condamné Hugo Lemaire à mort.",
+    "Un juge a condamné lundi un militant à une amende de 500 euros pour outrage.",
+])
+def test_a_court_sentence_is_no_statement(extract, text):
+    assert extract(text, PUB)["speakers"] == []
+
+
+def test_condemning_in_words_stays_a_statement(extract):
+    rows = extract("Ingrid Falk a condamné une attaque « lâche » contre un poste de police à Oslo.", PUB)
+    assert ("une attaque « lâche » contre un poste de police à Oslo", "indirect", "Ingrid Falk") in rows["speakers"]

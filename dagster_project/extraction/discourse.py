@@ -196,7 +196,7 @@ class Discourse:
                 gender, plural = self._head_agreement(m)
                 # (a noun of both genders takes its determiner's: "une haute responsable" is no "il")
                 determiner = m.text.lower().split(" ", 1)[0]
-                r.gender = r.gender or gender or _determiner_genders().get(determiner)
+                r.gender = r.gender or _determiner_genders().get(determiner) or gender
                 r.plural = r.plural or plural
         r.speaker = True
         bisect.insort(self.referents, r, key=lambda x: x.pos)

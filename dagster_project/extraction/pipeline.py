@@ -141,7 +141,10 @@ def rows_from_doc(doc: Doc, article_id: str, published_date: date | None,
     mentions = sorted(mentions + short_form_mentions(text, mentions, entities, skip), key=lambda m: m.start)
     statements = extract_statements(text, paras, sentences, mentions, frames, doc)
     quoted = [(st.start, st.end) for st in statements if st.type == "direct"]
-    discourse = resolve_speakers(doc, text, statements, mentions, entities, sentences, quoted)
+    # (how far back a referent stands counts the article's own sentences, not a video caption between them)
+    furniture = [(p.start, p.end) for p in paras if p.is_boilerplate]
+    read = [(s, e) for s, e in sentences if not any(a <= s < b for a, b in furniture)] or sentences
+    discourse = resolve_speakers(doc, text, statements, mentions, entities, read, quoted)
     # attributions after the content ("..., a indiqué X") and relays are not meeting participants
     attribution = {id(st.speaker) for st in statements if st.speaker is not None and st.speaker.start > st.end}
     attribution |= {id(st.relay) for st in statements if st.relay is not None}

@@ -89,6 +89,9 @@ class Paragraph:
     end: int
     text: str
     is_boilerplate: bool
+    # a video caption: no words of the article, but the names it gives are known to the reader
+    # ("Sylvie Tellier ...par BFMTV" tells who "la présidente" is)
+    is_caption: bool = False
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -98,16 +101,38 @@ def paragraphs(text: str) -> list[Paragraph]:
     out: list[Paragraph] = []
     seen: list[str] = []
     offset = 0
+    caption = re.compile(r"\Spar (?:" + rules["video_caption_channels"] + r")\s*$")
     for line in text.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
         stripped = line.strip()
         if not stripped:
             continue
+        if (glued := caption.search(line)) is not None:
+            # ("... s'est entretenu avec Y. Que retenir de la rencontre ?par BFMTV": the caption is the last
+            # sentence; the line's sentences before it are the article's)
+            cut = max((b.end() for b in _CAPTION_START.finditer(line, 0, glued.start()) if _quotes_closed(line[:b.start()])),
+                      default=0)
+            if cut:
+                out.append(Paragraph(start, start + cut, line[:cut], False))
+            out.append(Paragraph(start + cut, end, line[cut:], True, is_caption=True))
+            seen.append(stripped)
+            continue
         boiler = any(p.fullmatch(stripped) for p in line_patterns) or _is_repeat(stripped, seen)
         out.append(Paragraph(start, end, line, boiler))
         seen.append(stripped)
     return out
+
+
+def _quotes_closed(prefix: str) -> bool:
+    """No quotation left open at the end of `prefix` (a caption may quote several sentences)."""
+    return prefix.count('"') % 2 == 0 and prefix.count("«") == prefix.count("»") \
+        and prefix.count("“") == prefix.count("”")
+
+
+# where a caption glued to the end of a content line may begin: after a sentence's end or a closing quote
+# ('... à 8%" Gérald Darmanin : "..."par Europe 1')
+_CAPTION_START = re.compile(r"(?<=[.!?»”\"])\s+(?=[\"«“]?[A-ZÀ-Ý])")
 
 
 def _is_repeat(line: str, seen: list[str]) -> bool:
@@ -119,10 +144,12 @@ def _is_repeat(line: str, seen: list[str]) -> bool:
 
 
 def boilerplate_mask(text: str, paras: list[Paragraph] | None = None) -> list[tuple[int, int]]:
-    """Character spans that are not article content (boilerplate lines, photo credits);
+    """Character spans where no name is read (boilerplate lines, photo credits; not video captions, whose
+    names tell who a later role is);
     `paras`: the text's paragraphs when the caller has them already."""
     rules = load_rules()["boilerplate"]
-    spans = [(p.start, p.end) for p in (paragraphs(text) if paras is None else paras) if p.is_boilerplate]
+    spans = [(p.start, p.end) for p in (paragraphs(text) if paras is None else paras)
+             if p.is_boilerplate and not p.is_caption]
     for pattern in rules["inline_patterns"]:
         spans += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
     return sorted(spans)

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from dagster_project.extraction.pipeline import extract_article, extract_articles
+from dagster_project.extraction.pipeline import extract_article, extract_articles, load_nlp
 from dagster_project.extraction.text import normalise_text, paragraphs, split_metadata_header
 
 
@@ -47,6 +47,27 @@ def test_repeated_lede_and_site_furniture_are_boilerplate():
     text = f"Rechercher\n\n{lede}\n\nSuite de l'article.\n\n{lede[:60]}..."
     flags = [(p.text[:10], p.is_boilerplate) for p in paragraphs(text)]
     assert flags == [("Rechercher", True), (lede[:10], False), ("Suite de l", False), (lede[:10], True)]
+
+
+def test_a_video_caption_glued_to_its_channel_is_boilerplate():
+    text = ("Hugo Lemaire, invité de la radio le 10 juin, revient sur son entretien avec Anton Bergpar rtl.fr\n\n"
+            "Hugo Lemaire a rencontré Anton Berg jeudi. Que retenir de la rencontre ?par BFMTV\n\n"
+            "Affaire Berg : \"Je suis choquée. Le choix est fait\"par franceinfo\n\n"
+            "Le texte a été adopté par Gaspar Lind.")
+    flags = [(p.text, p.is_boilerplate) for p in paragraphs(text)]
+    assert flags == [
+        ("Hugo Lemaire, invité de la radio le 10 juin, revient sur son entretien avec Anton Bergpar rtl.fr", True),
+        ("Hugo Lemaire a rencontré Anton Berg jeudi. ", False),  # the content before the caption stays
+        ("Que retenir de la rencontre ?par BFMTV", True),
+        ('Affaire Berg : "Je suis choquée. Le choix est fait"par franceinfo', True),  # (no cut inside a quote)
+        ("Le texte a été adopté par Gaspar Lind.", False)]
+
+
+def test_a_video_caption_gives_no_meeting_and_no_date(tmp_path):
+    text = ("Hugo Lemaire et Anton Berg se sont rencontrés jeudi à Oslo.\n\n"
+            "Hugo Lemaire, invité le 10 juin 2021, revient sur son entretien avec Anton Bergpar rtl.fr")
+    rows = extract_article(load_nlp(), "a1", text, date(2021, 6, 11))
+    assert [(m["meeting_date"], m["status"]) for m in rows["meeting_mentions"]] == [(date(2021, 6, 10), "occurred")]
 
 
 def test_extractor_version_follows_the_rules(tmp_path):

@@ -1107,3 +1107,17 @@ def test_a_court_sentence_is_no_statement(extract, text):
 def test_condemning_in_words_stays_a_statement(extract):
     rows = extract("Ingrid Falk a condamné une attaque « lâche » contre un poste de police à Oslo.", PUB)
     assert ("une attaque « lâche » contre un poste de police à Oslo", "indirect", "Ingrid Falk") in rows["speakers"]
+
+
+def test_an_unnamed_source_of_both_genders_agrees_as_its_determiner(extract):
+    # ("une autre fidèle" is no "il", whatever gender the tagger gives the noun)
+    text = ("« C'est bien la normalité », a ajouté une autre fidèle.\n\n"
+            "« Les attentats reviennent beaucoup », commente pour la presse Hugo Lemaire. "
+            "« On ne juge pas une politique sur un an », ajoute-t-il.")
+    assert speaker_of(extract(text, PUB), "On ne juge pas") == "Hugo Lemaire"
+
+
+@pytest.mark.parametrize("cue", ["a twitté", "twitte"])
+def test_tweeting_spelt_either_way_reports_the_quote(extract, cue):
+    text = f"« Nous avons un nouveau visage », {cue} Hugo Lemaire, qui diffuse une photo."
+    assert speaker_of(extract(text, PUB), "nouveau visage") == "Hugo Lemaire"

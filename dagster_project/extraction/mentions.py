@@ -258,6 +258,15 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
     return out
 
 
+def _quoted_after_body(text: str, start: int) -> bool:
+    """'le parti centriste « X »', 'de la formation "X"': a quoted name right after a body's noun (and
+    up to two adjectives) is that body's name, whatever person the NER takes it for."""
+    match = re.search(r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s*[\"«“]\s*$", text[max(0, start - 60):start])
+    heads = load_rules()["speakers"]["organisation_heads"]
+    return match is not None and any(w.lower().split("'")[-1].split("’")[-1] in heads
+                                     for w in match.group(1).split())
+
+
 def _role_regex() -> re.Pattern:
     rules = load_rules()
     heads = role_heads()
@@ -543,8 +552,12 @@ def phrase_name_mentions(text: str, phrases: list[tuple[int, int]], taken: list[
             span = (name_start, m.end())
             if _overlaps(span, taken):
                 continue
-            out.append(Mention(span[0], span[1], text[span[0]:span[1]], "name", PERSON,
-                               gender=honorific_gender(text[max(0, span[0] - 4):span[1]])))
+            if _quoted_after_body(text, span[0]):
+                # "a indiqué une porte-parole de la formation « Bleu Ciel »": the body's name, no person
+                out.append(Mention(span[0], span[1], text[span[0]:span[1]], "name", ORG))
+            else:
+                out.append(Mention(span[0], span[1], text[span[0]:span[1]], "name", PERSON,
+                                   gender=honorific_gender(text[max(0, span[0] - 4):span[1]])))
             taken.append(span)
     return out
 

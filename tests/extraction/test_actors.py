@@ -284,3 +284,15 @@ def test_international_bodies_the_ner_misses_are_organisations_of_the_dictionary
     kinds = {e["name"]: e["actor_type"] for e in rows["entities"]}
     assert kinds.get("G5 Sahel") == "organization" and kinds.get("OCDE") == "organization", kinds
     assert speaker_of(rows, "la croissance des pays du groupe") == "OCDE"
+
+
+@pytest.mark.parametrize("text", [
+    'Les deux ministres ont évoqué la crise régionale, a indiqué une porte-parole de la formation "Avenir Commun".',
+    "« Le dialogue reprendra sous peu », a déclaré un porte-parole du parti centriste « Ciel Ouvert ».",
+])
+def test_a_quoted_name_after_a_bodys_noun_names_the_body_not_a_person(extract, text):
+    # the spokesperson of a party named in quotes is an unnamed source, and the quoted name is a body
+    rows = extract(text, PUB)
+    (st,) = rows["statements"]
+    assert st["speaker_entity_idx"] is None and "porte-parole" in (st["speaker_description"] or "")
+    assert all(e["actor_type"] != "person" for e in rows["entities"] if e["name"])

@@ -1183,6 +1183,23 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                      for p in _conjuncts(c) if _names_someone(p) and p not in partners]
         names = [t for t in doc[token.head.i + 1:token.sent.end] if t.ent_type_ == "PER" and t.ent_iob_ == "B"]
         partners += [n for n in names if n not in partners and not any(n in p.subtree for p in partners)]
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.i > token.i and c.tag_ != "PART"
+                and c.lower_ in _gathering_forms() and c.lower_.endswith("ant")):
+        # "un sommet réunissant X et Y", "une réunion rassemblant A, B et C": the present participle of a
+        # gathering verb on the meeting noun brings its participants (its object) together
+        partners += [p for c in acl.children if c.dep_ == "obj" and c.i > acl.i
+                     for p in _conjuncts(c) if _names_someone(p) and p not in partners]
+        listed = [c for c in acl.children if c.dep_ == "obj" and c.i > acl.i]
+        at = max((p.right_edge.i for c in listed for p in _conjuncts(c)), default=None)
+        while at is not None and at + 2 < len(doc) and doc[at + 1].lower_ in (",", "et") \
+                and doc[at + 2].ent_type_ == "PER" and doc[at + 2].ent_iob_ == "B":
+            # "une réunion réunissant X, Y et Z s'est tenue": the parser made the rest of the list another
+            # verb's subject; the names that go on the list by comma or "et" are still its object
+            name = doc[at + 2]
+            partners.append(name)
+            at = name.i
+            while at + 1 < len(doc) and doc[at + 1].ent_type_ == "PER" and doc[at + 1].ent_iob_ == "I":
+                at += 1
     # the verb the noun depends on: its subject takes part ("X a eu un entretien avec Y",
     # "X a participé au sommet"), and its tense says whether it happened
     governor = token.head if token.head.i != token.i else None

@@ -1534,3 +1534,21 @@ def test_a_meeting_with_someone_scheduled_by_a_reporter_is_the_reporter_s(extrac
 ])
 def test_seeing_someone_under_a_modal_of_managing_is_a_meeting(extract, text, expected):
     assert [(m[0], m[1], m[3]) for m in meetings(extract(text, PUB))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le sommet de Nice, en janvier, réunissant Hugo Lemaire et Anton Berg, a été un succès.",
+     ({"Hugo Lemaire", "Anton Berg"}, date(2021, 1, 1), "occurred")),
+    ("Une réunion réunissant Hugo Lemaire, Anton Berg et Ingrid Falk s'est tenue mardi à Lyon.",
+     ({"Hugo Lemaire", "Anton Berg", "Ingrid Falk"}, date(2021, 6, 1), "occurred")),
+    ("Un sommet rassemblant Clara Vidal et Paul Girard aura lieu le 30 juin à Madrid.",
+     ({"Clara Vidal", "Paul Girard"}, date(2021, 6, 30), "planned")),
+])
+def test_a_meeting_noun_with_a_gathering_participle_meets_its_object(extract, text, expected):
+    """'un sommet réunissant X et Y', 'une réunion rassemblant A, B et C': the participle's object take part."""
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1], m[3]) == expected
+
+
+def test_a_gathering_participle_on_another_noun_is_no_meeting(extract):
+    assert meetings(extract("Une coalition réunissant Hugo Lemaire et Anton Berg a déposé mardi un recours.", PUB)) == []

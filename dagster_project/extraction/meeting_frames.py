@@ -807,13 +807,18 @@ def _split_coordinated_subject(verb: Token, subject: Token) -> list[Token]:
     first = heads[0].left_edge.i
     if first > verb.sent.start and not doc[first - 1].is_punct:
         return []  # the first phrase opens the sentence or follows a comma ("Lundi, le président et ...")
+    def opening(head: Token) -> int:
+        # (the parser may hang the "et" on the phrase it opens: "et le président X")
+        start = head.left_edge.i
+        return start + 1 if doc[start].dep_ == "cc" and start < head.i else start
+
     for earlier, later in zip(heads, heads[1:]):
-        start = later.left_edge.i
+        start = opening(later)
         # each phrase alone before the next: no verb of its own in between, joined by "et" or a comma
         if doc[start - 1].lower_ not in ("et", ",") or any(
                 t.pos_ in ("VERB", "AUX") and not t.ent_type_ for t in doc[earlier.left_edge.i:start - 1]):
             return []
-    if doc[heads[-1].left_edge.i - 1].lower_ != "et":
+    if doc[opening(heads[-1]) - 1].lower_ != "et":
         return []
     return [t for h in heads if h.i != subject.i for t in _conjuncts(h)]
 

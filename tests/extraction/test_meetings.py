@@ -1552,3 +1552,23 @@ def test_a_meeting_noun_with_a_gathering_participle_meets_its_object(extract, te
 
 def test_a_gathering_participle_on_another_noun_is_no_meeting(extract):
     assert meetings(extract("Une coalition réunissant Hugo Lemaire et Anton Berg a déposé mardi un recours.", PUB)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hugo Lemaire ira rencontrer Anton Berg lundi à Rome.", date(2021, 6, 7)),
+    ("Clara Vidal et Paul Girard iront discuter samedi à Lyon.", date(2021, 6, 5)),
+])
+def test_a_meeting_verb_under_the_future_of_aller_is_planned(extract, text, expected):
+    """'X ira rencontrer Y lundi': aller in the future (or conditional) governs a meeting still to come."""
+    (m,) = meetings(extract(text, PUB))
+    assert (m[1], m[3]) == (expected, "planned")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Hugo Lemaire et le président Anton Berg se verront samedi.", "planned"),
+    ("Hugo Lemaire et le chancelier Anton Berg se sont rencontrés mardi.", "occurred"),
+])
+def test_a_coordinated_subject_whose_et_the_parser_hangs_on_the_second_phrase(extract, text, status):
+    """'A et le président B se verront': the parser makes each phrase a subject and hangs 'et' on the second."""
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[3]) == ({"Hugo Lemaire", "Anton Berg"}, status)

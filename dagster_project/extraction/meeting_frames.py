@@ -1188,10 +1188,13 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                      for p in _conjuncts(c) if _names_someone(p) and p not in partners]
         names = [t for t in doc[token.head.i + 1:token.sent.end] if t.ent_type_ == "PER" and t.ent_iob_ == "B"]
         partners += [n for n in names if n not in partners and not any(n in p.subtree for p in partners)]
-    for acl in (c for c in token.children if c.dep_ == "acl" and c.i > token.i and c.tag_ != "PART"
-                and c.lower_ in _gathering_forms() and c.lower_.endswith("ant")):
+    gathering = [c for c in token.sent if c.i > token.i and c.lower_ in _gathering_forms() and c.lower_.endswith("ant")
+                 and (c.head.i == token.i or c.head.pos_ in ("VERB", "AUX") and c.dep_ in ("advcl", "acl")
+                      and not any(t.pos_ in ("VERB", "AUX") for t in doc[token.i + 1:c.i]))]
+    for acl in gathering[:1]:
         # "un sommet réunissant X et Y", "une réunion rassemblant A, B et C": the present participle of a
-        # gathering verb on the meeting noun brings its participants (its object) together
+        # gathering verb on the meeting noun brings its participants (its object) together (also when the
+        # parser hangs it on the clause's verb: "depuis le sommet de Pau, en janvier, réunissant X et Y")
         partners += [p for c in acl.children if c.dep_ == "obj" and c.i > acl.i
                      for p in _conjuncts(c) if _names_someone(p) and p not in partners]
         listed = [c for c in acl.children if c.dep_ == "obj" and c.i > acl.i]

@@ -1543,6 +1543,9 @@ def test_seeing_someone_under_a_modal_of_managing_is_a_meeting(extract, text, ex
      ({"Hugo Lemaire", "Anton Berg", "Ingrid Falk"}, date(2021, 6, 1), "occurred")),
     ("Un sommet rassemblant Clara Vidal et Paul Girard aura lieu le 30 juin à Madrid.",
      ({"Clara Vidal", "Paul Girard"}, date(2021, 6, 30), "planned")),
+    # the parser hangs the participle on the clause's verb
+    ("Le groupe est désigné ennemi par Paris depuis le sommet de Nice, en janvier, réunissant le président "
+     "Hugo Lemaire et le chancelier Anton Berg.", ({"Hugo Lemaire", "Anton Berg"}, date(2021, 1, 1), "occurred")),
 ])
 def test_a_meeting_noun_with_a_gathering_participle_meets_its_object(extract, text, expected):
     """'un sommet réunissant X et Y', 'une réunion rassemblant A, B et C': the participle's object take part."""

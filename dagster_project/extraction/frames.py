@@ -576,12 +576,13 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contras
         t = doc[i]
         if i <= aside_end:
             continue
-        if _DASHES.get(t.text) and i > start and doc[i - 1].whitespace_ and quote_open is None and not depth:
+        if t.text in _DASHES and i > start and doc[i - 1].whitespace_ and quote_open is None and not depth:
             # "que le bilan – plus de 300 morts – aurait pu être évité": a dash aside the clause goes on after;
             # an unpaired dash, or one whose pair closes the sentence, ends the content
-            close = next((j for j in range(i + 1, limit) if _DASHES.get(doc[j].text) == _DASHES[t.text]), None)
+            close = next((j for j in range(i + 1, limit) if doc[j].text == t.text), None)
+            # (not an aside with a verb of its own: "– qui ne fait aucun doute –")
             if close is not None and close > i + 1 and any(not doc[j].is_punct for j in range(close + 1, limit)) \
-                    and not _finite_before(doc, i + 1, close) and _predicate_after(doc, close + 1, limit):
+                    and not any(_finite(doc[j]) for j in range(i + 1, close)) and _predicate_after(doc, close + 1, limit):
                 aside_end = close
                 continue
             return i
@@ -624,12 +625,7 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contras
     return limit
 
 
-_DASHES = {"-": "-", "–": "–", "—": "—", "--": "--"}
-
-
-def _finite_before(doc: Doc, start: int, end: int) -> bool:
-    """A finite verb in [start, end): an aside with a verb of its own ('– qui ne fait aucun doute –')."""
-    return any(_finite(t) for t in doc[start:end])
+_DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def _predicate_after(doc: Doc, start: int, limit: int) -> bool:
@@ -2313,13 +2309,15 @@ def _speaking_noun(token: Token) -> bool:
 
 @functools.cache
 def _source_noun_phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(phrase, its words as the tokenizer splits them) for each source noun phrase of the lexicon."""
-    return tuple((p, tuple(re.findall(r"[\w-]+['’]|[\w-]+", p))) for p in _frame_words()["source_noun_phrases"])
+    """(phrase, its words as the tokenizer splits them) for each source noun phrase of the lexicon, the
+    longest first ("de l'aveu même de" before "de l'aveu de")."""
+    phrases = ((p, tuple(re.findall(r"[\w-]+['’]|[\w-]+", p))) for p in _frame_words()["source_noun_phrases"])
+    return tuple(sorted(phrases, key=lambda p: -len(p[1])))
 
 
 def _noun_source_phrase(doc: Doc, token: Token) -> tuple[str, tuple[str, ...]] | None:
     """'de l'aveu (même) de X', 'aux dires de X' starting at `token`: (the phrase, its words)."""
-    for phrase, words in sorted(_source_noun_phrases(), key=lambda p: -len(p[1])):
+    for phrase, words in _source_noun_phrases():
         n = len(words)
         if token.i + n >= len(doc):
             continue

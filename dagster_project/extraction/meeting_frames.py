@@ -407,9 +407,14 @@ _FUTURE_3SG = re.compile(r"(?:[^é]era|dra|vra|rra)$")
 def _after_completion(token: Token) -> bool:
     """'à l'issue d'une rencontre', 'au terme de leur entretien': a phrase told once the meeting is over."""
     before = token.doc[token.sent.start:token.i].text_with_ws.lower().replace("’", "'")
+    return _completion_regex().search(before) is not None
+
+
+@functools.cache
+def _completion_regex() -> re.Pattern:
     words = alternation(_planned()["completion_adjuncts"])
-    return re.search(rf"(?<![\w'])(?:{words})\s+(?:de|d'|du|des)\s*(?:(?:la|les|une|un|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s+|l')?$",
-                     before) is not None
+    return re.compile(rf"(?<![\w'])(?:{words})\s+(?:de|d'|du|des)\s*"
+                      rf"(?:(?:la|les|une|un|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s+|l')?$")
 
 
 def _compound_past(verb: Token) -> bool:
@@ -1470,6 +1475,16 @@ def _body_adjectives(token: Token) -> tuple[str, ...]:
     keys = [table[a.lower_] for h in holders for a in h.children
             if a.dep_ == "amod" and a.i > h.i and a.lower_ in table]
     return tuple(dict.fromkeys(keys))
+
+
+def body_of_leaders(phrase: str) -> str | None:
+    """'les dirigeants européens', 'des ministres africains': a plural phrase of a party noun (leaders,
+    ministers, heads) whose relational adjective names a body; the body's dictionary key."""
+    words = phrase.lower().replace("’", "'").split()
+    table = _words()["body_adjectives"]
+    if len(words) < 3 or words[0] not in ("les", "des") or words[-1] not in table or words[1] not in _party_nouns():
+        return None
+    return table[words[-1]]
 
 
 def _possessor_in_phrase(token: Token) -> Token | None:

@@ -19,7 +19,7 @@ from .meeting_frames import (
     IN_PRESENCE,
     OBJECT_CLITICS,
     MeetingFrame,
-    _party_nouns,
+    body_of_leaders,
     pair_phrase,
     partner_kinds,
 )
@@ -675,7 +675,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         if between and frame.kind == "noun":
             # "le sommet entre les dirigeants européens et X": a side of leaders the adjective gives a body
             for span in frame.partners:
-                key = _body_of_leaders(text[span[0]:span[1]])
+                key = body_of_leaders(text[span[0]:span[1]])
                 if key in gaz.actors and not any(participants.of(span)):
                     body = add_entity(key)
                     if body not in partners and body not in agents:
@@ -892,16 +892,6 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                     mention.date, mention.precision, mention.date_basis = before[-1].date, before[-1].precision, "context"
             out.append(mention)
     return _merge_same_sentence(_named_hosts(out, entities))
-
-
-def _body_of_leaders(phrase: str) -> str | None:
-    """'les dirigeants européens', 'des ministres africains': a plural phrase of a party noun (leaders,
-    ministers, heads) whose relational adjective names a body; the body's dictionary key."""
-    words = phrase.lower().replace("’", "'").split()
-    table = load_rules()["meeting_triggers"]["body_adjectives"]
-    if len(words) < 3 or words[0] not in ("les", "des") or words[-1] not in table or words[1] not in _party_nouns():
-        return None
-    return table[words[-1]]
 
 
 def _pair_told_before(out: list[MeetingMention], mentions: list[Mention], entities: list[Entity],

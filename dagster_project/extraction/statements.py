@@ -339,14 +339,21 @@ def _claim_heads() -> frozenset[str]:
     return frozenset(_speaker_words()["claim_heads"])
 
 
+def _singulars(word: str) -> set[str]:
+    """The word and the singular it may be the plural of ('des observateurs', 'ces journaux', 'illégaux'):
+    the pipeline runs no lemmatizer, the lexicon lists singulars."""
+    forms = {word}
+    if word.endswith(("s", "x")) and len(word) > 3:
+        forms.add(word[:-1])
+    if word.endswith("aux") and len(word) > 4:
+        forms.add(word[:-3] + "al")
+    return forms
+
+
 def _base_forms(word: str) -> set[str]:
     """The word and the masculine singular it may be an inflection of ('violences', 'illégaux',
-    'arbitraires', 'brutale'): the pipeline runs no lemmatizer, the lexicon lists base forms."""
-    forms = {word}
-    if word.endswith("aux"):
-        forms.add(word[:-3] + "al")
-    if word.endswith(("s", "x")) and not word.endswith("ss"):
-        forms.add(word[:-1])
+    'arbitraires', 'brutale'), as the lexicon lists them."""
+    forms = _singulars(word)
     for form in list(forms):
         if form.endswith("e") and len(form) > 3:
             forms.add(form[:-1])
@@ -673,10 +680,9 @@ def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
             return True  # "l'un d'eux", "l'une d'entre elles": one of the people just named
         head = nouns[0] if nouns else head
     singular = head[:-1] if head.endswith(("s", "x")) and len(head) > 3 else head  # "des observateurs"
-    plural_al = head[:-3] + "al" if head.endswith("aux") and len(head) > 4 else head  # "ces journaux"
     return any(h in lex["human_heads"] or h in lex["trade_heads"] or h in lex["unnamed_heads"]
                or h in lex["issuer_heads"] or h in lex["media_heads"] or h in _role_words()
-               for h in (head, singular, plural_al)) or _adherent(singular)
+               for h in _singulars(head)) or _adherent(singular)
 
 
 def _adherent(word: str) -> bool:

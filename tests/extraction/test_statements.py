@@ -1089,8 +1089,18 @@ def test_definite_target_of_a_verb_of_judgement_is_not_a_statement(extract, sent
     # AFP writes the acronyms it pronounces as words in lower case
     ("L'Onu s'est dite « extrêmement préoccupée » par le sort d'Ingrid Falk.", "extrêmement préoccupée",
      "Nations unies"),
+    # an unnamed source of both genders agrees as its determiner ("une autre fidèle" is no "il", whatever
+    # gender the tagger gives the noun)
+    ("« C'est bien la normalité », a ajouté une autre fidèle.\n\n"
+     "« Les attentats reviennent beaucoup », commente pour la presse Hugo Lemaire. "
+     "« On ne juge pas une politique sur un an », ajoute-t-il.", "On ne juge pas", "Hugo Lemaire"),
+    # tweeting spelt either way reports the quote
+    ("« Nous avons un nouveau visage », a twitté Hugo Lemaire, qui diffuse une photo.", "nouveau visage",
+     "Hugo Lemaire"),
+    ("« Nous avons un nouveau visage », twitte Hugo Lemaire, qui diffuse une photo.", "nouveau visage",
+     "Hugo Lemaire"),
 ])
-def test_body_speaking_through_its_mission(extract, text, words, speaker):
+def test_speakers_of_bodies_epicene_sources_and_tweets(extract, text, words, speaker):
     assert speaker_of(extract(text, PUB), words) == speaker
 
 
@@ -1108,16 +1118,3 @@ def test_condemning_in_words_stays_a_statement(extract):
     rows = extract("Ingrid Falk a condamné une attaque « lâche » contre un poste de police à Oslo.", PUB)
     assert ("une attaque « lâche » contre un poste de police à Oslo", "indirect", "Ingrid Falk") in rows["speakers"]
 
-
-def test_an_unnamed_source_of_both_genders_agrees_as_its_determiner(extract):
-    # ("une autre fidèle" is no "il", whatever gender the tagger gives the noun)
-    text = ("« C'est bien la normalité », a ajouté une autre fidèle.\n\n"
-            "« Les attentats reviennent beaucoup », commente pour la presse Hugo Lemaire. "
-            "« On ne juge pas une politique sur un an », ajoute-t-il.")
-    assert speaker_of(extract(text, PUB), "On ne juge pas") == "Hugo Lemaire"
-
-
-@pytest.mark.parametrize("cue", ["a twitté", "twitte"])
-def test_tweeting_spelt_either_way_reports_the_quote(extract, cue):
-    text = f"« Nous avons un nouveau visage », {cue} Hugo Lemaire, qui diffuse une photo."
-    assert speaker_of(extract(text, PUB), "nouveau visage") == "Hugo Lemaire"

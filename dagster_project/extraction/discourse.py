@@ -15,11 +15,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .frames import cue_lexicon
 from .gazetteer import gazetteer
 from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention
 from .rules import alternation, load_rules
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+# "La chancelière, elle, est restée prudente": a name the stressed singular pronoun after it takes up is the
+# topic and subject of its clause, however the parser attaches it
+_DISLOCATED_TOPIC = re.compile(r"\s*,\s*(?:elle|lui)\s*,", re.IGNORECASE)
 
 
 @dataclass
@@ -106,6 +110,11 @@ class Discourse:
         # "le procureur Jean Martin enquêtait": the name is an apposition to the subject
         if root.dep_ in _SUBJECT_DEPS or root.dep_ in ("appos", "flat:name", "nmod") and \
                 root.head.dep_ in _SUBJECT_DEPS and root.head.i < root.i:
+            return True
+        # (a named speaker only: an unresolved title after its verb, "a expliqué la garde des Sceaux", may
+        # stand for the person named before it, who keeps the pronouns after it)
+        named = m.entity is not None and self.entities[m.entity].name is not None
+        if named and _inverted_speaker(root) or _DISLOCATED_TOPIC.match(self.text, m.end):
             return True
         # "Une mission de médiation de la Cédéao a exprimé ...": the body a subject's complement of a
         # complement names, when that subject is what the body speaks through
@@ -449,6 +458,21 @@ class Discourse:
             if best_score is None or score >= best_score:
                 best, best_score = r, score
         return best
+
+
+def _inverted_speaker(token) -> bool:
+    """'Pas du tout, rétorque Jean Martin.': the subject put after a verb of saying in an incise, which
+    the parser takes for the verb's object (the verb has no subject of its own and opens after a comma
+    or a closing quotation mark)."""
+    verb = token.head
+    if token.dep_ != "obj" or verb.i >= token.i or verb.pos_ not in ("VERB", "AUX") \
+            or verb.dep_ not in ("ROOT", "parataxis") or verb.lower_ not in cue_lexicon()[0] \
+            or any(t.dep_ in ("amod", "acl", "acl:relcl") and t.i > token.i for t in token.children) \
+            or any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl:comp" for c in verb.children):
+        return False
+    first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:tense") and c.i < verb.i)],
+                key=lambda t: t.i)
+    return first.i > verb.sent.start and first.nbor(-1).text in (",", "»", '"', "”")
 
 
 def _speaks_through(token) -> bool:

@@ -202,6 +202,27 @@ def test_a_quote_continuing_the_previous_one_keeps_its_speaker(extract):
     assert speaker_of(extract(text, PUB), "rien ne se fera") == "Angela Merkel"
 
 
+@pytest.mark.parametrize("answer", [
+    "Pas du tout, rétorque Clara Vidal.",
+    "Non, a répondu Clara Vidal.",
+])
+def test_a_quote_after_a_short_answer_goes_on_with_who_answered(extract, answer):
+    # the subject put after a verb of saying, which the parser takes for its object, is the sentence's
+    # subject: the quotation after it is hers, not the last speaker's before
+    text = ("Le ministre Paul Girard avait laissé entendre que la réforme serait plus lente. "
+            f"{answer} « Certains ont voulu faire croire à un ralentissement. Je veux garder le rythme. »")
+    assert speaker_of(extract(text, PUB), "garder le rythme") == "Clara Vidal"
+
+
+def test_a_name_taken_up_by_a_stressed_pronoun_is_the_subject_of_its_clause(extract):
+    # "X, elle, est restée ...": X is the subject the next "elle" stands for, not the body put after the
+    # verb of saying before it
+    text = ("« Le sommet compte », a souligné la présidence française. La chancelière Clara Vidal, elle, "
+            "est restée volontairement ambiguë sur ses intentions. « Je lutterai pour le multilatéralisme », "
+            "a-t-elle déclaré.")
+    assert speaker_of(extract(text, PUB), "multilatéralisme") == "Clara Vidal"
+
+
 def test_a_quote_after_a_colon_in_the_next_paragraph(extract):
     text = "Emmanuel Macron a déclaré devant les ambassadeurs :\n\n« La France tiendra parole. »"
     assert speaker_of(extract(text, PUB), "tiendra parole") == "Emmanuel Macron"

@@ -302,6 +302,33 @@ class Discourse:
                 subjects.append(Referent(m.start, m.end, r.entity, r.text, r.gender, False, True, True))
         return max(subjects, key=lambda r: r.pos) if subjects else None
 
+    def subject_of_main_verb(self, start: int, end: int) -> Referent | None:
+        """'Pour « donner une chance à la paix », Berlin a rappelé son navire': words quoted as a whole
+        clause put before the main verb are the words of that verb's named subject."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        clause = span.root
+        # (an infinitive its preposition subordinates, "pour", "afin de": the parser may hang the main
+        # verb on it instead of the reverse)
+        if clause.pos_ != "VERB" or not any(c.dep_ == "mark" and c.i < clause.i for c in clause.children):
+            return None
+        if clause.dep_ == "advcl":
+            verb = clause.head
+        else:
+            verb = next((c for c in clause.children if c.dep_ in ("advcl", "conj", "parataxis")
+                         and c.pos_ == "VERB" and c.i >= span.end), clause) if clause.dep_ == "ROOT" else clause
+        if verb.i < span.end:
+            return None
+        for subject in (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i > clause.i):
+            first, last = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+            for r in self.referents:
+                if first <= r.pos < last and r.entity is not None and self.entities[r.entity].name:
+                    return r
+        return None
+
     def _pronoun_subject(self, m: Mention) -> bool:
         """'il' / 'elle' as the subject of its verb (not the impersonal 'il faut', 'il y a')."""
         token = self._token_at(m.start if not m.text.startswith("-") else m.end - 1)
@@ -645,6 +672,10 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
     # a quotation that no frame reports goes on with the speaker of the sentences just before it
     for st in statements:
         if st.type == "direct" and st.speaker is None and st.cue is None:
+            r = discourse.subject_of_main_verb(st.start, st.end)
+            if r is not None:  # the subject stands in the sentence: the speaker is read there
+                st.speaker = Mention(r.pos, r.end, r.text, "name", r.actor_type, entity=r.entity)
+                continue
             r = discourse.last_speaker(st.start, _weights()["quote_sentences_back"])
             subject = discourse.last_subject(st.start)
             if subject is not None and (r is None or subject.pos > r.pos):

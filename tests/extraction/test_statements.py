@@ -223,6 +223,18 @@ def test_a_name_taken_up_by_a_stressed_pronoun_is_the_subject_of_its_clause(extr
     assert speaker_of(extract(text, PUB), "multilatéralisme") == "Clara Vidal"
 
 
+@pytest.mark.parametrize("sentence, fragment, speaker", [
+    ("Pour « donner une chance à la paix », la ministre Clara Vidal a suspendu les ventes d'armes.",
+     "donner une chance", "Clara Vidal"),
+    ("Pour « tourner la page », Anton Berg a quitté la présidence du parti.", "tourner la page", "Anton Berg"),
+])
+def test_a_quoted_clause_before_the_main_verb_is_its_subjects(extract, sentence, fragment, speaker):
+    # words quoted as a whole clause put before the main verb are that verb's subject's, not the last
+    # speaker's before the sentence
+    text = f"« Nous restons prudents », a déclaré Hugo Lemaire mardi. {sentence}"
+    assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
 def test_a_quote_after_a_colon_in_the_next_paragraph(extract):
     text = "Emmanuel Macron a déclaré devant les ambassadeurs :\n\n« La France tiendra parole. »"
     assert speaker_of(extract(text, PUB), "tiendra parole") == "Emmanuel Macron"

@@ -2231,6 +2231,32 @@ def clause_subject(doc: Doc, start: int, end: int) -> Frame | None:
     return None
 
 
+def speech_noun_owner(doc: Doc, start: int, end: int) -> Frame | None:
+    """For a quotation inside a noun phrase headed by a noun of speech ('les déclarations du président X
+    sur le « virus étranger »', 'les propos de X sur des « erreurs »'): whose words they are, the noun's
+    'de' complement standing before the quotation."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    nouns = set(load_rules()["speech_nouns"])
+    token = span.root
+    for _ in range(3):  # up the chain of nominal complements ("sur le « X »", "sur la question du « X »")
+        if token.head.i == token.i or token.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod") \
+                or token.head.pos_ != "NOUN":
+            return None
+        token = token.head
+        if token.lower_ in nouns or token.lower_[:-1] in nouns and token.lower_[-1] in "sx":  # (no lemmas here)
+            break
+    else:
+        return None
+    for child in token.children:
+        if child.dep_ == "nmod" and child.i > token.i and child.right_edge.idx < start \
+                and any(c.dep_ == "case" and c.lower_ in ("de", "du", "des", "d'", "d’") for c in child.children):
+            return Frame("noun", token.lower_, (token.idx, token.idx + len(token)), _noun_phrase(child),
+                         child.idx, [])
+    return None
+
+
 def _source_phrases(doc: Doc, keys: list[int]) -> list[tuple[Token, Token]]:
     """'selon X', "d'après X", 'pour X,' (a source before a comma), 'à en croire X', 'aux yeux de X':
     (first token of the phrase, head of the source). `keys`: the tokens' LOWER keys (_lower_keys)."""

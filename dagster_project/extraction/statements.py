@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .frames import Frame, clause_subject
+from .frames import Frame, clause_subject, speech_noun_owner
 from .gazetteer import gazetteer
 from .mentions import COUNTRY, MEDIA, OF_PERSON, ORG, PERSON, Mention
 from .quotes import Quote, _is_label, find_quotes, is_name_quote
@@ -468,6 +468,13 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
     for q in quotes:
         frame = _quote_frame(text, q, frames, relays)
         speaker = speakers.get(id(frame)) if frame is not None else None
+        owner = speech_noun_owner(doc, q.start, q.end) if doc is not None else None
+        candidate = speaker_mention(text, owner, mentions) if owner is not None else None
+        if candidate is not None and candidate.kind in ("name", "role", "metonym") \
+                and not _inside(candidate.start, quoted):
+            # "X dénonce les déclarations de Y sur le « ... »": Y's words, whoever reports them
+            out.append(Statement(q.start, q.end, text[q.start:q.end], "direct", None, candidate))
+            continue
         if frame is None and doc is not None:
             clause = clause_subject(doc, q.start, q.end)
             candidate = speaker_mention(text, clause, mentions) if clause is not None else None

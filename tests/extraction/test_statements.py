@@ -235,6 +235,17 @@ def test_a_quoted_clause_before_the_main_verb_is_its_subjects(extract, sentence,
     assert speaker_of(extract(text, PUB), fragment) == speaker
 
 
+@pytest.mark.parametrize("sentence, fragment, speaker", [
+    ("Clara Vidal s'inquiète du racisme, ravivé par les déclarations du président Hugo Lemaire sur le "
+     "« virus étranger ».", "virus étranger", "Hugo Lemaire"),
+    ("Les propos d'Ingrid Falk sur la « faillite de l'État » ont choqué Anton Berg.",
+     "faillite de l'État", "Ingrid Falk"),
+])
+def test_a_quote_in_a_noun_of_speech_is_the_words_of_its_owner(extract, sentence, fragment, speaker):
+    # words quoted inside "les déclarations de Y sur « ... »" are Y's, not those of who reports them
+    assert (fragment, "direct", speaker) in extract(sentence, PUB)["speakers"]
+
+
 def test_a_quote_after_a_colon_in_the_next_paragraph(extract):
     text = "Emmanuel Macron a déclaré devant les ambassadeurs :\n\n« La France tiendra parole. »"
     assert speaker_of(extract(text, PUB), "tiendra parole") == "Emmanuel Macron"

@@ -120,6 +120,10 @@ class Discourse:
         # complement names, when that subject is what the body speaks through
         return _speaks_through(root)
 
+    def _preposed_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if self.doc is not None else None
+        return span is not None and len(span) > 0 and span.root.dep_ in _SUBJECT_DEPS and span.root.i < span.root.head.i
+
     def _grammatical_gender(self, m: Mention) -> str | None:
         """'la France' f, 'le Kremlin' m, else the tagger's gender of the head word."""
         before = self.text[max(0, m.start - 6):m.start].lower().split()
@@ -407,6 +411,9 @@ class Discourse:
         latest = m.kind == "anaphor" and m.text.lower().startswith(("ce dernier", "cette dernière"))
         if latest and re.match(r"\s+et\s", self.text[m.end:m.end + 5]):
             return None  # "cette dernière et l'OIEA ont ...": one side of a joint subject, no speaker alone
+        # a title opening its clause as the subject before its verb is not a complement before it in its
+        # sentence (after its verb it may be: "... avec le chef du Hamas, a annoncé le mouvement islamiste")
+        opening = m.kind in ("role", "anaphor") and not latest and self._preposed_subject(m)
         best, best_score = None, None
         # a pronoun whose verb does not continue the last speaker's words ("a-t-il estimé", not "a-t-il
         # ajouté") stands for a person made the subject since that speaker spoke ("X a dit ... . Y s'est
@@ -458,6 +465,8 @@ class Discourse:
                 continue  # (a person whose country nobody gave may be "le diplomate sénégalais" named before)
             if m.kind == "role" and not m.plural and not r.person:
                 continue  # "la cheffe de l'opposition bélarusse" is someone, not Minsk
+            if opening and distance == 0 and not r.subject and not r.speaker:
+                continue  # "Contrairement au ministre X, le représentant de l'UE juge ...": someone else
             if m.kind in ("role", "anaphor") and m.head and r.entity is None and r.speaker \
                     and m.head.lower() not in r.text.lower():
                 continue  # "a dit un membre de la délégation ... a souligné l'envoyé de l'ONU": not the member

@@ -246,6 +246,15 @@ def test_a_quote_in_a_noun_of_speech_is_the_words_of_its_owner(extract, sentence
     assert (fragment, "direct", speaker) in extract(sentence, PUB)["speakers"]
 
 
+def test_a_complement_of_the_same_sentence_is_not_the_holder_of_a_definite_title(extract):
+    # "Contrairement au ministre X, le représentant de ... juge": someone else than X; the name given
+    # in the next sentence is the title's holder
+    text = ("Contrairement au ministre Hugo Lemaire, le représentant de l'Union européenne à Oslo estime "
+            "qu'un accord avant juillet est peu probable. « Les discussions sont au point mort », a déclaré "
+            "le Portugais Anton Berg.")
+    assert speaker_of(extract(text, PUB), "un accord avant juillet") == "Anton Berg"
+
+
 def test_a_quote_after_a_colon_in_the_next_paragraph(extract):
     text = "Emmanuel Macron a déclaré devant les ambassadeurs :\n\n« La France tiendra parole. »"
     assert speaker_of(extract(text, PUB), "tiendra parole") == "Emmanuel Macron"

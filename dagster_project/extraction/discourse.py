@@ -391,6 +391,27 @@ class Discourse:
             found = self._antecedent(m, before, skip, countries, w["max_sentences_back_pronoun"], person_only=True)
         return found
 
+    def _titled_entities(self, m: Mention, before: int) -> set[int]:
+        """The named people before `before` whose name was written after the description's head noun in
+        its sentence ('le prince Karim', 'le prince héritier saoudien, Karim Haddad'), or who carry it as a
+        title."""
+        head = m.head.lower()
+        pattern = re.compile(rf"\b{re.escape(head)}s?\b", re.IGNORECASE)
+        found: set[int] = set()
+        for r in self.referents:
+            if r.pos >= before:
+                break
+            if r.entity is None or not r.person or r.entity in found or not self.entities[r.entity].name \
+                    or _inside(r.pos, self.quoted):
+                continue
+            if head in {t.lower() for t in self.entities[r.entity].titles if t}:
+                found.add(r.entity)
+                continue
+            start = max(self.sentence_starts[self.sentence_index(r.pos)], r.pos - _weights()["title_window"])
+            if pattern.search(self.text, start, r.pos):
+                found.add(r.entity)
+        return found
+
     def _names(self, r: Referent) -> str:
         """Every name the referent goes by: its words, its entity's forms and its dictionary aliases
         ('la présidence' is the body also called 'présidence française')."""
@@ -415,6 +436,13 @@ class Discourse:
         # sentence (after its verb it may be: "... avec le chef du Hamas, a annoncé le mouvement islamiste")
         opening = m.kind in ("role", "anaphor") and not latest and self._preposed_subject(m)
         best, best_score = None, None
+        # "le prince héritier saoudien, X ... dit le prince": a description whose head noun was written
+        # as a title beside some person's name stands for a person so titled, not for the last man who
+        # spoke; a job noun ("le journaliste") stands for nobody else even when no one was so titled
+        titled = self._titled_entities(m, before) if m.kind == "anaphor" and m.head and not m.plural \
+            and not _untitled_head(m.head) else None
+        if titled is not None and not titled and m.head.lower() not in _titled_only_heads():
+            titled = None
         # a pronoun whose verb does not continue the last speaker's words ("a-t-il estimé", not "a-t-il
         # ajouté") stands for a person made the subject since that speaker spoke ("X a dit ... . Y s'est
         # montré plus mesuré. « ... », a-t-il estimé": Y)
@@ -467,6 +495,8 @@ class Discourse:
                 continue  # "la cheffe de l'opposition bélarusse" is someone, not Minsk
             if opening and distance == 0 and not r.subject and not r.speaker:
                 continue  # "Contrairement au ministre X, le représentant de l'UE juge ...": someone else
+            if titled is not None and r.entity not in titled:
+                continue
             if m.kind in ("role", "anaphor") and m.head and r.entity is None and r.speaker \
                     and m.head.lower() not in r.text.lower():
                 continue  # "a dit un membre de la délégation ... a souligné l'envoyé de l'ONU": not the member
@@ -538,6 +568,25 @@ def _determiner_genders() -> dict[str, str]:
     genders = dict(load_rules()["speakers"]["determiner_gender"])
     genders.update({"un": "m", "une": "f"})
     return genders
+
+
+@functools.cache
+def _untitled_heads() -> frozenset[str]:
+    from .gazetteer import role_heads
+    words = load_rules()["role_words"]
+    return frozenset({h.lower() for h in role_heads()} | {h.lower() for h in words["generic_heads"]}
+                     | set(_weights()["untitled_heads"]))
+
+
+def _untitled_head(head: str) -> bool:
+    """'le président', 'le chef', 'l'homme': a head said of many people (an office whose complement tells
+    them apart, or a plain person noun), not a title that sets one person apart."""
+    return head.lower() in _untitled_heads()
+
+
+@functools.cache
+def _titled_only_heads() -> frozenset[str]:
+    return frozenset(_weights()["titled_only_heads"])
 
 
 @functools.cache

@@ -1171,3 +1171,22 @@ def test_condemning_in_words_stays_a_statement(extract):
     rows = extract("Ingrid Falk a condamné une attaque « lâche » contre un poste de police à Oslo.", PUB)
     assert ("une attaque « lâche » contre un poste de police à Oslo", "indirect", "Ingrid Falk") in rows["speakers"]
 
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a description whose head was written as a title beside a name stands for that person, not the last speaker
+    ("Le président ghanéen Hugo Lemaire a eu un bref échange avec le prince héritier jordanien, Karim Haddad. "
+     "« Ne vous inquiétez pas », dit le prince. « Je suis inquiet », répond Hugo Lemaire.",
+     "Ne vous inquiétez pas", "Karim Haddad"),
+    # a job noun no head of state is called by: not the president who spoke before
+    ("Le président ghanéen Hugo Lemaire a quitté la salle avant la fin. « Il a été très dur avec eux », a affirmé "
+     "un membre de sa délégation. « Tout cela a été raconté de manière exagérée », a regretté le conseiller.",
+     "Tout cela a été raconté", None),
+    # a journalist is only someone introduced as one
+    ("Le ministre ghanéen des Affaires étrangères Paul Girard était l'invité de la radio mardi. « Que pensez-vous "
+     "de cette réforme ? », lui demande le journaliste de la station. « Je la soutiens », répond Paul Girard.",
+     "Que pensez-vous", None),
+])
+def test_a_description_stands_for_a_person_it_fits(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker
+

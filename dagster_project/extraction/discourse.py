@@ -363,7 +363,8 @@ class Discourse:
         """'Marine Durand a dénoncé ... « ... », a ajouté la présidente du parti': an office in a body
         the text names, which no dictionary entry holds, is the named person who was the subject or the
         speaker of the same or the sentence before, when that person agrees and is known for no other
-        office (a head of state presides over no party)."""
+        office (a head of state presides over no party). A former office ('l'ex-député de la Loire') may
+        be held by anyone now in another office."""
         here = self.sentence_index(m.start)
         latest = None
         for r in self.referents:
@@ -376,7 +377,7 @@ class Discourse:
         if latest is None or latest.entity is None:
             return None
         e = self.entities[latest.entity]
-        if not e.name or e.roles or m.gender and latest.gender and m.gender != latest.gender:
+        if not e.name or e.roles and not m.former or m.gender and latest.gender and m.gender != latest.gender:
             return None
         return latest
 
@@ -755,7 +756,7 @@ def _cataphoric(m: Mention, text: str) -> bool:
 def _bound_office(m: Mention, entities: list[Entity]) -> bool:
     """'la présidente du Rassemblement national': the definite office of a body the text names, held by
     nobody the dictionary knows."""
-    return m.kind == "role" and m.bound and m.definite and not m.plural and not m.former \
+    return m.kind == "role" and m.bound and m.definite and not m.plural \
         and (m.entity is None or entities[m.entity].name is None)
 
 

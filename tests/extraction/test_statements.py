@@ -1190,3 +1190,14 @@ def test_condemning_in_words_stays_a_statement(extract):
 def test_a_description_stands_for_a_person_it_fits(extract, text, fragment, speaker):
     assert speaker_of(extract(text, PUB), fragment) == speaker
 
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a former office in a place or body is the person just named, whatever office he holds now
+    ("« Je n'ai jamais utilisé cette procédure », assure le ministre ghanéen des Affaires étrangères Paul Girard. "
+     "« Je n'en ai pas eu besoin. Mes alliés étaient au gouvernement », affirmait en 2015 l'ex-député de la Volta.",
+     "Mes alliés étaient", "Paul Girard"),
+    ("Ingrid Falk a été ministre du Travail avant de présider la région. « Ces chiffres sont faux », a réagi "
+     "l'ancienne présidente de la Ligue des Droits Civiques.", "Ces chiffres sont faux", "Ingrid Falk"),
+])
+def test_a_former_office_in_a_named_body_is_held_by_the_person_just_named(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker

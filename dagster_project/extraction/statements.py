@@ -42,6 +42,9 @@ def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+_APPOSED_BODY = re.compile(r",\s*(?:(?:le|la|les)\s+|l['’]\s*)?")
+
+
 def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention | None:
     """The mention that says who speaks in a frame's speaker phrase.
 
@@ -95,6 +98,10 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
         # "l'agence de presse Chine nouvelle", "le mouvement islamiste Hamas": the name in apposition
         named = [m for m in inside if m.start > head and m.kind == "name" and m.actor_type in (MEDIA, ORG)
                  and not re.search(r"(?:\bde|\bdu|\bdes|d'|d’)\s*$", text[head:m.start])]
+        # "a réagi son parti, le Likoud": the name set off by a comma after the phrase the parse ended
+        # (not after a source phrase, whose comma opens the content: "selon le parti, le Likoud va ...")
+        named += [m for m in mentions if frame.kind != "source" and m.start >= end and m.kind == "name"
+                  and m.actor_type in (MEDIA, ORG) and _APPOSED_BODY.fullmatch(text[end:m.start])]
         if named:
             return named[0]
     if at_head is None and not persons and _definite(text, start, head) and head_word in words["media_heads"]:

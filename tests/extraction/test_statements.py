@@ -1201,3 +1201,10 @@ def test_a_description_stands_for_a_person_it_fits(extract, text, fragment, spea
 ])
 def test_a_former_office_in_a_named_body_is_held_by_the_person_just_named(extract, text, fragment, speaker):
     assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
+def test_a_body_named_after_a_comma_is_the_speaker_of_a_possessive_phrase(extract):
+    # "son parti, le X": the parse ends the speaker phrase at the comma; the body named after it speaks
+    text = ("« Pour la première fois, Hugo Lemaire a brisé ce tabou », a réagi son parti, le Rassemblement "
+            "Civique. Le Rassemblement Civique a été fondé en 1990.")
+    assert speaker_of(extract(text, PUB), "brisé ce tabou") == "Rassemblement Civique"

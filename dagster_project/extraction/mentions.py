@@ -845,7 +845,7 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
             holder = _role_holder(entities, new_entity, ordered[:i], _leader_role(m), m.countries, m.gender, on,
                                   head=m.head)
         if holder is None and m.definite:
-            holder = _titled_before(entities, ordered[:i], m)
+            holder = _titled_before(entities, ordered[:i], m, text)
         if holder is None:
             holder = new_entity(None, PERSON, description=m.text).idx
             entities[holder].gender = m.gender
@@ -977,13 +977,21 @@ def _former_holder(entities: list[Entity], earlier: list[Mention], m: Mention, o
     return max(named, key=lambda e: (salience[e.idx], -e.idx)).idx
 
 
-def _titled_before(entities: list[Entity], earlier: list[Mention], m: Mention) -> int | None:
+# a capitalised complement after a title the role words did not take in: a portfolio or body no
+# dictionary office is ("le ministre de l'Économie", "la ministre des Sports")
+_UNKNOWN_PORTFOLIO = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)[A-ZÀ-Ý]")
+
+
+def _titled_before(entities: list[Entity], earlier: list[Mention], m: Mention, text: str = "") -> int | None:
     """'le gouverneur de Tillabéri, X' ... 'a déclaré le gouverneur local': a definite title
-    refers back to the last person that title was written beside."""
+    refers back to the last person that title was written beside; not, when a portfolio no dictionary
+    office has follows it ('a déclaré le ministre de l'Économie'), to someone known for such an office
+    (the foreign minister introduced as 'le ministre des Affaires étrangères')."""
+    unknown_office = bool(_UNKNOWN_PORTFOLIO.match(text, m.end)) and m.role is None
     for mm in reversed(earlier):
         e = entities[mm.entity] if mm.entity is not None else None
         if e is not None and e.actor_type == PERSON and e.name and m.head in e.titles and _gender_ok(e, m.gender) \
-                and (not m.countries or e.country in m.countries):
+                and (not m.countries or e.country in m.countries) and not (unknown_office and any(e.roles)):
             return e.idx
     return None
 

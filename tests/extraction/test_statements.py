@@ -1208,3 +1208,11 @@ def test_a_body_named_after_a_comma_is_the_speaker_of_a_possessive_phrase(extrac
     text = ("« Pour la première fois, Hugo Lemaire a brisé ce tabou », a réagi son parti, le Rassemblement "
             "Civique. Le Rassemblement Civique a été fondé en 1990.")
     assert speaker_of(extract(text, PUB), "brisé ce tabou") == "Rassemblement Civique"
+
+
+def test_a_title_with_a_portfolio_no_office_has_is_not_the_foreign_minister_named_before(extract):
+    # "le ministre de l'Économie" is not the foreign minister last introduced as "le ministre ..."
+    text = ("Le ministre ghanéen des Affaires étrangères, Paul Girard, a proposé un pont. « Faisons-le », a-t-il dit. "
+            "Interrogé vendredi, Hugo Lemaire a répondu « pourquoi pas ». « Toutes les idées doivent être "
+            "étudiées », a déclaré le ministre de l'Économie.")
+    assert speaker_of(extract(text, PUB), "Toutes les idées") == "Hugo Lemaire"

@@ -585,6 +585,13 @@ def _untitled_head(head: str) -> bool:
     return head.lower() in _untitled_heads()
 
 
+def _witness(words: str) -> bool:
+    """'un journaliste de l'AFP', 'des photographes sur place': an unnamed reporter who saw what was said
+    and done; as the source of a sentence about someone else, no one a later pronoun stands for."""
+    heads = [w.lower() for w in words.replace("’", "'").replace("'", " ").split()[:3]]
+    return any(w in _weights()["witness_heads"] for w in heads)
+
+
 @functools.cache
 def _titled_only_heads() -> frozenset[str]:
     return frozenset(_weights()["titled_only_heads"])
@@ -725,6 +732,9 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
         # (not a definite role a named holder may stand behind: "a expliqué la garde des Sceaux")
         postposed = not named and m.kind != "pronoun" and st.cue is not None and st.cue.kind != "source" \
             and m.start > st.cue.cue[0] and not _definite_phrase(m.text)
+        if not named and not leading_source and st.cue is not None and st.cue.kind == "source" \
+                and _witness(m.text):
+            continue  # "X a quitté le palais, selon un journaliste de l'AFP. « ... », a-t-il lancé": X speaks
         discourse.add_speaker(m, m.entity if named else None, None if named else (m.description or m.text),
                               source=leading_source or postposed)
     discourse.quoted = quoted

@@ -1216,3 +1216,10 @@ def test_a_title_with_a_portfolio_no_office_has_is_not_the_foreign_minister_name
             "Interrogé vendredi, Hugo Lemaire a répondu « pourquoi pas ». « Toutes les idées doivent être "
             "étudiées », a déclaré le ministre de l'Économie.")
     assert speaker_of(extract(text, PUB), "Toutes les idées") == "Hugo Lemaire"
+
+
+def test_a_reporter_cited_after_the_content_is_no_antecedent_of_the_next_pronoun(extract):
+    # the journalist only saw Hugo Lemaire leave; Hugo Lemaire is who shouts next
+    text = ("Hugo Lemaire a quitté le palais sous les huées, selon un journaliste de l'AFP. « Je reviendrai », "
+            "a-t-il lancé aux manifestants.")
+    assert speaker_of(extract(text, PUB), "Je reviendrai") == "Hugo Lemaire"

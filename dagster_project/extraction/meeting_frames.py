@@ -301,6 +301,13 @@ def _asides(token: Token) -> list[tuple[int, int]]:
             # "a reçu X, nommé en octobre Premier ministre": the participle or apposition that
             # describes a participant dates its own event
             out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
+        elif t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") and t.dep_ != "acl:relcl" and t.i > token.i \
+                and token.is_ancestor(t) and token.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_.startswith("aux") and "Part" in t.morph.get("VerbForm") for c in t.children):
+            # "un accord arraché par X lors d'une visite à Y prévoit la fin de l'offensive lancée le 9 octobre":
+            # a finite verb the parser hangs under the meeting noun, with no relative pronoun, heads a
+            # clause of its own, whose dates are its own
+            out.append((t.idx, t.right_edge.idx + len(t.right_edge)))
     marks = [t for t in sent if t.text in _DASHES and t.whitespace_ and t.i > sent.start
              and t.doc[t.i - 1].whitespace_]
     for a, b in zip(marks[::2], marks[1::2]):
@@ -616,10 +623,17 @@ def _verb_trigger(token: Token) -> tuple[TriggerSpec, Token] | None:
         return None
     if "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense") \
             and not any(c.dep_.startswith("aux") for c in token.children) and token.dep_ not in ("conj", "ROOT") \
-            and not _auxiliary_before(token):
+            and not _auxiliary_before(token) and not _finite_misread(token):
         if not (spec.host and token.dep_ in ("acl", "advcl")):  # "Reçu par X à l'Élysée, Y a dit"
             return None
     return spec, token
+
+
+def _finite_misread(token: Token) -> bool:
+    """'..: le 27 mai, X accueille Y à Lyon': a verb the tagger took for a past participle that has both a
+    subject before it and a direct object after it, which no participle without an auxiliary has."""
+    return any(c.dep_ == "nsubj" and c.i < token.i for c in token.children) \
+        and any(c.dep_ == "obj" and c.i > token.i and c.pos_ in ("PROPN", "NOUN") for c in token.children)
 
 
 def _under_modal(token: Token) -> TriggerSpec | None:
@@ -709,9 +723,57 @@ def _marked(token: Token, preps: tuple[str, ...]) -> bool:
 def _incise_subject(verb: Token) -> Token | None:
     """'« ... », a déclaré le président français': the parser makes the subject after a verb of an incise
     its object; a verb of saying has no person as object."""
-    if verb.dep_ != "parataxis" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if verb.dep_ != "parataxis" and not _after_quote(verb) or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and _names_someone(c)
+                 and c.pos_ != "PRON"), None)
+
+
+def _addressees(verb: Token, token: Token, call: bool) -> list[Token]:
+    """Whom a clause's verb addresses, for a meeting noun `token` in its adjunct ("lors d'un entretien
+    téléphonique, X a assuré à Y"): its "à" phrase, also one the parser hung on its object ("a tenu le même
+    discours au président Y") or one that the adjunct hangs on (before the noun); for a call or video noun,
+    also the object of a verb of informing ("a informé Y lors d'un entretien téléphonique")
+    (not an "à X" right after the meeting noun's phrase: "un déjeuner d'hommage à X" honours X)."""
+    found = []
+    objects = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+    for c in [*verb.children, *(g for o in objects for g in o.children if g.dep_ == "nmod")]:
+        if c.i == token.i or not _names_someone(c) or c.left_edge.i == token.right_edge.i + 1 \
+                or c.is_ancestor(token) and c.i > token.i:
+            continue
+        if c.dep_ == "iobj" or c.dep_ in ("obl:arg", "obl:mod", "nmod") and any(
+                g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children):
+            found.append(c)
+    if not found and call and verb.lower_ in _informing_forms():
+        found = [o for o in objects if _names_someone(o) and o.pos_ != "PRON"]
+    return found
+
+
+@functools.cache
+def _informing_forms() -> frozenset[str]:
+    return frozenset(f.lower() for lemma, forms in _words()["informing_verbs"].items() for f in verb_forms(lemma, forms))
+
+
+_CLOSING_QUOTES = ('"', "»", "”")
+
+
+def _after_quote(verb: Token) -> bool:
+    """'« ... », a réagi le président X': a verb right after a closing quote and its comma (its auxiliary
+    aside) opens an incise, whatever the parser made of it (also the root, the quote its clause)."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j > verb.sent.start and doc[j].head == verb and doc[j].dep_.startswith("aux"):
+        j -= 1
+    return j > verb.sent.start and doc[j].text == "," and doc[j - 1].text in _CLOSING_QUOTES
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """'ont été douchés par X', 'un accord arraché par X': the agent of a passive verb or participle, a
+    phrase that names someone."""
+    passive = any(c.dep_ == "aux:pass" for c in verb.children) or "Part" in verb.morph.get("VerbForm")
+    if not passive:
+        return None
+    return next((c for c in verb.children if c.dep_ == "obl:agent" and c.i > verb.i and _names_someone(c)
                  and c.pos_ != "PRON"), None)
 
 
@@ -1255,6 +1317,10 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             and (possessive is not None or partners or spec.visit or _without_determiner(token)):
         # "Après un sommet à Berlin, X et Y ont", "En visite à Z, X a dit", "« ... », a dit X lors d'un entretien"
         subject = _subject(clause_verb) or _incise_subject(clause_verb)
+        if subject is None or not _names_someone(subject):
+            # "Les espoirs ont été douchés par X à l'issue d'un entretien avec Y": the one who acts in a
+            # passive clause is its agent ("par X"), not its grammatical subject
+            subject = _passive_agent(clause_verb) or subject
         # ("la question sera discutée lors du sommet": a topic attends nothing)
         if subject is not None and subject.i != token.i and _names_someone(subject):
             agents += _conjuncts(subject)
@@ -1266,10 +1332,15 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         # "Lors d'un entretien téléphonique, X a assuré à Y ...", "... X lui a proposé son aide": the
         # clause's subject spoke to the one the verb addresses
         # (not an "à X" right after the meeting noun's phrase: "un déjeuner d'hommage à X" honours X)
-        dative = [c for c in clause_verb.children if c.i != token.i and _names_someone(c)
-                  and not c.is_ancestor(token) and c.left_edge.i != token.right_edge.i + 1 and (
-            c.dep_ == "iobj" or c.dep_ in ("obl:arg", "obl:mod") and any(
-                g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children))]
+        call = _mode(doc, token.sent.start, token.sent.end, spec.mode, token) != "in_person"
+        dative = _addressees(clause_verb, token, call)
+        told = clause_verb
+        while not dative and told.dep_ == "xcomp" and "Inf" in told.morph.get("VerbForm") \
+                and told.head.pos_ in ("VERB", "AUX") and told.head.i < told.i:
+            # "X a dit avoir informé Y de son intention de partir, lors d'un entretien téléphonique": the
+            # parser hangs the adjunct on the last infinitive; the one told is its governor's
+            told = told.head
+            dative = _addressees(told, token, call)
         subject = _subject(clause_verb)
         if dative and subject is not None and subject.i != token.i and _names_someone(subject):
             agents += _conjuncts(subject)

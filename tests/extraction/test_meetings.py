@@ -1573,3 +1573,45 @@ def test_a_coordinated_subject_whose_et_the_parser_hangs_on_the_second_phrase(ex
     """'A et le président B se verront': the parser makes each phrase a subject and hangs 'et' on the second."""
     (m,) = meetings(extract(text, PUB))
     assert (m[0], m[3]) == ({"Hugo Lemaire", "Anton Berg"}, status)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les espoirs avaient été douchés par Hugo Lemaire à l'issue d'un entretien avec le président Anton Berg.",
+     ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 3))),
+    # the agent of a participle; and the finite verb the parser hangs under the visit dates its own clause
+    ("Un accord obtenu mardi par le vice-président américain Paul Girard lors d'une visite à Ankara prévoit la "
+     "suspension pour 120 heures de l'offensive turque lancée le 9 mai.", ({"Paul Girard", "Turquie"}, date(2021, 6, 1))),
+])
+def test_the_agent_of_a_passive_clause_attends_its_adjunct_meeting(extract, text, expected):
+    """'Les espoirs ont été douchés par X à l'issue d'un entretien avec Y': the one acting is the passive's agent."""
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1]) == expected
+
+
+def test_an_incise_after_a_quote_has_its_subject_after_the_verb(extract):
+    """'« ... », a réagi le président X en marge d'une rencontre avec Y': the parser makes the verb the root and
+    its postponed subject an object; X is still the one who met."""
+    rows = extract("\"Je suis très content\", a réagi le président Hugo Lemaire en marge d'une rencontre avec son "
+                   "homologue polonais.", PUB)
+    assert participant_sets(rows) == [{"Hugo Lemaire", "Pologne"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object of a verb of informing; the parser hangs the adjunct on the infinitive after it
+    ("Le président Hugo Lemaire a affirmé avoir informé son homologue allemand Anton Berg de son intention de se "
+     "retirer, lors d'un entretien téléphonique mardi.", date(2021, 6, 1)),
+    # an "à" phrase the parser hangs on the verb's object
+    ("Le président Hugo Lemaire a dénoncé la guerre. \"Il en va de la paix\", a-t-il insisté, précisant avoir tenu "
+     "le même discours au président allemand Anton Berg lors d'un entretien téléphonique lundi.", date(2021, 5, 31)),
+])
+def test_a_call_in_an_adjunct_is_with_the_one_the_clause_tells(extract, text, expected):
+    """'X a informé Y ... lors d'un entretien téléphonique', 'a tenu le même discours à Y lors d'un entretien
+    téléphonique': a call between the clause's subject and the one it tells."""
+    (m,) = meetings(extract(text, PUB))
+    assert (m[0], m[1], m[4]) == ({"Hugo Lemaire", "Anton Berg"}, expected, "phone")
+
+
+def test_a_finite_verb_the_tagger_reads_as_a_participle(extract):
+    """'..: le 27 mai 2016, X accueille Y à Lyon': a 'participle' with a subject and an object is a finite verb."""
+    (m,) = meetings(extract("Changement de décor: le 27 mai 2016, Hugo Lemaire accueille Anton Berg à Lyon.", PUB))
+    assert (m[0], m[1], m[5]) == ({"Hugo Lemaire", "Anton Berg"}, date(2016, 5, 27), "Lyon")

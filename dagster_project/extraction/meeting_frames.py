@@ -345,7 +345,7 @@ def _report_words(token: Token) -> list[tuple[int, int]]:
     for verb in verbs:
         own = verb.subtree if verb.i in inner else (
             t for c in verb.children if c.i not in inner and c.dep_.startswith(("obl", "obj", "advmod", "nmod"))
-            for t in c.subtree)
+            for t in c.subtree if t.i not in inner)
         for t in own:
             if out and out[-1][1] >= t.idx - 1:
                 out[-1] = (out[-1][0], t.idx + len(t))
@@ -1434,6 +1434,12 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         # "X doit participer les 11 et 12 juillet à un sommet": the date words between the joining verb
         # and its meeting noun are the meeting's
         scope = (min(scope[0], joined.idx), scope[1])
+    if governor is not None and governor.pos_ == "VERB" and role == "obj" and _joins(governor):
+        # "la possibilité d'organiser le sommet du G7 en juin": the time words of the verb that holds the
+        # meeting, after its object, are the meeting's
+        times = [c for c in governor.children if c.i > token.right_edge.i and _is_time(c)]
+        if times:
+            scope = (scope[0], max(scope[1], *(t.right_edge.idx + len(t.right_edge) for t in times)))
     during = None
     if clause_verb is not None and _during(token) and clause_verb.pos_ in ("VERB", "AUX") \
             and _verb_trigger(clause_verb) is not None:

@@ -631,6 +631,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
     day_parts = load_rules()["day_parts"]
 
     out: list[MeetingMention] = []
+    told_again: set[int] = set()  # mentions by a definite or possessive noun with no date of their own
     triggers = [f.trigger for f in frames]
     for k, frame in enumerate(frames):
         start, end = frame.trigger
@@ -882,6 +883,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                              expr, frame, None if expr is None and _demonstrative(text, frame) else published)
             if expr is not None and mention.date_basis == "text":
                 mention.date_basis = basis
+            if expr is None and frame.kind == "noun" and (frame.possessive or _definite_noun(text, frame)):
+                told_again.add(id(mention))
             if mention.date is None and mention.status == "planned":
                 # "Un sommet se tiendra lundi à X. Y y recevra Z", "X achèvera sa visite par un entretien avec
                 # Y": the plan told last before it (its weekday already set ahead by its tense) gives its time
@@ -891,7 +894,27 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 if before:
                     mention.date, mention.precision, mention.date_basis = before[-1].date, before[-1].precision, "context"
             out.append(mention)
+    _date_of_the_same_meeting(out, told_again)
     return _merge_same_sentence(_named_hosts(out, entities))
+
+
+def _date_of_the_same_meeting(out: list[MeetingMention], told_again: set[int]) -> None:
+    """'X et Y se sont rencontrés en juin 2018 à Singapour. [...] leur première rencontre à Singapour', 'le
+    sommet du G7 qu'il accueillera du 24 au 26 août [...] le sommet du G7 à Biarritz': a definite or possessive
+    meeting noun with no date of its own tells again a meeting of the article with the same participants
+    (and no other place), which its words date: that date and status, not the article's."""
+    for mention in out:
+        if id(mention) not in told_again or mention.date_basis != "article_date" or not mention.participants:
+            continue
+        same = [m for m in out if m is not mention and m.date_basis == "text" and m.date is not None
+                and set(m.participants) == set(mention.participants)
+                and (m.location is None or mention.location is None or m.location == mention.location)]
+        if not same:
+            continue
+        before = [m for m in same if m.start < mention.start]
+        told = before[-1] if before else same[0]
+        mention.date, mention.precision, mention.status = told.date, told.precision, told.status
+        mention.date_basis = "context"
 
 
 def _pair_told_before(out: list[MeetingMention], mentions: list[Mention], entities: list[Entity],

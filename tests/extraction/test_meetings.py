@@ -1615,3 +1615,20 @@ def test_a_finite_verb_the_tagger_reads_as_a_participle(extract):
     """'..: le 27 mai 2016, X accueille Y à Lyon': a 'participle' with a subject and an object is a finite verb."""
     (m,) = meetings(extract("Changement de décor: le 27 mai 2016, Hugo Lemaire accueille Anton Berg à Lyon.", PUB))
     assert (m[0], m[1], m[5]) == ({"Hugo Lemaire", "Anton Berg"}, date(2016, 5, 27), "Lyon")
+
+
+def test_a_definite_meeting_noun_with_no_date_tells_again_a_dated_meeting(extract):
+    """'X et Y se sont rencontrés en juin 2018 à Lisbonne [...] leur première rencontre à Lisbonne': the possessive
+    noun, undated, is the meeting the article dated, not one of the publication day."""
+    rows = extract("Hugo Lemaire et Anton Berg se sont rencontrés à trois reprises, la première fois lors d'un sommet en "
+                   "juin 2018 à Lisbonne. Hugo Lemaire lui écrit le 25 décembre 2018 à propos de leur première rencontre "
+                   "à Lisbonne. Ce sommet fut \"un moment de gloire\".", PUB)
+    assert {(m[1], m[3]) for m in meetings(rows)} == {(date(2018, 6, 1), "occurred")}
+
+
+def test_a_meeting_held_by_an_infinitive_after_a_noun_of_possibility_is_planned(extract):
+    """'X a évoqué la possibilité d'organiser le sommet du G7 en juin': a summit still to be held, in June (the
+    date words of the verb that would hold it are its own, not the words of the one who spoke of it)."""
+    (m,) = meetings(extract("Le président Hugo Lemaire a évoqué mercredi la possibilité d'organiser le sommet du G7 en "
+                            "juin à Nice, et non par visioconférence.", PUB))
+    assert (m[1], m[2], m[3]) == (date(2021, 6, 1), "month", "planned")

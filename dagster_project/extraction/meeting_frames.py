@@ -468,8 +468,9 @@ def _is_future(verb: Token) -> bool:
         if child.lower_ in words["governor_forms"] and child.i < verb.i:
             return True
     before = verb.doc[max(verb.sent.start, verb.i - 3):verb.i]
-    if "Inf" in verb.morph.get("VerbForm") and head.lower_ in words["intention_nouns"]:
-        return True  # "sa volonté de visiter", "l'intention de rencontrer"
+    if "Inf" in verb.morph.get("VerbForm") and (head.lower_ in words["intention_nouns"]
+                                                or head.lower_ in words["possibility_nouns"]):
+        return True  # "sa volonté de visiter", "l'intention de rencontrer", "la possibilité d'organiser le sommet"
     return any(t.lower_ in words["governor_forms"] for t in before)
 
 
@@ -818,6 +819,12 @@ def _refused(token: Token) -> bool:
     """'a refusé de rencontrer X', 'a exclu toute rencontre avec Y', 'a démenti avoir vu Z': a meeting that a
     verb of refusal or denial governs did not take place and is not planned."""
     head = token.head
+    if head.i != token.i and (head.lower_ in _planned()["intention_nouns"] or head.lower_ in _planned()[
+            "possibility_nouns"]) and head.head.i != head.i \
+            and head.dep_ == "obj" and token.dep_ in ("acl", "xcomp", "nmod", "obj"):
+        # "a rejeté l'idée de s'entretenir avec X", "exclut la possibilité d'un sommet": the refusal governs
+        # the noun of intention that holds the meeting
+        return head.head.lower_ in _refusal_forms()
     return head.i != token.i and token.dep_ in ("xcomp", "obj", "ccomp") and head.lower_ in _refusal_forms()
 
 
@@ -1195,7 +1202,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                 break
     # "X a reçu un appel de Y": the one it came from and the one who took it
     received = token.dep_ == "obj" and _receives(token.head) and any(
-        c.i > token.i and c.pos_ == "PROPN" and _marked(c, ("de", "d'", "d’", "du")) for c in token.children)
+        c.i > token.i and (c.pos_ == "PROPN" or spec.visit and _names_someone(c) and not _is_time(c))
+        and _marked(c, ("de", "d'", "d’", "du")) for c in token.children)
     if spec.lemma in words["joint_nouns"] and not received \
             and not any(t.i > token.i and _marked(t, ("avec",)) for t in partners):
         return None  # "lors d'une conférence de presse": a meeting only "avec" someone
@@ -1295,7 +1303,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         # ("X a organisé une rencontre entre Y et Z": the sides are named, X arranged it)
         if subject is not None and subject.i != token.i and not between:
             agents += _conjuncts(subject)
-    if received and spec.mode == "phone":
+    if received and (spec.mode == "phone" or spec.visit):
+        # ("X a reçu la visite de Y": the one visited hosts, as the one who took a call)
         subject = _subject(token.head)
         if subject is not None and _names_someone(subject):
             agents += [t for t in _conjuncts(subject) if t not in agents]

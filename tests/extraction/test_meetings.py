@@ -1632,3 +1632,18 @@ def test_a_meeting_held_by_an_infinitive_after_a_noun_of_possibility_is_planned(
     (m,) = meetings(extract("Le président Hugo Lemaire a évoqué mercredi la possibilité d'organiser le sommet du G7 en "
                             "juin à Nice, et non par visioconférence.", PUB))
     assert (m[1], m[2], m[3]) == (date(2021, 6, 1), "month", "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Lemaire a rejeté la proposition de rencontrer Anton Berg.",
+    "Hugo Lemaire a rejeté l'idée de s'entretenir directement avec son homologue Anton Berg.",
+])
+def test_a_refused_noun_of_intention_refuses_its_meeting(extract, text):
+    """'a rejeté la proposition de rencontrer X': the refusal governs the noun that holds the meeting; no meeting."""
+    assert meetings(extract(text, PUB)) == []
+
+
+def test_receiving_the_visit_of_someone_is_a_meeting_with_the_visitor(extract):
+    """'X a reçu la visite de Y': Y visited X, who hosted."""
+    rows = extract("Le ministre Paul Girard a reçu mardi la visite de son homologue italien Anton Berg.", PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Paul Girard", "Anton Berg"}, date(2021, 6, 1))]

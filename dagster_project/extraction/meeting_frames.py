@@ -236,6 +236,11 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ == "expl:subj" and any(c.dep_ == "expl:comp" for c in verb.children):
             return None  # "il s'agit de sa visite", "il y a eu une rencontre": an impersonal verb, no one's
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("-t",):
+            if any(c.dep_ == "case" and c.i < child.i for c in child.children):
+                # "Selon le porte-parole X, A et B ont discuté": a phrase with a preposition is no subject;
+                # the names the parser hung on it after its comma are
+                return next((c for c in child.children if c.dep_ == "appos" and c.i > child.i
+                             and c.doc[c.left_edge.i - 1].text == ","), None)
             if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
                 return verb.head
             after = max(t.i for t in child.subtree) + 1

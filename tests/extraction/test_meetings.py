@@ -1647,3 +1647,14 @@ def test_receiving_the_visit_of_someone_is_a_meeting_with_the_visitor(extract):
     """'X a reçu la visite de Y': Y visited X, who hosted."""
     rows = extract("Le ministre Paul Girard a reçu mardi la visite de son homologue italien Anton Berg.", PUB)
     assert [(m[0], m[1]) for m in meetings(rows)] == [({"Paul Girard", "Anton Berg"}, date(2021, 6, 1))]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Selon le porte-parole Hugo Lemaire, Clara Vidal et Anton Berg ont discuté mardi du projet.",
+     {"Clara Vidal", "Anton Berg"}),
+    ("D'après le ministre Hugo Lemaire, Clara Vidal a rencontré mardi Anton Berg.", {"Clara Vidal", "Anton Berg"}),
+])
+def test_the_source_of_a_selon_phrase_the_parser_makes_the_subject_takes_no_part(extract, text, pair):
+    """'Selon le porte-parole X, A et B ont discuté': the parser makes the 'selon' phrase the subject and hangs
+    the names after its comma on it; a phrase with a preposition is no subject, X reports the meeting."""
+    assert participant_sets(extract(text, PUB)) == [pair]

@@ -1349,12 +1349,19 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         call = _mode(doc, token.sent.start, token.sent.end, spec.mode, token) != "in_person"
         dative = _addressees(clause_verb, token, call)
         told = clause_verb
-        while not dative and told.dep_ == "xcomp" and "Inf" in told.morph.get("VerbForm") \
-                and told.head.pos_ in ("VERB", "AUX") and told.head.i < told.i:
+        while not dative and "Inf" in told.morph.get("VerbForm"):
             # "X a dit avoir informé Y de son intention de partir, lors d'un entretien téléphonique": the
-            # parser hangs the adjunct on the last infinitive; the one told is its governor's
-            told = told.head
+            # parser hangs the adjunct on the last infinitive (of the verb, or of a noun of its object);
+            # the one told is the object of the verb that governs it
+            up = told.head
+            while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i and up.i < told.i:
+                up = up.head
+            if up.pos_ not in ("VERB", "AUX") or up.i >= told.i:
+                break
+            told = up
             dative = _addressees(told, token, call)
+        if dative:
+            clause_verb = told  # (its clause, whose tense the call has)
         subject = _subject(clause_verb)
         if dative and subject is not None and subject.i != token.i and _names_someone(subject):
             agents += _conjuncts(subject)

@@ -1600,6 +1600,10 @@ def test_an_incise_after_a_quote_has_its_subject_after_the_verb(extract):
     # the object of a verb of informing; the parser hangs the adjunct on the infinitive after it
     ("Le président Hugo Lemaire a affirmé avoir informé son homologue allemand Anton Berg de son intention de se "
      "retirer, lors d'un entretien téléphonique mardi.", date(2021, 6, 1)),
+    # the adjunct hung on an infinitive of a noun of the object; the call's tense is the informing verb's
+    ("Le président Hugo Lemaire a parlé vendredi. Il a en outre affirmé avoir informé son homologue allemand Anton "
+     "Berg de son intention de reprendre l'offensive faute d'un retrait des forces dans le délai imparti, lors d'un "
+     "entretien téléphonique mardi.", date(2021, 6, 1)),
     # an "à" phrase the parser hangs on the verb's object
     ("Le président Hugo Lemaire a dénoncé la guerre. \"Il en va de la paix\", a-t-il insisté, précisant avoir tenu "
      "le même discours au président allemand Anton Berg lors d'un entretien téléphonique lundi.", date(2021, 5, 31)),

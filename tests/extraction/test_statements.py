@@ -1223,3 +1223,17 @@ def test_a_reporter_cited_after_the_content_is_no_antecedent_of_the_next_pronoun
     text = ("Hugo Lemaire a quitté le palais sous les huées, selon un journaliste de l'AFP. « Je reviendrai », "
             "a-t-il lancé aux manifestants.")
     assert speaker_of(extract(text, PUB), "Je reviendrai") == "Hugo Lemaire"
+@pytest.mark.parametrize("text, label", [
+    ("Berlin maintient qu'il peut rétablir les sanctions par le biais du mécanisme de « retour automatique » "
+     "de l'accord, une procédure inédite.", "retour automatique"),
+    ("Hugo Lemaire a estimé que la notion de « frontière sûre » revenait en force dans le débat.", "frontière sûre"),
+    ("Selon Ingrid Falk, l'étiquette « extrémiste » du mouvement gêne les négociations.", "extrémiste"),
+    ("Les manifestants brandissaient des pancartes « Paul Girard démission », a rapporté Clara Vidal.",
+     "Paul Girard démission"),
+    ("Anton Berg a assuré que les derniers rounds de « pourparlers techniques » avaient échoué.",
+     "pourparlers techniques"),
+])
+def test_a_quote_after_a_noun_of_procedure_notion_label_or_inscription_is_a_name(extract, text, label):
+    # CONVENTIONS: quoted labels are non-statements, also inside what a speaker reports
+    assert not [s for s in extract(text, PUB)["speakers"] if s[0] == label]
+

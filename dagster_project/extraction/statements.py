@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .frames import Frame, clause_subject, speech_noun_owner
+from .frames import Frame, clause_subject, cue_lexicon, speech_noun_owner
 from .gazetteer import gazetteer
 from .mentions import COUNTRY, MEDIA, OF_PERSON, ORG, PERSON, Mention
 from .quotes import Quote, _is_label, find_quotes, is_name_quote
@@ -499,6 +499,16 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
         len(_WORD.findall(st.text)) <= 4 and _is_label(text, st.start)
         or len(_WORD.findall(st.text)) <= 3 and _qualifier_after_noun(doc, st.start, st.end)
         and not _near_frame(st, frames, sentences) and not _short_line(text, st.start)))]
+    # a quoted noun phrase that no frame reports, its determiner left outside the quote, set as the
+    # complement of a noun before it ('membre du « conseil de transition »', 'à la veille du « premier vol
+    # direct »', 'la crise des « bonnets rouges »') names a thing: a label, whoever the clause's subject is
+    # (and so is the same quote written again with no frame: 'pour le « premier vol direct »')
+    labels = {st.text.lower() for st in out if st.type == "direct" and st.cue is None
+              and len(_WORD.findall(st.text)) <= 4 and _is_label(text, st.start)
+              and _noun_complement(doc, st.start, st.end) and not _short_line(text, st.start)
+              and not _near_frame(st, frames, sentences) and not _reporting_verb_around(doc, st.start, st.end)}
+    out = [st for st in out if not (st.type == "direct" and st.cue is None and st.text.lower() in labels
+                                    and not _short_line(text, st.start))]
     for st in out:
         s_start, s_end = sentence_of(sentences, st.start)
         relay = [speakers[id(f)] for f in frames if id(f) in relays and s_start <= f.cue[0] < s_end]
@@ -613,6 +623,33 @@ def _short_line(text: str, pos: int) -> bool:
     """A line of a few words: an intertitle ('Consultations « intenses »'), which quotes a speaker."""
     start, end = _line_around(text, pos, pos)
     return len(_WORD.findall(text[start:end])) <= 6
+
+
+def _noun_complement(doc, start: int, end: int) -> bool:
+    """A quoted noun phrase without its determiner that complements a noun written before it ('le
+    mécanisme de « retour rapide »', 'la veille du « grand oral »'), not a noun of speech or intent ('un
+    appel au « sursaut »', 'sa volonté de « rupture »')."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    root, head = span.root, span.root.head
+    words = _speaker_words()
+    governing = {*load_rules()["speech_nouns"], *words["own_claim_heads"], *words["claim_heads"]}
+    return root.pos_ in ("NOUN", "PROPN") and root.dep_ == "nmod" and span[0].pos_ != "DET" \
+        and head.i < span.start and head.pos_ in ("NOUN", "PROPN") and not _singulars(head.lower_) & governing \
+        and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _reporting_verb_around(doc, start: int, end: int) -> bool:
+    """A verb of saying after the quotation in its sentence, even one no frame was built on ('la France
+    est animée par le « volontarisme », a-t-il par ailleurs affirmé à la radio'): the sentence may be
+    the speaker's words."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    forms = cue_lexicon()[0]
+    return any(t.pos_ in ("VERB", "AUX") and t.lower_ in forms and not forms[t.lower_].adjective
+               for t in span[0].sent if t.idx >= end)
 
 
 def _qualifier_after_noun(doc, start: int, end: int) -> bool:

@@ -1237,3 +1237,26 @@ def test_a_quote_after_a_noun_of_procedure_notion_label_or_inscription_is_a_name
     # CONVENTIONS: quoted labels are non-statements, also inside what a speaker reports
     assert not [s for s in extract(text, PUB)["speakers"] if s[0] == label]
 
+
+@pytest.mark.parametrize("text, label", [
+    ("Anton Berg est convoqué mercredi en tant que membre du « conseil de transition » formé par l'opposition.",
+     "conseil de transition"),
+    ("Le ministre a promis une réponse sous la forme d'un « retour rapide », un mécanisme qui rétablit les "
+     "sanctions.", "retour rapide"),
+    ("La ministre Clara Vidal prévoit des activités de « randonnée » en Savoie.", "randonnée"),
+])
+def test_a_quoted_noun_complement_no_frame_reports_is_a_label(extract, text, label):
+    # the quote names a thing inside a noun phrase; the clause's subject did not say it
+    assert not [s for s in extract(text, PUB)["speakers"] if s[0] == label]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Hugo Lemaire a dénoncé une « trahison » de ses alliés.", "trahison"),
+    ("Paul Girard a décrété « la mobilisation générale » et l'instauration de « la loi martiale ».",
+     "la loi martiale"),
+    ("La France est animée à la fois par le « volontarisme » et la « prudence », a-t-il par ailleurs affirmé.",
+     "volontarisme"),
+    ("Ingrid Falk a lancé un appel à la « désescalade » entre les deux pays.", "désescalade"),
+])
+def test_a_quoted_noun_phrase_someone_says_stays_a_statement(extract, text, quote):
+    assert any(s[0] == quote and s[1] == "direct" for s in extract(text, PUB)["speakers"])

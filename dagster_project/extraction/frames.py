@@ -2517,6 +2517,9 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
         # "Selon X, A, mais B": the source vouches for the whole sentence, the contrast included
         end = _clause_end(doc, start, sent_end, own_stops, carry_contrast=True)
     else:
+        inner = _inner_pronoun_source(doc, prep, head, sent_end, own_stops)
+        if inner is not None:  # "les manifestations, qui font selon lui partie d'un complot"
+            return Frame("source", lemma, cue, (head.idx, head.idx + len(head)), head.idx, [inner])
         if doc[prep.i - 1].text not in (",", "(", "-", "–", "—") and not _clause_source(doc, prep, head, phrase_end):
             return None  # "les progrès enregistrés selon eux": a source inside a phrase, not of a clause
         if _between_auxiliary_and_participle(doc, prep, phrase_end, sent_start):
@@ -2558,6 +2561,35 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
     return Frame("source", lemma, cue, speaker, head.idx, [span])
 
 
+def _inner_pronoun_source(doc: Doc, prep: Token, head: Token, sent_end: int,
+                          stops: set[int]) -> tuple[int, int] | None:
+    """'les manifestations, qui font selon lui partie d'un complot', 'son mari, condamné selon elle à
+    l'issue d'un procès': 'selon' and a stressed pronoun set without commas right after the verb of a
+    relative or participle clause vouch for that clause, told with the noun it describes. (Read on the
+    words: the parser often hangs the pronoun on the noun after it.)"""
+    if prep.lower_ != "selon" or head.lower_ not in _STRESSED_PRONOUNS or head.i != prep.i + 1:
+        return None
+    verb = doc[prep.i - 1]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    relative = next((t for t in doc[max(verb.sent.start, verb.i - 3):verb.i] if t.lower_ == "qui"), None)
+    if relative is not None:
+        opening = relative.i
+    elif "Part" in verb.morph.get("VerbForm"):
+        opening = verb.i
+    else:
+        return None
+    comma = opening - 1
+    if comma <= verb.sent.start or doc[comma].text != "," or doc[comma - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = doc[comma - 1]
+    first = min([noun, *(c for c in noun.children if c.i < noun.i and c.dep_ in ("det", "amod", "nummod"))],
+                key=lambda t: t.i).i
+    end = _clause_end(doc, head.i + 1, sent_end, stops)
+    end = next((t.i for t in doc[head.i + 1:end] if t.text in (",", ";") and not _inside_quote(doc, t.i, first)), end)
+    return _char_range(doc, first, end)
+
+
 def _clause_opener(doc: Doc, prep: Token, sent_start: int) -> Token | None:
     """The conjunction or relative word right before a source phrase inside a sentence ("mais selon X",
     "où selon X", "alors que selon X"), which opens the clause the phrase vouches for; not the 'que' of a
@@ -2565,6 +2597,8 @@ def _clause_opener(doc: Doc, prep: Token, sent_start: int) -> Token | None:
     if prep.i - 1 <= sent_start:
         return None
     before = doc[prep.i - 1]
+    if before.text == "," and prep.i - 2 > sent_start:  # "car, selon lui, le débat était truqué"
+        before = doc[prep.i - 2]
     if before.lower_ not in _frame_words()["source_clause_openers"]:
         return None
     said = span_text(doc, sent_start, before.i)  # (straight quotes: the sentence may start inside one)

@@ -255,6 +255,19 @@ def test_a_complement_of_the_same_sentence_is_not_the_holder_of_a_definite_title
     assert speaker_of(extract(text, PUB), "un accord avant juillet") == "Anton Berg"
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    # 'selon' and a stressed pronoun inside a relative or participle clause, no commas
+    ("Anton Berg dénonce les manifestations, qui font selon lui partie d'un complot étranger.",
+     "les manifestations, qui font selon lui partie d'un complot étranger", "Anton Berg"),
+    ("Clara Vidal a évoqué le sort de son mari, condamné selon elle à l'issue d'un procès expéditif.",
+     "son mari, condamné selon elle à l'issue d'un procès expéditif", "Clara Vidal"),
+    # a source phrase between commas after a conjunction vouches for the clause after it
+    ("Anton Berg a quitté la salle car, selon lui, le débat était truqué.", "le débat était truqué", "Anton Berg"),
+])
+def test_selon_inside_a_clause_vouches_for_that_clause(extract, text, content, speaker):
+    assert (content, "indirect", speaker) in extract(text, PUB)["speakers"]
+
+
 def test_a_quote_after_a_colon_in_the_next_paragraph(extract):
     text = "Emmanuel Macron a déclaré devant les ambassadeurs :\n\n« La France tiendra parole. »"
     assert speaker_of(extract(text, PUB), "tiendra parole") == "Emmanuel Macron"

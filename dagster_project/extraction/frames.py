@@ -1554,6 +1554,10 @@ def _agent_noun_frames(doc: Doc, stops: set[int], keys: list[int]) -> list[Frame
         end = _clause_end(doc, start, sent_end, stops)
         if que is None:  # "l'annonce par X de Y intervient alors que": the noun phrase ends before its verb
             end = next((w.i for w in doc[start:end] if w.pos_ in ("VERB", "AUX") and _finite(w)), end)
+        elif t.dep_ in SUBJECT_DEPS and t.head.pos_ in ("VERB", "AUX") and start < t.head.i < end:
+            # "l'annonce par X que Y serait fermée a surpris Z": the noun is the subject of the main verb,
+            # whose group ends the clause it introduces
+            end = min(end, _verb_group(t.head)[0])
         end = _before_trailing_aside(doc, start, end)
         span = _char_range(doc, start, end)
         if span is None or end - start < 2:

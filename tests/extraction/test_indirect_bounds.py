@@ -93,3 +93,16 @@ def test_attribute_after_a_named_object_still_reports(extract):
 def test_coordination_inside_the_content_before_a_new_speaker(extract, sentence, content):
     rows = extract(sentence, PUB)
     assert content in [t for t, _ in indirect(rows)], rows["speakers"]
+
+
+# a speech noun that is the subject of the main verb: its que-clause ends before that verb -----------------
+
+@pytest.mark.parametrize("sentence, content", [
+    ("L'annonce par Anton Berg que la frontière serait fermée a surpris les voisins.", "la frontière serait fermée"),
+    ("L'annonce par le gouvernement qu'il allait augmenter les impôts a provoqué la colère des syndicats.",
+     "il allait augmenter les impôts"),
+    ("Le marché a chuté après l'annonce par Anton Berg que la frontière serait fermée.", "la frontière serait fermée"),
+])
+def test_que_clause_of_a_subject_speech_noun_ends_before_the_main_verb(extract, sentence, content):
+    rows = extract(sentence, PUB)
+    assert [t for t, _ in indirect(rows)] == [content], rows["speakers"]

@@ -846,6 +846,8 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
                                   head=m.head)
         if holder is None and m.definite:
             holder = _titled_before(entities, ordered[:i], m, text)
+        if holder is None and m.definite and not m.former:
+            holder = _titled_after(entities, ordered, i, text)
         if holder is None:
             holder = new_entity(None, PERSON, description=m.text).idx
             entities[holder].gender = m.gender
@@ -994,6 +996,82 @@ def _titled_before(entities: list[Entity], earlier: list[Mention], m: Mention, t
                 and (not m.countries or e.country in m.countries) and not (unknown_office and any(e.roles)):
             return e.idx
     return None
+
+
+def _titled_after(entities: list[Entity], ordered: list[Mention], i: int, text: str) -> int | None:
+    """'La présidente du Parti des Travailleurs a dénoncé ... . (...) Clara Vidal, présidente du Parti des
+    Travailleurs, ...', 'le ministre moldave ... a souligné le ministre X': a definite title nobody before
+    it holds stands for the one person the article introduces later beside the same title noun, of the
+    same body when it names one and of no other country; not a former or new holder ('l'ancien ministre
+    X', 'la nouvelle présidente, X'), not when two people are so titled."""
+    m = ordered[i]
+    later = ordered[i + 1:]
+    body = _title_body(m.end, later, text, entities)
+    own = _title_complement(m, text)
+    if not (m.countries or own or body is not None) or _OF_SOME.match(text, m.end):
+        return None  # "le président", "le porte-parole d'un groupe": a bare title, or one of some body
+    found: set[int] = set()
+    for k, mm in enumerate(later):
+        if mm.kind == "role" and mm.entity is not None and mm.head == m.head and not mm.plural:
+            title_start, title_end = mm.start, mm.end
+            complement = _title_complement(mm, text)
+        elif mm.kind == "name" and mm.actor_type == PERSON and mm.entity is not None and m.head and m.role is None \
+                and (after := re.match(rf",\s*(?:(?:l[ea]|l['’])\s*)?((?:(?!une?\s)[\w'’-]+\s+)?){re.escape(m.head)}(?![\w-])"
+                                       r"([^,.;:()«»\"]{0,60})", text[mm.end:mm.end + 120], re.IGNORECASE)) is not None:
+            title_start, title_end = mm.end, mm.end + after.end(1) + len(m.head)
+            complement = _without_demonyms(after.group(2))
+        else:
+            continue
+        # "le chef de l'Etat" is not "le chef de la diplomatie", "le président de la République" not
+        # "le président américain": an office the dictionary knows only as that office, of that country
+        if own and not complement.startswith(own) or m.role is not None and (
+                mm.kind != "role" or mm.role != m.role or set(mm.countries) != set(m.countries)):
+            continue
+        e = entities[mm.entity]
+        if e.actor_type != PERSON or not e.name or not _gender_ok(e, m.gender):
+            continue
+        if mm.former or _CHANGED_HOLDER.search(text, title_start, title_end):
+            continue
+        if m.countries and (e.country and e.country not in m.countries
+                            or mm.kind == "role" and mm.countries and not set(mm.countries) & set(m.countries)):
+            continue
+        other = _title_body(title_end, later[k + 1:], text, entities)
+        if body is not None and other != body:
+            continue
+        found.add(e.idx)
+    return found.pop() if len(found) == 1 else None
+
+
+# a title its holder just took, will take or holds for a while: not the one who held it before
+_CHANGED_HOLDER = re.compile(r"\b(?:nouveaux?|nouvelles?|nouvel|futur|future|prochaine?|ex|ancienne?|"
+                             r"intérimaire|par intérim)\b", re.IGNORECASE)
+_OF_SOME = re.compile(r"\s+(?:d['’]|de\s+)(?:une?|plusieurs|certains|certaines)\s", re.IGNORECASE)
+_OF_BODY = re.compile(r"(?:\s+[\w'’-]+)?\s+(?:de la |de l['’]|du |des |de |d['’])$")
+
+
+def _title_body(end: int, later: list[Mention], text: str, entities: list[Entity]) -> int | None:
+    """The body or place named right after a title ('présidente du Parti des Travailleurs'), if any."""
+    for mm in later[:2]:
+        if mm.start - end > 40:
+            break
+        if mm.kind == "name" and mm.entity is not None and entities[mm.entity].actor_type != PERSON \
+                and _OF_BODY.match(text[end:mm.start]):
+            return mm.entity
+    return None
+
+
+def _title_complement(m: Mention, text: str) -> str:
+    """The words after a title's head noun in its mention, without country adjectives ('de l'agriculture')."""
+    words = text[m.start:m.end]
+    k = words.lower().find(m.head.lower()) if m.head else -1
+    return _without_demonyms(words[k + len(m.head):]) if k >= 0 else ""
+
+
+def _without_demonyms(words: str) -> str:
+    """The words lower-cased and spaced once, without the country adjectives ('moldave de l'Agriculture'
+    -> "de l'agriculture")."""
+    demonyms = gazetteer().demonym_country
+    return " ".join(w for w in words.lower().replace("’", "'").split() if w not in demonyms)
 
 
 def _gender_ok(entity: Entity, gender: str | None) -> bool:

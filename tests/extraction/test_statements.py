@@ -1273,3 +1273,44 @@ def test_a_quoted_noun_complement_no_frame_reports_is_a_label(extract, text, lab
 ])
 def test_a_quoted_noun_phrase_someone_says_stays_a_statement(extract, text, quote):
     assert any(s[0] == quote and s[1] == "direct" for s in extract(text, PUB)["speakers"])
+
+
+def test_title_named_later_with_the_same_title_noun(extract):
+    """A definite title nobody before it holds is the person the article names later beside the same
+    title noun ('le ministre moldave ... a souligné le ministre X'); not one of another country."""
+    rows = extract("Le ministre moldave de l'Agriculture a estimé mardi que la récolte serait très mauvaise cette "
+                   "année. La sécheresse a frappé le sud du pays pendant tout l'été. Les agriculteurs réclament des "
+                   "aides. « Nous ferons face à cette crise », a souligné le ministre Anton Berg lors d'une "
+                   "conférence de presse.")
+    assert speaker_of(rows, "la récolte serait") == "Anton Berg"
+    rows = extract("Le ministre moldave de l'Agriculture a estimé mardi que la récolte serait très mauvaise. "
+                   "La sécheresse a frappé le sud du pays. « Nous aiderons nos voisins », a déclaré le ministre "
+                   "roumain Anton Berg.")
+    assert speaker_of(rows, "la récolte serait") is None
+
+
+def test_title_of_a_body_named_later_beside_the_name(extract):
+    """'La présidente du Parti des Travailleurs a dénoncé ... Clara Vidal, présidente du Parti des
+    Travailleurs': the same title of the same body; not the president of another party, not a new one."""
+    body = ("La présidente du Parti des Travailleurs a dénoncé lundi que la réforme était injuste. Le texte sera "
+            "examiné en juin. Les syndicats appellent à manifester. Clara Vidal, {}présidente du {}, doit "
+            "rencontrer le Premier ministre jeudi.")
+    rows = extract(body.format("", "Parti des Travailleurs"))
+    assert speaker_of(rows, "la réforme était") == "Clara Vidal"
+    rows = extract(body.format("", "Parti Vert"))
+    assert speaker_of(rows, "la réforme était") is None
+    rows = extract(body.format("nouvelle ", "Parti des Travailleurs"))
+    assert speaker_of(rows, "la réforme était") is None
+
+
+def test_title_named_later_needs_the_same_office(extract):
+    """'Le chef de l'Etat' is not the one named later as 'chef de la diplomatie'."""
+    rows = extract("Le chef de l'Etat a estimé mardi que la crise serait longue. La sécheresse a frappé le sud du "
+                   "pays. Les agriculteurs réclament des aides. Paul Girard, chef de la diplomatie, doit se rendre "
+                   "à Rome jeudi.")
+    assert speaker_of(rows, "la crise serait") != "Paul Girard"
+    # a spokesman of some group is not the spokesman of a named body introduced later
+    rows = extract("Le porte-parole d'un groupe de rebelles a affirmé mardi que l'offensive avait commencé. Les "
+                   "combats ont duré toute la nuit. « La panique est forte », indique Hugo Lemaire, un porte-parole "
+                   "du Front Uni.")
+    assert speaker_of(rows, "l'offensive avait") != "Hugo Lemaire"

@@ -1036,8 +1036,9 @@ def _titled_after(entities: list[Entity], ordered: list[Mention], i: int, text: 
                             or mm.kind == "role" and mm.countries and not set(mm.countries) & set(m.countries)):
             continue
         other = _title_body(title_end, later[k + 1:], text, entities)
-        if body is not None and other != body:
-            continue
+        if body is not None and other != body and not (other is None and m.countries):
+            continue  # (a title of a country's body, "le ministre égyptien de l'Aviation civile", may
+            # come back without its body: "le ministre X")
         found.add(e.idx)
     return found.pop() if len(found) == 1 else None
 

@@ -1314,3 +1314,12 @@ def test_title_named_later_needs_the_same_office(extract):
                    "combats ont duré toute la nuit. « La panique est forte », indique Hugo Lemaire, un porte-parole "
                    "du Front Uni.")
     assert speaker_of(rows, "l'offensive avait") != "Hugo Lemaire"
+
+
+def test_title_of_a_country_s_body_named_later_without_the_body(extract):
+    """'Le ministre moldave de l'Aviation civile a estimé ... a souligné le ministre X': the country's
+    minister comes back without the portfolio."""
+    rows = extract("Le ministre moldave de l'Aviation civile a estimé mardi que la panne était probable. "
+                   "L'avion a disparu des radars vers minuit. « Je ne veux pas tirer de conclusions », a souligné "
+                   "le ministre Paul Girard lors d'une conférence de presse.")
+    assert speaker_of(rows, "la panne était") == "Paul Girard"

@@ -448,6 +448,10 @@ def _is_future(verb: Token) -> bool:
     words = _planned()
     if _expected_at(verb):
         return True  # "X est attendu à Alger": whoever waits, the visit is to come
+    if verb.dep_ == "advcl" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.lower_.endswith("ant") and any(c.dep_ == "mark" and c.lower_ == "en" for c in verb.children):
+        # "devrait intervenir lundi en recevant X": a gerund is set in the time of the verb it goes with
+        return _is_future(verb.head)
     if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # "devrait arriver à X et participer au dîner": the second verb shares the first one's modal
         return _is_future(verb.head)

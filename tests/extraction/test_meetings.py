@@ -1662,3 +1662,12 @@ def test_the_source_of_a_selon_phrase_the_parser_makes_the_subject_takes_no_part
     """'Selon le porte-parole X, A et B ont discuté': the parser makes the 'selon' phrase the subject and hangs
     the names after its comma on it; a phrase with a preposition is no subject, X reports the meeting."""
     assert participant_sets(extract(text, PUB)) == [pair]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Paul Girard devrait intervenir dès lundi en recevant Clara Vidal à Lyon.", "planned"),
+    ("Paul Girard a ouvert lundi la séance en recevant Clara Vidal à Lyon.", "occurred"),
+])
+def test_a_gerund_meeting_is_set_in_the_time_of_its_verb(extract, text, status):
+    """'devrait intervenir lundi en recevant X': the reception is as far off as what the modal announces."""
+    assert [m["status"] for m in extract(text, PUB)["meeting_mentions"]] == [status]

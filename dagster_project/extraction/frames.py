@@ -2277,7 +2277,7 @@ def _colon_frame(doc: Doc, colon: Token, stops: set[int] = frozenset()) -> Frame
     if start >= sent_end or _inside_quote(doc, colon.i, sent_start):
         return None
     quoted = doc[start].text in QUOTE_OPEN
-    speech_nouns = set(load_rules()["speech_nouns"])
+    speech_nouns = _speech_nouns()
     if not quoted and not any(t.lower_ in speech_nouns for t in doc[sent_start:colon.i]):
         return None
     subject = None
@@ -2326,6 +2326,11 @@ def clause_subject(doc: Doc, start: int, end: int) -> Frame | None:
     return None
 
 
+@functools.cache
+def _speech_nouns() -> frozenset[str]:
+    return frozenset(load_rules()["speech_nouns"])
+
+
 def speech_noun_owner(doc: Doc, start: int, end: int) -> Frame | None:
     """For a quotation inside a noun phrase headed by a noun of speech ('les déclarations du président X
     sur le « virus étranger »', 'les propos de X sur des « erreurs »'): whose words they are, the noun's
@@ -2333,7 +2338,7 @@ def speech_noun_owner(doc: Doc, start: int, end: int) -> Frame | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    nouns = set(load_rules()["speech_nouns"])
+    nouns = _speech_nouns()
     token = span.root
     for _ in range(3):  # up the chain of nominal complements ("sur le « X »", "sur la question du « X »")
         if token.head.i == token.i or token.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod") \

@@ -2443,10 +2443,15 @@ def _source_noun_phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def _noun_source_phrase(doc: Doc, token: Token) -> tuple[str, tuple[str, ...]] | None:
     """'de l'aveu (même) de X', 'aux dires de X' starting at `token`: (the phrase, its words)."""
+    first, second = token.lower_.replace("’", "'"), None  # most tokens differ from every phrase here
     for phrase, words in _source_noun_phrases():
         n = len(words)
-        if token.i + n >= len(doc):
+        if token.i + n >= len(doc) or n > 1 and words[0] != first:
             continue
+        if n > 2:
+            second = second or doc[token.i + 1].lower_.replace("’", "'")
+            if words[1] != second:
+                continue
         found = [t.lower_.replace("’", "'") for t in doc[token.i:token.i + n]]
         if found[:-1] == list(words[:-1]) and found[-1] in ("de", "d'", "du", "des"):
             return phrase, words

@@ -11,11 +11,12 @@ Who the phrases name (persons, countries, bodies) is decided later with the arti
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -1844,6 +1845,8 @@ def _listed_attendees(doc: Doc, frames: list[MeetingFrame]) -> None:
     names a sentence lists as present attend the meeting the sentence before named (its date and place),
     whether or not that meeting had a frame of its own (a session with no one named has none)."""
     text = doc_text(doc)
+    if _attendee_list().search(text) is None:
+        return  # (one search of the text: most articles list no one, and a search per sentence costs)
     nouns = _gathering_nouns()
     for sent in doc.sents:
         found = _attendee_list().search(text, sent.start_char, sent.end_char)
@@ -1877,12 +1880,16 @@ def _definite_back_references(doc: Doc, frames: list[MeetingFrame]) -> None:
     """'Une réunion s'est tenue mardi à Londres. X et Y ont pris part à la réunion': a definite (or
     demonstrative) meeting noun names the meeting of that noun the sentence before told, in the same
     paragraph; its dates are that sentence's too (its own words, nearer, still win)."""
+    noun_frames = [f for f in frames if f.kind == "noun"]
+    if not noun_frames:
+        return
     text = doc_text(doc)
     nouns = _gathering_nouns()
-    at = {t.idx: t for t in doc if t.lower_ in nouns}
-    for frame in frames:
-        token = at.get(frame.trigger[0])
-        if frame.kind != "noun" or token is None or token.sent.start == 0 or not any(
+    starts = doc.to_array(IDX).tolist()  # the trigger's token, found by its offset (a Token per token costs)
+    for frame in noun_frames:
+        i = bisect.bisect_left(starts, frame.trigger[0])
+        token = doc[i] if i < len(starts) and starts[i] == frame.trigger[0] else None
+        if token is None or token.lower_ not in nouns or token.sent.start == 0 or not any(
                 c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’", "ce", "cet", "cette") for c in token.children):
             continue
         before = doc[token.sent.start - 1].sent
@@ -1899,14 +1906,15 @@ def find_meeting_frames(doc: Doc) -> list[MeetingFrame]:
     # verbs that may tell a contact without a meeting word: a verb of saying, or the governor (or its
     # governor) of "téléphone" / "visioconférence"; the others are not looked at
     mode_nouns = _words()["contact_mode_nouns"]
-    lowered = doc_text(doc).lower()
-    mode_governors = {i for t in doc if t.lower_ in mode_nouns for i in (t.head.i, t.head.head.i)} \
-        if any(w in lowered for w in mode_nouns) else set()  # (a token walk only where one is written)
+    keys = doc.to_array(LOWER).tolist()
+    mode_ids = frozenset(get_string_id(w) for w in mode_nouns)
+    mode_governors = {j for i, key in enumerate(keys) if key in mode_ids
+                      for j in (doc[i].head.i, doc[i].head.head.i)}
     addressing = _addressing_forms()
     # only the tokens the loop may act on (a lexicon word, or a governor of a call noun): a Token, and the
     # tests on it, cost more than the look-up of the word's key
     words = _loop_word_ids()
-    for i in [i for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in words or i in mode_governors]:
+    for i in [i for i, key in enumerate(keys) if key in words or i in mode_governors]:
         token = doc[i]
         found = _verb_trigger(token)
         if found is not None and token.dep_ == "acl:relcl" and any(

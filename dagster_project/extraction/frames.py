@@ -2297,6 +2297,10 @@ def _colon_frame(doc: Doc, colon: Token, stops: set[int] = frozenset()) -> Frame
             subject = names[0]
     if subject is None:
         return None
+    if not quoted and not any(t.lower_ in speech_nouns for t in doc[subject.i + 1:colon.i]):
+        # the noun of speech belongs to the clause the colon ends ('X a eu ce mot : ...'), not to a
+        # phrase set before its subject ('Après son discours, X a crié « ... » : une exclamation ...')
+        return None
     end = _clause_end(doc, start, sent_end, stops)
     span = _char_range(doc, start, end)
     if span is None:

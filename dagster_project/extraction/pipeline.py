@@ -14,7 +14,7 @@ import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_prefix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from .dates import date_spans, dates_at
 from .discourse import resolve_speakers
@@ -77,6 +77,7 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     _drop_tag_copies(nlp.get_pipe("attribute_ruler"))
     _split_elision_before_quote(nlp)
+    _split_quote_after_full_stop(nlp)
     nlp.add_pipe("rule_sentences", before="parser")
     nlp.add_pipe("insert_repair", after="parser")
     nlp.add_pipe("reporting_frames", after="ner")  # the frames read the entities as well as the parse
@@ -93,6 +94,14 @@ def _split_elision_before_quote(nlp: Language) -> None:
     words = "|".join(sorted(load_rules()["elided_words"], key=len, reverse=True))
     elision = rf"(?i:(?:{words})['’](?=[«\"“]))"
     nlp.tokenizer.prefix_search = compile_prefix_regex([elision, *nlp.Defaults.prefixes]).search
+
+
+def _split_quote_after_full_stop(nlp: Language) -> None:
+    """'des discussions."Fermer le port ...': scraped text loses the space between a full stop and the
+    quotation opening the next sentence, and the tokenizer keeps the mark on the word ('"Fermer'); the
+    mark becomes a token of its own, as after a space."""
+    glued = r"(?<=[a-zà-ÿ)][.!?])[«\"“](?=[A-ZÀ-Ý])"
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, glued]).finditer
 
 
 def _drop_tag_copies(ruler) -> None:

@@ -420,14 +420,14 @@ def _only_quote(text: str, start: int, end: int, quotes: list[Quote]) -> bool:
             words = [w.lower() for w in _WORD.findall(outside)]
             if all(w in _speaker_words()["quote_introducers"] for w in words):
                 return True
-    # several quotations joined by connectors only ('« X », ainsi que « Y »')
+    # several quotations joined by connectors only ('« X », ainsi que « Y »', '« X » ou encore « Y »')
     inner = [q for q in quotes if q.open >= start - 1 and q.close <= end + 1]
     if len(inner) > 1:
         rest = text[start:end]
         for q in sorted(inner, key=lambda q: -q.open):
             rest = rest[:q.open - start] + " " + rest[q.close + 1 - start:] if q.open >= start else rest
         words = [w.lower() for w in _WORD.findall(rest)]
-        return all(w in _speaker_words()["quote_introducers"] or w in ("ainsi", "et", "ou", "mais", "puis")
+        return all(w in _speaker_words()["quote_introducers"] or w in ("ainsi", "et", "ou", "encore", "mais", "puis")
                    for w in words)
     return False
 

@@ -163,6 +163,10 @@ _SENTENCE_END = re.compile(
     r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"(–—-]?\s?[A-ZÀ-Ý0-9])"
     # scraped text loses the space after a full stop: 'possible".Il', 'côté.Le ministre'
     r"|(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])|(?<=[»”\")][.!?])(?=[A-ZÀ-Ý])"
+    # ... or before the opening mark of the next quotation: 'de l'initiative."Dire aujourd'hui ...'
+    r"|(?<=[a-zà-ÿ)]{2}[.!?])(?=[«“\"]\s?[A-ZÀ-Ý][a-zà-ÿ'’])"
+    # a closing guillemet set off by a (thin) space after the final stop: '« ... française. » Il a ...'
+    r"|(?<=[.!?…]\s[»”])\s+(?=[«“\"(–—-]?\s?[A-ZÀ-Ý0-9])"
 )
 _WEB_ADDRESS_END = re.compile(r"(?:www|https?:|@|/)\S*$")
 ABBREVIATION = re.compile(r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|St|Ste|Me|av|J\.-C|etc|cf|p|n°)|\b[A-ZÀ-Ý])\.$")

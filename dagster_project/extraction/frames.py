@@ -1059,7 +1059,10 @@ def _inverted_subject(verb: Token, group_end: int) -> Token | None:
     for j in range(i, min(sent_end, i + 4)):
         t = doc[j]
         # ("l'opposant": a participle the tagger left a verb, after a determiner)
-        if (t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == "VERB" and j > i and doc[j - 1].pos_ == "DET") \
+        # (a foreign first name the tagger left a foreign word, "..., rappelle Sudha Wilp", still opens a
+        # person's name when the recogniser starts one there)
+        if (t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == "VERB" and j > i and doc[j - 1].pos_ == "DET"
+                or t.pos_ == "X" and t.ent_type_ == "PER" and t.ent_iob_ == "B") \
                 and t.lower_ not in ("que", "qu'", "qui"):
             # climb to the noun phrase's head: "le porte-parole du Kremlin": porte-parole
             head = t

@@ -1307,3 +1307,15 @@ def test_title_of_a_country_s_body_named_later_without_the_body(extract):
                    "L'avion a disparu des radars vers minuit. « Je ne veux pas tirer de conclusions », a souligné "
                    "le ministre Paul Girard lors d'une conférence de presse.")
     assert speaker_of(rows, "la panne était") == "Paul Girard"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a foreign first name the tagger reads as a foreign word (X) still opens the incise's subject: the
+    # quote is hers, not the last person's named before it
+    ("Hugo Lemaire a présenté le plan lundi. « C'est le loyer qui donne la valeur », avait expliqué "
+     "Sudha Varga lundi.", "loyer", "Sudha Varga"),
+    ("Hugo Lemaire a présenté le plan lundi. « Le marché a changé depuis des années », rappelle "
+     "Sudha David-Falk, du centre de réflexion Atlas.", "marché a changé", "Sudha David-Falk"),
+])
+def test_incise_subject_first_name_tagged_foreign(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker

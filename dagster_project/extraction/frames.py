@@ -1852,7 +1852,8 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         found = [(a, b, n) for a, b, n in found if b > a]
         if not found:
             return None
-    if _fronted_infinitive(doc, group_start, sent_start) or participle and _opens_sentence(doc, group_start, sent_start):
+    if _fronted_infinitive(doc, group_start, sent_start) or participle and (
+            _opens_sentence(doc, group_start, sent_start) or _after_fronted_participles(doc, group_start, sent_start)):
         # ("Estimant que X, le ministre a convoqué Y": the participle's content ends before the main clause)
         found = _end_before_apposed_subject(doc, verb, _end_before_main_clause(doc, found))
         subject = _main_clause_subject(doc, found[-1][1], sent_end) or subject
@@ -1968,6 +1969,22 @@ def _verdict(doc: Doc, start: int) -> bool:
 def _opens_sentence(doc: Doc, group_start: int, sent_start: int) -> bool:
     """A verb group with nothing but punctuation, 'en' or a conjunction before it in its sentence."""
     return all(t.is_punct or t.lower_ in ("en", "et", "mais", "tout") for t in doc[sent_start:group_start])
+
+
+def _after_fronted_participles(doc: Doc, group_start: int, sent_start: int) -> bool:
+    """'Soulignant X, rappelant Y, le sénateur Z s'est rendu à Lyon', 'Arrivé lundi, saluant X, Z a promis
+    Y': a participle clause after a comma that follows only other participle clauses opening the sentence
+    (no finite verb of their own before it) is fronted as the first one is: its words end before the main
+    clause, whose subject says them."""
+    if group_start - 1 <= sent_start or doc[group_start - 1].text != ",":
+        return False
+    first = next((t for t in doc[sent_start:group_start] if not t.is_punct and t.lower_ not in ("en", "et", "mais", "tout")),
+                 None)
+    if first is None or "Part" not in first.morph.get("VerbForm") or first.pos_ not in ("VERB", "AUX"):
+        return False
+    # (a finite verb only inside what a participle reports: "Estimant que le vote était truqué, réclamant Y")
+    que = next((t.i for t in doc[first.i:group_start] if t.lower_ in ("que", "qu'", "qu’")), group_start)
+    return not any(_finite(t) for t in doc[first.i:que])
 
 
 def _end_before_main_clause(doc: Doc, found: list) -> list:

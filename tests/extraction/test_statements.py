@@ -1319,3 +1319,17 @@ def test_title_of_a_country_s_body_named_later_without_the_body(extract):
 ])
 def test_incise_subject_first_name_tagged_foreign(extract, text, fragment, speaker):
     assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a participle clause after other fronted participle clauses is fronted too: the subject of the
+    # main clause after them says its words
+    ("Soulignant ses liens avec les syndicats, rappelant ses origines modestes, Hugo Lemaire s'est lui "
+     "rendu lundi à Lyon.", "origines modestes", "Hugo Lemaire"),
+    ("Arrivé lundi, saluant l'accueil chaleureux, Hugo Lemaire a promis des investissements.",
+     "accueil chaleureux", "Hugo Lemaire"),
+    ("Estimant que le vote était truqué, rappelant ses origines modestes, l'opposante Clara Vidal a appelé "
+     "à manifester.", "origines modestes", "Clara Vidal"),
+])
+def test_chain_of_fronted_participles(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker

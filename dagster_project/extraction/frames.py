@@ -2145,7 +2145,7 @@ def _participle_subject(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ in ("acl", "amod") and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i \
             and not _after_comma(verb.doc, verb):
-        return head
+        return _document_author(head) or head
     own = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
                 and not any(t.is_punct for t in verb.doc[c.i:verb.i])), None)
     if own is not None and verb.dep_ == "advcl":
@@ -2179,6 +2179,39 @@ def _participle_subject(verb: Token) -> Token | None:
                     return found
                 found = None
     return found
+
+
+@functools.cache
+def _document_verb_forms() -> tuple[frozenset[str], frozenset[str]]:
+    words = _frame_words()
+    return tuple(frozenset(f.lower() for lemma, extra in words[key].items() for f in verb_forms(lemma, extra or []))
+                 for key in ("authoring_verbs", "citing_verbs"))
+
+
+def _document_author(noun: Token) -> Token | None:
+    """'X a publié un communiqué expliquant que', 'X a répondu par un tweet affirmant « ... »': a document
+    whose complement names no issuer, the object of a verb of writing or the 'par' / 'dans' phrase of an
+    active verb that does not take others' documents, speaks for that verb's subject."""
+    words = _frame_words()
+    if noun.lower_ not in words["authored_documents"] or any(
+            c.dep_ in ("nmod", "appos") and c.i > noun.i for c in noun.children):
+        return None  # ("un communiqué de l'armée", "une lettre du ministre": the issuer is named)
+    verb = noun.head
+    if verb.pos_ != "VERB" or verb.i > noun.i or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+        return None
+    authoring, citing = _document_verb_forms()
+    if noun.dep_ == "obj":
+        if verb.lower_ not in authoring:
+            return None
+    elif noun.dep_.startswith("obl"):
+        case = next((c.lower_ for c in noun.children if c.dep_ == "case"), None)
+        if case not in ("par", "dans") or verb.lower_ in citing:
+            return None
+    else:
+        return None
+    subject = _subject(verb)
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON") \
+        and subject.lower_ not in ("qui", "que", "qu'", "on") else None
 
 
 def _main_clause_after(verb: Token) -> Token | None:

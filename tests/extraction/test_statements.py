@@ -1333,3 +1333,22 @@ def test_incise_subject_first_name_tagged_foreign(extract, text, fragment, speak
 ])
 def test_chain_of_fronted_participles(extract, text, fragment, speaker):
     assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a document whose complement names no issuer speaks for the one who answered by it or published it
+    ("Hugo Lemaire a répondu à son homologue par un message affirmant « vous mentez sur tout », sans autre "
+     "commentaire.", "vous mentez", "Hugo Lemaire"),
+    ("Paul Girard a réagi dans une lettre dénonçant une « trahison » du parti.", "trahison", "Paul Girard"),
+])
+def test_participle_on_a_document_speaks_for_its_author(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment", [
+    # not a document someone cites, nor one aimed at the subject
+    ("Le ministère a cité un rapport affirmant que la dette avait doublé.", "dette avait doublé"),
+    ("Clara Vidal a été visée par un message affirmant qu'elle mentait.", "elle mentait"),
+])
+def test_participle_on_a_cited_document_stays_unnamed(extract, text, fragment):
+    assert speaker_of(extract(text, PUB), fragment) is None

@@ -2337,7 +2337,13 @@ def _colon_frame(doc: Doc, colon: Token, stops: set[int] = frozenset()) -> Frame
     for t in reversed(doc[sent_start:colon.i]):
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux:tense", "aux:pass", "cop") and (
                 "Fin" in t.morph.get("VerbForm") or _aux_children(t)):
-            subject = _subject(t) or _linear_subject(doc, _verb_group(t)[0], sent_start)
+            group_start, group_end = _verb_group(t)
+            if _is_incise(doc, group_start, t, group_end):
+                # "« ... », a déclaré son avocate, X : « ... »": the incise's subject after its verb goes on
+                # speaking after the colon (not a name inside the first quotation)
+                subject = _inverted_subject(t, group_end)
+            else:
+                subject = _subject(t) or _linear_subject(doc, group_start, sent_start)
             if subject is not None and subject.i < colon.i:
                 break
             subject = None

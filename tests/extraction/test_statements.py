@@ -1352,3 +1352,11 @@ def test_participle_on_a_document_speaks_for_its_author(extract, text, fragment,
 ])
 def test_participle_on_a_cited_document_stays_unnamed(extract, text, fragment):
     assert speaker_of(extract(text, PUB), fragment) is None
+
+
+def test_colon_after_an_incise_goes_on_with_its_subject(extract):
+    # the quotation after the colon is the incise subject's, not the person named inside the first quotation
+    text = ("Mardi, le parti a dénoncé l'arrestation de Clara Vidal. « Clara est de bonne humeur, prête au "
+            "combat », a déclaré à l'AFP son avocate, Ingrid Falk : « Elle confirme qu'elle a déchiré son "
+            "passeport pour rester au pays ».")
+    assert speaker_of(extract(text, PUB), "déchiré son passeport") == "Ingrid Falk"

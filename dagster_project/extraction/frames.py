@@ -914,7 +914,13 @@ def _narrative_subject(token: Token) -> Token | None:
         return None
     start = token.sent.start
     opener = doc[start].lower_ in ("et", "mais", "puis")
-    phrase = doc[start + opener:i - 1]
+    begin = start + opener
+    # ("Et, dans cette joute oratoire, M. X de rétorquer": over an adverbial set off by commas before the subject)
+    commas = [k for k in range(begin, i - 1) if doc[k].text == ","]
+    if commas and commas[-1] - begin <= 10 and not any(
+            t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or t.is_punct and t.text != "," for t in doc[begin:commas[-1]]):
+        begin = commas[-1] + 1
+    phrase = doc[begin:i - 1]
     after = doc[i + 1] if i + 1 < len(doc) else None
     if not phrase or len(phrase) > 8 or not (opener or after is not None and (after.text == ":" or after.text in QUOTE_OPEN)):
         return None

@@ -1360,3 +1360,15 @@ def test_colon_after_an_incise_goes_on_with_its_subject(extract):
             "combat », a déclaré à l'AFP son avocate, Ingrid Falk : « Elle confirme qu'elle a déchiré son "
             "passeport pour rester au pays ».")
     assert speaker_of(extract(text, PUB), "déchiré son passeport") == "Ingrid Falk"
+
+
+@pytest.mark.parametrize("text", [
+    # the narrative infinitive's subject after an adverbial set off by commas: that subject speaks
+    "Hugo Lemaire souhaite « noyer la région sous les armes », a ironisé son homologue Paul Girard. Et, dans "
+    "cette joute oratoire, M. Lemaire de rétorquer auprès du Courrier de Lyon : « J'espère qu'un jour vous "
+    "changerez d'avis ».",
+    "Hugo Lemaire souhaite « noyer la région sous les armes », a ironisé son homologue Paul Girard. Mais, "
+    "lundi soir, Hugo Lemaire de répliquer : « J'espère qu'un jour vous changerez d'avis ».",
+])
+def test_narrative_infinitive_subject_after_an_adverbial(extract, text):
+    assert speaker_of(extract(text, PUB), "changerez d'avis") == "Hugo Lemaire"

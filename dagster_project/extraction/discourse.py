@@ -61,6 +61,7 @@ class Discourse:
         self.pronouns = [m for m in mentions if m.kind == "pronoun" and not m.plural and not _inside(m.start, excluded)]
         self.referents: list[Referent] = []
         definite_roles: list[tuple[Referent, Mention]] = []
+        bound_offices: list[tuple[Referent, Mention]] = []
         for m in mentions:
             # an unnamed holder of a role ("la cheffe de file de l'opposition") is someone a later
             # "elle" may stand for, even if nobody can name her
@@ -73,7 +74,16 @@ class Discourse:
             nameless = m.entity is None or entities[m.entity].name is None
             if m.kind == "role" and nameless and not m.plural and m.definite and not m.bound and not m.former:
                 definite_roles.append((self.referents[-1], m))
+            elif m.kind == "role" and nameless and not m.plural and m.definite and m.bound:
+                bound_offices.append((self.referents[-1], m))
         self.referents.sort(key=lambda r: r.pos)
+        # "Marine Durand ... La présidente du parti a publié une lettre, dans laquelle elle affirme": the office
+        # of a body the text names, held by no one the dictionary knows, is the person the office holder
+        # reading gives it as a speaker, for the pronouns after it too
+        for referent, m in bound_offices:
+            r = self.office_holder(m)
+            if r is not None and r.entity is not None and r.person and self.entities[r.entity].name:
+                referent.entity = r.entity
         # "Marie Durand ... La ministre de l'Environnement veut ... a-t-elle dit": a definite title
         # nobody holds in the dictionary points back to the person named before, so that the
         # pronouns after it reach her too

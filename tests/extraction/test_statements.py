@@ -1372,3 +1372,14 @@ def test_colon_after_an_incise_goes_on_with_its_subject(extract):
 ])
 def test_narrative_infinitive_subject_after_an_adverbial(extract, text):
     assert speaker_of(extract(text, PUB), "changerez d'avis") == "Hugo Lemaire"
+
+
+@pytest.mark.parametrize("text", [
+    # the office of a body the text names stands for the person named just before, for the pronoun after it too
+    "Clara Vidal veut s'allier à Paul Girard. La présidente du Front national a publié une lettre ouverte "
+    "jeudi, dans laquelle elle affirme avoir proposé à son homologue une liste commune.",
+    "Clara Vidal veut s'allier à Paul Girard. La présidente du Front national a publié une lettre ouverte "
+    "jeudi. Elle y affirme avoir proposé à son homologue une liste commune.",
+])
+def test_pronoun_after_a_bound_office_reaches_its_holder(extract, text):
+    assert speaker_of(extract(text, PUB), "liste commune") == "Clara Vidal"

@@ -421,8 +421,9 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
                 return i
             i = end
             continue
-        if t.pos_ == "ADV" and t.lower_ not in ("que", "qu'", "ne", "n'", "pas", "plus", "jamais"):
-            i += 1
+        if t.pos_ == "ADV" and t.lower_ not in ("que", "qu'", "ne", "n'", "pas", "plus", "jamais") \
+                and not (t.ent_type_ == "PER" and t.ent_iob_ == "B" and t.text[:1].isupper()):
+            i += 1  # (not a name the tagger took for an adverb: "..., explique Macron avant de")
             continue
         if t.is_space:  # a doubled space in scraped text is a token of its own
             i += 1
@@ -1015,7 +1016,10 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
             # ("Le climat est tendu à Lyon où le candidat X a revendiqué")
             group_start = _verb_group(verb)[0]
             linear = _linear_subject(verb.doc, group_start, max(head.i + 1, verb.sent.start))
-            if linear is not None and linear.i > head.i:
+            # (not a complement of the governing verb: "Un responsable s'exprimant sous condition d'anonymat a
+            # déclaré": the parser made the participle the root; 'condition' is its complement, no subject)
+            if linear is not None and linear.i > head.i and not (
+                    linear.head.i == head.i and linear.dep_.startswith(("obl", "obj"))):
                 return linear
         return _subject(head, seen)
     if verb.dep_ == "acl:relcl" or verb.dep_ == "acl":
@@ -1065,10 +1069,11 @@ def _inverted_subject(verb: Token, group_end: int) -> Token | None:
     for j in range(i, min(sent_end, i + 4)):
         t = doc[j]
         # ("l'opposant": a participle the tagger left a verb, after a determiner)
-        # (a foreign first name the tagger left a foreign word, "..., rappelle Sudha Wilp", still opens a
-        # person's name when the recogniser starts one there)
+        # (a name the tagger took for a foreign word or an adverb, "..., rappelle Sudha Wilp", "..., explique
+        # Macron avant de", still opens a person's name when the recogniser starts one there)
         if (t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == "VERB" and j > i and doc[j - 1].pos_ == "DET"
-                or t.pos_ == "X" and t.ent_type_ == "PER" and t.ent_iob_ == "B") \
+                or t.pos_ in ("X", "ADV", "ADJ") and t.ent_type_ == "PER" and t.ent_iob_ == "B"
+                and t.text[:1].isupper()) \
                 and t.lower_ not in ("que", "qu'", "qui"):
             # climb to the noun phrase's head: "le porte-parole du Kremlin": porte-parole
             head = t

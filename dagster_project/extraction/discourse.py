@@ -452,7 +452,7 @@ class Discourse:
         # spoke; a job noun ("le journaliste") stands for nobody else even when no one was so titled
         titled = self._titled_entities(m, before) if m.kind == "anaphor" and m.head and not m.plural \
             and not _untitled_head(m.head) else None
-        if titled is not None and not titled and m.head.lower() not in _titled_only_heads() and not m.titled:
+        if titled is not None and not titled and m.head.lower() not in _titled_only_heads():
             titled = None
         # a pronoun whose verb does not continue the last speaker's words ("a-t-il estimé", not "a-t-il
         # ajouté") stands for a person made the subject since that speaker spoke ("X a dit ... . Y s'est

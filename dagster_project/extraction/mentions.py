@@ -75,7 +75,6 @@ class Mention:
     points_back: str | None = None  # "la même source" -> "source", "le communiqué" -> "communiqué": whose it is
     joint: bool = False  # "X et Y ont estimé": a pair that speaks together, no one of them alone
     ordinal: int | None = None  # "le premier", "la seconde": that member of the pair named last
-    titled: bool = False  # "le vidéaste": only someone that noun was written before as a title
 
 
 @dataclass

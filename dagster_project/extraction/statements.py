@@ -171,17 +171,7 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
     # "L'Elysée a indiqué": the phrase is a name; "les pays voisins du Mali": the name is a complement
     # of a head that names nobody, and the speaker stays unnamed
     own = [m for m in inside if m.start <= head or m.start - start <= 4]
-    if not own and _TITLE_PHRASE.fullmatch(text[start:end].strip()) and head_word.isalpha() \
-            and head_word == _word_at(text, head) and _definite(text, start, head):
-        # "le célèbre vidéaste X ... Le vidéaste ajoute que": a definite noun no list knows stands for the
-        # person it was written before as a title, and for no one else (the discourse step looks for them)
-        return Mention(start, end, text[start:end], "anaphor", PERSON, gender=_determiner_gender(text, start, head),
-                       head=head_word, titled=True)
     return own[0] if own else _unnamed(text, frame)
-
-
-# "le vidéaste", "la jeune romancière": a definite article, at most one adjective, a lowercase noun
-_TITLE_PHRASE = re.compile(r"(?:le|la|l['’])\s*(?:[a-zà-ÿ-]+\s+)?[a-zà-ÿ-]+", re.IGNORECASE)
 
 
 _ADJECTIVES_AFTER = re.compile(r"(?:\s+(?!(?:dans|de|du|des|à|au|aux|en|par|pour|sur|avec|et|qui|que|le|la|les)\b)"

@@ -1385,19 +1385,6 @@ def test_pronoun_after_a_bound_office_reaches_its_holder(extract, text):
     assert speaker_of(extract(text, PUB), "liste commune") == "Clara Vidal"
 
 
-def test_definite_noun_written_as_a_title_before_a_name(extract):
-    # a noun no list knows, written as a title before a name, later stands for that person alone
-    text = ("La cause animale est aussi celle du célèbre vidéaste Hugo Lemaire. Il a proposé à son amie Clara "
-            "Vidal de le rejoindre. Le vidéaste ajoute que si son projet était financé, il arrêterait tout.")
-    assert speaker_of(extract(text, PUB), "arrêterait tout") == "Hugo Lemaire"
-
-
-def test_definite_noun_never_written_as_a_title_stays_unnamed(extract):
-    text = ("Hugo Lemaire a proposé à Clara Vidal de le rejoindre. Le vidéaste ajoute que si son projet était "
-            "financé, il arrêterait tout.")
-    assert speaker_of(extract(text, PUB), "arrêterait tout") is None
-
-
 def test_incise_subject_surname_tagged_adverb(extract):
     # a surname the tagger reads as an adverb after the incise verb is still its subject
     text = ("Hugo Ducron avait prévenu Paul Girard au téléphone, comme le souligne le journal Atlas. « Je vais "

@@ -1016,10 +1016,7 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
             # ("Le climat est tendu à Lyon où le candidat X a revendiqué")
             group_start = _verb_group(verb)[0]
             linear = _linear_subject(verb.doc, group_start, max(head.i + 1, verb.sent.start))
-            # (not a complement of the governing verb: "Un responsable s'exprimant sous condition d'anonymat a
-            # déclaré": the parser made the participle the root; 'condition' is its complement, no subject)
-            if linear is not None and linear.i > head.i and not (
-                    linear.head.i == head.i and linear.dep_.startswith(("obl", "obj"))):
+            if linear is not None and linear.i > head.i:
                 return linear
         return _subject(head, seen)
     if verb.dep_ == "acl:relcl" or verb.dep_ == "acl":

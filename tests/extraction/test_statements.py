@@ -1391,12 +1391,3 @@ def test_incise_subject_surname_tagged_adverb(extract):
             "devoir taper fort, on n'a pas le choix », explique Ducron avant de détourner le slogan.")
     assert speaker_of(extract(text, PUB), "taper fort") == "Hugo Ducron"
 
-
-def test_participle_between_subject_and_verb_is_no_subject_source(extract):
-    # "X s'exprimant sous condition d'anonymat a déclaré": the parser made the participle the root; its
-    # complement is not the subject of the verb after it
-    text = ("Un responsable de la police s'exprimant sous condition d'anonymat a déclaré à l'AFP qu'un jeune "
-            "protestataire « a sauté dans la rivière et est mort ».")
-    rows = extract(text, PUB)
-    hits = [s for s in rows["statements"] if "sauté dans la rivière" in s["text"]]
-    assert hits and all(s["speaker_text"] == "Un responsable de la police" for s in hits)

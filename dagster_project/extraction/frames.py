@@ -1498,8 +1498,10 @@ def _find_frames(doc: Doc) -> list[Frame]:
         if frame.kind == "participle" and _after_comma(doc, verb):
             # "..., a déclaré X, ajoutant que": the participle speaks for the frame it follows
             # (not a frame of a relative clause: "à Y qui lui proposait Z, assurant que" is X's)
+            # (nor a verb inside the words it reports: "X a affirmé que Y « ne souhaitait pas Z », tout en
+            # rejetant" is X's, the participle standing outside those words)
             _speak_for_earlier(frame, frames, verb.sent.start_char, frame.cue[0],
-                               lambda f: not _in_relative_clause(doc, f))
+                               lambda f, at=frame.cue[0]: not _in_relative_clause(doc, f) and not _reported_inside(f, frames, at))
         elif frame.kind == "canonical" and frame.speaker is None and _coordinated_sentence(doc, verb):
             # "X a rappelé que Y. Et a annoncé que Z": the sentence goes on with the subject before it
             _speak_for_earlier(frame, frames, doc[verb.sent.start - 1].sent.start_char, verb.sent.start_char)
@@ -2132,6 +2134,12 @@ def _comme_clause(doc: Doc, group_start: int, sent_start: int) -> int | None:
     if j < sent_start or doc[j].lower_ != "comme":
         return None
     return j if j == sent_start or doc[j - 1].text in (",", "(", "-", "–") else None
+
+
+def _reported_inside(frame: Frame, frames: list[Frame], outside: int) -> bool:
+    """The cue of `frame` stands in words another frame reports, which do not reach `outside`."""
+    return any(c[0] <= frame.cue[0] < c[1] and not c[0] <= outside < c[1]
+               for other in frames if other is not frame for c in other.contents)
 
 
 def _in_relative_clause(doc: Doc, frame: Frame) -> bool:

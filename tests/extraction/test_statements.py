@@ -1391,3 +1391,11 @@ def test_incise_subject_surname_tagged_adverb(extract):
             "devoir taper fort, on n'a pas le choix », explique Ducron avant de détourner le slogan.")
     assert speaker_of(extract(text, PUB), "taper fort") == "Hugo Ducron"
 
+
+
+def test_participle_after_reported_words_is_the_main_clause_s(extract):
+    """'X a affirmé que Y « ... », tout en rejetant Z': the participle goes with the main verb's subject,
+    not with a verb inside the words X reports."""
+    rows = extract("Le ministre norvégien Anton Berg est arrivé à Stockholm. Le diplomate a affirmé que la Norvège "
+                   "« ne souhaitait pas l'escalade », tout en rejetant la responsabilité des tensions sur la Suède.")
+    assert speaker_of(rows, "la responsabilité des tensions") == "Anton Berg"

@@ -909,7 +909,14 @@ def _role_holder(entities, new_entity, earlier: list[Mention], role, countries, 
                       and (not countries or e.country in countries)]
         recent = [mm.entity for mm in reversed(earlier) if mm.entity is not None
                   and mm.entity in {c.idx for c in candidates}]
-        return recent[0] if recent else None
+        # "Le ministre russe X ... Son homologue allemand": the counterpart holds the office of the person
+        # named last before it (the one it is the counterpart of), when someone of that country is known for it
+        other = next((entities[mm.entity] for mm in reversed(earlier) if mm.entity is not None
+                      and entities[mm.entity].actor_type == PERSON and entities[mm.entity].name
+                      and mm.entity not in {c.idx for c in candidates}), None)
+        offices = {r for r in other.roles if r} if other is not None else set()
+        same_office = [e for e in recent if offices & entities[e].roles]
+        return (same_office or recent or [None])[0]
     if role is None:
         return None  # "le chef du parti", "la présidente du FN": no office the dictionary can name
     world = gazetteer().world_office_holder(role, on) if not countries else None

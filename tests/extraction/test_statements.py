@@ -1399,3 +1399,14 @@ def test_participle_after_reported_words_is_the_main_clause_s(extract):
     rows = extract("Le ministre norvégien Anton Berg est arrivé à Stockholm. Le diplomate a affirmé que la Norvège "
                    "« ne souhaitait pas l'escalade », tout en rejetant la responsabilité des tensions sur la Suède.")
     assert speaker_of(rows, "la responsabilité des tensions") == "Anton Berg"
+
+
+def test_counterpart_holds_the_office_of_the_one_it_faces(extract):
+    """'Le ministre suédois des Affaires étrangères X ... Son homologue norvégien': the Norwegian foreign
+    minister named before, not the Norwegian head of government named after him."""
+    rows = extract("La Norvège a convoqué l'ambassadeur suédois, a annoncé le chef de la diplomatie norvégienne, "
+                   "Anton Berg. La Première ministre norvégienne Ingrid Falk a dénoncé une provocation. Le ministre "
+                   "suédois des Affaires étrangères Hugo Lemaire a réclamé des preuves. Son homologue norvégien a mis "
+                   "en cause le gouvernement suédois. « Les indices sont nombreux », a-t-il dit.")
+    assert speaker_of(rows, "Les indices sont nombreux") == "Anton Berg"
+

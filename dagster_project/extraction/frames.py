@@ -384,6 +384,10 @@ def _noun_phrase(token: Token, start_at: int | None = None, stop_at: int | None 
         left += 1
     while right > left and doc[right].is_punct:
         right -= 1
+    if right > left and doc[right].lower_ == "qui" and doc[right].head.dep_ == "acl:relcl":
+        right -= 1  # "les représentants de X, qui ont": the relative pronoun of a clause on a noun inside
+        while right > left and doc[right].is_punct:
+            right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
@@ -996,7 +1000,7 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
         if child.dep_ in SUBJECT_DEPS and child.i < verb.i and child.lower_ not in ("-t", "ce", "c'", "il") \
                 or child.dep_ in SUBJECT_DEPS and child.lower_ == "il" and child.i < verb.i:
             if child.lower_ in ("qui",) and verb.dep_ == "acl:relcl":
-                antecedent = verb.head
+                antecedent = _agreeing_antecedent(verb, verb.head, child)
                 # "Paul Girard, son plus proche allié qui s'est dit": the apposition's name
                 return antecedent.head if _apposition(antecedent) and antecedent.head.i < antecedent.i \
                     else antecedent
@@ -1022,6 +1026,26 @@ def _subject(verb: Token, seen: frozenset = frozenset()) -> Token | None:
     if verb.dep_ == "acl:relcl" or verb.dep_ == "acl":
         return head
     return None
+
+
+def _agreeing_antecedent(verb: Token, antecedent: Token, qui: Token) -> Token:
+    """'X, secrétaire du Conseil pour les relations avec les Etats, qui lui avait exprimé': a relative 'qui'
+    set off by a comma agrees in number with its verb; when the noun the parser gave it does not, the nearest
+    noun before that agrees and heads its phrase (no preposition before it) is the antecedent."""
+    if qui.i == 0 or qui.doc[qui.i - 1].text != ",":
+        return antecedent  # ("une Chine aux deux visages qui se révèle": a restrictive relative, left as parsed)
+    finite = next((t for t in [*(c for c in verb.children if c.dep_.startswith("aux")), verb]
+                   if "Fin" in t.morph.get("VerbForm")), None)
+    number = finite.morph.get("Number") if finite is not None else []
+    if not number or antecedent.morph.get("Number") in ([], number) or antecedent.i >= verb.i:
+        return antecedent
+    for t in reversed(verb.doc[verb.sent.start:antecedent.i]):
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if t.pos_ in ("NOUN", "PROPN") and t.morph.get("Number") == number \
+                and not any(c.dep_ == "case" for c in t.children):
+            return t
+    return antecedent
 
 
 def _apposition(token: Token) -> bool:

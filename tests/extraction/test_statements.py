@@ -1410,3 +1410,14 @@ def test_counterpart_holds_the_office_of_the_one_it_faces(extract):
                    "en cause le gouvernement suédois. « Les indices sont nombreux », a-t-il dit.")
     assert speaker_of(rows, "Les indices sont nombreux") == "Anton Berg"
 
+
+def test_relative_qui_agrees_in_number_with_its_verb(extract):
+    """'X, secrétaire du Conseil pour les relations avec les Etats, qui lui avait exprimé': 'qui ... avait'
+    is singular, so not 'les Etats' but the secretary, that is X; a plural verb skips a singular noun."""
+    rows = extract("Hugo Lemaire venait de rencontrer Anton Berg, secrétaire du Conseil pour les relations avec les "
+                   "Etats, qui lui avait exprimé son soutien pour la réforme.")
+    assert speaker_of(rows, "son soutien pour la réforme") == "Anton Berg"
+    rows = extract("Hugo Lemaire a reçu lundi les représentants des syndicats de la région Bretagne, qui ont réclamé "
+                   "une hausse des salaires.")
+    (statement,) = [s for s in rows["statements"] if "hausse des salaires" in s["text"]]
+    assert statement["speaker_text"] == "les représentants des syndicats de la région Bretagne"

@@ -702,7 +702,9 @@ def _appeal(token: Token) -> bool:
                     if not u.is_punct and u.pos_ not in ("ADV", "DET", "ADJ", "NUM")), None)
         if nxt is None or nxt.lower_ in phone_words:
             continue
-        if _is_time(nxt) and not (nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ in ("de", "d'", "d’", "du", "des")):
+        # (past the quote marks that close a quoted fragment: "à « une journée » de grève")
+        after = next((u for u in doc[nxt.i + 1:min(len(doc), nxt.i + 4)] if not u.is_quote), None)
+        if _is_time(nxt) and not (after is not None and after.lower_ in ("de", "d'", "d’", "du", "des")):
             continue  # "à 10 heures"; but "à une journée de grève", "à la fin des combats" are appeals
         if "Inf" in nxt.morph.get("VerbForm") or nxt.pos_ == "NOUN":
             return True
@@ -794,6 +796,12 @@ def _negated(token: Token) -> bool:
     words = [c for c in token.children if c.dep_ in ("advmod", "advmod:neg", "aux:tense", "aux", "aux:pass")]
     words += [g for c in words for g in c.children]
     lows = {t.lower_ for t in words} | {t.lower_ for t in token.doc[max(token.sent.start, token.i - 4):token.i]}
+    # the second particle right after the verb, past quote marks and adverbs, wherever the parser hung it
+    # ('ne participera « probablement pas » au sommet')
+    for t in token.doc[token.i + 1:min(token.sent.end, token.i + 5)]:
+        if t.pos_ != "ADV" and not t.is_punct:
+            break
+        lows.add(t.lower_)
     return bool(lows & set(negation["particles"])) and bool(lows & set(negation["words"]))
 
 

@@ -1671,3 +1671,22 @@ def test_the_source_of_a_selon_phrase_the_parser_makes_the_subject_takes_no_part
 def test_a_gerund_meeting_is_set_in_the_time_of_its_verb(extract, text, status):
     """'devrait intervenir lundi en recevant X': the reception is as far off as what the modal announces."""
     assert [m["status"] for m in extract(text, PUB)["meeting_mentions"]] == [status]
+
+
+def test_a_call_for_a_quoted_day_of_strike_is_an_appeal(extract):
+    """'appeler à « une journée » de grève': the quote mark closing the fragment does not cut the time noun
+    from its 'de', so the verb is an appeal, no phone call with the name after it."""
+    rows = extract("Alors que la CFDT et l'Unsa ont appelé à « une première journée » de grève le 5 juillet, "
+                   "le ministre Hugo Lemaire a répété son intention de réformer le système.", PUB)
+    assert meetings(rows) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Le président Hugo Lemaire ne participera « probablement pas » au prochain sommet avec son homologue Anton Berg.",
+    "Le président Hugo Lemaire ne rencontrera « sans doute pas » son homologue Anton Berg.",
+])
+def test_a_negation_whose_second_particle_the_parser_hangs_elsewhere(extract, text):
+    """'ne participera « probablement pas » au sommet': the 'pas' right after the verb, past quote marks and
+    adverbs, negates it wherever the parser hung it."""
+    assert meetings(extract(text, PUB)) == []
+

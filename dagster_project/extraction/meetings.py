@@ -142,7 +142,8 @@ class _Participants:
         resolved = self.resolve(replace(pronouns[0], entity=None), others)
         return [resolved] if resolved is not None and self.entities[resolved].name else []
 
-    def clitic_object(self, spans: list[tuple[int, int]], agents: list[tuple[int, int]]) -> list[int]:
+    def clitic_object(self, spans: list[tuple[int, int]], agents: list[tuple[int, int]],
+                      subjects: list[int] = (), told: list[MeetingMention] = (), since: int = 0) -> list[int]:
         """'Zelensky est arrivé à Paris. Macron l'a reçu': the person an object clitic stands for, found
         before it and not in the subject's phrase."""
         for start, end in spans:
@@ -151,6 +152,23 @@ class _Participants:
                 continue
             clitic = Mention(start, end, self.text[start:end], "pronoun", PERSON, gender=OBJECT_CLITICS[word])
             resolved = self.resolve(clitic, agents)
+            if resolved is not None and resolved in subjects:
+                # "X a rencontré Y lundi. Il doit le revoir mardi": an object clitic is never its own clause's
+                # subject (that one is "se"); it is the one other side of the subject's meeting told in this
+                # sentence or the one before, else the person named before who is not the subject
+                last = next((m for m in reversed(told) if since <= m.start < start and resolved in m.participants),
+                            None)
+                if last is not None:
+                    others = [p for p in last.participants if p not in subjects]
+                    gender = OBJECT_CLITICS[word]
+                    if len(others) == 1 and self.entities[others[0]].actor_type == PERSON \
+                            and (gender is None or self.entities[others[0]].gender in (None, gender)):
+                        return others
+                    return []
+                skip = [(m.start, m.end) for m in self.mentions if m.start < start
+                        and (m.entity in subjects or set(m.entities) & set(subjects))]
+                clitic = Mention(start, end, self.text[start:end], "pronoun", PERSON, gender=OBJECT_CLITICS[word])
+                resolved = self.resolve(clitic, list(agents) + skip)
             if resolved is not None and self.entities[resolved].name:
                 return [resolved]
         return []
@@ -670,7 +688,10 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             agents = participants.rebound(frame.agents, frame.partners) or agents
         partners = [p for p in participants.side(frame.partners) if p not in agents]
         if not partners and agents and frame.kind == "verb":
-            partners = [p for p in participants.clitic_object(frame.partners, frame.agents) if p not in agents]
+            # (the sentence before this one: where the meeting a clitic object goes back to may be told)
+            since = max((a for a, _ in sentences if a < sentence[0]), default=sentence[0])
+            partners = [p for p in participants.clitic_object(frame.partners, frame.agents, agents, out, since)
+                        if p not in agents]
         if not partners and agents:
             partners = participants.dative(frame.partners, sentence, agents)
         if between and frame.kind == "noun":
@@ -1121,7 +1142,10 @@ def _merge_same_sentence(meetings: list[MeetingMention]) -> list[MeetingMention]
     """'X s'est entretenu avec Y ... lors de cet entretien': one meeting per sentence and participant set."""
     out: list[MeetingMention] = []
     for m in meetings:
-        twin = next((o for o in out if o.sentence == m.sentence and set(o.participants) == set(m.participants)), None)
+        # ("X a rencontré lundi Y - il doit le revoir mardi": a meeting held and another one to come, each
+        # on its own day, are two)
+        twin = next((o for o in out if o.sentence == m.sentence and set(o.participants) == set(m.participants)
+                     and not (o.status != m.status and o.date and m.date and o.date != m.date)), None)
         if twin is None:
             out.append(m)
             continue

@@ -1690,3 +1690,14 @@ def test_a_negation_whose_second_particle_the_parser_hangs_elsewhere(extract, te
     adverbs, negates it wherever the parser hung it."""
     assert meetings(extract(text, PUB)) == []
 
+
+def test_an_object_clitic_is_not_its_clause_subject(extract):
+    """'X a rencontré Y lundi - il doit le revoir samedi': the clitic 'le' is not the subject 'il' (that would
+    be 'se'): it is Y; a held meeting and one to come on another day in one sentence are two meetings."""
+    rows = extract("Le président Hugo Lemaire a rencontré une première fois mardi le chancelier Anton Berg - il doit "
+                   "le revoir samedi - et s'est entretenu dans la soirée avec Ingrid Falk.", PUB)
+    found = meetings(rows)
+    assert ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 1), "day", "occurred", "in_person", None) in found
+    assert ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 5), "day", "planned", "in_person", None) in found
+    rows = extract("Le président Hugo Lemaire a rencontré mardi le chancelier Anton Berg. Il doit le revoir samedi.", PUB)
+    assert ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 5), "day", "planned", "in_person", None) in meetings(rows)

@@ -475,9 +475,11 @@ def _is_future(verb: Token) -> bool:
         if (child.dep_.startswith("aux") or child.dep_ == "cop") and (
                 "Fut" in child.morph.get("Tense") or "Cnd" in child.morph.get("Mood")):
             return True  # "sera absente du sommet": the copula carries the tense
-        if child.lower_ in words["governor_forms"] and child.i < verb.i:
-            return True
-    before = verb.doc[max(verb.sent.start, verb.i - 3):verb.i]
+        if child.lower_ in words["governor_forms"] and child.i < verb.i \
+                and not any(g.dep_ == "mark" for g in child.children):
+            return True  # (not a clause of its own: "Comme prévu, X a reçu Y" was done as planned)
+    before = [t for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i]
+              if not any(g.dep_ == "mark" for g in t.children)]  # (nor there: "X a, comme prévu, reçu Y")
     if "Inf" in verb.morph.get("VerbForm") and (head.lower_ in words["intention_nouns"]
                                                 or head.lower_ in words["possibility_nouns"]):
         return True  # "sa volonté de visiter", "l'intention de rencontrer", "la possibilité d'organiser le sommet"

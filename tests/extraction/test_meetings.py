@@ -1701,3 +1701,16 @@ def test_an_object_clitic_is_not_its_clause_subject(extract):
     assert ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 5), "day", "planned", "in_person", None) in found
     rows = extract("Le président Hugo Lemaire a rencontré mardi le chancelier Anton Berg. Il doit le revoir samedi.", PUB)
     assert ({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 5), "day", "planned", "in_person", None) in meetings(rows)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause of its own, "comme prévu", says it was done as planned
+    ("Comme prévu, le président Hugo Lemaire a reçu mardi son homologue Anton Berg.", ["occurred"]),
+    ("Le président Hugo Lemaire a, comme prévu, reçu mardi son homologue Anton Berg.", ["occurred"]),
+    # the modal of the verb's own group still makes it planned
+    ("Le président Hugo Lemaire doit, selon son entourage, recevoir samedi son homologue Anton Berg.", ["planned"]),
+])
+def test_comme_prevu_does_not_make_a_meeting_planned(extract, text, expected):
+    """'Comme prévu, X a reçu Y': the word of plan heads a clause of its own (with its 'comme'), no modal of the
+    meeting verb; it was done as planned."""
+    assert [m["status"] for m in extract(text, PUB)["meeting_mentions"]] == expected

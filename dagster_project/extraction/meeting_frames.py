@@ -536,8 +536,10 @@ def _preposition_objects(token: Token, preps: tuple[str, ...], depth: int = 1) -
         if child.i > token.i and _relative(child):
             continue
         # (also below a time phrase the parser made the head: "s'est entretenu ces derniers mois avec X")
+        # (not below a side itself: "avec des journalistes à Oslo", the place is theirs, nobody who met)
         if depth and child.i > token.i and child.pos_ in ("NOUN", "PROPN") and child.dep_ in (
-                "obl:mod", "obl", "nmod", "obl:arg", "obj", "obl:agent"):
+                "obl:mod", "obl", "nmod", "obl:arg", "obj", "obl:agent") \
+                and not any(c.dep_ == "case" and c.lower_ in preps for c in child.children):
             out += [t for t in _preposition_objects(child, preps, 0) if t.i != child.i]
         if child.i <= token.i and child.dep_ not in ("obl:arg", "obl:mod", "obl", "nmod", "iobj"):
             continue

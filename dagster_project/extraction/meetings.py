@@ -680,7 +680,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             # the tree missed the subject of a finite verb: the names before it
             agents = participants.before(clause[0], start, plural=frame.reciprocal)
         press = [span for span in frame.partners if _press_phrase(text, span)]
-        if press and len(press) == len(frame.partners):
+        # (with what the parse made another side inside the press phrase: "des journalistes à Ramallah, siège de X")
+        if press and all(span in press or any(a <= span[0] and span[1] <= b for a, b in press)
+                         for span in frame.partners):
             continue  # "a reçu les journalistes de X": an interview, not a meeting
         if frame.kind == "verb" and agents and set(agents) <= set(participants.side(frame.partners)):
             # "son homologue X, avec lequel il s'est entretenu": the pronoun is not the one its clause

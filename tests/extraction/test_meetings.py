@@ -1714,3 +1714,17 @@ def test_comme_prevu_does_not_make_a_meeting_planned(extract, text, expected):
     """'Comme prévu, X a reçu Y': the word of plan heads a clause of its own (with its 'comme'), no modal of the
     meeting verb; it was done as planned."""
     assert [m["status"] for m in extract(text, PUB)["meeting_mentions"]] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le texte propose des modifications, a indiqué le Premier ministre Hugo Lemaire lors d'une rencontre avec des "
+    "journalistes étrangers à Oslo, capitale de la Norvège.",
+    # the parser makes the apposition of the place another side of the meeting noun
+    "Le texte propose des modifications, a indiqué le Premier ministre Hugo Lemaire lors d'une rencontre avec des "
+    "journalistes étrangers à Oslo, siège du Conseil nordique.",
+])
+def test_a_meeting_with_journalists_at_a_place_is_a_press_meeting(extract, text):
+    """'une rencontre avec des journalistes à Oslo': the place under a side is that side's, no other side (the
+    frame goes down one level only below a means or a time, not below a side), and a phrase the parse made
+    another side inside the press phrase is part of it: no meeting."""
+    assert meetings(extract(text, PUB)) == []

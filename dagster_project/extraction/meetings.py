@@ -906,6 +906,9 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                              expr, frame, None if expr is None and _demonstrative(text, frame) else published)
             if expr is not None and mention.date_basis == "text":
                 mention.date_basis = basis
+            shifted = _offset_date(text, frame, dates, sentence, quoted + frame.asides)
+            if shifted is not None:
+                mention.date, mention.precision, mention.date_basis = *shifted, "text"
             if expr is None and frame.kind == "noun" and (frame.possessive or _definite_noun(text, frame)):
                 told_again.add(id(mention))
             if mention.date is None and mention.status == "planned":
@@ -919,6 +922,41 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             out.append(mention)
     _date_of_the_same_meeting(out, told_again)
     return _merge_same_sentence(_named_hosts(out, entities))
+
+
+@functools.cache
+def _offset_regex() -> re.Pattern:
+    words = load_rules()["meeting_triggers"]
+    counts = alternation(list(words["offset_counts"]) + [r"\d{1,2}"])
+    units = alternation(list(words["offset_units"]))
+    determiner = r"(?:l['’]|les\s|la\s|le\s|une?\s|sa\s|son\s|ses\s|leurs?\s|du\s|des\s)"
+    return re.compile(rf"(?<![\w'’-])(?i:({counts}))\s+(?i:({units}))\s+(?i:(après|avant))\s+(?i:{determiner})\s*$")
+
+
+def _offset_date(text: str, frame: MeetingFrame, dates: list[DateExpression], sentence: tuple[int, int],
+                 quoted) -> tuple[date, str] | None:
+    """'Une semaine après la visite de X, Y est arrivé samedi 21 mai', 'deux jours avant une réunion de Z, ...
+    lundi 3 mai': a meeting noun a span of time before or after the one day its sentence gives (outside the
+    noun's own phrase) is that day less or more the span (to the month for a span in months)."""
+    if frame.kind != "noun":
+        return None
+    found = _offset_regex().search(text, sentence[0], frame.trigger[0])
+    if found is None:
+        return None
+    days = [d for d in dates if sentence[0] <= d.start < sentence[1] and d.precision == "day" and d.value is not None
+            and not frame.scope[0] <= d.start < frame.scope[1] and not _inside(d.start, quoted)]
+    if len({d.value for d in days}) != 1:
+        return None
+    words = load_rules()["meeting_triggers"]
+    count = found.group(1).lower()
+    count = int(count) if count.isdigit() else words["offset_counts"][count]
+    unit = words["offset_units"][found.group(2).lower()]
+    sign = -1 if found.group(3).lower() == "après" else 1
+    anchor = days[0].value
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 + sign * count
+        return date(months // 12, months % 12 + 1, 1), "month"
+    return anchor + sign * timedelta(days=count * unit), "day"
 
 
 def _date_of_the_same_meeting(out: list[MeetingMention], told_again: set[int]) -> None:

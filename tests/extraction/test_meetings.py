@@ -1728,3 +1728,19 @@ def test_a_meeting_with_journalists_at_a_place_is_a_press_meeting(extract, text)
     frame goes down one level only below a means or a time, not below a side), and a phrase the parse made
     another side inside the press phrase is part of it: no meeting."""
     assert meetings(extract(text, PUB)) == []
+
+
+@pytest.mark.parametrize("text, day, precision", [
+    ("Une semaine après la visite du ministre Paul Girard à Oslo, le Premier ministre Hugo Lemaire est arrivé "
+     "samedi 29 mai en Norvège.", date(2021, 5, 22), "day"),
+    ("La polémique a éclaté le 20 mai, deux jours avant une réunion entre Hugo Lemaire et Anton Berg.",
+     date(2021, 5, 22), "day"),
+    ("Six mois après le sommet de Narvik entre Hugo Lemaire et Anton Berg, les deux pays ont signé le 20 mai un "
+     "accord.", date(2020, 11, 1), "month"),
+])
+def test_a_meeting_noun_a_span_before_or_after_the_day_of_its_sentence(extract, text, day, precision):
+    """'une semaine après la visite de X, Y est arrivé samedi 29 mai': the visit is that day less a week (a
+    span in months gives the month); 'deux jours avant une réunion' is two days after."""
+    found = [(m["meeting_date"], m["date_precision"]) for m in extract(text, PUB)["meeting_mentions"]
+             if m["trigger"] in ("visite", "réunion", "sommet")]
+    assert found == [(day, precision)]

@@ -997,10 +997,14 @@ def _titled_before(entities: list[Entity], earlier: list[Mention], m: Mention, t
     office has follows it ('a déclaré le ministre de l'Économie'), to someone known for such an office
     (the foreign minister introduced as 'le ministre des Affaires étrangères')."""
     unknown_office = bool(_UNKNOWN_PORTFOLIO.match(text, m.end)) and m.role is None
+    # "le chef du gouvernement" is not back to "l'ancien chef de la diplomatie X": a head noun whose
+    # complement names the office refers to someone of that office, not to anyone of another office
+    other_office = m.role is not None and bool(_title_complement(m, text))
     for mm in reversed(earlier):
         e = entities[mm.entity] if mm.entity is not None else None
         if e is not None and e.actor_type == PERSON and e.name and m.head in e.titles and _gender_ok(e, m.gender) \
-                and (not m.countries or e.country in m.countries) and not (unknown_office and any(e.roles)):
+                and (not m.countries or e.country in m.countries) and not (unknown_office and any(e.roles)) \
+                and not (other_office and any(e.roles) and m.role not in e.roles):
             return e.idx
     return None
 

@@ -80,3 +80,11 @@ def test_every_office_holder_is_in_the_actor_dictionary():
 def test_a_bare_title_in_a_one_country_story_is_the_holder_at_the_article_date(extract):
     text = "Le Premier ministre a assuré à Paris que la France tiendrait ses engagements budgétaires."
     assert speaker_of(extract(text, date(2012, 2, 10)), "engagements") == "François Fillon"
+
+
+def test_a_title_whose_complement_names_an_office_is_not_back_to_a_holder_of_another_office(extract):
+    # "chef" of "le chef du gouvernement" is not "l'ancien chef de la diplomatie Anton Berg"
+    text = ("Hugo Lemaire, le Premier ministre, est arrivé samedi. Il a pris ses distances avec l'ancien chef de la "
+            "diplomatie Anton Berg. Le chef du gouvernement a déclaré que l'accord restait possible.")
+    assert speaker_of(extract(text, date(2016, 5, 22)), "accord") == "Hugo Lemaire"
+

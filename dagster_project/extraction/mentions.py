@@ -1005,6 +1005,15 @@ def _titled_before(entities: list[Entity], earlier: list[Mention], m: Mention, t
         if e is not None and e.actor_type == PERSON and e.name and m.head in e.titles and _gender_ok(e, m.gender) \
                 and (not m.countries or e.country in m.countries) and not (unknown_office and any(e.roles)) \
                 and not (other_office and any(e.roles) and m.role not in e.roles):
+            if m.role and not m.countries:
+                # a title no country qualifies ("le Premier ministre") is the holder of that office the story
+                # talks most about, not one titled in passing ("j'en parlerai avec le Premier ministre X")
+                salience = Counter(x.entity for x in earlier if x.entity is not None)
+                holders = [h for h in entities if h.actor_type == PERSON and h.name and m.role in h.roles
+                           and _gender_ok(h, m.gender)]
+                best = max(holders, key=lambda h: (salience[h.idx], h.idx == e.idx), default=e)
+                if salience[best.idx] > salience[e.idx]:
+                    return best.idx
             return e.idx
     return None
 

@@ -88,3 +88,11 @@ def test_a_title_whose_complement_names_an_office_is_not_back_to_a_holder_of_ano
             "diplomatie Anton Berg. Le chef du gouvernement a déclaré que l'accord restait possible.")
     assert speaker_of(extract(text, date(2016, 5, 22)), "accord") == "Hugo Lemaire"
 
+
+def test_a_title_no_country_qualifies_is_the_holder_the_story_is_about(extract):
+    # the story follows one prime minister; another is titled once in passing: the bare title is the first
+    text = ("Hugo Lemaire, le Premier ministre français, est arrivé samedi en Israël. Hugo Lemaire a visité une école "
+            "construite par la France, puis Hugo Lemaire a reçu une médaille. Hugo Lemaire doit rencontrer lundi le "
+            "Premier ministre Anton Berg. Connu pour son combat contre le racisme, le Premier ministre a estimé que "
+            "la colonisation devait cesser.")
+    assert speaker_of(extract(text, date(2016, 5, 22)), "colonisation") == "Hugo Lemaire"

@@ -306,6 +306,18 @@ def _of_common_body() -> re.Pattern:
     return re.compile(rf"\s+(?:de la |de l['’]|du |des |de |d['’])(?:{words})(?![\w-])")
 
 
+@functools.cache
+def _junior_titles() -> frozenset[str]:
+    return frozenset(t.lower() for t in load_rules()["role_words"]["junior_office_titles"])
+
+
+@functools.cache
+def _JUNIOR_FOLLOWER() -> re.Pattern:
+    words = alternation(load_rules()["role_words"]["junior_office_followers"], ignore_case=True)
+    articles = alternation(load_rules()["role_words"]["junior_office_portfolio_articles"])
+    return re.compile(rf"\s+(?:(?:{articles})\s*[A-ZÀ-Ý]|(?i:{words})(?![\w-]))")
+
+
 def role_mentions(text: str) -> list[Mention]:
     global _ROLE_RE
     if _ROLE_RE is None:
@@ -343,6 +355,8 @@ def role_mentions(text: str) -> list[Mention]:
         elif not m.group("of") and not comp and _of_common_body().match(text, m.end()):
             role = None  # "le président du parti", "la présidente de l'association": no office of a state
 
+        if f"{head} {comp}".strip() in _junior_titles() and _JUNIOR_FOLLOWER().match(text, m.end()):
+            role = None  # "le secrétaire d'État aux Transports": a junior minister, not the secretary of state
         former = (m.group("pre") or "").lower() in load_rules()["role_words"]["role_premodifiers"]["former"] \
             or bool(m.group("pre_glued"))  # a former (or future) holder: not who holds the office at the date
         if not countries and role is not None and f"{head} {comp}".strip() in title_countries():
@@ -885,6 +899,7 @@ def _apposed_name(text: str, ordered: list[Mention], i: int, entities=None) -> i
             break
     before = ordered[i - 1] if i > 0 else None
     if before and before.kind == "name" and before.actor_type == PERSON and re.fullmatch(r",\s?", text[before.end:m.start]) \
+            and not (entities is not None and before.entity is not None and not _gender_ok(entities[before.entity], m.gender)) \
             and not (m.countries and entities is not None and before.entity is not None
                      and entities[before.entity].country and entities[before.entity].country not in m.countries):
         return before.entity

@@ -96,3 +96,16 @@ def test_a_title_no_country_qualifies_is_the_holder_the_story_is_about(extract):
             "Premier ministre Anton Berg. Connu pour son combat contre le racisme, le Premier ministre a estimé que "
             "la colonisation devait cesser.")
     assert speaker_of(extract(text, date(2016, 5, 22)), "colonisation") == "Hugo Lemaire"
+
+
+def test_a_secretary_of_state_with_a_portfolio_is_a_junior_minister_named_beside_it(extract):
+    # "secrétaire d'État aux Transports" is a French junior minister, not the American secretary of state
+    text = ("Le ministre de l'Agriculture, Paul Girard, partira en Corse. « Nous tiendrons les délais », a assuré le "
+            "secrétaire d'État aux Transports, Hugo Lemaire.")
+    assert speaker_of(extract(text, date(2019, 7, 27)), "délais") == "Hugo Lemaire"
+
+
+def test_a_masculine_title_is_not_in_apposition_to_a_woman_named_before_it(extract):
+    # "Accompagné de son épouse Clara Vidal, le chef de l'État": the woman is not the head of state
+    text = "Accompagné de son épouse Clara Vidal, le chef de l'État a affirmé que la France tiendrait bon."
+    assert speaker_of(extract(text, date(2019, 7, 27)), "tiendrait bon") == "Emmanuel Macron"

@@ -55,6 +55,9 @@ def test_the_dictionary_names_the_holder_of_an_office_on_a_date(role, country, o
     ("eu_commission_president", date(2013, 1, 1), "jose_manuel_barroso"),
     ("eu_high_representative", date(2013, 1, 1), "catherine_ashton"),
     ("nato_secretary_general", date(2013, 1, 1), "anders_fogh_rasmussen"),
+    ("eu_council_president", date(2013, 1, 1), "herman_van_rompuy"),
+    ("eu_council_president", date(2016, 1, 1), "donald_tusk"),
+    ("eu_council_president", date(2020, 9, 22), "charles_michel"),
 ])
 def test_the_dictionary_names_the_holder_of_a_world_office_on_a_date(role, on, holder):
     assert gazetteer().world_office_holder(role, on) == holder
@@ -109,3 +112,12 @@ def test_a_masculine_title_is_not_in_apposition_to_a_woman_named_before_it(extra
     # "Accompagné de son épouse Clara Vidal, le chef de l'État": the woman is not the head of state
     text = "Accompagné de son épouse Clara Vidal, le chef de l'État a affirmé que la France tiendrait bon."
     assert speaker_of(extract(text, date(2019, 7, 27)), "tiendrait bon") == "Emmanuel Macron"
+
+
+@pytest.mark.parametrize("title, holder", [
+    ("le président du Conseil européen", "Charles Michel"),
+    ("le président de l'exécutif européen", "Ursula von der Leyen"),
+])
+def test_a_title_of_a_european_office_is_its_holder_at_the_date(extract, title, holder):
+    text = f"« Le dialogue doit reprendre », a déclaré {title} lors d'une conférence de presse."
+    assert speaker_of(extract(text, date(2020, 9, 22)), "dialogue") == holder

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from .gazetteer import gazetteer
 from .names import is_short_form, name_key, same_person_name
+from .rules import first_name_genders
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 WEAK_DATE_TOLERANCE = timedelta(days=7)
@@ -50,7 +51,9 @@ def resolve_actors(entities: list[dict]) -> tuple[list[dict], list[dict]]:
     assigned: dict[tuple[str, int], str] = {}
     clusters: list[dict] = []  # {"type", "names": Counter, "forms": Counter, "members": [...]}
     by_word: dict[tuple[str, str], list[dict]] = defaultdict(list)  # (type, name word) -> clusters
-    for e in sorted(entities, key=lambda r: (r["article_id"], r["entity_idx"])):
+    # a lone first name ("François") joins a person only once every full name has found its own: it
+    # is never the link that puts two articles' "François X" and "François Y" together
+    for e in sorted(entities, key=lambda r: (_lone_first_name(r), r["article_id"], r["entity_idx"])):
         key = (e["article_id"], e["entity_idx"])
         if e.get("dict_key"):
             assigned[key] = e["dict_key"]
@@ -102,8 +105,30 @@ def _person_names_match(a: str, b: str) -> bool:
     return same_person_name(a, b) or is_short_form(a, b) or is_short_form(b, a)
 
 
+def _lone_first_name(e: dict) -> bool:
+    return e.get("actor_type") == "person" and not e.get("dict_key") and _is_first_name(e.get("name") or "")
+
+
+@functools.cache
+def _first_name_keys() -> frozenset[str]:
+    return frozenset(name_key(n) for n in first_name_genders())
+
+
+def _is_first_name(name: str) -> bool:
+    key = name_key(name)
+    return " " not in key and key in _first_name_keys()
+
+
 def _find_cluster(clusters: list[dict], e: dict) -> dict | None:
     name = e["name"]
+    if _lone_first_name(e):
+        # the one person of that first name, or the lone first name met before; none when several fit
+        people = [c for c in clusters if c["type"] == "person"]
+        same = [c for c in people if any(name_key(o) == name_key(name) for o in c["names"])]
+        if same:
+            return same[0]
+        fits = [c for c in people if any(_person_names_match(name, o) for o in c["names"])]
+        return fits[0] if len(fits) == 1 else None
     for cluster in clusters:
         if cluster["type"] != e["actor_type"]:
             continue

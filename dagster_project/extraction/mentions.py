@@ -778,6 +778,10 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
     names = [m for m in mentions if m.kind in ("name", "metonym")]
     # full names first so that surnames attach to them
     for m in sorted(names, key=lambda m: -len(name_key(m.text).split())):
+        if m.dict_key is None and m.actor_type == PERSON and m.kind == "name":
+            # "le pape François", "le roi Salmane": a name written right after a title is that office's
+            # holder at the date when the dictionary gives the holder that name, before anyone else so called
+            m.dict_key = _titled_holder(text, mentions, m, on)
         entity = by_dict.get(m.dict_key) if m.dict_key else None
         if entity is None and m.actor_type == PERSON:
             for candidate in entities:
@@ -880,6 +884,26 @@ OF_PERSON = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:(?:M\.|Mme|Mlle|MM\.
 
 
 _COORDINATED = re.compile(r"\s(?:et|ou)\s?$")
+
+
+def _titled_holder(text: str, mentions: list[Mention], m: Mention, on: date | None) -> str | None:
+    """The dictionary key of the one holder, at date `on`, of the office whose title is written just
+    before the name `m` ('le pape François', 'le roi Salmane'), if the name's words are words of one of
+    that holder's name forms; None when no title comes right before or no single holder fits."""
+    title = next((r for r in mentions if r.kind == "role" and r.role and not r.plural and not r.former
+                  and r.end <= m.start and not text[r.end:m.start].strip()), None)
+    if title is None:
+        return None
+    words = set(name_key(m.text).split())
+    if not words:
+        return None
+    gaz = gazetteer()
+    fits = set()
+    for key in gaz.holders(title.role, title.countries[0] if title.countries else None, on):
+        row = gaz.actors.get(key, {})
+        if any(words <= set(name_key(form).split()) for form in [row.get("canonical_name", ""), *row.get("aliases", [])]):
+            fits.add(key)
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _apposed_name(text: str, ordered: list[Mention], i: int, entities=None) -> int | None:

@@ -296,3 +296,48 @@ def test_a_quoted_name_after_a_bodys_noun_names_the_body_not_a_person(extract, t
     (st,) = rows["statements"]
     assert st["speaker_entity_idx"] is None and "porte-parole" in (st["speaker_description"] or "")
     assert all(e["actor_type"] != "person" for e in rows["entities"] if e["name"])
+
+
+def test_a_lone_first_name_does_not_chain_other_articles_people_together():
+    # "François" alone in one article names no one the other articles' "François X" can be joined to
+    def ent(article, name):
+        return {"article_id": article, "entity_idx": 0, "name": name, "actor_type": "person",
+                "dict_key": None, "forms": [name]}
+    entities = [ent("a", "Julien"), ent("b", "Julien Berger"), ent("c", "Julien Lenoir"), ent("d", "Berger")]
+    actors, links = resolve_actors(entities)
+    by_article = {r["article_id"]: r["actor_id"] for r in links}
+    assert by_article["b"] != by_article["c"]
+    assert by_article["b"] == by_article["d"]  # a surname still joins its full name
+    assert by_article["a"] not in (by_article["b"], by_article["c"])
+
+
+def test_a_surname_first_short_form_still_joins_across_articles():
+    def ent(article, name):
+        return {"article_id": article, "entity_idx": 0, "name": name, "actor_type": "person",
+                "dict_key": None, "forms": [name]}
+    actors, links = resolve_actors([ent("a", "Pak Song-chol"), ent("b", "Pak")])
+    assert len({r["actor_id"] for r in links}) == 1
+
+
+def test_a_lone_first_name_joins_the_one_person_of_that_name():
+    def ent(article, name):
+        return {"article_id": article, "entity_idx": 0, "name": name, "actor_type": "person",
+                "dict_key": None, "forms": [name]}
+    for order in (["a", "b"], ["b", "a"]):  # whichever article comes first
+        names = dict(zip(order, ["Julien", "Julien Berger"]))
+        actors, links = resolve_actors([ent(a, n) for a, n in names.items()])
+        assert len({r["actor_id"] for r in links}) == 1
+
+
+def test_a_title_before_a_given_name_names_the_office_holder_the_dictionary_knows(extract):
+    # data: the dictionary's pope of that date is called "Pape François"; the title makes the given name his
+    rows = extract("« La paix reste possible », a déclaré dimanche le pape François devant Julien Berger, "
+                   "venu de Lyon.", date(2019, 4, 7))
+    st = next(s for s in rows["statements"] if "paix" in s["text"])
+    speaker = next(e for e in rows["entities"] if e["entity_idx"] == st["speaker_entity_idx"])
+    assert speaker["dict_key"] == "pope_francis"
+
+
+def test_a_given_name_after_a_title_its_holder_does_not_bear_stays_unlinked(extract):
+    rows = extract("« La paix reste possible », a déclaré dimanche le pape Julien, venu de Lyon.", date(2019, 4, 7))
+    assert not any(e["dict_key"] == "pope_francis" for e in rows["entities"])

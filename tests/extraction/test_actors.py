@@ -341,3 +341,11 @@ def test_a_title_before_a_given_name_names_the_office_holder_the_dictionary_know
 def test_a_given_name_after_a_title_its_holder_does_not_bear_stays_unlinked(extract):
     rows = extract("« La paix reste possible », a déclaré dimanche le pape Julien, venu de Lyon.", date(2019, 4, 7))
     assert not any(e["dict_key"] == "pope_francis" for e in rows["entities"])
+
+
+def test_a_royal_named_by_title_and_given_name_is_the_dictionary_royal(extract):
+    # data: "le prince Charles" is Charles III's form, not any other Charles; "le roi Philippe" no prime minister
+    rows = extract("« Nous restons unis », a déclaré le prince Charles devant Julien Berger.", date(2019, 5, 31))
+    assert speaker_entity_of_only_statement(rows)["dict_key"] == "charles_iii"
+    rows = extract("« C'est un honneur », a dit le roi Philippe à Julien Berger.", date(2019, 5, 31))
+    assert speaker_entity_of_only_statement(rows)["dict_key"] == "philippe_of_belgium"

@@ -10,7 +10,7 @@ from .names import name_key
 from .rules import actor_dictionary, actor_roles, alternation, load_rules, role_titles
 
 # Short French words that scraping glues onto the name before them ("Paul Girardlors").
-GLUE_WORDS = ("lors", "pour", "dans", "avec", "qui", "que", "et", "en", "un", "une", "le", "la", "les", "des", "du")
+GLUE_WORDS = ("lors", "pour", "par", "dans", "avec", "qui", "que", "et", "en", "un", "une", "le", "la", "les", "des", "du")
 
 
 @dataclass(frozen=True)

@@ -349,3 +349,10 @@ def test_a_royal_named_by_title_and_given_name_is_the_dictionary_royal(extract):
     assert speaker_entity_of_only_statement(rows)["dict_key"] == "charles_iii"
     rows = extract("« C'est un honneur », a dit le roi Philippe à Julien Berger.", date(2019, 5, 31))
     assert speaker_entity_of_only_statement(rows)["dict_key"] == "philippe_of_belgium"
+
+
+def test_a_caption_credit_glued_to_a_known_name_leaves_the_name(extract):
+    # video captions run the credit into the name: "<title> de Donald Trumppar <source>"
+    rows = extract("Les propos de Donald Trumppar Lopinion.fr  sont clairs.\n\nLe texte a été lu hier.",
+                   date(2019, 5, 31))
+    assert any(e["dict_key"] == "donald_trump" for e in rows["entities"])

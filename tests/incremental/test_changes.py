@@ -89,10 +89,10 @@ def test_resolution_records_articles_whose_entities_move_and_asks_a_full_rebuild
     update_resolution(con, "v1")
     assert marts_build_plan(con, "fp").reason == "no earlier build of the marts recorded"
     record_marts_built(con, "fp", full=True, run_id="r")
-    _add(con, ["a"])  # 'a' changes the actor of older entities of 'b' and 'c' (see test_resolve)
+    _add(con, ["a"])  # 'a' changes the actor of an older entity of 'b' (see test_resolve)
     counts = update_resolution(con, "v1")
     assert counts["mode"] == "incremental"
-    assert {"b", "c"} <= set(changed_article_ids(con))
+    assert "b" in set(changed_article_ids(con))
     assert not marts_build_plan(con, "fp").full
     update_resolution(con, "v1", full=True)
     assert marts_build_plan(con, "fp").full

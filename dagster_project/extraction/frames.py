@@ -858,7 +858,9 @@ def _is_cue(token: Token) -> CueSpec | None:
                 or token.lower_ in ("dit", "dite", "dits", "dites") and token.doc[token.i - 1].text == ","
                 and token.doc[token.i - 2].pos_ == "PROPN"):
         return None  # "X, dit « le Boucher »", "le poème dit « Les Adieux »": a name given, not words said
+    # (no past participle ends in -ant: "prédisant" the tagger calls one is the present participle)
     if "Part" in verb_form and "Past" in morph.get("Tense") and not _aux_children(token) \
+            and not token.lower_.endswith("ant") \
             and token.dep_ not in ("conj", "ROOT", "ccomp", "parataxis") and not _clitic_after(token) \
             and _detached_auxiliary(token) is None \
             and _passive_agent(token) is None and not _after_closing_quote(token):

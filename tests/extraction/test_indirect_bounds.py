@@ -106,3 +106,14 @@ def test_coordination_inside_the_content_before_a_new_speaker(extract, sentence,
 def test_que_clause_of_a_subject_speech_noun_ends_before_the_main_verb(extract, sentence, content):
     rows = extract(sentence, PUB)
     assert [t for t, _ in indirect(rows)] == [content], rows["speakers"]
+
+
+# a present participle the tagger calls a past one ('prédisant' after a participial aside) still reports -----
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Hugo Lemaire a rejoint le mouvement Les Rouges, créé par Paul Girard après son départ du parti, "
+     "prédisant que le PS allait disparaître.", "le PS allait disparaître"),
+])
+def test_present_participle_mistagged_as_past_still_reports(extract, sentence, content):
+    rows = extract(sentence, PUB)
+    assert (content, "Hugo Lemaire") in indirect(rows), rows["speakers"]

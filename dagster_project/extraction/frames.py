@@ -2866,12 +2866,38 @@ def _around_medial_source(doc: Doc, start: int, end: int, phrase_end: int, sent_
     z_end = _clause_end(doc, z, sent_end, stops)
     verbs = [t for t in doc[z:z_end] if _finite(t)]
     adjunct = doc[start].pos_ in ("ADP", "ADV") or doc[start].lower_ == "a"  # "A l'inverse": an unaccented à
+    if z < z_end and z not in stops and _clause_goes_on(doc, start, end, z, z_end):
+        return start, z_end  # "X oscillaient, d'après Y, entre A et B": one clause around the phrase
     if not verbs or any(_finite(t) for t in doc[start:end]) or not adjunct:
         return start, end
     verb = verbs[0].head if verbs[0].dep_.startswith("aux") or verbs[0].dep_ == "cop" else verbs[0]
     if any(c.dep_ in SUBJECT_DEPS and z <= c.i < z_end for c in verb.children):
         return z, z_end
     return start, end
+
+
+def _clause_goes_on(doc: Doc, start: int, end: int, z: int, z_end: int) -> bool:
+    """'X, selon Y, Z': the words Z after the phrase finish the clause X the phrase interrupts, as they cannot
+    describe the source: X ends on a verb that awaits its object or inverted subject ('où avaient été stockées,
+    selon Y, 2 000 tonnes') or on a relative pronoun that awaits its clause ('sur lesquels, selon Y, les deux
+    camps ont ...'); or Z opens a complement clause ('faisant le pari, selon Y, que ...') or a purpose
+    infinitive ('pour s'assurer'). (Not a subject X and its verb in Z: 'N personnes, selon Y, ont défilé' vouches
+    for the number.)"""
+    if any(_finite(t) and t.dep_ == "ROOT" for t in doc[z:z_end]) and any(
+            c.dep_ in SUBJECT_DEPS and z <= c.i < z_end for t in doc[z:z_end] if t.dep_ == "ROOT" for c in t.children):
+        return False  # a clause of its own
+    last = doc[end - 1]
+    if last.lower_ in _frame_words()["awaiting_relatives"]:
+        return True
+    first = doc[z]
+    # (not a name, a relative clause or a participle on the source: "selon le porte-parole, Paul X", "..., qui";
+    # nor where or when the source said it: "selon le ministre, lors d'un point presse")
+    if last.pos_ in ("VERB", "AUX") and first.pos_ in ("DET", "NUM", "NOUN", "ADP") \
+            and first.lower_ not in _frame_words()["source_phrase_stops"] and not _opens_adjunct(doc, z, z_end):
+        return True
+    if doc[z].lower_ in ("que", "qu'", "qu’") and any(_finite(t) for t in doc[z:z_end]):
+        return True
+    return doc[z].lower_ == "pour" and z + 1 < z_end and _infinitive_at(doc, z + 1)
 
 
 def _clause_source(doc: Doc, prep: Token, head: Token, phrase_end: int) -> bool:

@@ -117,3 +117,30 @@ def test_que_clause_of_a_subject_speech_noun_ends_before_the_main_verb(extract, 
 def test_present_participle_mistagged_as_past_still_reports(extract, sentence, content):
     rows = extract(sentence, PUB)
     assert (content, "Hugo Lemaire") in indirect(rows), rows["speakers"]
+
+
+# a medial 'selon X,' inside a clause the words after it finish: the content is the whole clause ------------
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Les conseillers du président oscillaient, d'après l'ancien ministre Paul Girard, entre colère et résignation.",
+     "Les conseillers du président oscillaient, d'après l'ancien ministre Paul Girard, entre colère et résignation"),
+    ("Le dossier semble être l'un des sujets sur lesquels, selon Hugo Lemaire, les deux camps ont rapproché "
+     "leurs positions.", "Le dossier semble être l'un des sujets sur lesquels, selon Hugo Lemaire, les deux camps "
+     "ont rapproché leurs positions"),
+    ("L'incendie a touché un hangar où avaient été entreposées, selon les pompiers, 300 tonnes d'engrais.",
+     "L'incendie a touché un hangar où avaient été entreposées, selon les pompiers, 300 tonnes d'engrais"),
+    ("Le régime a multiplié les manœuvres, selon des analystes, pour s'assurer une victoire écrasante.",
+     "Le régime a multiplié les manœuvres, selon des analystes, pour s'assurer une victoire écrasante"),
+])
+def test_medial_source_inside_an_unfinished_clause_reports_the_whole_clause(extract, sentence, content):
+    rows = extract(sentence, PUB)
+    assert [t for t, _ in indirect(rows)] == [content], rows["speakers"]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Le ministre a démissionné, selon le porte-parole, Paul Girard.", "Le ministre a démissionné"),
+    ("Le ministre a été blessé, selon l'armée, lors d'une embuscade.", "Le ministre a été blessé"),
+])
+def test_medial_source_before_words_on_the_source_keeps_the_clause_before(extract, sentence, content):
+    rows = extract(sentence + CONTROL, PUB)
+    assert [t for t, _ in indirect(rows)] == [content, "la réforme avançait"], rows["speakers"]

@@ -624,10 +624,33 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contras
             return i  # "a appelé X à céder tandis que Y a souligné ...": another subject's act, told beside it
         if t.text == "," and i > start and (_ce_que_before(doc, i + 3) or span_text(doc, i + 1, i + 3).lower() == "ce qui"):
             return i  # "..., ce qu'a démenti X": the narrator's comment on what was said
+        if t.text == "," and i > start and _opens_adjunct(doc, i + 1, limit) \
+                and (close := _medial_adjunct_close(doc, start, i, limit)) is not None:
+            aside_end = close  # "qu'il renonçait, en raison de la pandémie, à organiser X": the clause goes on
+            continue
         if t.text == "," and i > start and (_opens_adjunct(doc, i + 1, limit) or _absolute_clause(doc, i + 1, limit)
                                             or _new_main_clause(doc, start, i + 1, limit)):
             return i
     return limit
+
+
+def _medial_adjunct_close(doc: Doc, start: int, comma: int, limit: int) -> int | None:
+    """'lui avait promis, lors d'un entretien, son aide', 'renonçait, en raison de X, à organiser Y': an adjunct
+    set off by commas right after the content's verb, which then gets its object or its complement; the
+    index of the closing comma. Not when the words after it begin a clause or another frame ('X a été tué,
+    lors de l'attaque, a indiqué Y')."""
+    verb = doc[comma - 1]
+    if verb.pos_ not in ("VERB", "AUX") or comma - 1 <= start or "Inf" in verb.morph.get("VerbForm"):
+        return None
+    close = next((j for j in range(comma + 2, min(limit, comma + 16)) if doc[j].text in (",", ";", ":", "(", ")")
+                  or doc[j].text in QUOTE_OPEN or doc[j].text in QUOTE_CLOSE or _finite(doc[j])), None)
+    if close is None or doc[close].text != "," or close + 1 >= limit:
+        return None
+    after = doc[close + 1]
+    if (after.pos_ in ("DET", "NUM") or after.lower_ in ("à", "au", "aux") or after.text in QUOTE_OPEN) \
+            and not _absolute_clause(doc, close + 1, limit):  # (", des tirs ayant visé le camp": an aside)
+        return close
+    return None
 
 
 _DASHES = frozenset({"-", "–", "—", "--"})

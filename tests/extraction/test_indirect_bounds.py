@@ -144,3 +144,23 @@ def test_medial_source_inside_an_unfinished_clause_reports_the_whole_clause(extr
 def test_medial_source_before_words_on_the_source_keeps_the_clause_before(extract, sentence, content):
     rows = extract(sentence + CONTROL, PUB)
     assert [t for t, _ in indirect(rows)] == [content, "la réforme avançait"], rows["speakers"]
+
+
+# an adjunct set off by commas right after the content's verb: the verb's object or complement follows -----
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Hugo Lemaire a affirmé que son homologue Anton Berg lui avait promis, lors d'un entretien téléphonique, "
+     "son aide pour sécuriser la frontière.",
+     "son homologue Anton Berg lui avait promis, lors d'un entretien téléphonique, son aide pour sécuriser la frontière"),
+    ("Le gouvernement a annoncé qu'il renonçait, en raison de la pandémie, à organiser ce sommet en présence "
+     "des chefs d'Etat.", "il renonçait, en raison de la pandémie, à organiser ce sommet en présence des chefs d'Etat"),
+])
+def test_medial_adjunct_after_the_verb_keeps_its_object_in_the_content(extract, sentence, content):
+    rows = extract(sentence, PUB)
+    assert [t for t, _ in indirect(rows)] == [content], rows["speakers"]
+
+
+def test_adjunct_before_an_absolute_clause_still_ends_the_content(extract):
+    rows = extract("Hugo Lemaire a déclaré que le soldat avait été tué, lors de l'attaque, des tirs ayant visé "
+                   "le camp." + CONTROL, PUB)
+    assert [t for t, _ in indirect(rows)] == ["le soldat avait été tué", "la réforme avançait"], rows["speakers"]

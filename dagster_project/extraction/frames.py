@@ -404,6 +404,11 @@ def _sentence_bounds(token: Token) -> tuple[int, int]:
     return sent.start, sent.end
 
 
+def _starts_person_name(token: Token) -> bool:
+    """A capitalised token the recogniser starts a person's name at, whatever tag the tagger gave it."""
+    return token.ent_type_ == "PER" and token.ent_iob_ == "B" and token.text[:1].isupper()
+
+
 def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str] = frozenset()) -> int:
     """First token at or after `i` that is not an adverb, a time word, a comma-enclosed aside or a
     prepositional phrase of manner or addressee ('à la presse', 'dans un communiqué', 'mardi').
@@ -426,7 +431,7 @@ def _skip_adverbials(doc: Doc, i: int, limit: int, content_preps: frozenset[str]
             i = end
             continue
         if t.pos_ == "ADV" and t.lower_ not in ("que", "qu'", "ne", "n'", "pas", "plus", "jamais") \
-                and not (t.ent_type_ == "PER" and t.ent_iob_ == "B" and t.text[:1].isupper()):
+                and not _starts_person_name(t):
             i += 1  # (not a name the tagger took for an adverb: "..., explique Macron avant de")
             continue
         if t.is_space:  # a doubled space in scraped text is a token of its own
@@ -1118,8 +1123,7 @@ def _inverted_subject(verb: Token, group_end: int) -> Token | None:
         # (a name the tagger took for a foreign word or an adverb, "..., rappelle Sudha Wilp", "..., explique
         # Macron avant de", still opens a person's name when the recogniser starts one there)
         if (t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == "VERB" and j > i and doc[j - 1].pos_ == "DET"
-                or t.pos_ in ("X", "ADV", "ADJ") and t.ent_type_ == "PER" and t.ent_iob_ == "B"
-                and t.text[:1].isupper()) \
+                or t.pos_ in ("X", "ADV", "ADJ") and _starts_person_name(t)) \
                 and t.lower_ not in ("que", "qu'", "qui"):
             # climb to the noun phrase's head: "le porte-parole du Kremlin": porte-parole
             head = t

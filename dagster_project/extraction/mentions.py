@@ -312,7 +312,7 @@ def _junior_titles() -> frozenset[str]:
 
 
 @functools.cache
-def _JUNIOR_FOLLOWER() -> re.Pattern:
+def _junior_follower() -> re.Pattern:
     words = alternation(load_rules()["role_words"]["junior_office_followers"], ignore_case=True)
     articles = alternation(load_rules()["role_words"]["junior_office_portfolio_articles"])
     return re.compile(rf"\s+(?:(?:{articles})\s*[A-ZÀ-Ý]|(?i:{words})(?![\w-]))")
@@ -355,7 +355,7 @@ def role_mentions(text: str) -> list[Mention]:
         elif not m.group("of") and not comp and _of_common_body().match(text, m.end()):
             role = None  # "le président du parti", "la présidente de l'association": no office of a state
 
-        if f"{head} {comp}".strip() in _junior_titles() and _JUNIOR_FOLLOWER().match(text, m.end()):
+        if f"{head} {comp}".strip() in _junior_titles() and _junior_follower().match(text, m.end()):
             role = None  # "le secrétaire d'État aux Transports": a junior minister, not the secretary of state
         former = (m.group("pre") or "").lower() in load_rules()["role_words"]["role_premodifiers"]["former"] \
             or bool(m.group("pre_glued"))  # a former (or future) holder: not who holds the office at the date

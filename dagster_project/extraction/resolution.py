@@ -124,7 +124,8 @@ def _find_cluster(clusters: list[dict], e: dict) -> dict | None:
     if _lone_first_name(e):
         # the one person of that first name, or the lone first name met before; none when several fit
         people = [c for c in clusters if c["type"] == "person"]
-        same = [c for c in people if any(name_key(o) == name_key(name) for o in c["names"])]
+        key = name_key(name)
+        same = [c for c in people if any(name_key(o) == key for o in c["names"])]
         if same:
             return same[0]
         fits = [c for c in people if any(_person_names_match(name, o) for o in c["names"])]

@@ -80,38 +80,28 @@ def test_every_office_holder_is_in_the_actor_dictionary():
     assert {row["actor_key"] for row in rules.actor_roles()} <= actors
 
 
-def test_a_bare_title_in_a_one_country_story_is_the_holder_at_the_article_date(extract):
-    text = "Le Premier ministre a assuré à Paris que la France tiendrait ses engagements budgétaires."
-    assert speaker_of(extract(text, date(2012, 2, 10)), "engagements") == "François Fillon"
-
-
-def test_a_title_whose_complement_names_an_office_is_not_back_to_a_holder_of_another_office(extract):
+@pytest.mark.parametrize("text, on, fragment, speaker", [
+    # a bare title in a one-country story is the holder at the article's date
+    ("Le Premier ministre a assuré à Paris que la France tiendrait ses engagements budgétaires.", date(2012, 2, 10),
+     "engagements", "François Fillon"),
     # "chef" of "le chef du gouvernement" is not "l'ancien chef de la diplomatie Anton Berg"
-    text = ("Hugo Lemaire, le Premier ministre, est arrivé samedi. Il a pris ses distances avec l'ancien chef de la "
-            "diplomatie Anton Berg. Le chef du gouvernement a déclaré que l'accord restait possible.")
-    assert speaker_of(extract(text, date(2016, 5, 22)), "accord") == "Hugo Lemaire"
-
-
-def test_a_title_no_country_qualifies_is_the_holder_the_story_is_about(extract):
+    ("Hugo Lemaire, le Premier ministre, est arrivé samedi. Il a pris ses distances avec l'ancien chef de la "
+     "diplomatie Anton Berg. Le chef du gouvernement a déclaré que l'accord restait possible.", date(2016, 5, 22),
+     "accord", "Hugo Lemaire"),
     # the story follows one prime minister; another is titled once in passing: the bare title is the first
-    text = ("Hugo Lemaire, le Premier ministre français, est arrivé samedi en Israël. Hugo Lemaire a visité une école "
-            "construite par la France, puis Hugo Lemaire a reçu une médaille. Hugo Lemaire doit rencontrer lundi le "
-            "Premier ministre Anton Berg. Connu pour son combat contre le racisme, le Premier ministre a estimé que "
-            "la colonisation devait cesser.")
-    assert speaker_of(extract(text, date(2016, 5, 22)), "colonisation") == "Hugo Lemaire"
-
-
-def test_a_secretary_of_state_with_a_portfolio_is_a_junior_minister_named_beside_it(extract):
+    ("Hugo Lemaire, le Premier ministre français, est arrivé samedi en Israël. Hugo Lemaire a visité une école "
+     "construite par la France, puis Hugo Lemaire a reçu une médaille. Hugo Lemaire doit rencontrer lundi le "
+     "Premier ministre Anton Berg. Connu pour son combat contre le racisme, le Premier ministre a estimé que "
+     "la colonisation devait cesser.", date(2016, 5, 22), "colonisation", "Hugo Lemaire"),
     # "secrétaire d'État aux Transports" is a French junior minister, not the American secretary of state
-    text = ("Le ministre de l'Agriculture, Paul Girard, partira en Corse. « Nous tiendrons les délais », a assuré le "
-            "secrétaire d'État aux Transports, Hugo Lemaire.")
-    assert speaker_of(extract(text, date(2019, 7, 27)), "délais") == "Hugo Lemaire"
-
-
-def test_a_masculine_title_is_not_in_apposition_to_a_woman_named_before_it(extract):
+    ("Le ministre de l'Agriculture, Paul Girard, partira en Corse. « Nous tiendrons les délais », a assuré le "
+     "secrétaire d'État aux Transports, Hugo Lemaire.", date(2019, 7, 27), "délais", "Hugo Lemaire"),
     # "Accompagné de son épouse Clara Vidal, le chef de l'État": the woman is not the head of state
-    text = "Accompagné de son épouse Clara Vidal, le chef de l'État a affirmé que la France tiendrait bon."
-    assert speaker_of(extract(text, date(2019, 7, 27)), "tiendrait bon") == "Emmanuel Macron"
+    ("Accompagné de son épouse Clara Vidal, le chef de l'État a affirmé que la France tiendrait bon.",
+     date(2019, 7, 27), "tiendrait bon", "Emmanuel Macron"),
+])
+def test_a_title_stands_for_the_holder_the_office_and_the_story_give(extract, text, on, fragment, speaker):
+    assert speaker_of(extract(text, on), fragment) == speaker
 
 
 @pytest.mark.parametrize("title, holder", [

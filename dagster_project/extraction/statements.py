@@ -488,6 +488,10 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
             if candidate is not None and candidate.kind in ("name", "role", "metonym") \
                     and not _inside(candidate.start, quoted):
                 speaker = candidate
+            else:
+                governing = _controlling_frame(doc, q, frames, relays)
+                if governing is not None and speakers.get(id(governing)) is not None:
+                    speaker = speakers[id(governing)]
         out.append(Statement(q.start, q.end, text[q.start:q.end], "direct", frame, speaker))
     _inherit_repeated_quotes(out, doc, text)
     _continue_quotes(text, out, paragraphs, sentences, frames, speakers)
@@ -844,6 +848,35 @@ def _quote_frame(text: str, q: Quote, frames: list[Frame], relays: set[int]) -> 
                   and ":" in text[f.cue[1]:q.open] and not any(s < q.open for s, e in f.contents if s > f.cue[1])]
         if before:
             return before[-1]
+    return None
+
+
+def _controlling_frame(doc, q: Quote, frames: list[Frame], relays: set[int]) -> Frame | None:
+    """'..., a déclaré X, allant jusqu'à qualifier Y de « Z »', '..., a dit X, qualifiant Y de « Z »': a
+    quotation inside an infinitive or a present participle the verb of saying governs takes that verb's
+    speaker, the subject an infinitive or a participle adjunct shares with its governor (read through the
+    frame, which knows an inverted subject the parser may have taken for an object)."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    usable = [f for f in frames if id(f) not in relays and not f.negated]
+    token, crossed = span.root, False
+    for _ in range(8):
+        if token.head.i == token.i:
+            return None
+        child, token = token, token.head
+        if q.start <= token.idx < q.end:
+            continue
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        reporting = next((f for f in usable if f.cue[0] <= token.idx < f.cue[1]), None)  # (the cue spans its auxiliaries)
+        if crossed and reporting is not None:
+            return reporting
+        forms = token.morph.get("VerbForm")
+        nonfinite = "Inf" in forms or ("Part" in forms and "Pres" in token.morph.get("Tense"))
+        if not nonfinite or token.dep_ not in ("xcomp", "advcl", "acl") or child.dep_ == "nsubj":
+            return None
+        crossed = True
     return None
 
 

@@ -1364,6 +1364,13 @@ def test_title_of_a_country_s_body_named_later_without_the_body(extract):
     # a comma-set 'qui ... avait' is singular: not 'les Etats' but the secretary, that is X
     ("Hugo Lemaire venait de rencontrer Anton Berg, secrétaire du Conseil pour les relations avec les "
      "Etats, qui lui avait exprimé son soutien pour la réforme.", "son soutien pour la réforme", "Anton Berg"),
+    # a quote inside the participle adjunct of an incise ('allant jusqu'à qualifier X de « ... »') is the
+    # incise's speaker's, even where the parser took the inverted subject for an object; not that of a
+    # later quote that repeats the word
+    ("\"La Norvège a des arriérés, ça fait des années qu'elle a des arriérés et elle doit des milliards à "
+     "l'alliance et il faut qu'elle paie\", a encore déclaré Hugo Lemaire, allant jusqu'à qualifier la Norvège "
+     "de \"délinquante\".\n\n\"La Norvège a été qualifiée trois fois de délinquante\", s'est insurgé un "
+     "diplomate suédois.", "délinquante", "Hugo Lemaire"),
 ])
 def test_the_speaker_the_sentence_s_grammar_gives(extract, text, fragment, speaker):
     assert speaker_of(extract(text, PUB), fragment) == speaker

@@ -328,6 +328,15 @@ def _iterative() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)", re.IGNORECASE)
 
 
+def _vague_past(text: str, frame: MeetingFrame, clause: tuple[int, int]) -> bool:
+    """'lors du récent sommet', 'leur dernière rencontre', 'sa précédente visite': an earlier meeting of a
+    series, told by a noun with no date of its own; not the news of the paragraph or of the article."""
+    before = text[max(clause[0], frame.trigger[0] - 15):frame.trigger[0]]
+    adjectives = load_rules()["meeting_triggers"]["vague_past_adjectives"]
+    return frame.kind == "noun" and re.search(
+        rf"(?<![\w'’-])(?:{alternation(adjectives, ignore_case=True)})\s+$", before, re.IGNORECASE) is not None
+
+
 def _invitation_words() -> list[str]:
     from .rules import load_rules
     return load_rules()["meeting_triggers"]["invitation_words"]
@@ -864,7 +873,11 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                     and frame.lemma not in trigger_words["plural_talks"]:
                 continue  # "les sommets Trump-Kim": several meetings, none the sentence dates
             basis = "text"
+            undated = expr is None  # no date of its own words nor of its sentence
+            # ("lors du récent sommet", "leur dernière rencontre": an earlier meeting the text does not date)
+            vague = expr is None and frame.status == "occurred" and _vague_past(text, frame, clause)
             if expr is None and frame.status == "occurred" and (frame.visit or not _definite_noun(text, frame)) \
+                    and not vague \
                     and not _topic(text, frame, sentence) \
                     and not _demonstrative(text, frame):
                 # ("depuis celle de X", undated: another meeting than the story's, its time unknown)
@@ -903,13 +916,14 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 place = None  # a call joins two places; the one the clause names is its topic ("au Sahel")
             mention = _dated(MeetingMention(start, end, sentence, frame.lemma, frame.mode, group, place,
                                             status=frame.status),
-                             expr, frame, None if expr is None and _demonstrative(text, frame) else published)
+                             expr, frame, None if expr is None and (_demonstrative(text, frame) or vague) else published)
             if expr is not None and mention.date_basis == "text":
                 mention.date_basis = basis
             shifted = _offset_date(text, frame, dates, sentence, quoted + frame.asides)
             if shifted is not None:
                 mention.date, mention.precision, mention.date_basis = *shifted, "text"
-            if expr is None and frame.kind == "noun" and (frame.possessive or _definite_noun(text, frame)):
+            if undated and frame.kind == "noun" and (frame.possessive or _definite_noun(text, frame)) \
+                    and frame.status == "occurred":
                 told_again.add(id(mention))
             if mention.date is None and mention.status == "planned":
                 # "Un sommet se tiendra lundi à X. Y y recevra Z", "X achèvera sa visite par un entretien avec
@@ -965,7 +979,10 @@ def _date_of_the_same_meeting(out: list[MeetingMention], told_again: set[int]) -
     meeting noun with no date of its own tells again a meeting of the article with the same participants
     (and no other place), which its words date: that date and status, not the article's."""
     for mention in out:
-        if id(mention) not in told_again or mention.date_basis != "article_date" or not mention.participants:
+        # (its date is the article's, or the latest one of its paragraph: "Mardi, X a reçu Y. [...] Samedi, X a
+        # critiqué Z. Lors de sa rencontre avec Y, ...": the meeting told before, not Saturday)
+        if id(mention) not in told_again or mention.date_basis not in ("article_date", "context") \
+                or not mention.participants:
             continue
         same = [m for m in out if m is not mention and m.date_basis == "text" and m.date is not None
                 and set(m.participants) == set(mention.participants)

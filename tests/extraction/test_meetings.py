@@ -1725,3 +1725,23 @@ def test_a_meeting_noun_a_span_before_or_after_the_day_of_its_sentence(extract, 
     found = [(m["meeting_date"], m["date_precision"]) for m in extract(text, PUB)["meeting_mentions"]
              if m["trigger"] in ("visite", "réunion", "sommet")]
     assert found == [(day, precision)]
+
+
+# a meeting noun told as an earlier one of a series, or as the meeting told before -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Hugo Lemaire a été interrogé vendredi 28 mai sur la politique agricole. Lors du récent sommet du G7 au "
+    "Canada, il a affirmé que l'Otan était mal gérée.",
+    "Hugo Lemaire a été interrogé vendredi 28 mai sur la politique agricole. Lors de sa dernière rencontre avec "
+    "le président allemand Anton Berg, il avait défendu les agriculteurs.",
+])
+def test_a_recent_or_last_meeting_takes_no_date_of_the_story(extract, text):
+    found = meetings(extract(text, PUB))
+    assert found and all(m[1] is None and m[3] == "occurred" for m in found)
+
+
+def test_a_meeting_told_again_takes_its_first_date_not_the_paragraphs_last(extract):
+    rows = extract("Hugo Lemaire a reçu mardi 1er juin le président allemand Anton Berg à Paris. Mercredi 2 juin, "
+                   "Hugo Lemaire a critiqué la presse. Lors de sa rencontre avec Anton Berg, il avait évoqué la Syrie.",
+                   PUB)
+    assert [(m[0], m[1]) for m in meetings(rows)] == [({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 1))] * 2

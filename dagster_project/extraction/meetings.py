@@ -658,7 +658,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
     day_parts = load_rules()["day_parts"]
 
     out: list[MeetingMention] = []
-    told_again: set[int] = set()  # mentions by a definite or possessive noun with no date of their own
+    # mentions by a definite or possessive noun with no date of their own -> whether its place is the noun's own words
+    told_again: dict[int, bool] = {}
     triggers = [f.trigger for f in frames]
     for k, frame in enumerate(frames):
         start, end = frame.trigger
@@ -924,7 +925,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                 mention.date, mention.precision, mention.date_basis = *shifted, "text"
             if undated and frame.kind == "noun" and (frame.possessive or _definite_noun(text, frame)) \
                     and frame.status == "occurred":
-                told_again.add(id(mention))
+                told_again[id(mention)] = bool(frame_places) and not stop
             if mention.date is None and mention.status == "planned":
                 # "Un sommet se tiendra lundi à X. Y y recevra Z", "X achèvera sa visite par un entretien avec
                 # Y": the plan told last before it (its weekday already set ahead by its tense) gives its time
@@ -973,11 +974,12 @@ def _offset_date(text: str, frame: MeetingFrame, dates: list[DateExpression], se
     return anchor + sign * timedelta(days=count * unit), "day"
 
 
-def _date_of_the_same_meeting(out: list[MeetingMention], told_again: set[int]) -> None:
+def _date_of_the_same_meeting(out: list[MeetingMention], told_again: dict[int, bool]) -> None:
     """'X et Y se sont rencontrés en juin 2018 à Singapour. [...] leur première rencontre à Singapour', 'le
     sommet du G7 qu'il accueillera du 24 au 26 août [...] le sommet du G7 à Biarritz': a definite or possessive
     meeting noun with no date of its own tells again a meeting of the article with the same participants
-    (and no other place), which its words date: that date and status, not the article's."""
+    (and no other place of its own words: one the clause or the story gives is not the meeting's), which its
+    words date: that date and status, not the article's."""
     for mention in out:
         # (its date is the article's, or the latest one of its paragraph: "Mardi, X a reçu Y. [...] Samedi, X a
         # critiqué Z. Lors de sa rencontre avec Y, ...": the meeting told before, not Saturday)
@@ -986,7 +988,8 @@ def _date_of_the_same_meeting(out: list[MeetingMention], told_again: set[int]) -
             continue
         same = [m for m in out if m is not mention and m.date_basis == "text" and m.date is not None
                 and set(m.participants) == set(mention.participants)
-                and (m.location is None or mention.location is None or m.location == mention.location)]
+                and (m.location is None or mention.location is None or m.location == mention.location
+                     or not told_again[id(mention)])]
         if not same:
             continue
         before = [m for m in same if m.start < mention.start]

@@ -1745,3 +1745,15 @@ def test_a_meeting_told_again_takes_its_first_date_not_the_paragraphs_last(extra
                    "Hugo Lemaire a critiqué la presse. Lors de sa rencontre avec Anton Berg, il avait évoqué la Syrie.",
                    PUB)
     assert [(m[0], m[1]) for m in meetings(rows)] == [({"Hugo Lemaire", "Anton Berg"}, date(2021, 6, 1))] * 2
+
+
+@pytest.mark.parametrize("place, day", [
+    # a place the clause gives ("les usines installées à Lyon") is not the meeting's: the one told before
+    ("Lors de sa rencontre avec Anton Berg, Hugo Lemaire avait défendu les usines installées à Lyon.", 1),
+    # a place of the noun's own words that differs: another meeting, dated by its paragraph
+    ("Lors de leur rencontre à Lyon, les deux hommes avaient évoqué la Syrie.", 2),
+])
+def test_a_meeting_told_again_is_another_only_by_a_place_of_its_own(extract, place, day):
+    rows = extract("Hugo Lemaire a reçu mardi 1er juin le président allemand Anton Berg à Paris. Mercredi 2 juin, "
+                   "il a critiqué la presse. " + place, PUB)
+    assert [m[1] for m in meetings(rows)] == [date(2021, 6, 1), date(2021, 6, day)]

@@ -742,11 +742,16 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
         # (not a definite role a named holder may stand behind: "a expliqué la garde des Sceaux")
         postposed = not named and m.kind != "pronoun" and st.cue is not None and st.cue.kind != "source" \
             and m.start > st.cue.cue[0] and not _definite_phrase(m.text)
+        # "..., juge Paul Girard, spécialiste de X": the person named after the verb of an incise is that
+        # verb's subject whatever the parse made of it ("juge" read as the noun), and the topic the
+        # pronouns after it go on with
+        inverted = named and m.kind != "pronoun" and st.cue is not None and st.cue.kind == "incise" \
+            and not st.cue.passive and m.start > st.cue.cue[0]
         if not named and not leading_source and st.cue is not None and st.cue.kind == "source" \
                 and _witness(m.text):
             continue  # "X a quitté le palais, selon un journaliste de l'AFP. « ... », a-t-il lancé": X speaks
         discourse.add_speaker(m, m.entity if named else None, None if named else (m.description or m.text),
-                              source=leading_source or postposed)
+                              source=leading_source or postposed or inverted)
     discourse.quoted = quoted
     # a quotation that no frame reports goes on with the speaker of the sentences just before it
     for st in statements:

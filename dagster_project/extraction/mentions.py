@@ -354,6 +354,7 @@ def role_mentions(text: str) -> list[Mention]:
             role = None
         elif not m.group("of") and not comp and _of_common_body().match(text, m.end()):
             role = None  # "le président du parti", "la présidente de l'association": no office of a state
+            body = True  # (an office of that body: whoever the text made its holder, not any person before)
 
         if f"{head} {comp}".strip() in _junior_titles() and _junior_follower().match(text, m.end()):
             role = None  # "le secrétaire d'État aux Transports": a junior minister, not the secretary of state

@@ -42,6 +42,7 @@ def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+_INDEFINITE_COMPLEMENT = re.compile(r"\s+d['’]une?\s", re.IGNORECASE)
 _APPOSED_BODY = re.compile(r",\s*(?:(?:le|la|les)\s+|l['’]\s*)?")
 
 
@@ -134,7 +135,10 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
         if apposed:
             return apposed[0]
     if at_head is not None and not (at_head.kind == "name" and at_head.actor_type == MEDIA and persons):
-        if at_head.kind == "role" and _indefinite(text, start, head):
+        if at_head.kind == "role" and (_indefinite(text, start, head) or _INDEFINITE_COMPLEMENT.match(text, at_head.end)
+                                        and at_head.end < end):
+            # ("le porte-parole d'un groupe de rebelles": the office of a body nobody named, held by nobody
+            # named either)
             return _unnamed(text, frame, at_head)
         return at_head
     if head_word in words["issuer_heads"]:  # "un communiqué d'Airbus", "le texte du ministère"

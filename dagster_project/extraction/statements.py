@@ -230,7 +230,10 @@ _PLURAL_DETERMINERS = frozenset({"les", "des", "ses", "leurs", "ces", "plusieurs
                                   "quelques", "d'autres", "nombreux", "nombreuses", "deux", "trois"})
 
 
-_SAME_SOURCE = re.compile(r"(?:(?:de\s+)?(?:la|cette)\s+)?même\s+source", re.IGNORECASE)
+# ("cette source", "ces sources": whoever was last given as a source, an unnamed or plural one too - "ont
+# indiqué ses services. ..., a ajouté cette source" - not the person the source spoke about)
+_SAME_SOURCE = re.compile(r"(?:(?:de\s+)?(?:la|cette)\s+)?même\s+source|(?:de\s+)?(?:cette\s+source|ces\s+sources)",
+                          re.IGNORECASE)
 
 
 # ("X et son homologue Y"; not "le ministre de l'Action et des Comptes publics": a portfolio, no second speaker)

@@ -40,3 +40,14 @@ def test_an_office_noun_still_stands_for_the_titled_person(extract):
     text = ("Le ministre des Sports Hugo Lemaire a visité un stade lundi. « Le championnat reprendra en juin », "
             "a assuré le ministre.")
     assert speaker_of(extract(text, PUB), "championnat reprendra") == "Hugo Lemaire"
+
+
+def test_this_source_is_the_last_source_even_unnamed_and_plural(extract):
+    text = ("Hugo Lemaire, qui a rencontré mardi à Berne le conseiller spécial Anton Berg, « poursuit ses "
+            "discussions avec les Américains », ont indiqué mercredi ses services.\n\nIl s'entretient aussi avec de "
+            "hauts responsables militaires, a ajouté cette source, confirmant que « d'autres discussions étaient "
+            "au programme ».")
+    rows = extract(text, PUB)
+    assert speaker_of(rows, "hauts responsables militaires") is None
+    (st,) = [s for s in rows["statements"] if "hauts responsables militaires" in s["text"]]
+    assert st["speaker_description"] == "ses services"

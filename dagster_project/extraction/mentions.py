@@ -454,7 +454,13 @@ def possessed_government_mentions(text: str, mentions: list[Mention]) -> list[Me
         since = ends[-2] if len(ends) >= 2 else head  # this sentence and the one before, in the paragraph
         here = ends[-1] if ends else head
         key = None
-        for window in ((here, found.start()), (since, here)):
+        # (further back, across paragraphs, the sentences before those: "Le Pakistan a expulsé X. ... a
+        # affirmé le ministre Y. Le gouvernement a annoncé": the country the passage is about)
+        earlier = [0] + [e.end() for e in _SENTENCE_BREAK.finditer(text, 0, found.start()) if 0 < e.end() < since] \
+            + [since]
+        back = load_rules()["discourse"]["government_sentences_back"]
+        further = [(earlier[k - 1], earlier[k]) for k in range(len(earlier) - 1, max(0, len(earlier) - 1 - back), -1)]
+        for window in ((here, found.start()), (since, here), *further):
             for m in mentions:
                 if not window[0] <= m.start < window[1] or m.plural:
                     continue

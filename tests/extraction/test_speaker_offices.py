@@ -51,3 +51,11 @@ def test_this_source_is_the_last_source_even_unnamed_and_plural(extract):
     assert speaker_of(rows, "hauts responsables militaires") is None
     (st,) = [s for s in rows["statements"] if "hauts responsables militaires" in s["text"]]
     assert st["speaker_description"] == "ses services"
+
+
+def test_a_bare_government_is_the_country_the_passage_is_about(extract):
+    text = ("Le Portugal a rappelé lundi son ambassadeur à Madrid, après la saisie d'un navire de pêche.\n\n"
+            "« Nous allons rappeler notre ambassadeur », a affirmé le ministre des Affaires étrangères Paul Girard "
+            "à la télévision. Le gouvernement a également annoncé dans un communiqué qu'il suspendait les "
+            "échanges commerciaux.")
+    assert speaker_of(extract(text, PUB), "échanges commerciaux") == "Portugal"

@@ -902,6 +902,12 @@ def _is_cue(token: Token) -> CueSpec | None:
         # ("Et de vanter X", whose speaker is the one of the sentence before)
         if _narrative_infinitive(token) or _purpose_infinitive(token):
             return spec
+        opener = _after_prior_opener(token)
+        if opener is not None and (token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX")
+                                   and not _impersonal_governor(token.head) or token.doc[opener].is_sent_start):
+            # "Avant d'affirmer que X, Y a rappelé Z", "Y a rappelé Z avant d'affirmer que X": what the main
+            # clause's subject said
+            return spec
         head = token.head
         if head.i == token.i or head.pos_ not in ("VERB", "AUX") or token.dep_ not in ("xcomp", "ccomp", "obj", "advcl"):
             return None
@@ -936,7 +942,39 @@ def _narrative_infinitive(token: Token) -> bool:
     i = token.i
     if i >= 2 and doc[i - 1].lower_ in ("de", "d'") and doc[i - 2].lower_ == "et" and doc[i - 2].is_sent_start:
         return True
+    opener = _after_prior_opener(token)
+    if opener is not None and doc[opener].is_sent_start and token.sent.root.i == token.i and not any(
+            t.text == "," and _new_main_clause(doc, token.i + 1, t.i + 1, token.sent.end)
+            for t in doc[token.i + 1:token.sent.end]):
+        return True  # "Avant d'estimer que X.": a verbless sentence on the subject of the sentence before
     return _narrative_subject(token) is not None
+
+
+def _after_prior_opener(token: Token) -> int | None:
+    """'avant de' / "avant d'" right before an infinitive: the index of the opener's first word."""
+    doc = token.doc
+    for n in (2, 3):
+        start = token.i - n
+        if start >= token.sent.start and span_text(doc, start, token.i).lower().replace("’", "'").rstrip() \
+                in _prior_openers():
+            return start
+    return None
+
+
+def _impersonal_governor(verb: Token) -> bool:
+    """'Il faut attendre X avant de dire que Y': a verb under an impersonal one has no one to speak for it."""
+    words = frozenset(_frame_words()["impersonal_forms"])
+    while True:
+        if verb.lower_ in words:
+            return True
+        if verb.head.i == verb.i or verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
+            return False
+        verb = verb.head
+
+
+@functools.cache
+def _prior_openers() -> frozenset[str]:
+    return frozenset(w.replace("’", "'") for w in _frame_words()["prior_infinitive_openers"])
 
 
 def _narrative_subject(token: Token) -> Token | None:
@@ -1367,6 +1405,11 @@ def _complement_end(verb: Token, start: int, sent_end: int) -> int:
     for child in verb.children:
         if child.i <= head.i or child.dep_ not in ("conj", "xcomp", "ccomp", "obj", "obl:arg"):
             continue
+        if child.left_edge.i == end + 1 and doc[end].text == "," and _list_member(child):
+            # "à s'entendre sur les étapes, les questions logistiques et les garanties": the middle of a
+            # list "A, B et C" the parser hung on the cue goes on with the phrase before the comma
+            end = max(t.i for t in child.subtree) + 1
+            continue
         lead = [t for t in doc[end:child.left_edge.i]]
         if child.left_edge.i >= end and all(t.pos_ in ("CCONJ", "PUNCT", "ADP", "SCONJ") or t.lower_ in (
                 "que", "qu'") for t in lead) and any(t.pos_ == "CCONJ" for t in lead + [child.left_edge]):
@@ -1379,6 +1422,18 @@ def _complement_end(verb: Token, start: int, sent_end: int) -> int:
             and (doc[end + 1].text != '"' or _opens_quote(doc, end + 1)):
         return sent_end  # "que X, « Y »": the quoted words the parser hung elsewhere go on with the content
     return min(end, sent_end)
+
+
+def _list_member(noun: Token) -> bool:
+    """A noun phrase after a comma with a last member of its own after 'et' / 'ou' ('B et C' in 'A, B et C'),
+    no verb in it: the rest of a list."""
+    if noun.pos_ != "NOUN":
+        return False
+    doc = noun.doc
+    return any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > noun.i
+               and any(cc.dep_ == "cc" and cc.lower_ in ("et", "ou") for cc in c.children)
+               and not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[noun.i:c.i])
+               for c in noun.children)
 
 
 def _content_prepositions(comps: frozenset[str]) -> frozenset[str]:
@@ -1915,7 +1970,7 @@ def _verb_frame(doc: Doc, verb: Token, last: Token, spec: CueSpec, stops: set[in
         found = [(a, b, n) for a, b, n in found if b > a]
         if not found:
             return None
-    if _fronted_infinitive(doc, group_start, sent_start) or participle and (
+    if _fronted_infinitive(doc, group_start, sent_start) and not _postposed_adjunct(verb) or participle and (
             _opens_sentence(doc, group_start, sent_start) or _after_fronted_participles(doc, group_start, sent_start)):
         # ("Estimant que X, le ministre a convoqué Y": the participle's content ends before the main clause)
         found = _end_before_apposed_subject(doc, verb, _end_before_main_clause(doc, found))
@@ -2005,6 +2060,12 @@ def _fronted_infinitive(doc: Doc, group_start: int, sent_start: int) -> bool:
         if len(opener) == n and opener.text.lower().replace("’", "'") in _frame_words()["fronted_infinitive_openers"]:
             return opener.start == sent_start or doc[opener.start - 1].text == ","
     return False
+
+
+def _postposed_adjunct(verb: Token) -> bool:
+    """'X a assuré Y, avant d'ajouter : « A, B »': an infinitive adjunct after the verb it hangs on, whose
+    content runs on (no main clause after it to end before)."""
+    return verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i
 
 
 def _sentencing(verb: Token, spec) -> bool:
@@ -2622,6 +2683,10 @@ def _phrase_head(doc: Doc, i: int) -> Token | None:
                     and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < j + 8:
                 head = head.head
             return head
+        if t.pos_ == "ADJ" and j > i and doc[j - 1].lower_ in ("ce", "cette", "ces") \
+                and t.lower_ in _frame_words()["demonstrative_adjectives"] \
+                and not (j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN")):
+            return t  # "selon ces derniers": the adjective stands for the ones named last
         if t.pos_ not in ("DET", "ADJ", "NUM") and t.lower_ not in ("m.", "mme", "bien", "nombre", "beaucoup",
                                                                       "plusieurs", "certains", "certaines", "la", "plupart"):
             return None  # ("selon bien des observateurs", "d'après nombre d'experts": quantities before the noun)

@@ -1259,6 +1259,9 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
         end = _before_coordinated_predicate(doc, verb, start, end)
     if end <= start:
         return []
+    if nominal and "nominal" not in comps and verb.dep_ == "acl:relcl" and verb.head.lower_ in ("ce", "c'", "c’") \
+            and any(c.lower_ in ("que", "qu'", "qu’") for c in verb.children):
+        return []  # "ce qu'il a appelé l'accord « à moitié vivant »": the relative 'que' is the object, X its name
     # ("appelle des journalistes": a partitive article, not the 'de' of "appeler de")
     partitive = t.lower_ in ("des", "du") and "a" in comps and "nominal" not in comps
     if (nominal or partitive) and "nominal" not in comps and comps & {"a", "de", "object_de"} \
@@ -2576,6 +2579,12 @@ def _source_phrases(doc: Doc, keys: list[int]) -> list[tuple[Token, Token]]:
                                                     and doc[token.i + 1].lower_ == "après"):
             first = token.i + (2 if low in ("d'", "d’") else 1)
             head = _phrase_head(doc, first)
+            if head is not None and head.lower_ in words["source_speech_nouns"] and head.i + 2 < len(doc) \
+                    and doc[head.i + 1].lower_ in ("de", "du", "des", "d'", "d’"):
+                # "selon les confidences de son entourage": who confided is the source (a name after them
+                # already makes the whole phrase one: "selon les informations du Parisien")
+                inner = _phrase_head(doc, head.i + 2)
+                head = inner if inner is not None and inner.pos_ == "NOUN" else head
             if head is None or head.lower_ in words["non_sources"] or head.lemma_.lower() in words["non_sources"]:
                 continue
             if low == "pour":

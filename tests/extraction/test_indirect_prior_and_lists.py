@@ -60,3 +60,28 @@ def test_selon_cette_derniere_is_a_source(extract):
     rows = extract("Paul Girard a reçu Clara Vidal mardi. Selon cette dernière, la réforme sera retirée avant l'été.",
                    PUB)
     assert indirect(rows) == [("la réforme sera retirée avant l'été", "Clara Vidal")], rows["speakers"]
+
+
+# 'selon les confidences de X': the noun for what was said hands the source on to X -------------------------
+
+@pytest.mark.parametrize("phrase, speaker", [
+    ("Selon les confidences de son entourage", "son entourage"),
+    ("Selon les explications de son porte-parole", "son porte-parole"),
+])
+def test_speech_noun_of_a_source(extract, phrase, speaker):
+    rows = extract(f"{phrase}, Clara Vidal aurait sollicité une rencontre avec le président.", PUB)
+    found = [(s["text"], s["speaker_text"]) for s in rows["statements"] if s["statement_type"] == "indirect"]
+    assert found == [("Clara Vidal aurait sollicité une rencontre avec le président", speaker)], found
+
+
+def test_terms_of_an_agreement_are_no_source(extract):
+    rows = extract("Selon les termes de l'accord, Clara Vidal restera ministre pendant dix-huit mois.", PUB)
+    assert indirect(rows) == [], rows["speakers"]
+
+
+# 'ce qu'il a appelé X': the relative 'que' is the object, X the name given — no appeal -------------------
+
+def test_ce_que_x_a_appele_names_and_reports_no_appeal(extract):
+    rows = extract("Clara Vidal a critiqué ce qu'elle a appelé une manoeuvre électorale à quelques jours du scrutin.",
+                   PUB)
+    assert [t for t, _ in indirect(rows) if t.startswith("une manoeuvre")] == [], rows["speakers"]

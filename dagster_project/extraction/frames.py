@@ -2749,6 +2749,12 @@ def _opens_reported_clause(doc: Doc, prep: Token) -> bool:
     return governor is not None and _spec_for(governor) is not None
 
 
+def _has_subject_from(token: Token, start: int) -> bool:
+    """A verb (or the auxiliary of one) with a subject of its own between `start` and it."""
+    verb = token.head if token.dep_.startswith("aux") else token
+    return any(c.dep_ in SUBJECT_DEPS and start <= c.i < verb.i for c in verb.children)
+
+
 def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
                   phrases: list[tuple[int, int]]) -> Frame | None:
     """'selon X': the content is the clause the phrase is attached to, on the side of the sentence
@@ -2770,6 +2776,8 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
         # content, what it hangs on the source
         start = head.i + 1
         end = _clause_end(doc, start, sent_end, own_stops)
+        if prep.lower_ == "pour" and any(i in own_stops and _has_subject_from(doc[i], start) for i in range(start, end)):
+            return None  # "Y, pour qui il avait dit qu'il ne voterait pas": a verb of saying of its own governs 'qui'
         span = _char_range(doc, start, end)
         j = prep.i - 1
         while j > sent_start and doc[j].is_punct:

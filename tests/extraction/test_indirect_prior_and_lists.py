@@ -85,3 +85,17 @@ def test_ce_que_x_a_appele_names_and_reports_no_appeal(extract):
     rows = extract("Clara Vidal a critiqué ce qu'elle a appelé une manoeuvre électorale à quelques jours du scrutin.",
                    PUB)
     assert [t for t, _ in indirect(rows) if t.startswith("une manoeuvre")] == [], rows["speakers"]
+
+
+# 'X, pour qui Y' is X's view unless Y has a verb of saying with a subject of its own ----------------------
+
+def test_pour_qui_with_its_own_verb_of_saying_is_no_source(extract):
+    rows = extract("Clara Vidal avait déjà pris ses distances avec Paul Girard, pour qui elle avait dit qu'elle ne "
+                   "voterait pas au second tour.", PUB)
+    assert [t for t, _ in indirect(rows)] == ["elle ne voterait pas au second tour"], rows["speakers"]
+
+
+def test_pour_qui_without_a_verb_of_saying_stays_a_source(extract):
+    rows = extract("Le vote a suscité la préoccupation d'Anton Berg, pour qui le pays doit affirmer sa place en "
+                   "Europe.", PUB)
+    assert indirect(rows) == [("le pays doit affirmer sa place en Europe", "Anton Berg")], rows["speakers"]

@@ -122,7 +122,7 @@ def gazetteer() -> Gazetteer:
             surfaces.add(form)
     pattern = None
     if surfaces:
-        pattern = re.compile(rf"(?<!\w)({alternation(surfaces)})(?=(?:{alternation(GLUE_WORDS)})?(?![\w]))")
+        pattern = re.compile(rf"(?<!\w)({alternation(surfaces)})(?=(?:{alternation(GLUE_WORDS)}(?=[ \t]+\w))?(?![\w]))")
     titles = [(r["title"], r["role"], r.get("gender") or None) for r in role_titles()]
     person_words: dict[str, list[tuple[str, str]]] = {}
     for key, row in actors.items():

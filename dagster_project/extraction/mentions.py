@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from rapidfuzz.distance import Levenshtein
 from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 
@@ -117,6 +118,8 @@ def gazetteer_mentions(text: str) -> list[Mention]:
             start = _extend_name_left(text, start)
             if " " not in m.group(1).strip() and not _same_first_name(text[start:m.start()],
                                                                       gaz.actors[key]["canonical_name"]):
+                if text[m.end():m.end() + 1].isalnum():
+                    continue  # "Robert Abela": a longer surname, not "Abe" glued to "la"; the NER has it
                 key = None  # "Brigitte Macron" is not Emmanuel Macron: another person of that name
         out.append(Mention(start, m.end(), text[start:m.end()], "metonym" if alias.is_metonym else "name",
                            alias.actor_type, key, gender=honorific_gender(text[start:m.end()])))
@@ -158,7 +161,7 @@ def _same_first_name(before: str, canonical: str) -> bool:
 def _extend_name_left(text: str, start: int) -> int:
     """Take in what stands before a person's name and belongs to it: an honorific ('M. Poutine'),
     an initial ('S. Lavrov') or first names the dictionary lacks ('Jean-Louis Le Drian')."""
-    honorific = re.search(r"(?:M\.|Mme|MM\.) $", text[max(0, start - 4):start])
+    honorific = re.search(rf"(?<![\w.])(?:{_left_honorifics()}) $", text[max(0, start - 14):start])
     if honorific:
         return start - len(honorific.group(0))
     initial = re.search(r"(?<![\w.])[A-ZÀ-Ý]\. $", text[max(0, start - 4):start])
@@ -180,6 +183,53 @@ def _extend_name_left(text: str, start: int) -> int:
                                   text[max(0, start - len(first.group(0)) - 3):start - len(first.group(0))])):
         return start - len(first.group(0))
     return start
+
+
+@functools.cache
+def _left_honorifics() -> str:
+    """The honorifics taken in before a name (not 'Me', 'Dr', 'Pr': "Me" may be an English word)."""
+    words = [w for gender in ("m", "f") for w in load_rules()["honorifics"][gender]]
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _french_lexicon():
+    """The language model's lemmatizer tables: inflected form -> lemma, and the lemmas it knows."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    from .pipeline import MODEL
+
+    found = sorted(get_package_path(MODEL).glob("*/lemmatizer/lookups"))
+    if not found:
+        return {}, frozenset()
+    tables = Lookups().from_disk(found[0])
+    index = tables.get_table("lemma_index")
+    return tables.get_table("lemma_lookup"), frozenset(w for k in index.keys() for w in index[k])
+
+
+def is_french_word(word: str) -> bool:
+    """Whether the lemmatizer knows `word` (lowercase) as a French form or lemma ('suivra', 'chose')."""
+    lookup, lemmas = _french_lexicon()
+    word = word.lower()
+    return word in lemmas or word in lookup
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]|[-–—•«\"“]|\n)\s*$")
+
+
+def _common_word_person(text: str, m: Mention, found: list[Mention]) -> bool:
+    """A 'person' of one word that starts a sentence (or a heading, a quote) and is a common French word
+    ('Chose promise', 'Suivra un déjeuner', 'Lundi,'), not a first name, and no word of another person
+    named in the article: a word its capital letter made the NER take for a name."""
+    if m.actor_type != PERSON or m.dict_key is not None or m.kind != "name":
+        return False
+    word = m.text.strip()
+    if not word or " " in word or word in first_name_genders() or not is_french_word(word) \
+            or not _SENTENCE_START.search(text[max(0, m.start - 4):m.start]):
+        return False
+    key = name_key(word)
+    return not any(o is not m and o.actor_type == PERSON and key in name_key(o.text).split() for o in found)
 
 
 def _apposed_to_person_title(ent) -> bool:
@@ -209,7 +259,8 @@ def ner_mentions(text: str, ents, taken: list[tuple[int, int]]) -> list[Mention]
             start += lead.end()
             surface = surface[lead.end():]
         if kind == PERSON:  # NER often swallows "lundi" or "a" after a name; organisations keep theirs
-            trimmed = re.sub(r"(?:\s+[a-zà-ÿ][\w'’-]*)+$", "", surface)
+            # ... but not a surname joined to its lowercase particle ("Anouar el-Sadate", "X al-Zayani")
+            trimmed = re.sub(rf"(?:\s+(?!{_joined_particles()}-[A-ZÀ-Ý])[a-zà-ÿ][\w'’-]*)+$", "", surface)
             end -= len(surface) - len(trimmed)
             surface = trimmed
             # ... and "Twitter" or "Photo" before it ("sur Twitter Thierry Mariani")
@@ -725,7 +776,7 @@ def detect_mentions(text: str, ents, skip: list[tuple[int, int]],
     person_words = {w for m in found if m.actor_type == PERSON for w in m.text.split()}
     found += [m for m in speaking_place_mentions(text, ents, list(speaker_phrases), [(m.start, m.end) for m in found])
               if m.text not in person_words]  # (a person's first name or surname alone: a short form of them)
-    names = sorted(found, key=lambda m: m.start)
+    names = sorted((m for m in found if not _common_word_person(text, m, found)), key=lambda m: m.start)
     roles = [r for r in role_mentions(text)]
     pronouns = [p for p in pronoun_mentions(text)]
     out, occupied = [], []
@@ -798,6 +849,8 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
                         or is_short_form(_without_title(m.text), candidate.name):
                     entity = candidate
                     break
+            if entity is None:
+                entity = _misspelt_surname_of(m.text, entities)
             if entity is None and m.dict_key is None:
                 # a spelling the dictionary lacks ("Sergui Lavrov"): compare with persons sharing a word
                 for key, form in gaz.person_forms_sharing_a_word(m.text):
@@ -884,6 +937,22 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
             m.entities = tuple((by_dict.get(k) or new_entity(gaz.actors[k]["canonical_name"], COUNTRY, k)).idx
                                for k in keys if k)
     return entities
+
+
+def _misspelt_surname_of(name: str, entities: list[Entity]) -> Entity | None:
+    """'M. Lemiare' after 'Hugo Lemaire': a surname used alone that is one letter away (a letter more,
+    less or changed, the first kept) from the surname of exactly one person named in full in the article,
+    and of no other person, is that person in another spelling."""
+    word = name_key(name)
+    if " " in word or len(word) < 6 or HONORIFICS.sub("", name) in first_name_genders():
+        return None
+    fits = [e for e in entities if e.actor_type == PERSON and e.name and len(e.name.split()) >= 2
+            and _one_letter_apart(word, name_key(e.name).split()[-1])]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    return a != b and a[0] == b[0] and Levenshtein.distance(a, b) == 1
 
 
 # what ends the words between a title and a person its complement names ("le conseiller de M. X")
@@ -1171,6 +1240,13 @@ def _without_title(name: str) -> str:
 @functools.cache
 def _name_particles() -> frozenset[str]:
     return frozenset(load_rules()["name_particles"])
+
+
+@functools.cache
+def _joined_particles() -> str:
+    """The lowercase particles a surname is joined to by a hyphen ('al-Zayani', 'el-Sadate'), as a regex."""
+    words = {p.rstrip("-") for p in load_rules()["name_particles"] if p.endswith("-")}
+    return f"(?:{alternation(sorted(words))})"
 
 
 def _initials(name: str) -> str | None:

@@ -7,7 +7,20 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-HONORIFICS = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr)\s+")
+
+def _honorific_words() -> dict[str, list[str]]:
+    from .rules import load_rules
+
+    return load_rules()["honorifics"]
+
+
+def _honorific_pattern(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# "M. X", "Mme X", "Monsieur X", "Mgr X": honorifics (rules/lexicon.yaml), no part of the name
+HONORIFICS = re.compile(rf"^(?:{_honorific_pattern(w for ws in _honorific_words().values() for w in ws)})\s+")
+_FEMININE_HONORIFICS = frozenset(_honorific_words()["f"])
 _ARTICLE = re.compile(r"^(?:le |la |les |l'|l’)", re.IGNORECASE)
 
 
@@ -40,7 +53,7 @@ def honorific_gender(value: str) -> str | None:
     match = HONORIFICS.match(value)
     if not match:
         return None
-    return "f" if match.group(0).strip().startswith(("Mme", "Mlle")) else "m"
+    return "f" if match.group(0).strip() in _FEMININE_HONORIFICS else "m"
 
 
 def is_initial_form(short: str, full: str) -> bool:

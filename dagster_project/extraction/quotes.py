@@ -142,6 +142,12 @@ def is_name_quote(text: str, q: Quote) -> bool:
     clause = words[0].lower().replace("’", "'") in rules["clause_openers"]
     if not said and naming and not clause:
         return len(words) <= rules["max_name_words"] + 3
+    # a noun phrase whose determiner stays outside the quote, complement of a noun of time, place, body or group
+    # ('à la veille du « premier vol direct »', 'membre du « conseil de transition »', 'la colère des « gilets
+    # jaunes »'): the name of an event, a body or a group, even inside what a speaker reports
+    if not said and not clause and len(words) <= rules["max_name_words"] and not re.search(r"[.!?;:]", content) \
+            and _governed_name().search(window):
+        return True
     if words[0] in rules["name_heads"] and len(words) <= 6:
         return True
     # a title in sentence case after a definite article ("a dénoncé le « Pacte vert »", "Thatcher, la « Dame
@@ -156,6 +162,14 @@ def is_name_quote(text: str, q: Quote) -> bool:
             and all(w[:1].isupper() or w[:1].isdigit() for w in content_words) and len(content_words) >= 1
             and not re.search(r"[.!?]$", content.strip()) and len(content_words) == len(set(content_words))
             and (len(content_words) > 1 or content_words[0].isupper() or not _is_sentence_start(text, q)))
+
+
+@functools.cache
+def _governed_name() -> re.Pattern:
+    """The end of the words before a quote: a noun of the lexicon's name governors and a determiner of its
+    complement ('en marge du ', 'la crise des ', 'la tenue de la ')."""
+    nouns = alternation(load_rules()["non_speech_quotes"]["name_governors"], ignore_case=True)
+    return re.compile(rf"(?<![\w-])(?:{nouns})\s+(?:du|des|de\s+la|de\s+l['’])\s*\Z", re.IGNORECASE)
 
 
 def _is_sentence_start(text: str, q: Quote) -> bool:

@@ -443,7 +443,14 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
                        mentions: list[Mention], frames: list[Frame], doc=None) -> list[Statement]:
     """Statement rows of one article; `doc` (the parsed article) lets a quotation no frame reports
     take the subject of the clause that holds it."""
-    quotes = [q for q in find_quotes(text, paragraphs) if not is_name_quote(text, q)]
+    found = find_quotes(text, paragraphs)
+    names = {q.start for q in found if is_name_quote(text, q)}
+    quotes = [q for q in found if q.start not in names]
+    # the words of a quote that names a thing somewhere in the article name it wherever they are written again
+    # ('la colère des « X »' ... 'sur les ronds-points des « X »'); not an intertitle's ('- « Espoir » -') nor a
+    # headline's in capitals ('LES « ESPIONS » EXPULSÉS'), which may sum up words someone says in the section
+    named = {text[q.start:q.end].lower() for q in found if q.start in names and not _short_line(text, q.start)
+             and not text[q.start:q.end].isupper()}
     quoted = [(q.start, q.end) for q in quotes]
     content = [(p.start, p.end) for p in paragraphs if not p.is_boilerplate]
     # a verb of saying inside a quotation is the quoted speaker's, not a frame of the article
@@ -500,6 +507,7 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
                 if governing is not None and speakers.get(id(governing)) is not None:
                     speaker = speakers[id(governing)]
         out.append(Statement(q.start, q.end, text[q.start:q.end], "direct", frame, speaker))
+    out = [st for st in out if not (st.type == "direct" and st.text.lower() in named)]
     _inherit_repeated_quotes(out, doc, text)
     _continue_quotes(text, out, paragraphs, sentences, frames, speakers)
     if doc is not None:

@@ -1390,3 +1390,39 @@ def test_a_plural_relative_qui_skips_a_singular_noun(extract):
                    "une hausse des salaires.")
     (statement,) = [s for s in rows["statements"] if "hausse des salaires" in s["text"]]
     assert statement["speaker_text"] == "les représentants des syndicats de la région Bretagne"
+
+
+# quoted names governed by a noun of time, place, body or group; names repeated; formulas and new names ----------
+
+@pytest.mark.parametrize("text, label", [
+    # inside what a frame reports, the name of an event or a body is still a name
+    ("Anton Berg a estimé, à la veille du « premier vol direct » entre les deux pays, que la paix était proche.",
+     "premier vol direct"),
+    ("Selon Clara Vidal, les membres du « comité de salut » seront arrêtés.", "comité de salut"),
+    ("Paul Girard va réunir les ministres pour répondre à la colère des « bonnets verts », a annoncé la présidence.",
+     "bonnets verts"),
+    # a clause whose subject no frame makes a speaker
+    ("Hugo Lemaire s'est dit favorable à un référendum, une des principales revendications des « bonnets verts ».",
+     "bonnets verts"),
+    ("Ingrid Falk a défendu la formule « une île, deux lois » devant les députés.", "une île, deux lois"),
+])
+def test_a_quote_governed_by_a_noun_of_event_body_or_group_is_a_name(extract, text, label):
+    # CONVENTIONS: quoted labels are non-statements, also inside what a speaker reports
+    assert not [s for s in extract(text, PUB)["speakers"] if s[0] == label]
+
+
+def test_a_name_written_again_elsewhere_in_the_article_is_still_a_name(extract):
+    text = ("Paul Girard va réunir les ministres pour répondre à la colère des « bonnets verts », a annoncé la "
+            "présidence.\n\nSur les barrages des « bonnets verts », Hugo Lemaire a assuré que le calme revenait.")
+    rows = extract(text, PUB)
+    assert speaker_of(rows, "le calme revenait") == "Hugo Lemaire"  # the extraction did run
+    assert not [s for s in rows["speakers"] if s[0] == "bonnets verts"]
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a noun of speech or evaluation before the complement: someone's words
+    ("Paul Girard a dénoncé la démonstration de la « mort lente » de l'alliance.", "mort lente"),
+    ("Hugo Lemaire a fait part de la « vive inquiétude » de Berlin.", "vive inquiétude"),
+])
+def test_a_quoted_complement_of_another_noun_stays_a_statement(extract, text, quote):
+    assert any(s[0] == quote and s[1] == "direct" for s in extract(text, PUB)["speakers"])

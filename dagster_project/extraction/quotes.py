@@ -148,6 +148,11 @@ def is_name_quote(text: str, q: Quote) -> bool:
     if not said and not clause and len(words) <= rules["max_name_words"] and not re.search(r"[.!?;:]", content) \
             and _governed_name().search(window):
         return True
+    # a short quote in English, its lower-case words all English ('un « no deal »', 'le « hard Brexit »'): a term
+    lower = [w.lower() for w in words if not w[:1].isupper()]
+    if not said and lower and len(words) <= 4 and all(w in _english_words() for w in lower) \
+            and not re.search(r"[.!?]", content):
+        return True
     if words[0] in rules["name_heads"] and len(words) <= 6:
         return True
     # a title in sentence case after a definite article ("a dénoncé le « Pacte vert »", "Thatcher, la « Dame
@@ -162,6 +167,11 @@ def is_name_quote(text: str, q: Quote) -> bool:
             and all(w[:1].isupper() or w[:1].isdigit() for w in content_words) and len(content_words) >= 1
             and not re.search(r"[.!?]$", content.strip()) and len(content_words) == len(set(content_words))
             and (len(content_words) > 1 or content_words[0].isupper() or not _is_sentence_start(text, q)))
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules()["non_speech_quotes"]["english_words"])
 
 
 @functools.cache

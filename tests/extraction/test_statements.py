@@ -1426,3 +1426,18 @@ def test_a_name_written_again_elsewhere_in_the_article_is_still_a_name(extract):
 ])
 def test_a_quoted_complement_of_another_noun_stays_a_statement(extract, text, quote):
     assert any(s[0] == quote and s[1] == "direct" for s in extract(text, PUB)["speakers"])
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Hugo Lemaire a répété qu'il se satisferait d'un « no deal » si Bruxelles refusait.", "no deal"),
+    ("Selon Anton Berg, la Chine mise sur son « soft power » en Afrique.", "soft power"),
+    ("Ingrid Falk a dénoncé les « fake news » qui visent le gouvernement.", "fake news"),
+])
+def test_a_short_quote_in_english_is_a_term(extract, text, label):
+    # the press translates what is said in English: English words in quotes are a term or a title
+    assert not [s for s in extract(text, PUB)["speakers"] if s[0] == label]
+
+
+def test_a_french_quote_of_words_english_shares_stays_a_statement(extract):
+    rows = extract("Paul Girard a dénoncé une « trahison » et un « abandon en rase campagne » de ses alliés.", PUB)
+    assert any(s[0] == "trahison" and s[1] == "direct" for s in rows["speakers"])

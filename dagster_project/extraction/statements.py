@@ -680,8 +680,16 @@ def _qualifier_after_noun(doc, start: int, end: int) -> bool:
     inside = [t for t in span if t.idx >= start and not t.is_punct]
     before = [t for t in doc[max(0, span.start - 40):span.start]
               if t.idx + len(t) <= start and not t.is_punct and t.idx >= start - 40]
-    return bool(inside) and bool(before) and before[-1].pos_ == "NOUN" \
-        and all(t.pos_ in ("ADJ", "ADV", "CCONJ") for t in inside) and inside[0].pos_ == "ADJ"
+    if not inside or not before or before[-1].pos_ != "NOUN":
+        return False
+    # ('la journée « marathon »', 'un projet « pilote »': one lower-case noun set after a noun, an apposition; not
+    # after a verb of saying nor before an incise, where it may be an adjective the tagger took for a noun: 'a
+    # dénoncé des propos « diffamatoires »')
+    if len(inside) == 1 and inside[0].pos_ == "NOUN" and inside[0].text[:1].islower():
+        forms = cue_lexicon()[0]
+        return not any(t.pos_ in ("VERB", "AUX") and t.lower_ in forms and t.idx < start for t in span[0].sent) \
+            and not _reporting_verb_around(doc, start, end)
+    return all(t.pos_ in ("ADJ", "ADV", "CCONJ") for t in inside) and inside[0].pos_ == "ADJ"
 
 
 _SHARE = re.compile(r"\s*\d[\d,.]*\s?(?:%|pour ?cent\b)", re.IGNORECASE)

@@ -1441,3 +1441,17 @@ def test_a_short_quote_in_english_is_a_term(extract, text, label):
 def test_a_french_quote_of_words_english_shares_stays_a_statement(extract):
     rows = extract("Paul Girard a dénoncé une « trahison » et un « abandon en rase campagne » de ses alliés.", PUB)
     assert any(s[0] == "trahison" and s[1] == "direct" for s in rows["speakers"])
+
+
+@pytest.mark.parametrize("text, label", [
+    ("La journée « marathon » du ministre a commencé à l'aube devant les éleveurs.", "marathon"),
+    ("Les visiteurs pourront venir dans le cadre d'un projet « pilote » de la région.", "pilote"),
+])
+def test_a_lone_noun_quoted_after_a_noun_is_an_apposition_not_speech(extract, text, label):
+    assert not [s for s in extract(text, PUB)["speakers"] if s[0] == label]
+
+
+def test_a_lone_noun_quoted_after_a_noun_and_a_verb_of_saying_stays_a_statement(extract):
+    # the tagger may take a quoted adjective for a noun ('des propos « diffamatoires »'): a verb of saying keeps it
+    rows = extract("Le ministre a dénoncé jeudi des propos « diffamatoires » et « calomnieux ».", PUB)
+    assert any(s[0] == "diffamatoires" and s[1] == "direct" for s in rows["speakers"])

@@ -478,8 +478,11 @@ def _is_future(verb: Token) -> bool:
         if child.lower_ in words["governor_forms"] and child.i < verb.i \
                 and not any(g.dep_ == "mark" for g in child.children):
             return True  # (not a clause of its own: "Comme prévu, X a reçu Y" was done as planned)
+    # (nor there: "X a, comme prévu, reçu Y"; nor a participle of a noun before the verb: "« ... » des
+    # garanties prévues, a déclaré X")
     before = [t for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i]
-              if not any(g.dep_ == "mark" for g in t.children)]  # (nor there: "X a, comme prévu, reçu Y")
+              if not any(g.dep_ == "mark" for g in t.children)
+              and not (t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i)]
     if "Inf" in verb.morph.get("VerbForm") and (head.lower_ in words["intention_nouns"]
                                                 or head.lower_ in words["possibility_nouns"]):
         return True  # "sa volonté de visiter", "l'intention de rencontrer", "la possibilité d'organiser le sommet"
@@ -1451,7 +1454,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         planned = True
     if token.dep_.startswith("nsubj") and token.head.lower_ in _planned()["noun_modifiers"]:
         planned = True  # "une rencontre est prévue en mai", "le sommet est programmé lundi": its predicate
-    if _being_scheduled(token):
+    if _being_scheduled(token) or _only_possible(token):
         planned = True
     if _refused(token):
         return None  # "a démenti toute rencontre entre X et Y"
@@ -1533,6 +1536,31 @@ def _being_scheduled(token: Token) -> bool:
     return token.dep_.startswith("obl") and head.pos_ == "VERB" \
         and any(c.lower_ == "pour" and c.dep_ == "case" for c in token.children) \
         and any(c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.lower_ in nouns for c in head.children)
+
+
+_COMPLEMENT_CASES = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "pour"})
+
+
+def _only_possible(token: Token) -> bool:
+    """A meeting noun under a chain of nouns that a noun of possibility or intention heads ("évoqué la
+    possibilité d'une participation de X à un sommet"), or that the door a verb leaves open is for ("a laissé
+    la porte ouverte à une participation de X au sommet"): a meeting that may come, not one held."""
+    words = _planned()
+    heads = set(words["possibility_nouns"]) | set(words["intention_nouns"])
+    at = token
+    for _ in range(5):
+        head = at.head
+        if head.i == at.i or not at.dep_.startswith(("nmod", "obl", "obj")) or any(
+                c.dep_ == "case" and c.lower_ not in _COMPLEMENT_CASES for c in at.children):
+            return False  # (only complements: "la proposition de X lors du sommet" was made at it)
+        if head.lower_ in heads or head.lower_ in words["opening_nouns"]:
+            return True
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            return any(c.lower_ in words["opening_nouns"] and c.i < at.i for c in head.children)
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        at = head
+    return False
 
 
 def _means_of_a_named_meeting(token: Token) -> bool:

@@ -1,0 +1,37 @@
+"""Meeting status and dates read from the grammar around a meeting word (sentences written for the tests)."""
+from datetime import date
+
+import pytest
+
+PUB = date(2021, 6, 3)  # a Thursday
+
+
+def found(rows, trigger):
+    return [(m["status"], m["meeting_date"], m["date_precision"]) for m in rows["meeting_mentions"]
+            if m["trigger"] == trigger]
+
+
+def test_a_participle_of_a_noun_before_the_verb_is_no_plan(extract):
+    """'« ... » des garanties prévues, a déclaré X après leur discussion': 'prévues' qualifies the quote's noun,
+    it is no modal of the verb of saying; the discussion is over."""
+    rows = extract("Hugo Lemaire a rencontré mercredi le président Anton Berg. « Notre pays est disposé à coopérer "
+                   "dans le cadre des garanties » prévues, a déclaré M. Berg après leur discussion.", PUB)
+    assert found(rows, "discussion") == [("occurred", date(2021, 6, 2), "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Girard a évoqué mercredi la possibilité d'un sommet entre Hugo Lemaire et Anton Berg.",
+    "Hugo Lemaire a évoqué mercredi la possibilité d'une participation d'Anton Berg à un sommet élargi de l'Otan.",
+    "Le gouvernement de Hugo Lemaire a défendu mercredi sa fermeté, mais laissé la porte ouverte à une "
+    "participation d'Anton Berg à un sommet élargi de l'Otan.",
+])
+def test_a_meeting_under_a_noun_of_possibility_is_planned(extract, text):
+    """'la possibilité d'une participation de X à un sommet', 'la porte ouverte à ...': up the chain of nouns
+    that holds the meeting noun, a noun of possibility (or an open door) makes it one that may come."""
+    assert [m[0] for m in found(extract(text, PUB), "sommet")] == ["planned"]
+
+
+def test_a_meeting_a_proposal_was_made_at_is_held(extract):
+    """'la proposition de X lors du sommet': the summit is no complement of the proposal, but its time."""
+    rows = extract("La proposition de Hugo Lemaire lors du sommet avec Anton Berg mardi a été rejetée.", PUB)
+    assert [m[0] for m in found(rows, "sommet")] == ["occurred"]

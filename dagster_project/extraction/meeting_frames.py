@@ -1499,7 +1499,8 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
                         # (the tense of the verb that holds the meeting, "avait eu un entretien", "la
                         # rencontre eut lieu"; not of one that talks of it, "avait présenté sa visite")
                         anterior=(joined is not None or token.dep_.startswith("nsubj")) and _is_anterior(clause_verb),
-                        present=not planned and _is_simple_present(clause_verb), during=during)
+                        present=not planned and (_is_simple_present(clause_verb) or _purpose_object(token)),
+                        during=during)
 
 
 def _announcer(token: Token) -> Token | None:
@@ -1536,6 +1537,15 @@ def _being_scheduled(token: Token) -> bool:
     return token.dep_.startswith("obl") and head.pos_ == "VERB" \
         and any(c.lower_ == "pour" and c.dep_ == "case" for c in token.children) \
         and any(c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.lower_ in nouns for c in head.children)
+
+
+def _purpose_object(token: Token) -> bool:
+    """'à son arrivée pour préparer le sommet de jeudi': the object of an infinitive of purpose lies after
+    the time of the verb it serves, which a past does not set back; its weekday is the nearest one, as
+    that of a present."""
+    verb = token.head
+    return token.dep_ == "obj" and verb.i < token.i and "Inf" in verb.morph.get("VerbForm") \
+        and any(c.dep_ == "mark" and c.lower_ in _planned()["purpose_markers"] for c in verb.children)
 
 
 _COMPLEMENT_CASES = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "pour"})

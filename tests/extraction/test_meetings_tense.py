@@ -35,3 +35,15 @@ def test_a_meeting_a_proposal_was_made_at_is_held(extract):
     """'la proposition de X lors du sommet': the summit is no complement of the proposal, but its time."""
     rows = extract("La proposition de Hugo Lemaire lors du sommet avec Anton Berg mardi a été rejetée.", PUB)
     assert [m[0] for m in found(rows, "sommet")] == ["occurred"]
+
+
+@pytest.mark.parametrize("published, day, status", [
+    (date(2021, 6, 1), date(2021, 6, 3), "planned"),  # a Tuesday: the coming Thursday
+    (date(2021, 6, 5), date(2021, 6, 3), "occurred"),  # a Saturday: the Thursday just past
+])
+def test_the_weekday_of_a_meeting_a_purpose_infinitive_governs_is_the_nearest(extract, published, day, status):
+    """'X est arrivé à Oslo pour préparer le sommet de jeudi': the summit lies after the arrival the past tells;
+    its weekday is the nearest one, ahead as well as past."""
+    rows = extract("« Nous sommes dans une impasse », a averti Hugo Lemaire à son arrivée à Oslo pour préparer la "
+                   "rencontre de jeudi entre Anton Berg et Ingrid Falk.", published)
+    assert found(rows, "rencontre") == [(status, day, "day")]

@@ -478,11 +478,8 @@ def _is_future(verb: Token) -> bool:
         if child.lower_ in words["governor_forms"] and child.i < verb.i \
                 and not any(g.dep_ == "mark" for g in child.children):
             return True  # (not a clause of its own: "Comme prévu, X a reçu Y" was done as planned)
-    # (nor there: "X a, comme prévu, reçu Y"; nor a participle of a noun before the verb: "« ... » des
-    # garanties prévues, a déclaré X")
     before = [t for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i]
-              if not any(g.dep_ == "mark" for g in t.children)
-              and not (t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i)]
+              if not any(g.dep_ == "mark" for g in t.children)]  # (nor there: "X a, comme prévu, reçu Y")
     if "Inf" in verb.morph.get("VerbForm") and (head.lower_ in words["intention_nouns"]
                                                 or head.lower_ in words["possibility_nouns"]):
         return True  # "sa volonté de visiter", "l'intention de rencontrer", "la possibilité d'organiser le sommet"

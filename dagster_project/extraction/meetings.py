@@ -660,6 +660,7 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
     out: list[MeetingMention] = []
     # mentions by a definite or possessive noun with no date of their own -> whether its place is the noun's own words
     told_again: dict[int, bool] = {}
+    trips: list[tuple[tuple[int, int], MeetingMention]] = []  # a trip's words and its text-dated mention
     triggers = [f.trigger for f in frames]
     for k, frame in enumerate(frames):
         start, end = frame.trigger
@@ -926,6 +927,15 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             if undated and frame.kind == "noun" and (frame.possessive or _definite_noun(text, frame)) \
                     and frame.status == "occurred":
                 told_again[id(mention)] = bool(frame_places) and not stop
+            if frame.kind == "noun" and mention.date_basis != "text" and _PURPOSE_BEFORE.search(text, max(0, start - 20), start):
+                # "son déplacement du 3 mars à Oslo pour un sommet", "celui du 3 mars à Oslo pour une réunion": a
+                # meeting the trip was for is held during it, on the trip's day
+                trip = next((m for scope, m in reversed(trips) if scope[0] <= start < scope[1] and m.start < start), None)
+                if trip is not None:
+                    mention.date, mention.precision, mention.status = trip.date, trip.precision, trip.status
+                    mention.date_basis = "context"
+            if frame.visit and mention.date is not None and mention.date_basis == "text":
+                trips.append((frame.scope, mention))
             if mention.date is None and mention.status == "planned":
                 # "Un sommet se tiendra lundi à X. Y y recevra Z", "X achèvera sa visite par un entretien avec
                 # Y": the plan told last before it (its weekday already set ahead by its tense) gives its time
@@ -1143,6 +1153,8 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
     return mention
 
 
+# "pour un sommet", "pour une réunion": what a trip is for
+_PURPOSE_BEFORE = re.compile(r"\bpour\s+(?:une?|les?|la|l['’]|des|son|sa|ses|leurs?)\s*$", re.IGNORECASE)
 # where the list of those present ends: a clause or a relative clause of its own
 _PRESENCE_END = re.compile(r"[;.:!?]|,\s+(?:qui|où|dont|mais)\b")
 # what stands between a summit noun and the body it is of: "sommet de l'", "sommet virtuel du "

@@ -660,7 +660,6 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
     out: list[MeetingMention] = []
     # mentions by a definite or possessive noun with no date of their own -> whether its place is the noun's own words
     told_again: dict[int, bool] = {}
-    trips: list[tuple[tuple[int, int], MeetingMention]] = []  # a trip's words and its text-dated mention
     triggers = [f.trigger for f in frames]
     for k, frame in enumerate(frames):
         start, end = frame.trigger
@@ -927,15 +926,26 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             if undated and frame.kind == "noun" and (frame.possessive or _definite_noun(text, frame)) \
                     and frame.status == "occurred":
                 told_again[id(mention)] = bool(frame_places) and not stop
-            if frame.kind == "noun" and mention.date_basis != "text" and _PURPOSE_BEFORE.search(text, max(0, start - 20), start):
+            purpose = _PURPOSE_BEFORE.search(text, max(0, start - 20), start) if frame.kind == "noun" else None
+            if purpose is not None and mention.date_basis != "text":
                 # "son déplacement du 3 mars à Oslo pour un sommet", "celui du 3 mars à Oslo pour une réunion": a
                 # meeting the trip was for is held during it, on the trip's day
-                trip = next((m for scope, m in reversed(trips) if scope[0] <= start < scope[1] and m.start < start), None)
-                if trip is not None:
-                    mention.date, mention.precision, mention.status = trip.date, trip.precision, trip.status
+                # (the trip's own words, whether or not it names its traveller: "celui du président français")
+                trip = next((f for f in reversed(frames) if f.visit and f.kind == "noun" and f.trigger[0] < start
+                             and f.scope[0] <= start < f.scope[1]), None)
+                expr = _date_for(text, trip, dates, sentence, quoted + trip.asides, False) if trip else None
+                if expr is None:
+                    # "depuis celui du 27 février à Naples pour un sommet": the day of the trip the pronoun
+                    # stands for, right before the meeting noun's "pour" (but for the trip's place)
+                    expr = next((d for d in dates if sentence[0] <= d.start and d.end <= purpose.start()
+                                 and d.value is not None and not _inside(d.start, quoted)
+                                 and _DEMONSTRATIVE_OF.search(text, max(0, d.start - 12), d.start)
+                                 and _PLACE_GAP.fullmatch(text, d.end, purpose.start())), None)
+                if expr is not None:
+                    told = _dated(MeetingMention(start, end, sentence, frame.lemma, frame.mode), expr, trip or frame,
+                                  published)
+                    mention.date, mention.precision, mention.status = told.date, told.precision, told.status
                     mention.date_basis = "context"
-            if frame.visit and mention.date is not None and mention.date_basis == "text":
-                trips.append((frame.scope, mention))
             if mention.date is None and mention.status == "planned":
                 # "Un sommet se tiendra lundi à X. Y y recevra Z", "X achèvera sa visite par un entretien avec
                 # Y": the plan told last before it (its weekday already set ahead by its tense) gives its time
@@ -1154,6 +1164,9 @@ def _dated(mention: MeetingMention, expr: DateExpression | None, frame: MeetingF
 
 
 # "pour un sommet", "pour une réunion": what a trip is for
+_DEMONSTRATIVE_OF = re.compile(rf"\b(?:{'|'.join(DEMONSTRATIVES)})\s+(?:du|de|d['’])\s*$", re.IGNORECASE)
+# nothing, or a place ("à Naples", "en Italie"), between a trip's date and what it was for
+_PLACE_GAP = re.compile(r"\s*(?:(?:à|en|au|aux)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s*)?,?\s*")
 _PURPOSE_BEFORE = re.compile(r"\bpour\s+(?:une?|les?|la|l['’]|des|son|sa|ses|leurs?)\s*$", re.IGNORECASE)
 # where the list of those present ends: a clause or a relative clause of its own
 _PRESENCE_END = re.compile(r"[;.:!?]|,\s+(?:qui|où|dont|mais)\b")

@@ -41,9 +41,10 @@ def test_the_weekday_of_a_meeting_a_purpose_infinitive_governs_is_the_nearest(ex
     assert found(rows, "rencontre") == [(status, day, "day")]
 
 
-def test_a_meeting_a_dated_trip_was_for_takes_the_trips_day(extract):
+@pytest.mark.parametrize("who", ["du président Hugo Lemaire", "du président français"])
+def test_a_meeting_a_dated_trip_was_for_takes_the_trips_day(extract, who):
     """'depuis celui du 27 février à Oslo pour un sommet': the summit the trip was for was held on its day, not
     on the article's."""
-    rows = extract("Il s'agit du premier déplacement du président Hugo Lemaire depuis celui du 27 février à Oslo "
-                   "pour un sommet franco-norvégien.", PUB)
+    rows = extract(f"Il s'agit du premier déplacement {who} depuis celui du 27 février à Oslo pour un sommet "
+                   "franco-norvégien.", PUB)
     assert found(rows, "sommet") == [("occurred", date(2021, 2, 27), "day")]

@@ -528,6 +528,11 @@ def _relative(token: Token) -> bool:
     return token.dep_ == "acl:relcl" or any(t.lower_ in _RELATIVE_WORDS for t in token.subtree)
 
 
+@functools.cache
+def _number_words() -> frozenset[str]:
+    return frozenset(load_rules()["frames"]["number_words"])
+
+
 def _preposition_objects(token: Token, preps: tuple[str, ...], depth: int = 1) -> list[Token]:
     """Phrases under `token` marked by one of `preps` ('avec X', 'entre X et Y', 'à X'), also one
     level down ('s'est entretenu par téléphone avec X': the parser hangs 'avec X' on 'téléphone')."""
@@ -1189,6 +1194,9 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
             and _verb_trigger(token.head) is not None:
         return None  # "s'est entretenu par visioconférence avec X": how the verb's meeting was held
     partners = _preposition_objects(token, ("avec", "entre", "à", "auprès"))
+    # "une rencontre à trois", "un dîner à quatre": a count of its sides, who are the ones the clause names
+    counted = any(_marked(t, ("à",)) and (t.lower_ in _number_words() or t.text.isdigit()) for t in partners)
+    partners = [t for t in partners if not (_marked(t, ("à",)) and (t.lower_ in _number_words() or t.text.isdigit()))]
     if any(c.dep_ == "case" and c.lower_ == "par" for c in token.children) and spec.mode != "in_person" \
             and not any(_marked(t, ("avec", "entre")) for t in partners) and _means_of_a_named_meeting(token):
         return None  # "le sommet du G7 prévu en juin par vidéoconférence": the means of another meeting
@@ -1335,7 +1343,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         # ("sa seule bonne expérience a été sa rencontre avec X": not an experience)
         agents += [t for c in token.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or _names_someone(c))
                    for t in _conjuncts(c)]
-    reciprocal = possessive in ("leur", "leurs")
+    reciprocal = possessive in ("leur", "leurs") or counted
     pair = _between_pair(token)
     if pair and all(_marked(t, ("entre",)) for t in partners):
         # "un entretien entre les deux présidents": the last two people named met each other
@@ -1345,7 +1353,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         agents += [owner]  # "la préparation de X pour son sommet avec Y": X's summit
     if not agents and not between and clause_verb is not None and _in_adjunct(token) \
             and possessive not in ("leur", "leurs") \
-            and (possessive is not None or partners or spec.visit or _without_determiner(token)):
+            and (possessive is not None or partners or spec.visit or _without_determiner(token) or counted):
         # "Après un sommet à Berlin, X et Y ont", "En visite à Z, X a dit", "« ... », a dit X lors d'un entretien"
         subject = _subject(clause_verb) or _incise_subject(clause_verb)
         if subject is None or not _names_someone(subject):
@@ -1355,6 +1363,11 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         # ("la question sera discutée lors du sommet": a topic attends nothing)
         if subject is not None and subject.i != token.i and _names_someone(subject):
             agents += _conjuncts(subject)
+            if counted:
+                # ("ont estimé X, Y et Z à l'issue d'une rencontre à trois": the parser may cut the list
+                # into several subjects; all of them are the sides it counts)
+                agents += [t for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i != subject.i
+                           and _names_someone(c) for t in _conjuncts(c) if t not in agents]
             if spec.visit and not places and not partners and token.head == clause_verb:
                 # "X est arrivé à Pékin pour une visite de trois jours": the clause's place is the visit's
                 places += [p for p in _places(clause_verb) if p.i < token.i and not _is_time(p)]
@@ -1487,7 +1500,7 @@ def _noun_frame(token: Token, spec: TriggerSpec, length: int = 1) -> MeetingFram
         during = (clause_verb.idx, clause_verb.idx + len(clause_verb))
     mode = _mode(doc, token.sent.start, token.sent.end, spec.mode, token)
     return MeetingFrame((token.idx, token.idx + len(token)), spec.lemma, "noun", mode,
-                        [_with_name_after(doc, _phrase(a)) for a in agents],
+                        [_with_name_after(doc, _with_apposed_name(doc, _phrase(a))) for a in agents],
                         [_with_name_after(doc, _with_apposed_name(doc, _phrase(p))) for p in partners],
                         spec.visit, [_place_phrase(p) for p in places], "planned" if planned else "occurred", scope, reciprocal,
                         possessive, pair_subject=bool(pair) and reciprocal,
@@ -1793,6 +1806,13 @@ def _with_apposed_name(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
         return span
     while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PER" and doc[k + 1].ent_iob_ == "I":
         k += 1
+    if phrase is not None and "Plur" in phrase.root.morph.get("Number"):
+        # "les dirigeants français, allemand et italien, X, Y et Z": a plural title and the list of its names
+        while k + 2 < len(doc) and doc[k + 1].lower_ in (",", "et") and doc[k + 2].ent_type_ == "PER" \
+                and doc[k + 2].ent_iob_ == "B":
+            k += 2
+            while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PER" and doc[k + 1].ent_iob_ == "I":
+                k += 1
     return span[0], doc[k].idx + len(doc[k])
 
 

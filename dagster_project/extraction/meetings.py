@@ -58,6 +58,7 @@ def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+_COUNTED = re.compile(r"\s+à\s+(\w+)\b", re.IGNORECASE)  # "une rencontre à trois"
 _PLURAL_PHRASE = re.compile(r"(?:des|les|ses|leurs|plusieurs)\s+\w+s\b", re.IGNORECASE)
 
 
@@ -280,7 +281,8 @@ class _Participants:
 
 @functools.cache
 def _relation_pattern() -> re.Pattern:
-    heads = "|".join(re.escape(w) for w in load_rules()["speakers"]["relational_heads"])
+    heads = "|".join(re.escape(w) for w in [*load_rules()["speakers"]["relational_heads"],
+                                            *load_rules()["meeting_triggers"]["relation_heads"]])
     return re.compile(rf"\b(?:{heads})s?\s+(?:[\w-]+\s+){{0,2}}(?:de|d'|d’|du|des)\s*(?:M\.|Mme|MM\.)?\s*$",
                       re.IGNORECASE)
 
@@ -746,6 +748,17 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
             owner = last_subject(start)
             if owner is not None and owner.entity not in partners:
                 agents = [owner.entity]
+        counted = _COUNTED.match(text, end) if frame.kind == "noun" and frame.reciprocal else None
+        if counted is not None and len(agents) + len(partners) < 2:
+            # "X, Y et Z ... à l'issue d'une rencontre à trois": as many sides as it counts, the last persons
+            # named before it in its sentence
+            word = counted.group(1).lower()
+            count = int(word) if word.isdigit() else load_rules()["meeting_triggers"]["offset_counts"].get(word, 0)
+            named = list(dict.fromkeys(i for m in participants.mentions if sentence[0] <= m.start < start
+                                       and m.kind == "name" and m.actor_type == PERSON for i in participants._ids(m)
+                                       if entities[i].actor_type == PERSON))
+            if count >= 2 and len(named) >= count:
+                agents, partners = named[-count:], []
         if len(agents) + len(partners) < 2 and _bilateral_body(text, frame):
             agents = _main_countries(mentions, entities)  # its members: the two countries the article is about
         if frame.reciprocal and len(agents) + len(partners) < 2 and (frame.pair_subject or frame.possessive):

@@ -1757,3 +1757,20 @@ def test_a_meeting_told_again_is_another_only_by_a_place_of_its_own(extract, pla
     rows = extract("Hugo Lemaire a reçu mardi 1er juin le président allemand Anton Berg à Paris. Mercredi 2 juin, "
                    "il a critiqué la presse. " + place, PUB)
     assert [m[1] for m in meetings(rows)] == [date(2021, 6, 1), date(2021, 6, day)]
+
+
+@pytest.mark.parametrize("comma", [",", ""])
+def test_a_meeting_counted_by_its_sides_is_held_by_the_names_of_a_plural_title(extract, comma):
+    """'à l'issue d'une rencontre à trois': 'à trois' counts the sides (no partner 'trois'); they are the
+    names listed after the plural title of the clause ('les dirigeants français, allemand et italien, X, Y et Z')."""
+    rows = extract("« Nous condamnons cette attaque », ont estimé mardi les dirigeants français, allemand et italien, "
+                   f"Hugo Lemaire, Anton Berg et Paul Girard{comma} dans un communiqué commun à l'issue d'une "
+                   "rencontre à trois à Genève.", PUB)
+    assert participant_sets(rows) == [{"Hugo Lemaire", "Anton Berg", "Paul Girard"}]
+
+
+def test_the_family_of_a_person_is_not_that_person(extract):
+    rows = extract("Dès son arrivée à Lyon, la ministre Clara Vidal a rencontré mardi la famille de Paul Girard, un "
+                   "ouvrier blessé sur un chantier.", PUB)
+    assert not any("Paul Girard" in p for p in participant_sets(rows))
+

@@ -96,8 +96,9 @@ def is_short_form(short: str, full: str) -> bool:
 
 
 def first_name_gender(name: str) -> str | None:
-    """The usual gender of a person's first name ('Sherry Izadi' f), None when unknown or ambiguous."""
+    """The usual gender of a person's first name ('Sherry Izadi' f), or of a first name standing alone ('son
+    épouse Claire'), None when unknown or ambiguous."""
     from .rules import first_name_genders
 
     words = HONORIFICS.sub("", name).split()
-    return first_name_genders().get(words[0]) if len(words) >= 2 else None
+    return first_name_genders().get(words[0]) if words else None

@@ -65,6 +65,14 @@ def test_les_deux_hommes_are_the_last_two_people_named(extract):
     assert {"Pedro Sánchez", "Viktor Orban"} in participant_sets(rows)
 
 
+def test_a_lone_first_name_has_its_gender_and_no_masculine_title(extract):
+    # 'son épouse Claire, le chef de l'État': a woman's first name standing alone is not the masculine title
+    # after it, so 'Il' is still the president
+    rows = extract("Le président Hugo Lemaire a quitté Paris lundi. Accompagné de son épouse Claire, le chef de l'État "
+                   "est arrivé mardi à Oslo. Il a rencontré le roi Anton Berg mercredi au palais.", PUB)
+    assert participant_sets(rows) == [{"Hugo Lemaire", "Anton Berg"}]
+
+
 def test_received_by_is_a_meeting_with_the_host(extract):
     rows = extract("La militante Greta Thunberg a été reçue par le pape François au Vatican.", PUB)
     assert participant_sets(rows) == [{"Greta Thunberg", "Pape François"}]  # the dictionary's pope of that date

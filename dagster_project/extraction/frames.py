@@ -1616,8 +1616,10 @@ def _find_frames(doc: Doc) -> list[Frame]:
         elif frame.kind == "canonical" and frame.speaker is None and _coordinated_sentence(doc, verb):
             # "X a rappelé que Y. Et a annoncé que Z": the sentence goes on with the subject before it
             _speak_for_earlier(frame, frames, doc[verb.sent.start - 1].sent.start_char, verb.sent.start_char)
-        elif frame.borrowed_subject and frame.kind == "canonical":
-            # "a évoqué X et réitéré Y": the coordinated cue speaks for the frame before it
+        elif frame.borrowed_subject and frame.kind == "canonical" and not (
+                frame.passive and frame.speaker is not None and _quoted_attribute(doc, frame)):
+            # "a évoqué X et réitéré Y": the coordinated cue speaks for the frame before it (not a passive
+            # participle with its agent: "un vote critiqué et qualifié de « X » par l'opposition")
             _speak_for_earlier(frame, frames, verb.sent.start_char, frame.cue[0])
         frames.append(frame)
     colon_id = get_string_id(":")
@@ -1638,6 +1640,18 @@ def _find_frames(doc: Doc) -> list[Frame]:
         g is not f and g.cue[0] < f.cue[0] and g.contents == f.contents for g in frames))]
     frames.sort(key=lambda f: f.cue[0])
     return frames
+
+
+_QUOTED_ATTRIBUTE = re.compile(r"(?:de\s+|d['’]\s*|comme\s+)?[«\"“]", re.IGNORECASE)
+
+
+def _quoted_attribute(doc: Doc, frame: Frame) -> bool:
+    """'qualifié de « mascarade » par X', 'jugés « absurdes » par X': the content of a passive cue is a quotation
+    its agent follows (not 'la procédure lancée par X : ...', 'la libération de Y présentés par X comme')."""
+    if not frame.contents or frame.speaker is None:
+        return False
+    start, end = frame.contents[0]
+    return frame.speaker[0] >= end and _QUOTED_ATTRIBUTE.match(doc.text, start) is not None
 
 
 def _speak_for_earlier(frame: Frame, frames: list[Frame], start: int, end: int, keep=lambda f: True) -> None:
@@ -2037,6 +2051,15 @@ def _passive_agent(verb: Token) -> Token | None:
                 and t.head.pos_ in ("PROPN", "NOUN") and t.head.i - t.i <= 4 and t.head.lower_ not in _time_nouns():
             head = t.head
             return head
+    # "un vote critiqué et qualifié de « mascarade » par l'opposition": the parser hung the 'par' phrase right
+    # after the participle's quoted attribute on the noun the participle qualifies
+    right = max(t.i for t in verb.subtree)
+    doc = verb.doc
+    if right + 2 < len(doc) and doc[right].text in QUOTE_CLOSE and doc[right + 1].lower_ == "par" \
+            and doc[right + 1].dep_ == "case" and doc[right + 1].head.i > right + 1 \
+            and doc[right + 1].head.pos_ in ("PROPN", "NOUN") and doc[right + 1].head.i - right <= 5 \
+            and doc[right + 1].head.lower_ not in _time_nouns():
+        return doc[right + 1].head
     return None
 
 

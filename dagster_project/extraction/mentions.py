@@ -893,7 +893,9 @@ def resolve_entities(text: str, mentions: list[Mention], on: date | None) -> lis
 
     for m in names:  # "l'hôte mauritanien X": the nationality written beside a name is the person's
         if m.actor_type == PERSON and m.entity is not None and entities[m.entity].country is None:
-            words = re.findall(r"[\w'’-]+", text[max(0, m.start - 30):m.start])[-2:]
+            # (within its sentence: "... la capitale autrichienne. L'ambassadeur X" is no Austrian)
+            window = re.split(r"[.!?;:\n]", text[max(0, m.start - 30):m.start])[-1]
+            words = re.findall(r"[\w'’-]+", window)[-2:]
             country = next((gaz.demonym_country[w.lower()] for w in reversed(words)
                             if w.lower() in gaz.demonym_country), None)
             if country and re.search(r"[\w-]\s*,?\s*$", text[max(0, m.start - 3):m.start]):

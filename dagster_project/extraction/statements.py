@@ -460,6 +460,7 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
     cited_by = _cited_sources(text, frames, speakers, mentions, doc)
     frames = [f for f in frames if _can_speak(text, f, speakers[id(f)])]
     relays = _relay_frames(frames, speakers, sentences, doc)
+    echoes = _echo_incises(frames, speakers)
     out: list[Statement] = []
     seen: dict[tuple[int, int], Statement] = {}
     headings = [(p.start, p.end) for p in paragraphs if _heading(p.text)]
@@ -467,6 +468,8 @@ def extract_statements(text: str, paragraphs: list[Paragraph], sentences: list[t
         if f.negated or id(f) in relays or _inside(f.cue[0], headings):
             continue
         for start, end in f.contents:
+            if id(f) in echoes and any(o.cue[0] >= start for o in echoes[id(f)]) and end <= f.cue[0]:
+                continue  # "X a affirmé que Y, a-t-il dit": the incise repeats the frame before it, whose rows stand
             body = text[start:end]
             if len(_WORD.findall(body)) < 2 or _only_quote(text, start, end, quotes) \
                     or _topic_only(text, f, start, end, quotes, mentions, doc):
@@ -834,6 +837,25 @@ def _relay_frames(frames: list[Frame], speakers: dict, sentences, doc=None) -> s
                   and any(s <= o.cue[0] < e or s <= o.speaker[0] < e for s, e in f.contents if o.speaker)]
         if others:
             out.add(id(f))
+    return out
+
+
+def _echo_incises(frames: list[Frame], speakers: dict) -> dict[int, list[Frame]]:
+    """'X a affirmé qu'« ... », a-t-il dit': an incise with a clitic subject after a clause that is itself a
+    frame with a speaker of its own, which reports the same words up to the incise: the incise only repeats
+    that the subject said them (its 'il' is that subject); its content is no statement of its own."""
+    out: dict[int, list[Frame]] = {}
+    for f in frames:
+        sp = speakers.get(id(f))
+        if f.kind != "incise" or f.negated or sp is None or sp.kind != "pronoun" or not f.contents:
+            continue
+        start, end = f.contents[0]
+        inner = [o for o in frames if o is not f and o.kind == "canonical" and not o.negated
+                 and speakers.get(id(o)) is not None and speakers[id(o)].kind != "description"
+                 and start <= o.cue[0] < end and start <= speakers[id(o)].start < end
+                 and any(end - 3 <= e <= end + 3 for _s, e in o.contents)]
+        if inner:
+            out[id(f)] = inner
     return out
 
 

@@ -26,6 +26,11 @@ _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _DISLOCATED_TOPIC = re.compile(r"\s*,\s*(?:elle|lui)\s*,", re.IGNORECASE)
 
 
+# a name right after "de", "du", "des": the complement of the noun before it
+_COMPLEMENT_START = re.compile(r"(?:du|des|de|d['’])\b", re.IGNORECASE)
+_COMPLEMENT_END = re.compile(r"\b(?:du|des|de|de la|de l['’]|d['’])\s*$", re.IGNORECASE)
+
+
 @dataclass
 class Referent:
     pos: int
@@ -99,7 +104,7 @@ class Discourse:
         gender = (e.gender if e is not None and e.actor_type == PERSON else None) or m.gender \
             or (self._grammatical_gender(m) if not person else None)
         plural = m.plural or bool(m.entities)
-        return Referent(m.start, m.end, idx, m.text, gender, plural, person, self._is_subject(m), speaker,
+        return Referent(m.start, m.end, idx, m.text, gender, plural, person, self._is_subject(m, speaker), speaker,
                         e.actor_type if e is not None else m.actor_type)
 
     def _token_at(self, pos: int):
@@ -108,19 +113,23 @@ class Discourse:
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
-    def _is_subject(self, m: Mention) -> bool:
+    def _is_subject(self, m: Mention, speaker: bool = False) -> bool:
         if self.doc is None:
             return False
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             return False
         root = span.root
-        if any(t.dep_ in _SUBJECT_DEPS and not (span.start <= t.head.i < span.end) for t in span):
-            return True  # "Bachar al-Assad a dit": the parser may split a name and make its last word the subject
-        # "le procureur Jean Martin enquêtait": the name is an apposition to the subject
-        if root.dep_ in _SUBJECT_DEPS or root.dep_ in ("appos", "flat:name", "nmod") and \
-                root.head.dep_ in _SUBJECT_DEPS and root.head.i < root.i:
-            return True
+        verb = next((t.head for t in span if t.dep_ in _SUBJECT_DEPS and not (span.start <= t.head.i < span.end)), None)
+        if verb is None and (root.dep_ in _SUBJECT_DEPS or root.dep_ in ("appos", "flat:name", "nmod")
+                             and root.head.dep_ in _SUBJECT_DEPS and root.head.i < root.i):
+            # "le procureur Jean Martin enquêtait": the name is an apposition to the subject
+            verb = root.head if root.dep_ in _SUBJECT_DEPS else root.head.head
+        if verb is not None:
+            # ("Bachar al-Assad a dit": the parser may split a name and make its last word the subject)
+            # "l'affaire, dans laquelle Paul Girard est mis en examen, ...": the subject of a relative clause
+            # only qualifies a noun of its sentence, no topic the pronouns after it go on with (unless it spoke)
+            return speaker or not _in_relative_clause(verb, span)
         # (a named speaker only: an unresolved title after its verb, "a expliqué la garde des Sceaux", may
         # stand for the person named before it, who keeps the pronouns after it)
         named = m.entity is not None and self.entities[m.entity].name is not None
@@ -305,14 +314,21 @@ class Discourse:
         # 'Il a confié comment il voyait son avenir. « ... »': a subject pronoun of the sentence before stands
         # for the person it refers to when the quotation opens a sentence of its own ('Accusé de « X », il
         # encourt ...' names a charge, not words of his)
+        # ('Dans une allocution, il a adressé « un grand merci » aux électeurs': the subject pronoun of the
+        # quotation's own clause, before it, stands for the person it refers to as well)
         opens = self.sentence_starts[here] >= before - 2
         for m in self.pronouns:
-            if not opens or m.start >= before or here - self.sentence_index(m.start) != 1 \
+            back = here - self.sentence_index(m.start)
+            if m.start >= before or not (opens and back == 1 or back == 0) \
                     or _inside(m.start, self.quoted) \
                     or subjects and m.start < subjects[-1].pos or not self._pronoun_subject(m):
                 continue
-            r = self.antecedent(m, m.start, skip=self.quoted)
-            if r is not None and r.person and r.entity is not None and self.entities[r.entity].name:
+            # (not a complement of its own sentence: "A son prédécesseur X, il a glissé « ... »" is not X)
+            start = self.sentence_starts[self.sentence_index(m.start)]
+            complements = {x.entity for x in self.referents if back == 0 and start <= x.pos < m.start and not x.subject}
+            r = self.antecedent(m, m.start, skip=list(self.quoted) + ([(start, m.start)] if back == 0 else []))
+            if r is not None and r.person and r.entity is not None and self.entities[r.entity].name \
+                    and r.entity not in complements:
                 subjects.append(Referent(m.start, m.end, r.entity, r.text, r.gender, False, True, True))
         return max(subjects, key=lambda r: r.pos) if subjects else None
 
@@ -419,6 +435,8 @@ class Discourse:
                 found.add(r.entity)
                 continue
             start = max(self.sentence_starts[self.sentence_index(r.pos)], r.pos - _weights()["title_window"])
+            if _COMPLEMENT_START.match(r.text) or _COMPLEMENT_END.search(self.text, start, r.pos):
+                continue  # "l'ambassadeur X, représentant du président américain": the head's complement, not titled
             if pattern.search(self.text, start, r.pos):
                 found.add(r.entity)
         return found
@@ -535,6 +553,19 @@ class Discourse:
             if best_score is None or score >= best_score:
                 best, best_score = r, score
         return best
+
+
+def _in_relative_clause(verb, span) -> bool:
+    """A verb of a relative clause, or of a clause hung on one ('le texte dont il dit que X a menti'); not one
+    the parser hung on the subject's own name ('Bachar al-Assad a critiqué': 'critiqué' on 'Bachar')."""
+    node = verb
+    for _ in range(_weights()["governing_clauses_up"] + 2):
+        if node.dep_ == "acl:relcl":
+            return not span.start <= node.head.i < span.end
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _inverted_speaker(token) -> bool:
@@ -756,6 +787,8 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
     # a quotation that no frame reports goes on with the speaker of the sentences just before it
     for st in statements:
         if st.type == "direct" and st.speaker is None and st.cue is None:
+            if _judged_without_agent(text, st.start, st.end):
+                continue  # "Des propos jugés « inacceptables ».": a judgement nobody is said to pass
             r = discourse.subject_of_main_verb(st.start, st.end)
             if r is not None:  # the subject stands in the sentence: the speaker is read there
                 st.speaker = Mention(r.pos, r.end, r.text, "name", r.actor_type, entity=r.entity)
@@ -768,6 +801,30 @@ def resolve_speakers(doc: Doc | None, text: str, statements, mentions: list[Ment
                 st.speaker = Mention(st.start, st.start, "", "pronoun", PERSON, entity=r.entity,
                                      description=r.text if r.entity is None else None)
     return discourse
+
+
+_HAVE_FORMS = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "ayant", "aura", "auront", "eu"})
+
+
+@functools.cache
+def _judgement_participle() -> re.Pattern:
+    forms = []
+    for verb in dict.fromkeys(_weights()["judgement_participle_verbs"]):
+        stem = verb[:-2] + "é" if verb.endswith("er") else verb[:-2] + "t" if verb.endswith("ire") else verb
+        forms += [stem, stem + "e", stem + "s", stem + "es"]
+    return re.compile(rf"(?:(?P<before>[\w'’-]+)\s+)?(?<![\w'’])(?:{alternation(forms, ignore_case=True)})"
+                      r"\s+(?:de\s+|d['’]\s*|comme\s+)?[«\"“]\s*$", re.IGNORECASE)
+
+
+def _judged_without_agent(text: str, start: int, end: int) -> bool:
+    """'Des propos jugés « inacceptables ».', 'une décision qualifiée d'« illégale »': a quotation right after
+    the bare (or passive) participle of a verb of judging, no 'par' agent after it in its sentence."""
+    found = _judgement_participle().search(text, max(0, start - 40), start)
+    if found is None or (found.group("before") or "").lower() in _HAVE_FORMS:
+        return False  # ("il a jugé « prématuré »": a verb of saying with its subject, no bare participle)
+    rest = re.split(r"(?<=[.!?])\s|\n", text[end:end + 200], maxsplit=1)[0]
+    return re.match(r"\s*[»\"”]?\s*(?:,\s*)?par\b", rest, re.IGNORECASE) is None \
+        and not re.search(r"\bpar\s+(?:l['’]|les?\s|la\s|[A-ZÀ-Ý])", rest[:40])
 
 
 def _cataphoric(m: Mention, text: str) -> bool:

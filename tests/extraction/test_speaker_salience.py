@@ -1,0 +1,70 @@
+"""Speakers round 2: salience of a name inside a relative clause, an incise that repeats a frame, titles
+that only govern a complement, judgements passed by a passive participle (sentences written for the tests,
+invented people)."""
+from datetime import date
+
+from .conftest import speaker_of
+
+PUB = date(2024, 3, 10)
+
+
+def test_a_subject_inside_a_relative_clause_is_no_topic_for_the_next_pronoun(extract):
+    text = ("Hugo Lemaire a dénoncé mardi une « cabale » contre lui. « Je n'ai rien à me reprocher », a-t-il "
+            "déclaré devant la presse. Quant à l'affaire des marchés publics, dans laquelle Paul Girard est mis "
+            "en examen contrairement à lui, il assure qu'il n'en savait rien.")
+    assert speaker_of(extract(text, PUB), "n'en savait rien") == "Hugo Lemaire"
+
+
+def test_an_incise_repeating_a_named_frame_adds_no_row(extract):
+    text = ("Le ministre Anton Berg a reçu Ingrid Falk lundi. Dans une rencontre avec des journalistes mardi, "
+            "l'ambassadeur de Suède à Oslo Paul Girard a affirmé qu'\"aucune carte unilatérale n'est valable "
+            "dans ce cadre\", a-t-il dit.")
+    rows = extract(text, PUB)
+    assert rows["speakers"] == [("aucune carte unilatérale n'est valable dans ce cadre", "direct", "Paul Girard")]
+
+
+def test_a_title_governing_a_name_as_complement_does_not_title_that_name(extract):
+    text = ("Le président suédois Anton Berg veut un nouvel accord.\n\n"
+            "L'ambassadeur suédois Paul Girard, représentant du président suédois pour le désarmement, mène les "
+            "discussions à Vienne.\n\n"
+            "Paul Girard a déploré lundi \"l'absence\" de délégation chinoise en publiant une photo.\n\n"
+            "\"Pékin se cache derrière le secret\", a commenté le représentant suédois dans ce message.")
+    assert speaker_of(extract(text, PUB), "se cache derrière") == "Paul Girard"
+
+
+def test_a_nationality_of_the_sentence_before_is_not_the_next_name_s(extract):
+    text = ("Les discussions ont lieu dans un palais de la capitale autrichienne.\n\n"
+            "L'ambassadeur Paul Girard mène les discussions.")
+    rows = extract(text, PUB)
+    (girard,) = [e for e in rows["entities"] if e["name"] == "Paul Girard"]
+    assert girard["country_code"] is None
+
+
+def test_a_coordinated_passive_participle_speaks_for_its_agent(extract):
+    text = ("Hugo Lemaire a salué jeudi une réforme lui permettant de rester en poste, un vote critiqué à "
+            "l'étranger et qualifié de \"mascarade\" par l'opposition.")
+    rows = extract(text, PUB)
+    hits = [s for s in rows["statements"] if s["text"] == "mascarade"]
+    assert hits and hits[0]["speaker_entity_idx"] is None and hits[0]["speaker_text"] == "l'opposition"
+
+
+def test_a_judgement_passed_by_nobody_named_is_nobody_s(extract):
+    text = ("Paul Girard a dénoncé la réforme. Une mesure jugée \"scandaleuse\". Hugo Lemaire s'est montré "
+            "prudent. \"Nous verrons\", a-t-il dit. Il a jugé \"prématuré\" de conclure.")
+    rows = extract(text, PUB)
+    assert speaker_of(rows, "scandaleuse") is None
+    assert speaker_of(rows, "prématuré") == "Hugo Lemaire"
+
+
+def test_a_quotation_no_frame_reports_takes_the_subject_pronoun_of_its_own_clause(extract):
+    text = ("Clara Vidal a dénoncé mardi la réforme des retraites. Hugo Lemaire a défendu le texte devant les "
+            "députés. Selon l'opposition, la réforme est \"un mensonge\". Dans une allocution télévisée, il a "
+            "adressé \"un grand merci\" aux électeurs.")
+    assert speaker_of(extract(text, PUB), "un grand merci") == "Hugo Lemaire"
+
+
+def test_the_subject_pronoun_of_a_quotation_s_clause_is_not_its_own_complement(extract):
+    text = ("Le président Hugo Lemaire a présidé mardi une cérémonie militaire au Mont-Valérien.\n\n"
+            "Au Mont-Valérien, il a enfin salué plusieurs responsables politiques.\n\n"
+            "A son prédécesseur Paul Girard, qu'il consulte régulièrement, il a glissé \"je vous vois bientôt\".")
+    assert speaker_of(extract(text, PUB), "je vous vois bientôt") == "Hugo Lemaire"

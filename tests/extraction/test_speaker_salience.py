@@ -3,16 +3,11 @@ that only govern a complement, judgements passed by a passive participle (senten
 invented people)."""
 from datetime import date
 
+import pytest
+
 from .conftest import speaker_of
 
 PUB = date(2024, 3, 10)
-
-
-def test_a_subject_inside_a_relative_clause_is_no_topic_for_the_next_pronoun(extract):
-    text = ("Hugo Lemaire a dénoncé mardi une « cabale » contre lui. « Je n'ai rien à me reprocher », a-t-il "
-            "déclaré devant la presse. Quant à l'affaire des marchés publics, dans laquelle Paul Girard est mis "
-            "en examen contrairement à lui, il assure qu'il n'en savait rien.")
-    assert speaker_of(extract(text, PUB), "n'en savait rien") == "Hugo Lemaire"
 
 
 def test_an_incise_repeating_a_named_frame_adds_no_row(extract):
@@ -21,15 +16,6 @@ def test_an_incise_repeating_a_named_frame_adds_no_row(extract):
             "dans ce cadre\", a-t-il dit.")
     rows = extract(text, PUB)
     assert rows["speakers"] == [("aucune carte unilatérale n'est valable dans ce cadre", "direct", "Paul Girard")]
-
-
-def test_a_title_governing_a_name_as_complement_does_not_title_that_name(extract):
-    text = ("Le président suédois Anton Berg veut un nouvel accord.\n\n"
-            "L'ambassadeur suédois Paul Girard, représentant du président suédois pour le désarmement, mène les "
-            "discussions à Vienne.\n\n"
-            "Paul Girard a déploré lundi \"l'absence\" de délégation chinoise en publiant une photo.\n\n"
-            "\"Pékin se cache derrière le secret\", a commenté le représentant suédois dans ce message.")
-    assert speaker_of(extract(text, PUB), "se cache derrière") == "Paul Girard"
 
 
 def test_a_nationality_of_the_sentence_before_is_not_the_next_name_s(extract):
@@ -56,15 +42,29 @@ def test_a_judgement_passed_by_nobody_named_is_nobody_s(extract):
     assert speaker_of(rows, "prématuré") == "Hugo Lemaire"
 
 
-def test_a_quotation_no_frame_reports_takes_the_subject_pronoun_of_its_own_clause(extract):
-    text = ("Clara Vidal a dénoncé mardi la réforme des retraites. Hugo Lemaire a défendu le texte devant les "
-            "députés. Selon l'opposition, la réforme est \"un mensonge\". Dans une allocution télévisée, il a "
-            "adressé \"un grand merci\" aux électeurs.")
-    assert speaker_of(extract(text, PUB), "un grand merci") == "Hugo Lemaire"
-
-
-def test_the_subject_pronoun_of_a_quotation_s_clause_is_not_its_own_complement(extract):
-    text = ("Le président Hugo Lemaire a présidé mardi une cérémonie militaire au Mont-Valérien.\n\n"
-            "Au Mont-Valérien, il a enfin salué plusieurs responsables politiques.\n\n"
-            "A son prédécesseur Paul Girard, qu'il consulte régulièrement, il a glissé \"je vous vois bientôt\".")
-    assert speaker_of(extract(text, PUB), "je vous vois bientôt") == "Hugo Lemaire"
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a subject inside a relative clause is no topic for the next pronoun
+    ("Hugo Lemaire a dénoncé mardi une « cabale » contre lui. « Je n'ai rien à me reprocher », a-t-il "
+     "déclaré devant la presse. Quant à l'affaire des marchés publics, dans laquelle Paul Girard est mis "
+     "en examen contrairement à lui, il assure qu'il n'en savait rien.",
+     "n'en savait rien", "Hugo Lemaire"),
+    # a title governing a name as its complement does not title that name
+    ("Le président suédois Anton Berg veut un nouvel accord.\n\n"
+     "L'ambassadeur suédois Paul Girard, représentant du président suédois pour le désarmement, mène les "
+     "discussions à Vienne.\n\n"
+     "Paul Girard a déploré lundi \"l'absence\" de délégation chinoise en publiant une photo.\n\n"
+     "\"Pékin se cache derrière le secret\", a commenté le représentant suédois dans ce message.",
+     "se cache derrière", "Paul Girard"),
+    # a quotation no frame reports takes the subject pronoun of its own clause
+    ("Clara Vidal a dénoncé mardi la réforme des retraites. Hugo Lemaire a défendu le texte devant les "
+     "députés. Selon l'opposition, la réforme est \"un mensonge\". Dans une allocution télévisée, il a "
+     "adressé \"un grand merci\" aux électeurs.",
+     "un grand merci", "Hugo Lemaire"),
+    # the subject pronoun of a quotation's clause is not its own complement
+    ("Le président Hugo Lemaire a présidé mardi une cérémonie militaire au Mont-Valérien.\n\n"
+     "Au Mont-Valérien, il a enfin salué plusieurs responsables politiques.\n\n"
+     "A son prédécesseur Paul Girard, qu'il consulte régulièrement, il a glissé \"je vous vois bientôt\".",
+     "je vous vois bientôt", "Hugo Lemaire"),
+])
+def test_the_salient_speaker(extract, text, fragment, speaker):
+    assert speaker_of(extract(text, PUB), fragment) == speaker

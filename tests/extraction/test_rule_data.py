@@ -81,3 +81,22 @@ def test_a_non_editable_install_extracts_with_its_dictionaries(tmp_path):
                           env={"PYTHONPATH": str(target), "PATH": str(Path(sys.executable).parent)})
     assert done.returncode == 0, done.stderr[-3000:]
     assert int(done.stdout.strip()) > 50
+
+
+def _lists(node, path=()):
+    """(path, list) of every list in a loaded YAML tree."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _lists(value, (*path, str(key)))
+    elif isinstance(node, list):
+        yield ".".join(path), node
+        for i, value in enumerate(node):
+            yield from _lists(value, (*path, str(i)))
+
+
+def test_no_word_is_listed_twice_in_one_lexicon_list():
+    # a word written twice in a list is harmless to the code but says that someone added it without
+    # reading the list: the second entry is often meant for another list
+    repeated = {path: sorted({w for w in words if isinstance(w, str) and words.count(w) > 1})
+                for path, words in _lists(rules.load_rules())}
+    assert {path: words for path, words in repeated.items() if words} == {}

@@ -629,6 +629,8 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contras
             return i  # "a appelé X à céder tandis que Y a souligné ...": another subject's act, told beside it
         if t.text == "," and i > start and (_ce_que_before(doc, i + 3) or span_text(doc, i + 1, i + 3).lower() == "ce qui"):
             return i  # "..., ce qu'a démenti X": the narrator's comment on what was said
+        if t.text == "," and i > start and _aside_then_purpose(doc, start, i, limit):
+            continue  # "sur X, dont il est l'allié, afin de favoriser Y": the aside's comma, the purpose goes on
         if t.text == "," and i > start and _opens_adjunct(doc, i + 1, limit) \
                 and (close := _medial_adjunct_close(doc, start, i, limit)) is not None:
             aside_end = close  # "qu'il renonçait, en raison de la pandémie, à organiser X": the clause goes on
@@ -637,6 +639,32 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contras
                                             or _new_main_clause(doc, start, i + 1, limit)):
             return i
     return limit
+
+
+def _aside_then_purpose(doc: Doc, start: int, comma: int, limit: int) -> bool:
+    """'à faire pression sur X, dont il est un allié, afin de favoriser Y': the comma at `comma` closes a
+    relative clause or an apposition set off by commas on a noun of the content, and a purpose infinitive
+    ('pour' / 'afin de' + infinitive) follows it. The closing comma belongs to the aside and tells nothing
+    of where the purpose attaches: it goes on with the content, whatever verb the parser hangs it on."""
+    if comma + 2 >= limit or doc[comma].text != "," or comma - 1 <= start:
+        return False
+    after = doc[comma + 1]
+    if after.lower_ == "pour":
+        inf = comma + 2
+    elif after.lower_ == "afin" and doc[comma + 2].lower_ in ("de", "d'", "d’"):
+        inf = comma + 3
+    else:
+        return False
+    if inf >= limit or not _infinitive_at(doc, inf):
+        return False
+    aside = doc[comma - 1]
+    while aside.head.i != aside.i and aside.dep_ not in ("acl:relcl", "appos") and start <= aside.head.i < comma:
+        aside = aside.head
+    if aside.dep_ not in ("acl:relcl", "appos") or not start <= aside.head.i < aside.left_edge.i:
+        return False
+    opening = aside.left_edge.i - 1
+    return start < opening and doc[opening].text == "," and aside.head.i < opening \
+        and max(t.i for t in aside.subtree) == comma - 1
 
 
 def _medial_adjunct_close(doc: Doc, start: int, comma: int, limit: int) -> int | None:
@@ -726,6 +754,8 @@ def _before_trailing_aside(doc: Doc, start: int, end: int) -> int:
         if any(aside[k].text == "," and (_finite(aside[k + 1]) or aside[k + 1].pos_ == "CCONJ")
                for k in range(len(aside) - 1)):
             continue  # "X, qui ..., serait menacée", "X, située ..., et de": the content goes on after the aside
+        if any(t.text == "," and _aside_then_purpose(doc, start, t.i, end) for t in aside):
+            continue  # "X, dont il est l'allié, afin de favoriser Y": the purpose goes on with the content
         first = aside[0]
         finite = [t for t in aside if _finite(t)]
         opener = next((t for t in aside if t.lower_ in relatives or t.lower_ in ("que", "qu'")), None)
@@ -871,6 +901,9 @@ def _is_cue(token: Token) -> CueSpec | None:
         return None  # handled by _multiword_cues
     if spec.clitic and not any(t.lower_ == spec.clitic for t in token.doc[max(0, token.i - 3):token.i]):
         return None  # "prend" alone is not "s'en prend"
+    if spec.clitic and any(t.lower_ == "on" and t.i + 1 < token.i and token.doc[t.i + 1].lower_ == spec.clitic
+                           for t in token.doc[max(0, token.i - 4):token.i]):
+        return None  # "on y voit X" (in a picture, a video): what is shown, nobody's view
     if spec.adjective:  # "ils sont convaincus que", "s'est dit convaincu que" is the verb's
         return spec if any(c.dep_ in ("cop", "aux:pass") for c in token.children) else None
     if not _is_verbal(token):
@@ -1421,6 +1454,8 @@ def _complement_end(verb: Token, start: int, sent_end: int) -> int:
     # rest the parser hung elsewhere ("la zone (A, B) où ils ont ...")
     if end < sent_end and (doc[end].text not in (",", ";", ":", "–", "—") or end - start < 3):
         return sent_end
+    if _aside_then_purpose(doc, start, end, sent_end):
+        return sent_end  # "sur X, dont il est l'allié, pour favoriser Y": the purpose the parser hung on the cue
     if end + 1 < sent_end and doc[end].text == "," and doc[end + 1].text in QUOTE_OPEN \
             and (doc[end + 1].text != '"' or _opens_quote(doc, end + 1)):
         return sent_end  # "que X, « Y »": the quoted words the parser hung elsewhere go on with the content
@@ -2631,6 +2666,8 @@ def _source_phrases(doc: Doc, keys: list[int]) -> list[tuple[Token, Token]]:
                         continue
                 if head.pos_ not in ("PROPN", "PRON", "NOUN") or head.lower_ in words["non_sources"]:
                     continue
+                if any(c.dep_ == "nummod" and c.i < head.i for c in head.children) and not _person_noun(head):
+                    continue  # "Pour ces douze Etats, le montant atteint X": a counted group the fact concerns
                 if head.pos_ == "NOUN" and not _speaking_noun(head) and not head.text[:1].isupper() \
                         and not head.ent_type_:
                     continue  # "pour une prise de fonction à l'été,": a purpose, not a source
@@ -2656,6 +2693,14 @@ def _speaking_noun(token: Token) -> bool:
     return any(w in _speaking_nouns() for w in (low, singular)) \
         or any(c.dep_ in ("nmod", "appos") and c.pos_ == "PROPN" for c in token.children) \
         and low in ("un", "une", "l'un", "l'une")
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun for people ('les deux ministres', 'ces trois experts'), not for countries or bodies."""
+    lex = load_rules()["speakers"]
+    people = {w.lower() for w in lex["person_heads"] + lex["trade_heads"]}
+    low = token.lower_
+    return low in people or low.endswith(("s", "x")) and low[:-1] in people
 
 
 @functools.cache
@@ -3038,8 +3083,20 @@ def _clause_source(doc: Doc, prep: Token, head: Token, phrase_end: int) -> bool:
     verb = head.head
     if head.pos_ == "NOUN" and not _speaking_noun(head) or head.pos_ not in ("NOUN", "PROPN"):
         return False  # ("a reçu les familles selon le protocole": a rule, not a source)
+    sent_end = prep.sent.end
+    closing = phrase_end >= sent_end or all(t.is_punct or t.is_space for t in doc[phrase_end:sent_end])
+    if closing and head.dep_ == "nmod" and verb.pos_ in ("NOUN", "PROPN") and verb.i < prep.i:
+        # "ont été adoptés à une large majorité selon des diplomates.": the parser hangs a phrase that closes
+        # the sentence on the noun before it; it vouches for the clause whose verb governs that noun
+        while verb.pos_ in ("NOUN", "PROPN") and verb.dep_ not in ("ROOT", "nsubj", "nsubj:pass") \
+                and verb.head.i != verb.i and not any(c.dep_ == "cop" for c in verb.children):
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            # (only the clause that runs up to the phrase: no comma nor other verb between its verb and it)
+            return verb.dep_ == "ROOT" and ("Fin" in verb.morph.get("VerbForm") or bool(_aux_children(verb))) \
+                and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:prep.i])
     copula = any(c.dep_ == "cop" for c in verb.children)  # "sont en bonne santé selon X"
-    if head.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod") or verb.i >= prep.i \
+    if head.dep_ not in ("obl", "obl:mod", "obl:arg", "obl:agent", "nmod") or verb.i >= prep.i \
             or verb.pos_ not in ("VERB", "AUX") and not copula:
         return False
     if verb.dep_ not in ("ROOT", "conj") and _relative_subject(verb) is None \

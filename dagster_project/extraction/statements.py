@@ -83,6 +83,11 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
         # ("l'un des dirigeants du parti, X Y")
         apposed = [p for p in persons if p.start > head and re.search(r",\s*$", text[head:p.start])]
         return apposed[0] if apposed else _unnamed(text, frame)
+    phrase = re.sub(r"\s+", " ", text[start:end].strip().lower())
+    if phrase in words["plural_demonstratives"] and at_head is None:
+        # "selon ces derniers", "d'après celles-ci": the group named last, as a plural pronoun would
+        return Mention(start, end, text[start:end], "pronoun", PERSON, gender=words["pronouns"].get(phrase),
+                       plural=True)
     if head_word in words["pronouns"]:
         pronoun = at_head or Mention(head, head + len(_word_at(text, head)), _word_at(text, head), "pronoun",
                                      PERSON, gender=words["pronouns"][head_word],
@@ -290,6 +295,9 @@ def _topic_only(text: str, frame: Frame, start: int, end: int, quotes: list[Quot
     head = next((w for w in words if w not in lex["quote_introducers"]), "")
     short = len(words) < lex["min_nominal_words"] and not (
         len(words) > 1 and words[0] in lex["any_determiners"] and words[1] not in ("le", "la", "les", "l"))
+    if short and frame.lemma in lex["short_nominal_cues"] and len(words) >= 2 and span is not None and len(span) \
+            and span.root.pos_ == "NOUN" and any(c.dep_ == "det" and c.i < span.root.i for c in span.root.children):
+        short = False  # "a clamé son innocence", "exige leur libération": the claim or the demand itself
     evaluated = span is not None and _evaluated(span)
     if short and evaluated:
         short = False  # "a dénoncé une décision injuste", "a salué une avancée majeure": an evaluation

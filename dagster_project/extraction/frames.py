@@ -2551,11 +2551,27 @@ def _colon_frame(doc: Doc, colon: Token, stops: set[int] = frozenset()) -> Frame
         # the noun of speech belongs to the clause the colon ends ('X a eu ce mot : ...'), not to a
         # phrase set before its subject ('Après son discours, X a crié « ... » : une exclamation ...')
         return None
+    if quoted and _attributed_after(doc, start, sent_end):
+        return None  # ': « ... », peut-on lire dans X': the words after the quotation say whose it is
     end = _clause_end(doc, start, sent_end, stops)
     span = _char_range(doc, start, end)
     if span is None:
         return None
     return Frame("colon", ":", (colon.idx, colon.idx + 1), _noun_phrase(subject), subject.idx, [span])
+
+
+def _attributed_after(doc: Doc, start: int, sent_end: int) -> bool:
+    """A quotation opening at `start`, closed and followed by a comma and a verb with an inverted clitic
+    subject ('« ... », peut-on lire', '« ... », écrit-il'): an incise of its own, whatever its verb."""
+    close = next((j for j in range(start + 1, sent_end) if doc[j].text in QUOTE_CLOSE
+                  and (doc[start].text != '"' or doc[j].text == '"')), None)
+    if close is None or close + 3 >= sent_end or doc[close + 1].text != ",":
+        return False
+    verb = doc[close + 2]
+    return verb.pos_ in ("VERB", "AUX") and any(t.lower_ in _INVERTED_CLITICS for t in doc[close + 3:close + 5])
+
+
+_INVERTED_CLITICS = frozenset(f"{t}{p}" for t in ("-", "-t-") for p in ("on", "il", "elle", "ils", "elles"))
 
 
 def clause_subject(doc: Doc, start: int, end: int) -> Frame | None:
@@ -2907,11 +2923,16 @@ def _source_frame(doc: Doc, prep: Token, head: Token, stops: set[int],
         inner = _inner_pronoun_source(doc, prep, head, sent_end, own_stops)
         if inner is not None:  # "les manifestations, qui font selon lui partie d'un complot"
             return Frame("source", lemma, cue, (head.idx, head.idx + len(head)), head.idx, [inner])
-        if doc[prep.i - 1].text not in (",", "(", "-", "–", "—") and not _clause_source(doc, prep, head, phrase_end):
+        # ("..., toujours selon X", "..., encore d'après X": an adverb that belongs to the source phrase)
+        opening = prep.i
+        while opening - 1 > sent_start and doc[opening - 1].lower_ in _frame_words()["source_phrase_adverbs"] \
+                and doc[opening - 2].text == ",":
+            opening -= 1
+        if doc[opening - 1].text not in (",", "(", "-", "–", "—") and not _clause_source(doc, prep, head, phrase_end):
             return None  # "les progrès enregistrés selon eux": a source inside a phrase, not of a clause
         if _between_auxiliary_and_participle(doc, prep, phrase_end, sent_start):
             return None  # "M. X avait, selon la Maison Blanche, souligné « ... »": X's frame, relayed
-        end = prep.i
+        end = opening
         while end > sent_start and doc[end - 1].text in (",", "(", "-", "–"):
             end -= 1
         start = sent_start

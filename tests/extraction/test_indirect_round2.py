@@ -100,3 +100,21 @@ def test_short_claim_or_demand_is_a_content(extract, sentence, content):
 def test_short_object_of_other_verbs_stays_a_topic(extract):
     rows = extract("Clara Vidal a évoqué la situation.", PUB)
     assert indirect(rows) == [], rows["speakers"]
+
+
+# an adverb between the comma and a closing source phrase; a quotation after a colon with its own incise ------
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Paris dispose de 300 ogives et Londres de 215, toujours selon l'institut suédois.",
+     "Paris dispose de 300 ogives et Londres de 215"),
+    ("Le nombre de victimes a dépassé 200, toujours d'après Hugo Lemaire.", "Le nombre de victimes a dépassé 200"),
+])
+def test_adverb_before_a_closing_source_goes_with_the_source(extract, sentence, content):
+    rows = extract(sentence, PUB)
+    assert [t for t, _ in indirect(rows)] == [content], rows["speakers"]
+
+
+def test_quotation_after_a_colon_with_its_own_inverted_incise_is_no_indirect_row(extract):
+    rows = extract("Hugo Lemaire a provoqué la colère du gouvernement voisin : \"Ces déclarations sont "
+                   "surprenantes\", peut-on lire dans une note de la présidence.", PUB)
+    assert indirect(rows) == [], rows["speakers"]

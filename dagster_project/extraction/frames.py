@@ -611,7 +611,7 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contras
             continue
         if t.text in (";", ":") and i > start:
             return i
-        if t.text == "," and i + 1 in stops:
+        if t.text == "," and i + 1 in stops and not _subject_aside_before(doc, start, i):
             return i
         if i in stops and i > start and doc[i - 1].lower_ in ("et", "mais", "puis"):
             return i - 1  # "a déclaré X et ajouté que Y": the second cue begins its own frame
@@ -639,6 +639,20 @@ def _clause_end(doc: Doc, start: int, limit: int, stops: set[int], carry_contras
                                             or _new_main_clause(doc, start, i + 1, limit)):
             return i
     return limit
+
+
+def _subject_aside_before(doc: Doc, start: int, comma: int) -> bool:
+    """'qu'une trentaine d'ONG, réunies au sein du réseau, avaient annoncé X': the cue after the comma has its
+    subject inside the content, and the comma closes an aside (a participle, a relative clause, an apposition
+    set off by commas) on that subject: the comma is the aside's, the cue's clause is part of the content."""
+    verb = doc[comma + 1]
+    while verb.dep_.startswith("aux") and verb.head.i > verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and start <= c.i < comma), None)
+    if subject is None or max(t.i for t in subject.subtree) != comma - 1:
+        return False
+    aside = next((c for c in subject.children if c.i > subject.i and c.dep_ in ("acl", "acl:relcl", "appos")), None)
+    return aside is not None and doc[aside.left_edge.i - 1].text == "," and aside.left_edge.i - 1 > subject.i
 
 
 def _aside_then_purpose(doc: Doc, start: int, comma: int, limit: int) -> bool:
@@ -1259,8 +1273,8 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
         start = i
     elif t.lower_ in ("à", "au", "aux") and comps & {"a"}:
         start = i
-    elif _infinitive_at(doc, i) and comps & {"que", "de", "inf"}:
-        start = i
+    elif _infinitive_at(doc, i) and comps & {"que", "de", "inf"} and not _after_purpose_opener(doc, group_end, i):
+        start = i  # (not a purpose the adverbials skipped over: "l'offensive lancée par X pour s'emparer de Y")
     elif t.pos_ in ("VERB", "ADJ") and "Part" in t.morph.get("VerbForm") and (
             "attribute" in comps or _reflexive(verb) and spec.lemma in _attribute_reflexives()):
         start = i  # "s'est dit déçu par la décision": the participle and what it governs
@@ -1311,6 +1325,15 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
         if fact is not None:
             return [(fact + 3, end, False)]
     return [(start, end, nominal)]
+
+
+def _after_purpose_opener(doc: Doc, group_end: int, i: int) -> bool:
+    """'pour' or 'afin de' (and clitics) right before the infinitive at i, after the cue's group."""
+    j = i - 1
+    while j >= group_end and doc[j].lower_ in _frame_words()["participle_clitics"]:
+        j -= 1
+    return j >= group_end and (doc[j].lower_ == "pour" or j >= 1 and span_text(doc, j - 1, j + 1).lower().replace(
+        "’", "'") in ("afin de", "afin d'"))
 
 
 def _addressee_then_que(doc: Doc, i: int, sent_end: int, telling: bool = False) -> int | None:

@@ -118,3 +118,18 @@ def test_quotation_after_a_colon_with_its_own_inverted_incise_is_no_indirect_row
     rows = extract("Hugo Lemaire a provoqué la colère du gouvernement voisin : \"Ces déclarations sont "
                    "surprenantes\", peut-on lire dans une note de la présidence.", PUB)
     assert indirect(rows) == [], rows["speakers"]
+
+
+# a cue after the comma that closes an aside on the content's subject; a purpose after a passive cue ---------
+
+def test_cue_after_an_aside_on_the_content_subject_goes_on_with_the_content(extract):
+    rows = extract("Hugo Lemaire a déclaré qu'une trentaine d'ONG, réunies au sein du réseau, avaient annoncé leur "
+                   "refus de participer au sommet.", PUB)
+    assert ("une trentaine d'ONG, réunies au sein du réseau, avaient annoncé leur refus de participer au sommet",
+            "Hugo Lemaire") in indirect(rows), rows["speakers"]
+
+
+def test_purpose_infinitive_after_a_passive_cue_is_no_content(extract):
+    rows = extract("Ces succès ont signé l'échec de l'offensive lancée en avril par le général Paul Girard pour "
+                   "s'emparer de la capitale.", PUB)
+    assert indirect(rows) == [], rows["speakers"]

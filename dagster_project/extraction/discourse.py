@@ -561,11 +561,25 @@ def _in_relative_clause(verb, span) -> bool:
     node = verb
     for _ in range(_weights()["governing_clauses_up"] + 2):
         if node.dep_ == "acl:relcl":
-            return not span.start <= node.head.i < span.end
+            # (", ce que X avait balayé": a relative on 'ce' sums up the sentence before it, and its subject is
+            # what the story goes on with)
+            return not span.start <= node.head.i < span.end and node.head.lower_ not in ("ce", "c'", "c’") \
+                and _opens_with_relative_pronoun(node)
         if node.head is node:
             return False
         node = node.head
     return False
+
+
+_RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles",
+                                "auquel", "auxquels", "auxquelles", "duquel", "desquels", "desquelles"})
+
+
+def _opens_with_relative_pronoun(verb) -> bool:
+    """A relative clause has its pronoun before its verb ('dans laquelle X est', 'que X a'); a clause the parser
+    calls relative without one ('Connu pour son combat, le ministre pourrait') is the sentence's own."""
+    return any(t.lower_ in _RELATIVE_PRONOUNS or "Rel" in t.morph.get("PronType")
+               for t in verb.subtree if t.i < verb.i)
 
 
 def _inverted_speaker(token) -> bool:

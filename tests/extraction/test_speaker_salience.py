@@ -65,6 +65,11 @@ def test_a_judgement_passed_by_nobody_named_is_nobody_s(extract):
      "Au Mont-Valérien, il a enfin salué plusieurs responsables politiques.\n\n"
      "A son prédécesseur Paul Girard, qu'il consulte régulièrement, il a glissé \"je vous vois bientôt\".",
      "je vous vois bientôt", "Hugo Lemaire"),
+    # a relative on 'ce' sums up the sentence before: its subject is the one the story goes on with
+    ("Le ministre japonais de la Défense a dénoncé des tirs \"très regrettables\". Oslo avait déjà lancé en mai "
+     "des engins similaires, ses premiers tests depuis novembre 2017, ce que Paul Girard avait balayé d'un revers "
+     "de la main. Il s'agissait de \"quelque chose de très banal\", avait-il dit.",
+     "très banal", "Paul Girard"),
 ])
 def test_the_salient_speaker(extract, text, fragment, speaker):
     assert speaker_of(extract(text, PUB), fragment) == speaker

@@ -571,15 +571,12 @@ def _in_relative_clause(verb, span) -> bool:
     return False
 
 
-_RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles",
-                                "auquel", "auxquels", "auxquelles", "duquel", "desquels", "desquelles"})
-
-
 def _opens_with_relative_pronoun(verb) -> bool:
     """A relative clause has its pronoun before its verb ('dans laquelle X est', 'que X a'); a clause the parser
     calls relative without one ('Connu pour son combat, le ministre pourrait') is the sentence's own."""
-    return any(t.lower_ in _RELATIVE_PRONOUNS or "Rel" in t.morph.get("PronType")
-               for t in verb.subtree if t.i < verb.i)
+    # (the lexicon's relative pronouns; the tagger's PronType=Rel covers 'auquel', 'duquel' and the like)
+    relatives = load_rules()["frames"]["awaiting_relatives"]
+    return any(t.lower_ in relatives or "Rel" in t.morph.get("PronType") for t in verb.subtree if t.i < verb.i)
 
 
 def _inverted_speaker(token) -> bool:

@@ -14,6 +14,7 @@ from spacy.strings import get_string_id
 from .gazetteer import demonym_pattern, gazetteer, role_heads, title_countries
 from .names import (
     HONORIFICS,
+    LEADING_ARTICLE,
     first_name_gender,
     honorific_gender,
     is_short_form,
@@ -92,9 +93,14 @@ class Entity:
     description: str | None = None
 
     def add_form(self, form: str) -> None:
-        form = HONORIFICS.sub("", form).strip()
-        if form and form not in self.forms:
-            self.forms.append(form)
+        bare = HONORIFICS.sub("", form).strip()
+        # a surname opening with 'Le'/'La' ('Mme Le Pen', 'M. Le Drian') reads, once the title is gone, as
+        # an article and a noun to any lookup that drops leading articles ('l'Elysée' = 'Elysée'): the
+        # titled form as written is kept too, the one spelling of the name no such lookup can misread
+        forms = [bare, form.strip()] if bare != form.strip() and LEADING_ARTICLE.match(bare) else [bare]
+        for f in forms:
+            if f and f not in self.forms:
+                self.forms.append(f)
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -21,7 +21,7 @@ def _honorific_pattern(words) -> str:
 # "M. X", "Mme X", "Monsieur X", "Mgr X": honorifics (rules/lexicon.yaml), no part of the name
 HONORIFICS = re.compile(rf"^(?:{_honorific_pattern(w for ws in _honorific_words().values() for w in ws)})\s+")
 _FEMININE_HONORIFICS = frozenset(_honorific_words()["f"])
-_ARTICLE = re.compile(r"^(?:le |la |les |l'|l’)", re.IGNORECASE)
+LEADING_ARTICLE = re.compile(r"^(?:le |la |les |l'|l’)", re.IGNORECASE)
 
 
 def strip_accents(value: str) -> str:
@@ -34,7 +34,7 @@ def name_key(value: str) -> str:
     value = HONORIFICS.sub("", value.strip())
     value = re.sub(r"[\u2019\u2018`´]", "'", strip_accents(value).lower())
     value = re.sub(r"\s+", " ", re.sub(r"[\u2010-\u2015\u2212\-.]", " ", value)).strip()
-    return _ARTICLE.sub("", value)
+    return LEADING_ARTICLE.sub("", value)
 
 
 def name_tokens(value: str) -> list[str]:

@@ -47,3 +47,13 @@ def test_a_surname_alone_in_another_spelling_is_the_person_named_in_full(extract
                    "Berghaldi dirigeait le groupe depuis dix ans.", PUB)
     assert "Berghaldi" not in person_names(rows)
     assert "Berghaldi" in next(e["forms"] for e in rows["entities"] if e["name"] == "Anton Berghaldo")
+
+
+def test_a_surname_opening_with_an_article_keeps_its_titled_form(extract):
+    # 'Le Gall' alone reads as article + noun to a lookup that drops leading articles: 'Mme Le Gall',
+    # as written, is kept among the forms too; a plain surname keeps only its bare form
+    rows = extract("Ingrid Le Gall a rencontré Paul Girard mardi. « Rien n'est décidé », a dit Mme Le Gall. "
+                   "M. Girard n'a pas répondu.", PUB)
+    forms = {e["name"]: e["forms"] for e in rows["entities"] if e["actor_type"] == "person"}
+    assert "Mme Le Gall" in forms["Ingrid Le Gall"] and "Le Gall" in forms["Ingrid Le Gall"]
+    assert "M. Girard" not in forms["Paul Girard"] and "Girard" in forms["Paul Girard"]

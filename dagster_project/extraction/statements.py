@@ -147,7 +147,9 @@ def speaker_mention(text: str, frame: Frame, mentions: list[Mention]) -> Mention
             return _unnamed(text, frame, at_head)
         return at_head
     if head_word in words["issuer_heads"]:  # "un communiqué d'Airbus", "le texte du ministère"
-        issuers = [m for m in inside if m.start > head and m.kind in ("name", "metonym", "role")]
+        # (not a place or a topic: "l'information sur les primes en Afghanistan" names no issuer)
+        issuers = [m for m in inside if m.start > head and m.kind in ("name", "metonym", "role")
+                   and not _after_place_preposition(text, m.start)]
         if issuers:
             return issuers[0]
         if head_word in words["survey_heads"] and (
@@ -196,6 +198,12 @@ def _demonym_countries(phrase: str) -> tuple[str, ...]:
     from .gazetteer import gazetteer
     demonyms = gazetteer().demonym_country
     return tuple(dict.fromkeys(demonyms[w.lower()] for w in re.findall(r"[\w-]+", phrase) if w.lower() in demonyms))
+
+
+def _after_place_preposition(text: str, pos: int) -> bool:
+    """'en Afghanistan', 'à Paris', 'sur l'Iran': a name a place or topic preposition introduces."""
+    before = re.sub(r"\b(?:la|le|les|l['’])\s*$", "", text[max(0, pos - 12):pos].lower().replace("’", "'")).split()
+    return bool(before) and before[-1] in load_rules()["discourse"]["place_prepositions"]
 
 
 def _word_at(text: str, pos: int) -> str:

@@ -121,11 +121,12 @@ class Discourse:
             return False
         root = span.root
         verb = next((t.head for t in span if t.dep_ in _SUBJECT_DEPS and not (span.start <= t.head.i < span.end)), None)
-        # ("le calendrier de l'ancien conseiller reste secret": a complement its preposition hangs on the
-        # subject is no apposition to it, nor the subject)
+        # ("le calendrier de l'ancien conseiller reste secret": a title its preposition hangs on the subject
+        # is no apposition to it, nor the subject; a name may be the agent the subject's noun speaks of,
+        # "la proposition de X lors du sommet")
         if verb is None and (root.dep_ in _SUBJECT_DEPS or root.dep_ in ("appos", "flat:name", "nmod")
                              and root.head.dep_ in _SUBJECT_DEPS and root.head.i < root.i
-                             and not any(c.dep_ == "case" for c in root.children)):
+                             and not (m.kind == "role" and any(c.dep_ == "case" for c in root.children))):
             # "le procureur Jean Martin enquêtait": the name is an apposition to the subject
             verb = root.head if root.dep_ in _SUBJECT_DEPS else root.head.head
         if verb is not None:

@@ -1196,6 +1196,9 @@ def _inverted_subject(verb: Token, group_end: int) -> Token | None:
     (the parser labels it nsubj, obj or appos), else the first noun phrase after the verb group."""
     doc = verb.doc
     clitic = _clitic_subject(doc, verb.i - 3 if verb.i >= 3 else 0, group_end)
+    # ("a-t-elle de son côté affirmé": an insert may stand between the inverted pronoun and the participle)
+    clitic = clitic or next((c for c in verb.children if c.i < verb.i and c.dep_ in ("nsubj", "nsubj:pass")
+                             and _clitic_subject(doc, c.i, c.i) is not None), None)
     if clitic is not None:
         return clitic
     sent_end = verb.sent.end

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .rules import load_rules
 
+_INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"})
 MAX_ASIDE = 15  # tokens of a comma-delimited aside between the auxiliary and the participle
 
 
@@ -42,6 +43,18 @@ def _skip_inserts(doc: Doc, i: int, end: int) -> int:
                 continue
         break
     return i
+
+
+def _climbs_to(token: Token, verb: Token, inside: set[int]) -> bool:
+    """'a-t-il par ailleurs affirmé' read as 'a' under '-t' under 'affirmé': the auxiliary reaches the
+    participle through words of the group only."""
+    for _ in range(len(inside) + 1):
+        token = token.head
+        if token == verb:
+            return True
+        if token.i not in inside:
+            return False
+    return False
 
 
 def _is_participle(token: Token) -> bool:
@@ -71,16 +84,22 @@ def repair_inserted_adverbials(doc: Doc) -> int:
         for aux in sent:
             if aux.lower_ not in auxiliaries:
                 continue
-            j = _skip_inserts(doc, aux.i + 1, sent.end)
-            if j == aux.i + 1 or j >= sent.end:
+            # ("a-t-il par ailleurs affirmé": the subject pronoun the auxiliary inverts comes before the insert)
+            first = aux.i + 1
+            while first < sent.end and doc[first].lower_ in _INVERTED_CLITICS:
+                first += 1
+            clitics = set(range(aux.i + 1, first))
+            j = _skip_inserts(doc, first, sent.end)
+            if j == first or j >= sent.end:
                 continue
             verb = doc[j]
             if not _is_participle(verb):
                 continue
             inside = set(range(aux.i + 1, j))
-            attached = aux.head == verb
+            attached = aux.head == verb or bool(clitics) and _climbs_to(aux, verb, inside)
             if attached and not any(doc[k].head == verb and doc[k].dep_.startswith(("nsubj", "obj"))
-                                    for k in inside):
+                                    for k in inside - clitics) \
+                    and all(doc[k].head == verb for k in clitics):
                 continue  # a parse that reads the clause right
             if not attached and verb.head.i not in inside and verb.head != aux:
                 continue  # the parser read the participle under something else: not this misreading
@@ -90,17 +109,24 @@ def repair_inserted_adverbials(doc: Doc) -> int:
             heads = {t.i: t.head.i for t in sent}
             deps: dict[int, str] = {}
             if not attached:
-                root = aux.head == aux
-                heads[verb.i] = verb.i if root else aux.head.i
-                deps[verb.i] = "ROOT" if root else aux.dep_
+                # (the auxiliary hung on its own inverted pronoun, "a-t-il par ailleurs": the participle
+                # takes the place of the word of the group the rest of the sentence holds)
+                top, steps = aux, 0
+                while top.head.i in inside and top.head != top and steps < len(inside):
+                    top, steps = top.head, steps + 1
+                root = top.head == top
+                heads[verb.i] = verb.i if root else top.head.i
+                deps[verb.i] = "ROOT" if root else top.dep_ if top.dep_ != "punct" else "parataxis"
             for child in aux.children:
                 if child != verb:
                     heads[child.i] = verb.i
-            for k in sorted(inside):
-                if heads[k] not in inside:
+            for k in sorted(inside - clitics):
+                if heads[k] not in inside or heads[k] in clitics:
                     heads[k] = verb.i
                     if doc[k].dep_ == "ROOT" or doc[k].dep_.startswith(("nsubj", "obj", "acl")):
                         deps[k] = "obl:mod" if doc[k].pos_ in ("NOUN", "PROPN", "PRON") else "advmod"
+            for k in clitics:  # "-t" is no word of its own; "-il" is the participle's subject
+                heads[k], deps[k] = verb.i, "expl:subj" if doc[k].lower_ == "-t" else "nsubj"
             heads[aux.i], deps[aux.i] = verb.i, "aux:tense"
             if not _is_tree(heads):
                 continue  # (a misreading of another shape: leave the parser's tree)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -201,11 +202,13 @@ def _left_honorifics() -> str:
 @functools.cache
 def _french_lexicon():
     """The forms and lemmas the language model's lemmatizer tables know, as a sorted array of their
-    string hashes: the tables themselves take ~90 MB as Python objects, the array 2.5 MB."""
+    string hashes: the tables themselves take ~90 MB as Python objects, the array 2.5 MB. The tables
+    are read as the plain dicts of their file (what spacy.lookups.Lookups.from_disk reads, without
+    the Table objects and Bloom filters it builds: 1.3 -> 0.66 s of CPU per process)."""
     import gc
 
     import numpy as np
-    from spacy.lookups import Lookups
+    import srsly
     from spacy.strings import get_string_id
     from spacy.util import get_package_path
 
@@ -214,10 +217,11 @@ def _french_lexicon():
     found = sorted(get_package_path(MODEL).glob("*/lemmatizer/lookups"))
     if not found:
         return np.zeros(0, dtype=np.uint64)
-    tables = Lookups().from_disk(found[0])
-    index = tables.get_table("lemma_index")
-    known = {*tables.get_table("lemma_lookup").keys(), *(get_string_id(w) for k in index.keys() for w in index[k])}
-    array = np.array(sorted(known), dtype=np.uint64)
+    tables = srsly.msgpack_loads((found[0] / "lookups.bin").read_bytes())
+    index = tables["lemma_index"]
+    known = itertools.chain(map(get_string_id, tables["lemma_lookup"]),
+                            (get_string_id(w) for k in index for w in index[k]))
+    array = np.unique(np.fromiter(known, dtype=np.uint64))  # (sorted, each once)
     del tables, index, known
     gc.collect()
     return array

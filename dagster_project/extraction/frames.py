@@ -1072,12 +1072,16 @@ def _multiword_openers() -> frozenset[str]:
     return frozenset(form[:k] for form in by_form for k, char in enumerate(form) if char == " ")
 
 
+@functools.cache
+def _multiword_opener_ids() -> frozenset[int]:
+    return _ids(_multiword_openers())
+
+
 def _multiword_cues(doc: Doc, keys: list[int]) -> list[tuple[Token, Token, CueSpec]]:
     """'fait valoir', 'a mis en garde', 'fait état de': (verb token, last word, spec).
     `keys`: the tokens' LOWER keys (_lower_keys)."""
     by_form, _ = cue_lexicon()
-    openers = _multiword_openers()
-    opener_ids = _ids(openers)
+    opener_ids = _multiword_opener_ids()
     out = []
     for i, key in enumerate(keys):
         if key not in opener_ids:  # the joined words could match no form
@@ -1723,13 +1727,18 @@ def _speak_for_earlier(frame: Frame, frames: list[Frame], start: int, end: int, 
         frame.speaker, frame.speaker_head = earlier[-1].speaker, earlier[-1].speaker_head
 
 
+@functools.cache
+def _agent_noun_ids() -> frozenset[int]:
+    return _ids(_frame_words()["agent_speech_nouns"])
+
+
 def _agent_noun_frames(doc: Doc, stops: set[int], keys: list[int]) -> list[Frame]:
     """"l'annonce par X de Y", "l'annonce par X qu'il Y": a speech noun with its agent after 'par'; the
     content is the 'que' clause, else the 'de' phrase after a name."""
     nouns = _frame_words()["agent_speech_nouns"]
     out = []
     # a Token only where the LOWER key is one of the nouns' (a Token per word cost more than the test)
-    noun_keys = _ids(nouns)
+    noun_keys = _agent_noun_ids()
     for t in (doc[i] for i, key in enumerate(keys) if key in noun_keys):
         if t.lower_ not in nouns or t.pos_ != "NOUN" or t.i < 1 or t.i + 3 >= len(doc) \
                 or doc[t.i - 1].lower_ not in ("l'", "l’") or doc[t.i + 1].lower_ != "par":
@@ -2653,11 +2662,16 @@ def speech_noun_owner(doc: Doc, start: int, end: int) -> Frame | None:
     return None
 
 
+@functools.cache
+def _source_opener_ids() -> frozenset[int]:
+    return _ids({"à", "a", "aux", "au", "de", "d'", "d’", *_frame_words()["source_prepositions"]})
+
+
 def _source_phrases(doc: Doc, keys: list[int]) -> list[tuple[Token, Token]]:
     """'selon X', "d'après X", 'pour X,' (a source before a comma), 'à en croire X', 'aux yeux de X':
     (first token of the phrase, head of the source). `keys`: the tokens' LOWER keys (_lower_keys)."""
     words = _frame_words()
-    openers = _ids({"à", "a", "aux", "au", "de", "d'", "d’", *words["source_prepositions"]})  # what every phrase below starts with
+    openers = _source_opener_ids()  # what every phrase below starts with
     out = []
     for i, key in enumerate(keys):
         if key not in openers:

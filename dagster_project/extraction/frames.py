@@ -1285,6 +1285,9 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
     elif t.pos_ in ("VERB", "ADJ") and "Part" in t.morph.get("VerbForm") and (
             "attribute" in comps or _reflexive(verb) and spec.lemma in _attribute_reflexives()):
         start = i  # "s'est dit déçu par la décision": the participle and what it governs
+    elif t.lower_ == "comme" and "comme" in comps and _object_before(verb):
+        start = i  # "les considère comme une menace", "ce qu'il décrit comme une crise": the object stood before
+        nominal = True
     elif comps & {"nominal", "de", "object_de", "a", "sur", "comme"} and (
             t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "PUNCT", "ADV")
             or t.lower_ == "des" and "nominal" in comps):  # "a raconté à l'AFP des scènes": an indefinite
@@ -1332,6 +1335,25 @@ def _content_after(verb: Token, spec: CueSpec, group_end: int, stops: set[int]) 
         if fact is not None:
             return [(fact + 3, end, False)]
     return [(start, end, nominal)]
+
+
+def _object_before(verb: Token) -> bool:
+    """Whether the cue's object stands before it: an object clitic inside its group ("les considère") or the
+    relative pronoun of a clause it heads ("ce qu'il considère", "le rapprochement, que X considère")."""
+    doc = verb.doc
+    start, _ = _verb_group(verb)
+    sent_start, _ = _sentence_bounds(verb)
+    if any(doc[j].lower_ in ("le", "la", "les", "l'", "l’") and doc[j].pos_ == "PRON"
+           for j in range(max(sent_start, start - 1), verb.i)):
+        return True
+    for k in range(start - 1, max(sent_start, start - 8) - 1, -1):
+        w = doc[k]
+        if w.lower_ in ("que", "qu'", "qu’"):
+            return k > sent_start and (doc[k - 1].lower_ in ("ce", "c'", "c’") or doc[k - 1].text == ","
+                                       or doc[k - 1].pos_ in ("NOUN", "PROPN"))
+        if w.is_punct or w.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _after_purpose_opener(doc: Doc, group_end: int, i: int) -> bool:

@@ -1502,6 +1502,14 @@ def _complement_end(verb: Token, start: int, sent_end: int) -> int:
         if child.left_edge.i >= end and all(t.pos_ in ("CCONJ", "PUNCT", "ADP", "SCONJ") or t.lower_ in (
                 "que", "qu'") for t in lead) and any(t.pos_ == "CCONJ" for t in lead + [child.left_edge]):
             end = max(end, max(t.i for t in child.subtree) + 1)
+    # "l'instauration de la loi martiale, ainsi qu'un couvre-feu à X": 'ainsi que' joins a noun phrase to the
+    # content, wherever the parser hung it (not a name nor a noun for people: ", ainsi que son homologue" may
+    # be a second speaker)
+    if end + 3 < sent_end and doc[end].text == "," and doc[end + 1].lower_ == "ainsi" \
+            and doc[end + 2].lower_ in ("que", "qu'", "qu’") and doc[end + 3].pos_ == "DET":
+        noun = doc[end + 3].head
+        if noun.pos_ == "NOUN" and noun.i > end + 3 and not _speaking_noun(noun):
+            end = max(t.i for t in noun.subtree) + 1
     # the tree's end counts only where the text agrees: at a comma, not inside a phrase whose
     # rest the parser hung elsewhere ("la zone (A, B) où ils ont ...")
     if end < sent_end and (doc[end].text not in (",", ";", ":", "–", "—") or end - start < 3):

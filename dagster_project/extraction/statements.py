@@ -763,9 +763,12 @@ def _can_speak(text: str, frame: Frame, speaker: Mention | None) -> bool:
     if any(w[:1].isupper() for w in words[1:]):
         return True
     # a name after an elision: an acronym after "l'" ("l'OSDH"), a capitalised complement after "d'" ("le
-    # département d'Etat"); not a demonym after "l'" ("l'Espagnol": a role the resolution reads)
-    if any(re.match(r"[lL]['’]", w) and len(w) > 3 and w[2:].isupper()
-           or i > 0 and re.match(r"d['’]", w) and w[2:3].isupper() for i, w in enumerate(words)):
+    # département d'Etat"); not a demonym ("l'Espagnol": a role the resolution reads; "des milliers
+    # d'Israéliens": a crowd, whose own rule decides)
+    demonyms = gazetteer().demonym_country
+    if any((re.match(r"[lL]['’]", w) and len(w) > 3 and w[2:].isupper()
+            or i > 0 and re.match(r"d['’]", w) and w[2:3].isupper()) and w[2:].lower() not in demonyms
+           for i, w in enumerate(words)):
         return True
     head = _word_at(text, frame.speaker_head if frame.speaker_head is not None else start).lower()
     head = head.split("'")[-1].split("’")[-1]

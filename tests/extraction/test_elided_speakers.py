@@ -31,3 +31,8 @@ def test_demonym_after_an_elision_is_left_to_the_resolution(extract):
     rows = extract("« Nous verrons », a dit Anton Berg. Les ministres ont confirmé ne pas reconnaître le scrutin, "
                    "a dit l'Autrichien. « Il faut faire avec la réalité », a-t-il ajouté.", PUB)
     assert ("Il faut faire avec la réalité", "direct", "Anton Berg") in rows["speakers"], rows["speakers"]
+
+
+def test_a_crowd_of_a_demonym_after_an_elision_is_no_name(extract):
+    rows = extract("Samedi, des dizaines de milliers d'Autrichiens ont réclamé le départ du chancelier.", PUB)
+    assert indirect(rows) == [], rows["speakers"]

@@ -229,6 +229,13 @@ def _opening_participle_main(verb: Token) -> Token | None:
     return None
 
 
+def _cleft_focus(token: Token) -> bool:
+    """'C'est lui qui a reçu Y': the phrase a cleft's 'c'est' singles out, which the parser makes the root
+    that the verb of 'qui' hangs on."""
+    return any(c.dep_ == "cop" for c in token.children) and any(
+        c.dep_ == "expl:subj" and c.lower_ in ("c'", "c’", "ce") for c in token.children)
+
+
 def _subject(verb: Token) -> Token | None:
     inverted = next((c for c in verb.children if c.lower_ in ("-il", "-elle", "-ils", "-elles")), None)
     if inverted is not None:
@@ -242,8 +249,8 @@ def _subject(verb: Token) -> Token | None:
                 # the names the parser hung on it after its comma are
                 return next((c for c in child.children if c.dep_ == "appos" and c.i > child.i
                              and c.doc[c.left_edge.i - 1].text == ","), None)
-            if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
-                return verb.head
+            if child.lower_ == "qui" and (verb.dep_ == "acl:relcl" or _cleft_focus(verb.head)):
+                return verb.head  # ("C'est X qui a reçu la visite de Y": the focus of the cleft, hung as "dep")
             after = max(t.i for t in child.subtree) + 1
             name = next((c for c in verb.children if c.i == after and c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN"), None)
             if name is not None and child.pos_ == "NOUN" and not any(c.dep_ == "conj" for c in child.children):
@@ -675,6 +682,8 @@ def _expected_at(token: Token) -> bool:
 
 
 OBJECT_CLITICS = {"le": "m", "la": "f", "l'": None, "l’": None}  # (singular: "les" stands for a group)
+# the dative clitic of a verb whose partner takes "à" ("X lui a rendu visite", "X lui a téléphoné"); "leur" is a group
+DATIVE_CLITICS = {"lui": None}
 
 
 def _names_someone(token: Token) -> bool:
@@ -989,6 +998,10 @@ def _verb_frame(token: Token, spec: TriggerSpec, last: Token) -> MeetingFrame | 
         partners += _preposition_objects(last, ("à", "au", "aux"), 0)
         if last.i != token.i:
             partners += [p for p in _preposition_objects(token, ("à", "au", "aux"), 0) if p not in partners]
+        if not partners and not passive:
+            # "X lui a rendu visite": the dative clitic before the verb stands for someone named before
+            # (meetings.py resolves it); the parser gives it any relation to the verb
+            partners += [c for c in token.children if c.i < token.i and c.lower_ in DATIVE_CLITICS and c.pos_ == "PRON"]
     if spec.host and passive:  # "Y a été reçu par X (, puis par Z)": X (and Z) host, Y is the subject
         hosts = [t for c in token.children if c.dep_ == "obl:agent" or c.i > token.i and any(
             g.lower_ == "par" and g.dep_ == "case" for g in c.children) for t in _conjuncts(c)]

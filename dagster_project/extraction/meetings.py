@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from .dates import DateExpression
 from .gazetteer import gazetteer
 from .meeting_frames import (
+    DATIVE_CLITICS,
     DEMONSTRATIVES,
     IN_PRESENCE,
     OBJECT_CLITICS,
@@ -23,7 +24,7 @@ from .meeting_frames import (
     pair_phrase,
     partner_kinds,
 )
-from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention, is_subject_position
+from .mentions import COUNTRY, MEDIA, ORG, PERSON, Entity, Mention, cleft_pronoun_mentions, is_subject_position
 from .rules import alternation, load_rules
 from .text import Paragraph, sentence_of
 
@@ -135,6 +136,14 @@ class _Participants:
         return [i for i in ids if self.entities[i].name and (any_type or self.entities[i].actor_type in (
             PERSON, COUNTRY, ORG))]
 
+    def cleft(self, spans: list[tuple[int, int]]) -> list[int]:
+        """'C'est lui qui a reçu X': the person the stressed pronoun singled out by a cleft stands for."""
+        for m in cleft_pronoun_mentions(self.text):
+            if any(a <= m.start and m.end <= b for a, b in spans):
+                resolved = self.resolve(m)
+                return [resolved] if resolved is not None and self.entities[resolved].name else []
+        return []
+
     def rebound(self, spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> list[int]:
         """The entities of the lone personal pronoun of `spans`, resolved with no antecedent inside `others`."""
         pronouns = [m for m in self.mentions if any(a <= m.start < b for a, b in spans) and m.kind == "pronoun"]
@@ -147,11 +156,12 @@ class _Participants:
                       subjects: list[int] = (), told: list[MeetingMention] = (), since: int = 0) -> list[int]:
         """'Zelensky est arrivé à Paris. Macron l'a reçu': the person an object clitic stands for, found
         before it and not in the subject's phrase."""
+        genders = {**OBJECT_CLITICS, **DATIVE_CLITICS}
         for start, end in spans:
             word = self.text[start:end].lower()
-            if word not in OBJECT_CLITICS:
+            if word not in genders:
                 continue
-            clitic = Mention(start, end, self.text[start:end], "pronoun", PERSON, gender=OBJECT_CLITICS[word])
+            clitic = Mention(start, end, self.text[start:end], "pronoun", PERSON, gender=genders[word])
             resolved = self.resolve(clitic, agents)
             if resolved is not None and resolved in subjects:
                 # "X a rencontré Y lundi. Il doit le revoir mardi": an object clitic is never its own clause's
@@ -161,14 +171,14 @@ class _Participants:
                             None)
                 if last is not None:
                     others = [p for p in last.participants if p not in subjects]
-                    gender = OBJECT_CLITICS[word]
+                    gender = genders[word]
                     if len(others) == 1 and self.entities[others[0]].actor_type == PERSON \
                             and (gender is None or self.entities[others[0]].gender in (None, gender)):
                         return others
                     return []
                 skip = [(m.start, m.end) for m in self.mentions if m.start < start
                         and (m.entity in subjects or set(m.entities) & set(subjects))]
-                clitic = Mention(start, end, self.text[start:end], "pronoun", PERSON, gender=OBJECT_CLITICS[word])
+                clitic = Mention(start, end, self.text[start:end], "pronoun", PERSON, gender=genders[word])
                 resolved = self.resolve(clitic, list(agents) + skip)
             if resolved is not None and self.entities[resolved].name:
                 return [resolved]
@@ -688,6 +698,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         visit = next((f for f in frames[:k] if f.visit and f.agents and sentence[0] <= f.trigger[0] < start), None)
         if not agents and frame.kind == "noun" and not frame.possessive and visit is not None and not between:
             agents = participants.side(visit.agents)  # "la visite de X, qui comprenait des rencontres avec Y"
+        # ("C'est lui qui a reçu la visite de X": the pronoun a cleft singles out is one side)
+        agents += [a for a in participants.cleft(frame.agents) if a not in agents]
         if not agents and frame.kind == "verb" and not frame.infinitive:
             # the tree missed the subject of a finite verb: the names before it
             agents = participants.before(clause[0], start, plural=frame.reciprocal)

@@ -589,6 +589,23 @@ def pronoun_mentions(text: str) -> list[Mention]:
     return out
 
 
+def cleft_pronoun_mentions(text: str) -> list[Mention]:
+    """'C'est lui qui a reçu X': the stressed pronoun a cleft makes the subject of its 'qui', unresolved (not
+    among the speaker mentions: only a meeting's side is looked for in it)."""
+    cleft_re, cleft_forms = _cleft_regex()
+    return [Mention(m.start(1), m.end(1), m.group(1), "pronoun", PERSON, gender=cleft_forms[m.group(1).lower()],
+                    plural=m.group(1).lower().endswith("x")) for m in cleft_re.finditer(text)]
+
+
+@functools.cache
+def _cleft_regex() -> tuple[re.Pattern, dict[str, str]]:
+    """'C'est lui qui a reçu X': the stressed pronoun a cleft makes the subject of its 'qui'."""
+    rules = load_rules()["cleft_pronouns"]
+    forms = {form.lower(): gender for form, gender in rules["forms"].items()}
+    return re.compile(rf"(?<![\w-])(?:{alternation(rules['openers'], ignore_case=True)})\s+"
+                      rf"({alternation(forms, ignore_case=True)})(?=\s+qui\b)", re.IGNORECASE), forms
+
+
 @functools.cache
 def _phrase_name_regex() -> re.Pattern:
     particles = alternation(load_rules()["name_particles"])

@@ -1,0 +1,32 @@
+"""Meetings whose side is the focus of a cleft or a dative clitic (sentences written for the tests)."""
+from datetime import date
+
+import pytest
+
+PUB = date(2021, 6, 3)  # a Thursday
+
+
+def meetings(rows):
+    names = rows["names"]
+    return [({names[i] for i in m["participant_entity_idxs"]}, m["status"]) for m in rows["meeting_mentions"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Girard dirige l'hôpital depuis 2019. C'est lui qui a reçu mardi la visite d'Anton Berg.",
+    "Paul Girard dirige l'hôpital depuis 2019. C'est lui qui a rencontré Anton Berg mardi.",
+    "C'est Paul Girard qui a reçu mardi la visite d'Anton Berg.",
+])
+def test_the_focus_of_a_cleft_is_the_subject_of_its_qui(extract, text):
+    """'C'est lui qui a reçu la visite de Y': the parser hangs the verb of 'qui' on the focus of 'c'est' (not
+    as a relative clause); that focus, a name or a stressed pronoun standing for the man named before, meets Y."""
+    assert meetings(extract(text, PUB)) == [({"Paul Girard", "Anton Berg"}, "occurred")]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Paul Girard dirige l'hôpital depuis 2019. Anton Berg lui a rendu visite mardi.", "occurred"),
+    ("Paul Girard dirige l'hôpital depuis 2019. Anton Berg lui rendra visite lundi.", "planned"),
+])
+def test_the_dative_clitic_of_a_visit_is_the_one_visited(extract, text, status):
+    """'X lui a rendu visite': 'rendre visite' takes its partner with 'à'; the clitic 'lui' before the verb
+    stands for the man named before."""
+    assert meetings(extract(text, PUB)) == [({"Paul Girard", "Anton Berg"}, status)]

@@ -340,6 +340,20 @@ def _iterative() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)", re.IGNORECASE)
 
 
+@functools.cache
+def _series_regex() -> re.Pattern:
+    words = load_rules()["meeting_triggers"]["series_quantifiers"]
+    return re.compile(rf"(?<!\w)(?:{alternation(words, ignore_case=True)})\s+$", re.IGNORECASE)
+
+
+def _series(text: str, frame: MeetingFrame) -> bool:
+    """'des multiples sommets', 'plusieurs entretiens': a plural meeting noun after a quantifier."""
+    start = frame.trigger[0]
+    word = re.match(r"[\w-]+", text[start:])
+    return word is not None and word.group(0).lower().endswith(("s", "x")) \
+        and _series_regex().search(text, max(0, start - 20), start) is not None
+
+
 def _vague_past(text: str, frame: MeetingFrame, clause: tuple[int, int]) -> bool:
     """'lors du récent sommet', 'leur dernière rencontre', 'sa précédente visite': an earlier meeting of a
     series, told by a noun with no date of its own; not the news of the paragraph or of the article."""
@@ -687,6 +701,8 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
         clause = _clause(text, sentence, frame.trigger, triggers)
         if _iterative().search(text, max(clause[0], start - 30), min(clause[1], end + 40)):
             continue  # "se sont rencontrés à plusieurs reprises": a series, no one meeting
+        if frame.kind == "noun" and _series(text, frame):
+            continue  # "lors des multiples sommets avec X": a series, whatever date the sentence gives
         if frame.lemma in trigger_words["process_nouns"] and not frame.partners \
                 and not frame.reciprocal and len(frame.agents) < 2:
             continue  # (two sides as the subject of "X et Y ont lancé leurs négociations" are a meeting)

@@ -30,3 +30,20 @@ def test_the_dative_clitic_of_a_visit_is_the_one_visited(extract, text, status):
     """'X lui a rendu visite': 'rendre visite' takes its partner with 'à'; the clitic 'lui' before the verb
     stands for the man named before."""
     assert meetings(extract(text, PUB)) == [({"Paul Girard", "Anton Berg"}, status)]
+
+
+@pytest.mark.parametrize("text", [
+    "Dans son livre, à paraître mardi, Paul Girard critique Anton Berg pour son attitude lors des multiples "
+    "sommets avec Ingrid Falk.",
+    "Anton Berg a eu plusieurs entretiens avec Ingrid Falk en 2018.",
+    "Anton Berg a tenu de nombreuses réunions avec Ingrid Falk l'an dernier.",
+])
+def test_a_plural_meeting_noun_after_a_quantifier_is_a_series(extract, text):
+    """'lors des multiples sommets avec X', 'plusieurs entretiens avec Y': several meetings, none of which the
+    sentence's date is the date of."""
+    assert extract(text, PUB)["meeting_mentions"] == []
+
+
+def test_a_plural_meeting_noun_without_a_quantifier_may_be_one_round(extract):
+    rows = extract("Anton Berg a eu des entretiens avec Ingrid Falk mardi.", PUB)
+    assert meetings(rows) == [({"Anton Berg", "Ingrid Falk"}, "occurred")]

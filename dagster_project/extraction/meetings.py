@@ -746,6 +746,14 @@ def extract_meetings(text: str, paragraphs: list[Paragraph], sentences: list[tup
                         partners.append(body)
         if between and len(partners) < 2:
             partners = participants.pair(end, clause[1])  # "le sommet de mars entre X et Y"
+            side = _LEADERS_BETWEEN.match(text, end, clause[1]) if len(partners) < 2 else None
+            key = body_of_leaders(side.group(1)) if side else None
+            if key in gaz.actors:
+                # "le sommet entre les dirigeants européens et X", which the parse gave no sides: the
+                # leaders' side is the body their adjective names
+                body = add_entity(key)
+                if body not in partners and body not in agents:
+                    partners.append(body)
         if frame.kind == "noun" and not agents and not partners:
             partners = participants.hyphenated(end)  # "la rencontre Poutine-Kim"
         # "rendre visite à sa mère": the parse found the other side, and it is nobody the warehouse knows
@@ -1214,6 +1222,8 @@ _PRESENCE_END = re.compile(r"[;.:!?]|,\s+(?:qui|où|dont|mais)\b")
 # what stands between a summit noun and the body it is of: "sommet de l'", "sommet virtuel du "
 _SUMMIT_OF = re.compile(rf"(?:\s+[\w-]+)?\s+{_OF}\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# "entre les dirigeants européens et X": the first side of "entre", a plural phrase, up to "et"
+_LEADERS_BETWEEN = re.compile(r"[^,;.]{0,40}?\bentre\s+((?:les|des)\s+[^,;.]+?)\s+et\s", re.IGNORECASE)
 # "vers 11h00", "à 15 heures", "dès 9H30": a time of day
 _CLOCK_TIME = re.compile(r"\b(?:vers|à|dès|avant|après)\s+\d{1,2}\s*(?:[hH](?:\d\d)?\b|heures?\b)", re.IGNORECASE)
 

@@ -47,3 +47,19 @@ def test_a_plural_meeting_noun_after_a_quantifier_is_a_series(extract, text):
 def test_a_plural_meeting_noun_without_a_quantifier_may_be_one_round(extract):
     rows = extract("Anton Berg a eu des entretiens avec Ingrid Falk mardi.", PUB)
     assert meetings(rows) == [({"Anton Berg", "Ingrid Falk"}, "occurred")]
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Girard a critiqué la Chine avant le sommet de lundi prochain entre les dirigeants des institutions "
+    "européennes et le Premier ministre chinois Anton Berg.",
+    "Paul Girard a critiqué la Chine avant le sommet entre les dirigeants européens et le Premier ministre chinois "
+    "Anton Berg.",
+])
+def test_leaders_named_by_their_body_are_a_side_of_entre(extract, text):
+    """'le sommet entre les dirigeants européens et X': when the parse gives the noun no sides, the phrase after
+    'entre' still names one: the body whose leaders they are."""
+    assert participant_names(extract(text, PUB)) == [{"Union européenne", "Anton Berg"}]
+
+
+def participant_names(rows):
+    return [m[0] for m in meetings(rows)]

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .parse_repair import INVERTED_CLITICS
 from .rules import first_name_genders, load_rules, verb_forms
 from .text import span_text
 
@@ -331,8 +332,7 @@ def _find_verb_group(token: Token) -> tuple[int, int]:
         j -= 1
     start = min(start, token.i)
     # "a-t-il déclaré": the clitic subject sits inside the group, after the auxiliary
-    while end < len(doc) and doc[end].lower_ in ("-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle",
-                                                "-t-on"):
+    while end < len(doc) and doc[end].lower_ in INVERTED_CLITICS:
         end += 1
     return start, end
 

@@ -78,6 +78,7 @@ class _Participants:
         self.excluded = excluded
         self.resolve = resolve  # (pronoun mention, spans to skip) -> entity index or None
         self.country_entity = country_entity  # country code -> entity index of the country, or None
+        self.clefts = cleft_pronoun_mentions(text)  # (read once per article, not once per meeting frame)
 
     def of(self, span: tuple[int, int]) -> tuple[list[int], list[int]]:
         """(persons, others) named in a phrase."""
@@ -138,7 +139,7 @@ class _Participants:
 
     def cleft(self, spans: list[tuple[int, int]]) -> list[int]:
         """'C'est lui qui a reçu X': the person the stressed pronoun singled out by a cleft stands for."""
-        for m in cleft_pronoun_mentions(self.text):
+        for m in self.clefts:
             if any(a <= m.start and m.end <= b for a, b in spans):
                 resolved = self.resolve(m)
                 return [resolved] if resolved is not None and self.entities[resolved].name else []

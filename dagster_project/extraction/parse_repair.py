@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Token
 
 from .rules import load_rules
 
-_INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"})
+# the inverted subject clitics a verb group holds after its verb ("a-t-il", "ajoute-t-elle"; the tokenizer
+# splits "-t" off or keeps "-t-il" whole)
+INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"})
 MAX_ASIDE = 15  # tokens of a comma-delimited aside between the auxiliary and the participle
 
 
@@ -86,7 +88,7 @@ def repair_inserted_adverbials(doc: Doc) -> int:
                 continue
             # ("a-t-il par ailleurs affirmé": the subject pronoun the auxiliary inverts comes before the insert)
             first = aux.i + 1
-            while first < sent.end and doc[first].lower_ in _INVERTED_CLITICS:
+            while first < sent.end and doc[first].lower_ in INVERTED_CLITICS:
                 first += 1
             clitics = set(range(aux.i + 1, first))
             j = _skip_inserts(doc, first, sent.end)
